@@ -1,0 +1,34 @@
+import { db } from "@/lib/db/client";
+
+export type AuditAction =
+  | "app.created"
+  | "app.updated"
+  | "app.deleted"
+  | "secret.generated"
+  | "secret.regenerated"
+  | "token.generated"
+  | "token.regenerated"
+  | "token.revoked";
+
+export type AuditEventInput = {
+  appId: string | null;
+  actorId?: string | null; // the signed-in user, when there is one
+  actor: string; // what the trail shows: an email, "client:<client_id>" or "cli"
+  action: AuditAction;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+};
+
+/** Appends to the audit trail. Pass a transaction client to record with the change it describes. */
+export async function recordAuditEvent(event: AuditEventInput, tx: Pick<typeof db, "auditEvent"> = db) {
+  await tx.auditEvent.create({
+    data: {
+      appId: event.appId,
+      actorId: event.actorId ?? null,
+      actor: event.actor,
+      action: event.action,
+      detail: JSON.stringify(event.detail ?? {}),
+      ip: event.ip ?? null,
+    },
+  });
+}

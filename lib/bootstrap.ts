@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
+import { createUser } from "@/lib/users/create-user";
+
+const AUTH_SECRET_KEY = "internal.auth_secret";
+const DEFAULT_ADMIN_EMAIL = "admin@portcullis.local";
+
+/**
+ * What every process does before serving: apply migrations, make sure sessions have a signing key
+ * shared by all instances (NEXTAUTH_SECRET wins when set), and seed the first admin.
+ */
+export async function bootstrap({ log = console.log }: { log?: (line: string) => void } = {}) {
+  await migrate(env.DATABASE_URL);
+  process.env.NEXTAUTH_SECRET ||= await sharedAuthSecret();
+  await seedAdmin(log);
+}
+
+async function sharedAuthSecret(): Promise<string> {
+  const fresh = randomBytes(32).toString("base64url");
+  // createMany+skipDuplicates is not on SQLite; an upsert that never updates keeps the first writer's value.
+  const row = await db.setting.upsert({ where: { key: AUTH_SECRET_KEY }, create: { key: AUTH_SECRET_KEY, value: fresh }, update: {} });
+
+  return row.value;
+}
+
+async function seedAdmin(log: (line: string) => void) {
+  if (await db.user.findFirst({ where: { role: "admin" }, select: { id: true } })) return;
+  const email = process.env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL;
+  const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url");
+  await createUser({ email, password, role: "admin" });
+  log(`\n  Portcullis admin created — sign in as ${email} with password ${process.env.ADMIN_PASSWORD ? "(from ADMIN_PASSWORD)" : password}\n`);
+}

@@ -1,0 +1,19 @@
+import * as z from "zod";
+
+// Read at call time rather than import time: the server fills in generated defaults
+// (e.g. NEXTAUTH_SECRET) during bootstrap, before any request is served.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./data/portcullis.db"),
+  PORTCULLIS_ISSUER: z.url().default("http://localhost:3000"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function getEnv(): Env {
+  return envSchema.parse(process.env);
+}
+
+export const env = new Proxy({} as Env, { get: (_, key: string) => getEnv()[key as keyof Env] });

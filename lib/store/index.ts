@@ -1,0 +1,18 @@
+import { engineOf, sqlitePath } from "@/lib/db/engine";
+import { env } from "@/lib/env";
+import { createPostgresStore } from "./postgres-store";
+import { createSqliteStore } from "./sqlite-store";
+import type { HotStore } from "./types";
+
+export type * from "./types";
+
+// One store per process, shared by Next's bundles and the custom server (see lib/db/client.ts).
+const globalForStore = globalThis as unknown as { portcullisStore?: HotStore };
+
+export function store(): HotStore {
+  if (globalForStore.portcullisStore) return globalForStore.portcullisStore;
+  const url = env.DATABASE_URL;
+
+  return (globalForStore.portcullisStore =
+    engineOf(url) === "postgresql" ? createPostgresStore(url) : createSqliteStore(sqlitePath(url)));
+}
