@@ -1,0 +1,50 @@
+"use client";
+
+import { Slot } from "radix-ui";
+import { useId } from "react";
+import type * as React from "react";
+import { cn } from "@/lib/utils";
+import { Label } from "./label";
+
+type FormFieldProps = {
+  label: React.ReactNode;
+  /** One control (Input, Textarea, NativeSelect…); it receives id, aria-invalid and aria-describedby. */
+  children: React.ReactElement;
+  /** A message or the API's `fields[name]` list; the first message is shown. */
+  error?: string | string[] | null;
+  description?: React.ReactNode;
+  id?: string;
+  className?: string;
+};
+
+/** Label + control + hint + field error, wired for screen readers. */
+function FormField({ label, children, error, description, id, className }: FormFieldProps) {
+  const autoId = useId();
+  const controlId = id ?? autoId;
+  const message = Array.isArray(error) ? error[0] : error;
+  const descriptionId = description ? `${controlId}-description` : undefined;
+  const errorId = message ? `${controlId}-error` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <div data-slot="form-field" className={cn("grid gap-2", className)}>
+      <Label htmlFor={controlId}>{label}</Label>
+      <Slot.Root id={controlId} aria-invalid={message ? true : undefined} aria-describedby={describedBy}>
+        {children}
+      </Slot.Root>
+      {description && (
+        <p id={descriptionId} className="text-sm text-muted-foreground">
+          {description}
+        </p>
+      )}
+      {message && (
+        <p id={errorId} data-slot="form-field-error" className="text-sm font-medium text-destructive">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export { FormField };
+export type { FormFieldProps };

@@ -1,0 +1,10 @@
+import type * as React from "react";
+import { cn } from "@/lib/utils";
+import { fieldClasses } from "./input";
+
+/** A styled native `<select>`: keyboard, screen readers and phones handle it natively. */
+function NativeSelect({ className, ...props }: React.ComponentProps<"select">) {
+  return <select data-slot="native-select" className={cn(fieldClasses, "h-9 py-1 pr-8", className)} {...props} />;
+}
+
+export { NativeSelect };
