@@ -1,0 +1,1 @@
+export { revoke as POST } from "@/lib/oauth/revoke";

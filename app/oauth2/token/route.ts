@@ -1,0 +1,1 @@
+export { token as POST } from "@/lib/oauth/token";

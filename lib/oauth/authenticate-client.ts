@@ -1,0 +1,53 @@
+import { store, type ClientAuthRow } from "@/lib/store";
+import { hashesEqual, hashToken } from "@/lib/tokens/hash-token";
+import { invalidClient, invalidRequest } from "./errors";
+import type { FormParams } from "./read-form";
+
+type Credentials = { clientId: string; secret: string; basic: boolean };
+
+/**
+ * RFC 6749 §2.3.1: client_secret_basic or client_secret_post, exactly one per request.
+ * Every failure is the same invalid_client, so the answer tells nothing about which part was wrong.
+ */
+export async function authenticateClient(req: Request, params: FormParams, now = Date.now()): Promise<ClientAuthRow> {
+  const { clientId, secret, basic } = readCredentials(req.headers.get("authorization"), params);
+  const client = await store().findClient(clientId);
+  const presented = hashToken(secret);
+  const valid = client?.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now) ?? [];
+  // Compare against every live secret (there are two during a rotation overlap) in constant time.
+  const matches = valid.reduce((ok, s) => hashesEqual(s.secretHash, presented) || ok, false);
+  if (!client || client.disabled || !matches) throw invalidClient(basic);
+
+  return client;
+}
+
+function readCredentials(authorization: string | null, params: FormParams): Credentials {
+  const postId = params.get("client_id");
+  const postSecret = params.get("client_secret");
+  if (authorization !== null) {
+    if (postSecret !== undefined) throw invalidRequest("use exactly one client authentication method");
+    const basic = parseBasic(authorization);
+    if (postId !== undefined && postId !== basic.clientId) throw invalidRequest("client_id does not match the Authorization header");
+
+    return basic;
+  }
+  if (!postId || postSecret === undefined) throw invalidClient(false, "client authentication is required");
+
+  return { clientId: postId, secret: postSecret, basic: false };
+}
+
+function parseBasic(header: string): Credentials {
+  const match = /^Basic ([A-Za-z0-9+/]+={0,2})$/i.exec(header.trim());
+  if (!match) throw invalidClient(true, "Authorization header is not valid HTTP Basic");
+  const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 1) throw invalidClient(true, "Authorization header is not valid HTTP Basic");
+  try {
+    // §2.3.1: both parts are form-urlencoded before base64.
+    const formDecode = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
+
+    return { clientId: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)), basic: true };
+  } catch {
+    throw invalidClient(true, "Authorization header is not valid HTTP Basic");
+  }
+}

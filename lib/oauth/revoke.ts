@@ -1,0 +1,22 @@
+import { clientIp } from "@/lib/http/client-ip";
+import { revokeToken } from "@/lib/tokens/revoke-token";
+import { revokeRequestSchema } from "@/lib/tokens/schemas";
+import { authenticateClient } from "./authenticate-client";
+import { parseParams } from "./parse-params";
+import { readForm } from "./read-form";
+import { oauthErrorResponse } from "./respond";
+
+// POST /oauth2/revoke — RFC 7009. 200 for any well-formed request from an authenticated client;
+// token_type_hint is only a hint (§2.1): the token is looked up by its hash whatever its type.
+export async function revoke(req: Request): Promise<Response> {
+  try {
+    const params = await readForm(req);
+    const client = await authenticateClient(req, params);
+    const { token } = parseParams(revokeRequestSchema, params);
+    await revokeToken({ client, token, ip: clientIp(req) });
+
+    return new Response(null, { status: 200, headers: { "Cache-Control": "no-store" } });
+  } catch (err) {
+    return oauthErrorResponse(err);
+  }
+}
