@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+export const test = base;
+
+export const ADMIN = { email: "admin@e2e.test", password: "admin-e2e-password" } as const;
+
+export type Credentials = { email: string; password: string };
+
+/** A fresh address per call, so tests never collide on one database. */
+export const uniqueEmail = (prefix = "user") => `${prefix}-${randomUUID().slice(0, 8)}@e2e.test`;
+
+/** Creates an account through the sign-up form and waits until the user lands signed in. */
+export async function signUp(page: Page, { email = uniqueEmail(), password = "correct-horse-battery" }: Partial<Credentials> = {}): Promise<Credentials> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-"));
+
+  return { email, password };
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-"));
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.waitForURL((url) => url.pathname.startsWith("/sign-in"));
+}
