@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { hashPassword, verifyPassword } from "@/lib/users/password";
+import type { Role } from "@/lib/users/schemas";
+import { loginLimiter, type LoginLimiter } from "./rate-limit";
+import type { SessionUser } from "./roles";
+
+export const INVALID_CREDENTIALS = "Invalid email or password.";
+
+export type AuthorizeOptions = { email?: unknown; password?: unknown; ip?: string | null; limiter?: LoginLimiter };
+
+// Unknown emails are checked against this hash too, so the answer takes as long as for a real account.
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a sign-in. Every failure throws the same message (no account oracle); over the
+ * per-account or per-IP limit it throws too_many_requests before any password is checked.
+ */
+export async function authorizeCredentials({ email, password, ip, limiter }: AuthorizeOptions): Promise<SessionUser> {
+  if (typeof email !== "string" || typeof password !== "string" || !email.trim() || !password || password.length > 256) {
+    throw new AppError("unauthorized", INVALID_CREDENTIALS);
+  }
+  const normalized = email.trim().toLowerCase();
+  const attempt = { email: normalized, ip };
+  const limits = limiter ?? (await loginLimiter());
+  await limits.consume(attempt);
+
+  const user = await db.user.findUnique({ where: { email: normalized }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+  if (!user || !valid) throw new AppError("unauthorized", INVALID_CREDENTIALS);
+  await limits.refund(attempt);
+
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+}
