@@ -1,0 +1,34 @@
+import type { AppSummary } from "./schemas";
+
+type AppRow = {
+  id: string;
+  name: string;
+  description: string;
+  redirectUris: string;
+  createdAt: Date;
+  updatedAt: Date;
+  client: { id: string } | null;
+};
+
+/** Selects what `toAppSummary` needs; every app has exactly one client, created with it. */
+export const APP_SUMMARY_SELECT = {
+  id: true,
+  name: true,
+  description: true,
+  redirectUris: true,
+  createdAt: true,
+  updatedAt: true,
+  client: { select: { id: true } },
+} as const;
+
+export function toAppSummary(app: AppRow): AppSummary {
+  return {
+    id: app.id,
+    name: app.name,
+    description: app.description,
+    redirectUris: JSON.parse(app.redirectUris) as string[],
+    clientId: app.client?.id ?? "",
+    createdAt: app.createdAt.toISOString(),
+    updatedAt: app.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { listEvents } from "@/lib/audit/list-events";
+import { listClientSecrets } from "@/lib/clients/list-client-secrets";
+import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { createApp } from "./create-app";
+import { deleteApp } from "./delete-app";
+import { getAppOrThrow } from "./get-app-or-throw";
+import { listAppTokens } from "./list-app-tokens";
+import { revokeAppToken } from "./revoke-app-token";
+import type { Actor, CreatedApp } from "./schemas";
+import { makeUser } from "./test-helpers";
+import { updateApp } from "./update-app";
+
+const notFound = expect.objectContaining({ name: "AppError", code: "not_found" });
+
+// Subscriber B must not learn that A's application exists, let alone change it: every verb answers
+// not_found (404), exactly as for an id that never existed.
+describe("another subscriber's application", () => {
+  let a: Actor, b: Actor & { role: "subscriber" }, created: CreatedApp, tokenId: string;
+
+  beforeAll(async () => {
+    [a, b] = [await makeUser(), await makeUser()];
+    created = await createApp({ actor: a, name: "A's private app" });
+    tokenId = (await generateAppToken({ appId: created.app.id, actor: a })).tokenId;
+  });
+
+  const appId = () => created.app.id;
+  const attempts: [string, () => Promise<unknown>][] = [
+    ["getAppOrThrow", () => getAppOrThrow({ appId: appId(), userId: b.id })],
+    ["updateApp", () => updateApp({ appId: appId(), actor: b, name: "pwned" })],
+    ["deleteApp", () => deleteApp({ appId: appId(), actor: b, confirmName: "A's private app" })],
+    ["rotateClientSecret", () => rotateClientSecret({ appId: appId(), actor: b })],
+    ["listClientSecrets", () => listClientSecrets({ appId: appId(), userId: b.id })],
+    ["generateAppToken", () => generateAppToken({ appId: appId(), actor: b, regenerate: true })],
+    ["listAppTokens", () => listAppTokens({ appId: appId(), userId: b.id })],
+    ["revokeAppToken", () => revokeAppToken({ appId: appId(), tokenId, actor: b })],
+    ["listEvents", () => listEvents({ appId: appId(), user: b })],
+  ];
+
+  it.each(attempts)("%s → not_found", async (_, attempt) => {
+    await expect(attempt()).rejects.toEqual(notFound);
+  });
+
+  it("is left exactly as it was", async () => {
+    const app = await getAppOrThrow({ appId: appId(), userId: a.id });
+    const token = await db.token.findUniqueOrThrow({ where: { id: tokenId } });
+    const secrets = await listClientSecrets({ appId: appId(), userId: a.id });
+
+    expect(app.name).toBe("A's private app");
+    expect(token.revokedAt).toBeNull();
+    expect(secrets.map((s) => s.status)).toEqual(["active"]);
+  });
+
+  it("is indistinguishable from an id that does not exist", async () => {
+    const err = await getAppOrThrow({ appId: appId(), userId: b.id }).catch((e: AppError) => e);
+    const unknown = await getAppOrThrow({ appId: "no-such-app", userId: b.id }).catch((e: AppError) => e);
+
+    expect(err).toBeInstanceOf(AppError);
+    expect([err.code, err.message]).toEqual([(unknown as AppError).code, (unknown as AppError).message]);
+  });
+
+  it("does not let B revoke A's token through B's own application", async () => {
+    const own = await createApp({ actor: b, name: "B's app" });
+
+    await expect(revokeAppToken({ appId: own.app.id, tokenId, actor: b })).rejects.toEqual(notFound);
+  });
+});

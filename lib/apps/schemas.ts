@@ -1,0 +1,71 @@
+import * as z from "zod";
+
+// Client-safe: the forms and the route handlers validate with the same schemas.
+
+const isLoopback = (host: string) => host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+
+function redirectUriProblem(raw: string): string | null {
+  if (!URL.canParse(raw)) return "Enter an absolute URL, e.g. https://example.com/callback.";
+  const url = new URL(raw);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) return "Use https://, or http:// only for localhost.";
+  if (raw.includes("#")) return "A redirect URI cannot contain a fragment (#).";
+
+  return null;
+}
+
+/** RFC 9700 §2.1: absolute https URLs without a fragment; plain http only for a loopback host (native/dev clients). */
+export const redirectUriSchema = z
+  .string()
+  .trim()
+  .max(2048, "Use at most 2048 characters.")
+  .superRefine((raw, ctx) => {
+    const problem = redirectUriProblem(raw);
+    if (problem) ctx.addIssue({ code: "custom", message: `${raw}: ${problem}` });
+  });
+
+const nameSchema = z.string().trim().min(1, "Give the application a name.").max(80, "Use at most 80 characters.");
+const descriptionSchema = z.string().trim().max(500, "Use at most 500 characters.");
+const redirectUrisSchema = z
+  .array(redirectUriSchema)
+  .max(20, "Register at most 20 redirect URIs.")
+  .transform((uris) => [...new Set(uris)]);
+
+export const createAppSchema = z.object({
+  name: nameSchema,
+  description: descriptionSchema.default(""),
+  redirectUris: redirectUrisSchema.default([]),
+});
+export type CreateAppInput = z.input<typeof createAppSchema>;
+
+export const updateAppSchema = z
+  .object({ name: nameSchema, description: descriptionSchema, redirectUris: redirectUrisSchema })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
+export type UpdateAppInput = z.input<typeof updateAppSchema>;
+
+export const deleteAppSchema = z.object({ confirmName: z.string() });
+export type DeleteAppInput = z.input<typeof deleteAppSchema>;
+
+export const SECRET_OVERLAPS = { none: 0, "1h": 60 * 60, "24h": 24 * 60 * 60 } as const; // seconds the old secret keeps working
+export type SecretOverlap = keyof typeof SECRET_OVERLAPS;
+export const rotateSecretSchema = z.object({ overlap: z.enum(["none", "1h", "24h"]).default("none") });
+export type RotateSecretInput = z.input<typeof rotateSecretSchema>;
+
+export const generateTokenSchema = z.object({ regenerate: z.boolean().default(false) });
+export type GenerateTokenInput = z.input<typeof generateTokenSchema>;
+
+/** Who acts, as the audit trail and the tokens list show them. */
+export type Actor = { id: string; email: string };
+
+export type AppSummary = {
+  id: string;
+  name: string;
+  description: string;
+  redirectUris: string[];
+  clientId: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** What a create returns: the only time the client secret is readable. */
+export type CreatedApp = { app: AppSummary; clientId: string; clientSecret: string };

@@ -1,0 +1,29 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
+import { getAppOrThrow } from "./get-app-or-throw";
+import { updateAppSchema, type Actor, type AppSummary, type UpdateAppInput } from "./schemas";
+
+type UpdateAppOptions = UpdateAppInput & { appId: string; actor: Actor; ip?: string | null };
+
+/** Renames an application or changes its description or redirect URIs. Only the owner may. */
+export async function updateApp({ appId, actor, ip, ...input }: UpdateAppOptions): Promise<AppSummary> {
+  const changes = updateAppSchema.parse(input);
+  const before = await getAppOrThrow({ appId, userId: actor.id });
+  const { redirectUris, ...rest } = changes;
+
+  return db.$transaction(async (tx) => {
+    const app = await tx.app.update({
+      where: { id: appId },
+      data: { ...rest, ...(redirectUris ? { redirectUris: JSON.stringify(redirectUris) } : {}) },
+      select: APP_SUMMARY_SELECT,
+    });
+    const detail = {
+      changed: Object.keys(changes),
+      ...(changes.name !== undefined && changes.name !== before.name ? { from: before.name, to: changes.name } : {}),
+    };
+    await recordAuditEvent({ appId, actorId: actor.id, actor: actor.email, ip, action: "app.updated", detail }, tx);
+
+    return toAppSummary(app);
+  });
+}

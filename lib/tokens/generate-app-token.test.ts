@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "@/lib/apps/create-app";
+import { listAppTokens } from "@/lib/apps/list-app-tokens";
+import { revokeAppToken } from "@/lib/apps/revoke-app-token";
+import { introspectAs, makeUser, requestToken } from "@/lib/apps/test-helpers";
+import { db } from "@/lib/db/client";
+import { generateAppToken } from "./generate-app-token";
+
+async function ownApp() {
+  const owner = await makeUser();
+
+  return { owner, ...(await createApp({ actor: owner, name: "Tokens" })) };
+}
+
+describe("generateAppToken", () => {
+  it("issues an access token for the app's client that introspects as active, recorded as token.generated", async () => {
+    const { owner, app, clientId, clientSecret } = await ownApp();
+    const before = Date.now();
+    const token = await generateAppToken({ appId: app.id, actor: owner, ip: "192.0.2.10" });
+
+    expect(token).toMatchObject({ tokenType: "Bearer", clientId, revokedTokens: 0 });
+    expect(token.accessToken).toMatch(/^pcl_at_/);
+    expect(Date.parse(token.expiresAt)).toBeGreaterThanOrEqual(before + token.expiresIn * 1000 - 1000);
+    expect(await introspectAs(clientId, clientSecret, token.accessToken)).toMatchObject({ active: true, client_id: clientId });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { appId: app.id, action: "token.generated" } });
+    expect(event).toMatchObject({ actor: owner.email, ip: "192.0.2.10" });
+    expect(event.detail).not.toContain(token.accessToken);
+  });
+
+  it("regenerate revokes the active access tokens, browser- and endpoint-issued, then issues a new one", async () => {
+    const { owner, app, clientId, clientSecret } = await ownApp();
+    const first = await generateAppToken({ appId: app.id, actor: owner });
+    const fromEndpoint = (await requestToken(clientId, clientSecret)).body.access_token!;
+    const second = await generateAppToken({ appId: app.id, actor: owner, regenerate: true });
+
+    expect(second.revokedTokens).toBe(2);
+    expect(await introspectAs(clientId, clientSecret, first.accessToken)).toEqual({ active: false });
+    expect(await introspectAs(clientId, clientSecret, fromEndpoint)).toEqual({ active: false });
+    expect(await introspectAs(clientId, clientSecret, second.accessToken)).toMatchObject({ active: true });
+    const listed = await listAppTokens({ appId: app.id, userId: owner.id });
+    expect(listed.find((t) => t.id === first.tokenId)).toMatchObject({ status: "revoked", revokedBy: owner.email, revokedReason: "regenerate" });
+    expect(listed.find((t) => t.id === second.tokenId)).toMatchObject({ status: "active", revokedBy: null });
+    const actions = (await db.auditEvent.findMany({ where: { appId: app.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["token.generated", "token.revoked", "token.regenerated"]));
+  });
+});
+
+describe("revokeAppToken", () => {
+  it("revokes one token in the browser, by whom, and revoking again is not an error", async () => {
+    const { owner, app, clientId, clientSecret } = await ownApp();
+    const keep = await generateAppToken({ appId: app.id, actor: owner });
+    const drop = await generateAppToken({ appId: app.id, actor: owner });
+
+    expect(await revokeAppToken({ appId: app.id, tokenId: drop.tokenId, actor: owner, ip: "192.0.2.11" })).toEqual({ revoked: 1 });
+    expect(await revokeAppToken({ appId: app.id, tokenId: drop.tokenId, actor: owner })).toEqual({ revoked: 0 });
+    expect(await introspectAs(clientId, clientSecret, drop.accessToken)).toEqual({ active: false });
+    expect(await introspectAs(clientId, clientSecret, keep.accessToken)).toMatchObject({ active: true });
+    const row = await db.token.findUniqueOrThrow({ where: { id: drop.tokenId } });
+    expect([row.revokedReason, row.revokedBy]).toEqual(["browser", owner.email]);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { appId: app.id, action: "token.revoked" } });
+    expect(event).toMatchObject({ actor: owner.email, ip: "192.0.2.11" });
+  });
+
+  it("answers not_found for an unknown token id", async () => {
+    const { owner, app } = await ownApp();
+
+    await expect(revokeAppToken({ appId: app.id, tokenId: "nope", actor: owner })).rejects.toMatchObject({ code: "not_found" });
+  });
+});

@@ -1,0 +1,46 @@
+import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
+import type { Actor } from "@/lib/apps/schemas";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { issueToken } from "./issue-token";
+import { revokeTokens } from "./revoke-tokens";
+
+type GenerateAppTokenOptions = { appId: string; actor: Actor; regenerate?: boolean; ip?: string | null; now?: number };
+
+export type GeneratedAppToken = {
+  tokenId: string;
+  accessToken: string;
+  tokenType: "Bearer";
+  expiresIn: number;
+  expiresAt: string;
+  clientId: string;
+  revokedTokens: number;
+};
+
+/**
+ * "Generate access token" in the browser: a client_credentials token for the user's application,
+ * shown once. `regenerate` first revokes the application's active access tokens (WSO2's store semantics).
+ */
+export async function generateAppToken({ appId, actor, regenerate = false, ip, now = Date.now() }: GenerateAppTokenOptions): Promise<GeneratedAppToken> {
+  const { clientId } = await getAppOrThrow({ appId, userId: actor.id });
+  const audit = { appId, actorId: actor.id, ip };
+  const revoked = regenerate
+    ? await revokeTokens({ selector: { clientId, type: "access_token", activeAt: now }, reason: "regenerate", by: actor.email, audit, now })
+    : [];
+  const token = await issueToken({ clientId, subscriber: actor.id, now });
+  await recordAuditEvent({
+    ...audit,
+    actor: actor.email,
+    action: regenerate ? "token.regenerated" : "token.generated",
+    detail: { tokenId: token.tokenId, expiresAt: token.expiresAt.toISOString(), ...(regenerate ? { revokedTokens: revoked.length } : {}) },
+  });
+
+  return {
+    tokenId: token.tokenId,
+    accessToken: token.accessToken,
+    tokenType: token.tokenType,
+    expiresIn: token.expiresIn,
+    expiresAt: token.expiresAt.toISOString(),
+    clientId,
+    revokedTokens: revoked.length,
+  };
+}
