@@ -1,0 +1,33 @@
+import { AppError } from "@/lib/http/errors";
+import * as z from "zod";
+
+/** What a command returns: one object, printed as JSON with --json or as aligned lines for people. */
+export type Result = Record<string, unknown>;
+
+export function print(result: Result, json: boolean) {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  // A listing is one key holding rows, e.g. { tokens: [...] }: people get the rows.
+  const values = Object.values(result);
+  const rows = values.length === 1 && Array.isArray(values[0]) ? (values[0] as Record<string, unknown>[]) : [result];
+  if (rows.length === 0) console.log("(none)");
+  for (const row of rows) {
+    const width = Math.max(...Object.keys(row).map((k) => k.length));
+    for (const [key, value] of Object.entries(row)) console.log(`${key.padEnd(width)}  ${value ?? ""}`);
+    if (rows.length > 1) console.log("");
+  }
+}
+
+/** A readable one-line reason for stderr; internals stay out of it unless PORTCULLIS_DEBUG is set. */
+export function describeError(err: unknown): string {
+  if (err instanceof AppError) {
+    const fields = Object.entries(err.fields ?? {}).map(([f, msgs]) => `${f}: ${msgs.join(" ")}`);
+    return fields.length ? fields.join("; ") : err.message;
+  }
+  if (err instanceof z.ZodError) return err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+  if (process.env.PORTCULLIS_DEBUG) console.error(err);
+
+  return err instanceof Error ? err.message : String(err);
+}
