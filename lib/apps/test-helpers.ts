@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { introspect } from "@/lib/oauth/introspect";
 import { token } from "@/lib/oauth/token";
+import type { Role } from "@/lib/users/schemas";
 import type { Actor } from "./schemas";
 
 // Shared by the domain tests of lib/apps, lib/clients and lib/tokens; they run on a real database.
 
 /** A subscriber row; the password hash is never checked by these tests. */
-export async function makeUser(role: "subscriber" | "admin" = "subscriber"): Promise<Actor & { role: typeof role }> {
+export async function makeUser(role: Role = "subscriber"): Promise<Actor & { role: Role }> {
   const email = `${role}-${randomUUID().slice(0, 8)}@vitest.test`;
   const user = await db.user.create({ data: { email, passwordHash: "unused", role } });
 
