@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+import * as oauth from "oauth4webapi";
+import { BASE_URL } from "../../playwright.config";
+import { registerClient } from "./cli";
+
+// A real RFC-conformant client library against the running server: passing means interoperable.
+const insecure = { [oauth.allowInsecureRequests]: true }; // local http server
+
+async function discover() {
+  const issuer = new URL(BASE_URL);
+  const res = await oauth.discoveryRequest(issuer, { algorithm: "oauth2", ...insecure });
+
+  return oauth.processDiscoveryResponse(issuer, res);
+}
+
+test("GET /.well-known/oauth-authorization-server — RFC 8414 metadata at the real URL", async () => {
+  const as = await discover();
+  expect(as.issuer).toBe(BASE_URL);
+  expect(as.token_endpoint).toBe(`${BASE_URL}/oauth2/token`);
+  expect(as.revocation_endpoint).toBe(`${BASE_URL}/oauth2/revoke`);
+  expect(as.introspection_endpoint).toBe(`${BASE_URL}/oauth2/introspect`);
+  expect(as.grant_types_supported).toContain("client_credentials");
+});
+
+for (const [method, auth] of [
+  ["client_secret_basic", oauth.ClientSecretBasic],
+  ["client_secret_post", oauth.ClientSecretPost],
+] as const) {
+  test(`client_credentials → introspection → revocation with ${method}`, async () => {
+    const as = await discover();
+    const { clientId, clientSecret } = registerClient();
+    const client = { client_id: clientId };
+    const clientAuth = auth(clientSecret);
+
+    const tokenRes = await oauth.clientCredentialsGrantRequest(as, client, clientAuth, { scope: "orders:read" }, insecure);
+    const issued = await oauth.processClientCredentialsResponse(as, client, tokenRes);
+    expect(issued.token_type).toBe("bearer"); // oauth4webapi lower-cases it
+    expect(issued.expires_in).toBeGreaterThan(0);
+    expect(issued.scope).toBe("orders:read");
+
+    const active = await oauth.processIntrospectionResponse(as, client, await oauth.introspectionRequest(as, client, clientAuth, issued.access_token, insecure));
+    expect(active).toMatchObject({ active: true, client_id: clientId, scope: "orders:read" });
+
+    await oauth.processRevocationResponse(await oauth.revocationRequest(as, client, clientAuth, issued.access_token, insecure));
+    const inactive = await oauth.processIntrospectionResponse(as, client, await oauth.introspectionRequest(as, client, clientAuth, issued.access_token, insecure));
+    expect(inactive).toEqual({ active: false });
+  });
+}
+
+test("POST /oauth2/revoke — unknown token still answers 200", async () => {
+  const as = await discover();
+  const { clientId, clientSecret } = registerClient();
+  const res = await oauth.revocationRequest(as, { client_id: clientId }, oauth.ClientSecretBasic(clientSecret), "pcl_at_unknown", insecure);
+  await expect(oauth.processRevocationResponse(res)).resolves.toBeUndefined();
+});
+
+test("a wrong secret is refused with invalid_client", async () => {
+  const as = await discover();
+  const { clientId } = registerClient();
+  const res = await oauth.clientCredentialsGrantRequest(as, { client_id: clientId }, oauth.ClientSecretBasic("pcl_cs_wrong"), {}, insecure);
+  await expect(oauth.processClientCredentialsResponse(as, { client_id: clientId }, res)).rejects.toMatchObject({ error: "invalid_client", status: 401 });
+});
+
+test("bad input over HTTP gets §5.2 JSON, never a 5xx, and the server keeps serving", async ({ request }) => {
+  const { clientId, clientSecret } = registerClient();
+  const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
+  const form = { "content-type": "application/x-www-form-urlencoded", authorization: basic };
+  const cases = [
+    { headers: { ...form, "content-type": "application/json" }, data: '{"grant_type":"client_credentials"}', status: 400, error: "invalid_request" },
+    { headers: form, data: "grant_type=client_credentials&grant_type=client_credentials", status: 400, error: "invalid_request" },
+    { headers: form, data: "grant_type=urn%3Aunknown", status: 400, error: "unsupported_grant_type" },
+    { headers: form, data: "grant_type=client_credentials&scope=%C3%28", status: 400, error: "invalid_request" },
+    { headers: { ...form, authorization: "Basic !!!" }, data: "grant_type=client_credentials", status: 401, error: "invalid_client" },
+    { headers: form, data: `grant_type=client_credentials&pad=${"x".repeat(200_000)}`, status: 413, error: "invalid_request" },
+  ];
+  for (const c of cases) {
+    const res = await request.post("/oauth2/token", { headers: c.headers, data: c.data });
+    expect(res.status(), c.data.slice(0, 60)).toBe(c.status);
+    expect((await res.json()).error).toBe(c.error);
+  }
+  const ok = await request.post("/oauth2/token", { headers: form, data: "grant_type=client_credentials" });
+  expect(ok.status()).toBe(200);
+});
