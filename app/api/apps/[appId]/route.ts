@@ -1,0 +1,24 @@
+import { deleteApp } from "@/lib/apps/delete-app";
+import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
+import { deleteAppSchema, updateAppSchema } from "@/lib/apps/schemas";
+import { updateApp } from "@/lib/apps/update-app";
+import { withSession } from "@/lib/http/with-session";
+
+type Params = { appId: string };
+
+// GET /api/apps/:appId — another user's or a deleted application is 404.
+export const GET = withSession<Params>(async ({ params, user }) => Response.json(await getAppOrThrow({ appId: params.appId, userId: user.id })));
+
+// PATCH /api/apps/:appId — rename, describe, replace redirect URIs.
+export const PATCH = withSession<Params>(async ({ req, params, user, ip }) => {
+  const changes = updateAppSchema.parse(await req.json());
+
+  return Response.json(await updateApp({ ...changes, appId: params.appId, actor: user, ip }));
+});
+
+// DELETE /api/apps/:appId — body `{ confirmName }` must repeat the name; revokes every token of the app.
+export const DELETE = withSession<Params>(async ({ req, params, user, ip }) => {
+  const { confirmName } = deleteAppSchema.parse(await req.json());
+
+  return Response.json(await deleteApp({ appId: params.appId, confirmName, actor: user, ip }));
+});

@@ -1,0 +1,17 @@
+import { rotateSecretSchema } from "@/lib/apps/schemas";
+import { listClientSecrets } from "@/lib/clients/list-client-secrets";
+import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { withSession } from "@/lib/http/with-session";
+
+type Params = { appId: string };
+
+// GET /api/apps/:appId/secrets — last 4 characters and dates only; the values are never stored.
+export const GET = withSession<Params>(async ({ params, user }) => Response.json(await listClientSecrets({ appId: params.appId, userId: user.id })));
+
+// POST /api/apps/:appId/secrets — regenerate: `{ overlap: "none" | "1h" | "24h" }`; the new secret is shown once.
+export const POST = withSession<Params>(async ({ req, params, user, ip }) => {
+  const { overlap } = rotateSecretSchema.parse(await req.json());
+  const rotated = await rotateClientSecret({ appId: params.appId, actor: user, overlap, ip });
+
+  return Response.json(rotated, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

@@ -1,0 +1,71 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
+import { fetchJson } from "@/lib/http/fetch-json";
+import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
+import { appKeys, appUrl } from "./queries";
+import type { AppSummary, CreateAppInput, CreatedApp, SecretOverlap, UpdateAppInput } from "./schemas";
+
+// Client-safe writes. Each invalidates by prefix (see appKeys): lists and details in one call.
+
+export function useCreateApp() {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (input: CreateAppInput) => fetchJson<CreatedApp>("/api/apps", { method: "POST", json: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.list() }),
+  });
+}
+
+export function useUpdateApp(appId: string) {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (changes: UpdateAppInput) => fetchJson<AppSummary>(appUrl(appId), { method: "PATCH", json: changes }),
+    onSuccess: (app) => {
+      queryClient.setQueryData(appKeys.detail(appId), app);
+
+      return queryClient.invalidateQueries({ queryKey: appKeys.all });
+    },
+  });
+}
+
+export function useDeleteApp(appId: string) {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (confirmName: string) => fetchJson<{ revokedTokens: number }>(appUrl(appId), { method: "DELETE", json: { confirmName } }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: appKeys.detail(appId) });
+
+      return queryClient.invalidateQueries({ queryKey: appKeys.list() });
+    },
+  });
+}
+
+export function useRotateSecret(appId: string) {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (overlap: SecretOverlap) => fetchJson<RotatedSecret>(appUrl(appId, "/secrets"), { method: "POST", json: { overlap } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }), // an immediate rotation revokes tokens too
+  });
+}
+
+export function useGenerateToken(appId: string) {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (regenerate: boolean) => fetchJson<GeneratedAppToken>(appUrl(appId, "/tokens"), { method: "POST", json: { regenerate } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }),
+  });
+}
+
+export function useRevokeToken(appId: string) {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (tokenId: string) =>
+      fetchJson<{ revoked: number }>(appUrl(appId, `/tokens/${encodeURIComponent(tokenId)}/revoke`), { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }),
+  });
+}
