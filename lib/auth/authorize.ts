@@ -3,10 +3,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { hashPassword, verifyPassword } from "@/lib/users/password";
 import type { Role } from "@/lib/users/schemas";
+import { INVALID_CREDENTIALS } from "./messages";
 import { loginLimiter, type LoginLimiter } from "./rate-limit";
 import type { SessionUser } from "./roles";
-
-export const INVALID_CREDENTIALS = "Invalid email or password.";
 
 export type AuthorizeOptions = { email?: unknown; password?: unknown; ip?: string | null; limiter?: LoginLimiter };
 

@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import type { Role } from "@/lib/users/schemas";
-import { authorizeCredentials, INVALID_CREDENTIALS } from "./authorize";
+import { authorizeCredentials } from "./authorize";
+import { INVALID_CREDENTIALS } from "./messages";
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // 8 h: a working day
 

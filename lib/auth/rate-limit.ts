@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimite
 import { engineOf } from "@/lib/db/engine";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { tooManyMessage } from "./messages";
 
 export const LOGIN_LIMITS = { perAccount: 10, perIp: 50, windowSeconds: 15 * 60 }; // failed sign-ins per 15 min
 export type LoginLimits = typeof LOGIN_LIMITS;
@@ -40,12 +41,6 @@ export async function createLoginLimiter(limits: LoginLimits = LOGIN_LIMITS, url
       await Promise.all(pairs(attempt).map(([limiter, key]) => limiter.reward(key, 1)));
     },
   };
-}
-
-export function tooManyMessage(waitMs: number) {
-  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-
-  return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
 async function postgresLimiters(url: string, limits: LoginLimits): Promise<[RateLimiterAbstract, RateLimiterAbstract]> {

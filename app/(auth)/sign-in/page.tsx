@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { signInErrorMessage } from "@/lib/auth/messages";
+import { getCurrentUser } from "@/lib/auth/session";
+import { SignInForm } from "./_components/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type SignInPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: SignInPageProps) {
+  const { callbackUrl, error } = await searchParams;
+  const target = safeCallbackUrl(callbackUrl);
+  if (await getCurrentUser()) redirect(target);
+
+  return (
+    <Card>
+      <CardHeader>
+        <h1 className="text-xl font-semibold">Sign in</h1>
+        <CardDescription>Manage your applications, keys and tokens.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <SignInForm callbackUrl={target} initialError={signInErrorMessage(typeof error === "string" ? error : null)} />
+      </CardContent>
+      <CardFooter className="justify-center text-sm text-muted-foreground">
+        <span>
+          New here?{" "}
+          <Link href={{ pathname: "/sign-up", query: callbackUrl ? { callbackUrl: target } : {} }} className="font-medium text-foreground underline underline-offset-4">
+            Create an account
+          </Link>
+        </span>
+      </CardFooter>
+    </Card>
+  );
+}

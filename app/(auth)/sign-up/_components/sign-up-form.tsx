@@ -1,0 +1,66 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import * as z from "zod";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { signInErrorMessage } from "@/lib/auth/messages";
+import { signUpSchema } from "@/lib/auth/schemas";
+import { ApiError, fetchJson } from "@/lib/http/fetch-json";
+import { FormAlert, useFocusFirstInvalid } from "../../_components/form-alert";
+
+type SignUpErrors = { name?: string[]; email?: string[]; password?: string[]; form?: string | null };
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<SignUpErrors>({});
+  const [pending, setPending] = useState(false);
+  const formRef = useFocusFirstInvalid(errors);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = signUpSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) return setErrors(z.flattenError(parsed.error).fieldErrors);
+    setPending(true);
+    setErrors({});
+    try {
+      await fetchJson("/api/users", { method: "POST", json: parsed.data });
+      const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      if (!res?.ok || res.error) {
+        // The account exists; only the automatic sign-in failed (e.g. rate limited).
+        router.push("/sign-in");
+        return toast.error(signInErrorMessage(res?.error ?? "failed"));
+      }
+      toast.success("Welcome to Portcullis.");
+      router.replace(callbackUrl);
+      router.refresh();
+    } catch (err) {
+      if (err instanceof ApiError && err.fields) return setErrors(err.fields);
+      setErrors({ form: err instanceof ApiError ? err.message : "Could not create the account. Try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4">
+      <FormAlert message={errors.form} />
+      <FormField label="Name" description="Optional. Shown in the activity trail." error={errors.name}>
+        <Input name="name" autoComplete="name" maxLength={100} />
+      </FormField>
+      <FormField label="Email" error={errors.email}>
+        <Input name="email" type="email" autoComplete="email" required />
+      </FormField>
+      <FormField label="Password" description="At least 10 characters." error={errors.password}>
+        <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
+      </FormField>
+      <Button type="submit" pending={pending} className="w-full">
+        Create account
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { SessionProvider } from "next-auth/react";
+import { useState } from "react";
+import { Toaster } from "sonner";
+import { ApiError } from "@/lib/http/fetch-json";
+
+const MAX_RETRIES = 2;
+
+// An expired session surfaces as a 401 from our API: send the user to sign in and back.
+function onApiError(err: unknown) {
+  if (!(err instanceof ApiError) || err.status !== 401) return;
+  const back = window.location.pathname + window.location.search;
+  window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
+}
+
+function makeQueryClient() {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: onApiError }),
+    mutationCache: new MutationCache({ onError: onApiError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A 4xx will not change on retry; network errors and 5xx might.
+        retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < MAX_RETRIES,
+      },
+    },
+  });
+}
+
+export function Providers({ children }: { children: React.ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+
+  return (
+    <SessionProvider>
+      <QueryClientProvider client={queryClient}>
+        {children}
+        <Toaster richColors closeButton position="top-right" />
+      </QueryClientProvider>
+    </SessionProvider>
+  );
+}

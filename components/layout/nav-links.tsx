@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+
+type NavLink = { href: string; label: string };
+
+export function NavLinks({ links }: { links: NavLink[] }) {
+  const pathname = usePathname();
+
+  return (
+    <nav aria-label="Main" className="min-w-0">
+      <ul className="flex items-center gap-1 overflow-x-auto">
+        {links.map(({ href, label }) => {
+          const current = pathname === href || pathname.startsWith(`${href}/`);
+
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className={cn(
+                  "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-accent-foreground focus-visible:ring-2 focus-visible:ring-ring",
+                  current && "bg-accent text-foreground",
+                )}
+              >
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
