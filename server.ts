@@ -36,12 +36,12 @@ async function serveOAuth(req: IncomingMessage, res: ServerResponse, handle: (r:
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
   headers.set(CLIENT_IP_HEADER, String(req.headers[CLIENT_IP_HEADER]));
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const body = hasBody ? await readBody(req) : undefined;
+  const body = hasBody ? new Uint8Array(await readBody(req)) : undefined;
   const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body });
   const response = await handle(request);
   const payload = Buffer.from(await response.arrayBuffer());
   const outHeaders: Record<string, string> = Object.fromEntries(response.headers);
-  if (body && body.length > MAX_BODY_BYTES) outHeaders.connection = "close";
+  if (body && body.byteLength > MAX_BODY_BYTES) outHeaders.connection = "close";
   res.writeHead(response.status, outHeaders).end(payload);
 }
 

@@ -25,11 +25,19 @@ async function sqliteRunner(url: string): Promise<Runner> {
   conn.exec("CREATE TABLE IF NOT EXISTS portcullis_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
 
   return {
-    exec: async (sql) => conn.transaction(() => conn.exec(sql))(),
+    exec: async (sql) => {
+      conn.transaction(() => conn.exec(sql))();
+    },
     appliedNames: async () => conn.prepare("SELECT name FROM portcullis_migrations ORDER BY name").pluck().all() as string[],
-    record: async (name) => void conn.prepare("INSERT INTO portcullis_migrations VALUES (?, ?)").run(name, Date.now()),
-    forget: async (name) => void conn.prepare("DELETE FROM portcullis_migrations WHERE name = ?").run(name),
-    close: async () => conn.close(),
+    record: async (name) => {
+      conn.prepare("INSERT INTO portcullis_migrations VALUES (?, ?)").run(name, Date.now());
+    },
+    forget: async (name) => {
+      conn.prepare("DELETE FROM portcullis_migrations WHERE name = ?").run(name);
+    },
+    close: async () => {
+      conn.close();
+    },
   };
 }
 

@@ -15,7 +15,7 @@ type FormOptions = { basic?: [string, string]; headers?: Record<string, string>;
 
 /** A form-encoded POST as an OAuth client sends it; `basic` adds client_secret_basic (RFC 6749 §2.3.1 encoding). */
 export function formRequest(path: string, params: Record<string, string>, { basic, headers = {}, body }: FormOptions = {}) {
-  const auth = basic
+  const auth: Record<string, string> = basic
     ? { authorization: `Basic ${Buffer.from(`${encodeURIComponent(basic[0])}:${encodeURIComponent(basic[1])}`).toString("base64")}` }
     : {};
 
