@@ -1,0 +1,64 @@
+"use client";
+
+import { ChevronLeft } from "lucide-react";
+import Link from "next/link";
+import { AppCredentialsCard } from "@/components/apps/app-credentials-card";
+import { AppSettingsForm } from "@/components/apps/app-settings-form";
+import { DeleteAppDialog } from "@/components/apps/delete-app-dialog";
+import { AppActivity } from "@/components/audit/app-activity";
+import { GenerateTokenCard } from "@/components/tokens/generate-token-card";
+import { TokensTable } from "@/components/tokens/tokens-table";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { useApp } from "@/lib/apps/queries";
+import type { AppSummary } from "@/lib/apps/schemas";
+import type { AppTab } from "./app-tabs";
+
+type AppWorkspaceProps = { initialApp: AppSummary; issuer: string; tab: AppTab };
+
+// The open tab lives in ?tab= so a reload or a shared link lands on it; replaceState avoids a server round trip.
+const rememberTab = (tab: string) => window.history.replaceState(null, "", `?tab=${tab}`);
+
+/** An application's page: Keys / Tokens / Activity / Settings. */
+export function AppWorkspace({ initialApp, issuer, tab }: AppWorkspaceProps) {
+  const { data: app = initialApp } = useApp(initialApp.id, initialApp);
+
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-1">
+        <Link href="/apps" className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+          <ChevronLeft className="size-4" aria-hidden="true" /> Applications
+        </Link>
+        <h1 className="text-2xl font-semibold break-words">{app.name}</h1>
+        {app.description && <p className="text-muted-foreground">{app.description}</p>}
+      </div>
+      <Tabs defaultValue={tab} onValueChange={rememberTab}>
+        <TabsList aria-label="Application sections">
+          <TabsTrigger value="keys">Keys</TabsTrigger>
+          <TabsTrigger value="tokens">Tokens</TabsTrigger>
+          <TabsTrigger value="activity">Activity</TabsTrigger>
+          <TabsTrigger value="settings">Settings</TabsTrigger>
+        </TabsList>
+        <TabsContent value="keys">
+          <AppCredentialsCard app={app} />
+        </TabsContent>
+        <TabsContent value="tokens" className="grid gap-6">
+          <GenerateTokenCard appId={app.id} clientId={app.clientId} issuer={issuer} />
+          <section className="grid gap-3" aria-labelledby="tokens-heading">
+            <h2 id="tokens-heading" className="text-lg font-semibold">
+              Tokens
+            </h2>
+            <TokensTable appId={app.id} />
+          </section>
+        </TabsContent>
+        <TabsContent value="activity" className="grid gap-3">
+          <h2 className="text-lg font-semibold">Activity</h2>
+          <AppActivity appId={app.id} />
+        </TabsContent>
+        <TabsContent value="settings" className="grid gap-6">
+          <AppSettingsForm app={app} />
+          <DeleteAppDialog app={app} />
+        </TabsContent>
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/http/errors";
+import { issuer } from "@/lib/oauth/issuer";
+import { APP_TABS } from "./_components/app-tabs";
+import { AppWorkspace } from "./_components/app-workspace";
+
+export const metadata: Metadata = { title: "Application" };
+
+type AppPageProps = { params: Promise<{ appId: string }>; searchParams: Promise<{ tab?: string | string[] }> };
+
+export default async function AppPage({ params, searchParams }: AppPageProps) {
+  const user = await requireUser();
+  const [{ appId }, { tab }] = await Promise.all([params, searchParams]);
+  // Another user's application is the same 404 as one that does not exist.
+  const app = await getAppOrThrow({ appId, userId: user.id }).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+  const openTab = APP_TABS.find((t) => t === tab) ?? "keys";
+
+  return <AppWorkspace initialApp={app} issuer={issuer()} tab={openTab} />;
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { toast } from "sonner";
+import * as z from "zod";
+import { CredentialsReveal } from "@/components/apps/credentials-reveal";
+import { FormError } from "@/components/apps/form-error";
+import { RedirectUrisField, splitLines } from "@/components/apps/redirect-uris-field";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { useCreateApp } from "@/lib/apps/mutations";
+import { createAppSchema, type CreatedApp } from "@/lib/apps/schemas";
+import { ApiError } from "@/lib/http/fetch-json";
+
+type Errors = { name?: string[]; description?: string[]; redirectUris?: string[]; form?: string };
+
+export function CreateAppForm() {
+  const createApp = useCreateApp();
+  const [errors, setErrors] = useState<Errors>({});
+  const [created, setCreated] = useState<CreatedApp | null>(null);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = { name: String(form.get("name") ?? ""), description: String(form.get("description") ?? ""), redirectUris: splitLines(form.get("redirectUris")) };
+    const parsed = createAppSchema.safeParse(input);
+    if (!parsed.success) return setErrors(z.flattenError(parsed.error).fieldErrors);
+    setErrors({});
+    createApp.mutate(parsed.data, {
+      onSuccess: (result) => {
+        setCreated(result);
+        toast.success(`${result.app.name} is registered.`);
+      },
+      onError: (err) => setErrors(err instanceof ApiError && err.fields ? err.fields : { form: err.message }),
+    });
+  }
+
+  if (created) {
+    return (
+      <div className="grid gap-6">
+        <div>
+          <h2 className="text-lg font-semibold">{created.app.name} is ready</h2>
+          <p className="text-sm text-muted-foreground">Use these credentials with the client_credentials grant at the token endpoint.</p>
+        </div>
+        <CredentialsReveal clientId={created.clientId} clientSecret={created.clientSecret} />
+        <Link href={`/apps/${created.app.id}`} className={buttonVariants({ className: "w-fit" })}>
+          I&apos;ve saved the secret — open the application
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-5">
+      <FormError message={errors.form} />
+      <FormField label="Name" error={errors.name}>
+        <Input name="name" required maxLength={80} autoComplete="off" autoFocus />
+      </FormField>
+      <FormField label="Description (optional)" error={errors.description}>
+        <Textarea name="description" rows={2} maxLength={500} />
+      </FormField>
+      <RedirectUrisField error={errors.redirectUris} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" pending={createApp.isPending}>
+          Create application
+        </Button>
+        <Link href="/apps" className={buttonVariants({ variant: "ghost" })}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

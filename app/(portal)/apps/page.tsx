@@ -1,0 +1,29 @@
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppList } from "@/components/apps/app-list";
+import { buttonVariants } from "@/components/ui/button";
+import { listApps } from "@/lib/apps/list-apps";
+import { requireUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Applications" };
+
+export default async function AppsPage() {
+  const user = await requireUser();
+  const apps = await listApps({ ownerId: user.id });
+
+  return (
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Applications</h1>
+          <p className="text-sm text-muted-foreground">Each application has its own client credentials, tokens and activity.</p>
+        </div>
+        <Link href="/apps/new" className={buttonVariants()}>
+          <Plus aria-hidden="true" /> New application
+        </Link>
+      </div>
+      <AppList initialApps={apps} />
+    </div>
+  );
+}

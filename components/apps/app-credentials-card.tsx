@@ -1,0 +1,75 @@
+"use client";
+
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useAppSecrets } from "@/lib/apps/queries";
+import type { AppSummary } from "@/lib/apps/schemas";
+import { DateTime } from "./date-time";
+import { RegenerateSecretDialog } from "./regenerate-secret-dialog";
+import { SecretStatusBadge } from "./secret-status-badge";
+import { SecretValue } from "./secret-value";
+
+/** Keys tab: the public client_id, the secrets by their last 4 characters, and "Regenerate secret". */
+export function AppCredentialsCard({ app }: { app: AppSummary }) {
+  const secrets = useAppSecrets(app.id);
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Client credentials</CardTitle>
+        <CardDescription>Your client authenticates with these at the token endpoint (HTTP Basic or form fields).</CardDescription>
+        <CardAction>
+          <RegenerateSecretDialog appId={app.id} clientId={app.clientId} />
+        </CardAction>
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        <SecretValue label="Client ID" value={app.clientId} />
+        <div className="grid gap-2">
+          <h3 className="text-sm font-medium">Client secrets</h3>
+          {secrets.isError && <p className="text-sm text-destructive">Could not load the secrets: {secrets.error.message}</p>}
+          <Table aria-label="Client secrets">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Secret</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>Created</TableHead>
+                <TableHead>Expires</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {secrets.isPending && (
+                <TableRow>
+                  <TableCell colSpan={4} className="text-muted-foreground">
+                    Loading…
+                  </TableCell>
+                </TableRow>
+              )}
+              {secrets.data?.map((s) => (
+                <TableRow key={s.id}>
+                  <TableCell>
+                    <code className="font-mono">pcl_cs_…{s.last4}</code>
+                  </TableCell>
+                  <TableCell>
+                    <SecretStatusBadge status={s.status} />
+                  </TableCell>
+                  <TableCell>
+                    <DateTime iso={s.createdAt} />
+                  </TableCell>
+                  <TableCell>
+                    {s.revokedAt ? (
+                      <span>
+                        Ended <DateTime iso={s.revokedAt} />
+                      </span>
+                    ) : (
+                      <DateTime iso={s.expiresAt} fallback="Never" />
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </CardContent>
+    </Card>
+  );
+}

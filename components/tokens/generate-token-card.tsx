@@ -1,0 +1,82 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { useGenerateToken } from "@/lib/apps/mutations";
+import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
+import { CurlExamples } from "./curl-examples";
+import { TokenReveal } from "./token-reveal";
+
+type GenerateTokenCardProps = { appId: string; clientId: string; issuer: string };
+
+/** Tokens tab: "Generate access token" and "Regenerate" (revoke the active ones, issue a new one). */
+export function GenerateTokenCard({ appId, clientId, issuer }: GenerateTokenCardProps) {
+  const generate = useGenerateToken(appId);
+  const [issued, setIssued] = useState<GeneratedAppToken | null>(null);
+
+  function run(regenerate: boolean) {
+    generate.mutate(regenerate, {
+      onSuccess: (token) => {
+        setIssued(token);
+        toast.success(regenerate ? `New token issued; ${token.revokedTokens} active token(s) revoked.` : "Access token generated.");
+      },
+      onError: (err) => toast.error(`Could not generate a token: ${err.message}`),
+    });
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Access token</CardTitle>
+        <CardDescription>
+          A client_credentials token for this application, issued here in the browser. Your client can also request its own at the token endpoint.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => run(false)} pending={generate.isPending && generate.variables === false}>
+            Generate access token
+          </Button>
+          <AlertDialog>
+            <AlertDialogTrigger asChild>
+              <Button variant="outline" pending={generate.isPending && generate.variables === true}>
+                Regenerate
+              </Button>
+            </AlertDialogTrigger>
+            <AlertDialogContent>
+              <AlertDialogHeader>
+                <AlertDialogTitle>Regenerate the access token?</AlertDialogTitle>
+                <AlertDialogDescription>
+                  Every active access token of this application is revoked — clients using them are refused — and a new token is issued.
+                </AlertDialogDescription>
+              </AlertDialogHeader>
+              <AlertDialogFooter>
+                <AlertDialogCancel>Cancel</AlertDialogCancel>
+                <AlertDialogAction onClick={() => run(true)}>Revoke and regenerate</AlertDialogAction>
+              </AlertDialogFooter>
+            </AlertDialogContent>
+          </AlertDialog>
+          {issued && (
+            <Button variant="ghost" onClick={() => setIssued(null)}>
+              Hide token
+            </Button>
+          )}
+        </div>
+        {issued ? <TokenReveal token={issued} issuer={issuer} /> : <CurlExamples issuer={issuer} clientId={clientId} />}
+      </CardContent>
+    </Card>
+  );
+}

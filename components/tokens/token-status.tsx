@@ -1,0 +1,34 @@
+import { Badge } from "@/components/ui/badge";
+import type { TokenSummary } from "@/lib/tokens/list-tokens";
+
+const LOOK = {
+  active: { variant: "success", label: "Active" },
+  expired: { variant: "secondary", label: "Expired" },
+  revoked: { variant: "destructive", label: "Revoked" },
+} as const;
+
+const REASONS: Record<string, string> = {
+  browser: "in the portal",
+  revocation_endpoint: "at the revocation endpoint",
+  regenerate: "on regenerate",
+  app_deleted: "when the app was deleted",
+  secret_regenerated: "when the secret was regenerated",
+  cli: "from the CLI",
+};
+
+/** Status badge, and for a revoked token who revoked it and how. */
+export function TokenStatus({ token }: { token: Pick<TokenSummary, "status" | "revokedBy" | "revokedReason"> }) {
+  const look = LOOK[token.status];
+
+  return (
+    <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+      <Badge variant={look.variant}>{look.label}</Badge>
+      {token.status === "revoked" && token.revokedBy && (
+        <span className="text-xs text-muted-foreground">
+          by {token.revokedBy}
+          {token.revokedReason && REASONS[token.revokedReason] ? ` ${REASONS[token.revokedReason]}` : ""}
+        </span>
+      )}
+    </span>
+  );
+}
