@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/http/errors";
+import { createUser } from "@/lib/users/create-user";
+import { authorizeCredentials } from "./authorize";
+import { INVALID_CREDENTIALS } from "./messages";
+import { createLoginLimiter, type LoginLimiter } from "./rate-limit";
+
+const PASSWORD = "correct-horse-battery";
+let email: string;
+let limiter: LoginLimiter;
+
+async function failure(options: Parameters<typeof authorizeCredentials>[0]) {
+  const err = await authorizeCredentials({ limiter, ...options }).then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+
+  return { code: (err as AppError).code, message: (err as AppError).message };
+}
+
+// A fresh account per test: on PostgreSQL every limiter shares one counter table.
+beforeEach(async () => {
+  email = `${randomUUID()}@test.local`;
+  await createUser({ email, password: PASSWORD, name: "Ada" });
+  limiter = await createLoginLimiter({ perAccount: 100, perIp: 100, windowSeconds: 60 });
+});
+
+describe("authorizeCredentials", () => {
+  it("returns the user for the right password, whatever the email's case", async () => {
+    const user = await authorizeCredentials({ email: email.toUpperCase(), password: PASSWORD, limiter });
+
+    expect(user).toMatchObject({ email, name: "Ada", role: "subscriber" });
+    expect(user).not.toHaveProperty("passwordHash");
+  });
+
+  it("gives the same generic error for a wrong password and an unknown email", async () => {
+    const wrongPassword = await failure({ email, password: "wrong-password-123" });
+    const unknownEmail = await failure({ email: `${randomUUID()}@test.local`, password: PASSWORD });
+
+    expect(wrongPassword).toEqual({ code: "unauthorized", message: INVALID_CREDENTIALS });
+    expect(unknownEmail).toEqual(wrongPassword);
+  });
+
+  it("gives the generic error for missing or malformed input", async () => {
+    for (const input of [{}, { email, password: "" }, { email: ["a"], password: PASSWORD }, { email, password: "x".repeat(257) }]) {
+      expect(await failure(input)).toEqual({ code: "unauthorized", message: INVALID_CREDENTIALS });
+    }
+  });
+
+  it("refuses even the right password once the account is over its limit", async () => {
+    const tight = await createLoginLimiter({ perAccount: 2, perIp: 100, windowSeconds: 15 * 60 });
+    const attempt = { email, ip: null, limiter: tight };
+    for (const password of ["wrong-password-1", "wrong-password-2"]) {
+      await expect(authorizeCredentials({ ...attempt, password })).rejects.toMatchObject({ code: "unauthorized" });
+    }
+
+    await expect(authorizeCredentials({ ...attempt, password: PASSWORD })).rejects.toMatchObject({
+      code: "too_many_requests",
+      message: "Too many attempts, try again in 15 minutes.",
+    });
+  });
+
+  it("does not count successful sign-ins towards the limit", async () => {
+    const tight = await createLoginLimiter({ perAccount: 2, perIp: 100, windowSeconds: 60 });
+    const attempt = { email, ip: null, limiter: tight };
+    await authorizeCredentials({ ...attempt, password: "wrong-password-1" }).catch(() => {});
+    await authorizeCredentials({ ...attempt, password: PASSWORD });
+    await expect(authorizeCredentials({ ...attempt, password: "wrong-password-2" })).rejects.toMatchObject({ code: "unauthorized" });
+
+    await expect(authorizeCredentials({ ...attempt, password: PASSWORD })).rejects.toMatchObject({ code: "too_many_requests" });
+  });
+});
