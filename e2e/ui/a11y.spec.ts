@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { ADMIN, expect, signIn, signUp, test } from "../fixtures";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+
+  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("sign-in page, also with an error shown", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your email.")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("sign-up page, also with field errors shown", async ({ page }) => {
+  await page.goto("/sign-up");
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("admin overview, with the user menu open", async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("applications list on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUp(page);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

@@ -1,0 +1,75 @@
+import { ADMIN, expect, signIn, signOut, signUp, test, uniqueEmail } from "../fixtures";
+
+test("sign up, sign out and sign in again", async ({ page }) => {
+  const { email, password } = await signUp(page);
+  await expect(page).toHaveURL(/\/apps$/);
+  await expect(page.getByRole("button", { name: /Account menu/ })).toContainText(email);
+
+  await signOut(page);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.goto("/apps");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapps$/);
+
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/apps$/);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
+});
+
+test("sign-up shows a message next to each field that needs attention", async ({ page }) => {
+  const { email } = await signUp(page);
+  await signOut(page);
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAccessibleDescription("Enter a valid email address.");
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+
+  // The server's verdict lands on the field too.
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-up/);
+});
+
+test("a wrong password and an unknown email get the same generic error", async ({ page }) => {
+  const { email } = await signUp(page);
+  await signOut(page);
+
+  for (const [address, password] of [
+    [email, "wrong-password-123"],
+    [uniqueEmail("nobody"), "wrong-password-123"],
+  ]) {
+    await page.getByLabel("Email", { exact: true }).fill(address);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password.");
+    await expect(page).toHaveURL(/\/sign-in/);
+  }
+});
+
+test("a subscriber opening /admin gets a 404 that shows no admin data", async ({ page }) => {
+  await signUp(page);
+  const res = await page.goto("/admin");
+
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByText("Active tokens")).toHaveCount(0);
+});
+
+test("an admin is sent back to /admin after signing in and sees the overview", async ({ page }) => {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin$/);
+  await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
+  await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+  await expect(page.getByText("Active tokens")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Admin" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Open the activity trail" })).toHaveAttribute("href", "/admin/activity");
+});
