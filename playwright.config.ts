@@ -6,6 +6,7 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: `test-results/e2e-${PORT}`, // per port, so parallel runs never clean each other's artifacts
   fullyParallel: false,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,

@@ -18,17 +18,23 @@ function tagClientIp(req: IncomingMessage) {
   req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "";
 }
 
-/** Reads at most MAX_BODY_BYTES + 1 bytes: enough for readForm to refuse an oversized body. */
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) break; // the rest is not read; the connection closes after the answer
-  }
-
-  return Buffer.concat(chunks);
+/**
+ * Collects at most MAX_BODY_BYTES + 1 bytes, enough for readForm to refuse an oversized body; the
+ * rest is drained and dropped so the client can still read the 413.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) resolve(Buffer.concat(chunks));
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
 }
 
 async function serveOAuth(req: IncomingMessage, res: ServerResponse, handle: (r: Request) => Promise<Response>) {
@@ -65,6 +71,9 @@ async function main() {
     }
     handleNext(req, res);
   });
+  // Longer than any load balancer's idle timeout, so a reused keep-alive connection is never closed under a request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname, () => console.log(`  Portcullis ${dev ? "(dev) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
   const stop = () => server.close(() => process.exit(0));

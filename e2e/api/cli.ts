@@ -13,7 +13,7 @@ export function cli<T = Record<string, string>>(...args: string[]): T {
 
 /** A subscriber with one registered application, made the way an operator would. */
 export function registerClient() {
-  const email = `${randomUUID()}@api.e2e`;
+  const email = `api-${randomUUID()}@example.com`;
   cli("users", "create", "--email", email, "--password", "api-e2e-password");
   const app = cli("apps", "create", "--owner", email, "--name", "API e2e");
 

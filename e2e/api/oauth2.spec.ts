@@ -58,7 +58,11 @@ test("a wrong secret is refused with invalid_client", async () => {
   const as = await discover();
   const { clientId } = registerClient();
   const res = await oauth.clientCredentialsGrantRequest(as, { client_id: clientId }, oauth.ClientSecretBasic("pcl_cs_wrong"), {}, insecure);
-  await expect(oauth.processClientCredentialsResponse(as, { client_id: clientId }, res)).rejects.toMatchObject({ error: "invalid_client", status: 401 });
+  // A 401 with WWW-Authenticate surfaces as the challenge (RFC 6749 §5.2: Basic was used).
+  await expect(oauth.processClientCredentialsResponse(as, { client_id: clientId }, res)).rejects.toMatchObject({
+    status: 401,
+    cause: [expect.objectContaining({ scheme: "basic", parameters: expect.objectContaining({ error: "invalid_client" }) })],
+  });
 });
 
 test("bad input over HTTP gets §5.2 JSON, never a 5xx, and the server keeps serving", async ({ request }) => {
