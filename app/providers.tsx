@@ -36,7 +36,8 @@ export function Providers({ children }: { children: React.ReactNode }) {
     <SessionProvider>
       <QueryClientProvider client={queryClient}>
         {children}
-        <Toaster richColors closeButton position="top-right" />
+        {/* Neutral toasts: sonner's rich success green is below 4.5:1 contrast. */}
+        <Toaster theme="system" closeButton position="top-right" />
       </QueryClientProvider>
     </SessionProvider>
   );

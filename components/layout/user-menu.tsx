@@ -23,7 +23,8 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
   }
 
   return (
-    <DropdownMenu>
+    // Non-modal: a modal menu aria-hides the page behind it while its links stay focusable.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="sm" aria-label={`Account menu, ${email}`} className="max-w-[14rem]">
           <UserRound aria-hidden="true" />
