@@ -1,5 +1,5 @@
 import pg from "pg";
-import { numbered, revokeStatement, SQL } from "./sql";
+import { numbered, revocationAuditRow, revokeStatement, SQL } from "./sql";
 import type { HotStore, NewToken, RevokedToken, TokenRow } from "./types";
 
 // Prisma maps DateTime to `timestamp(3)` holding UTC. Read and write it as UTC text, whatever the
@@ -11,6 +11,8 @@ const types = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
+
+type RawRevoked = { id: string; hash: string; type: RevokedToken["type"]; client_id: string; expires_at: number };
 
 type RawToken = {
   id: string;
@@ -72,17 +74,26 @@ export function createPostgresStore(connectionString: string): HotStore {
         t.id, t.hash, t.type, t.clientId, t.subscriber, t.grantId, t.scope, utc(t.createdAt), utc(t.expiresAt), utc(t.revokedAt), t.prefix, t.last4,
       ]);
     },
-    async revokeTokens(selector, { at, by, reason }) {
+    async revokeTokens(selector, revocation, audit) {
       const { sql, params } = revokeStatement(selector, utc);
-      const rows = (
-        await query<{ id: string; hash: string; type: RevokedToken["type"]; client_id: string; expires_at: number }>(
-          undefined,
-          sql,
-          [utc(at), by, reason, ...params],
-        )
-      ).rows;
+      const conn = await pool.connect();
+      try {
+        await conn.query("BEGIN");
+        const { rows } = await conn.query<RawRevoked>(numbered(sql), [utc(revocation.at), revocation.by, revocation.reason, ...params]);
+        const revoked = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
+        if (audit && revoked.length > 0) {
+          const row = revocationAuditRow(revoked, revocation, audit);
+          await conn.query({ name: "insert_audit", text: numbered(SQL.insertAudit), values: [...row.slice(0, 7), utc(revocation.at)] });
+        }
+        await conn.query("COMMIT");
 
-      return rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
+        return revoked;
+      } catch (err) {
+        await conn.query("ROLLBACK");
+        throw err;
+      } finally {
+        conn.release();
+      }
     },
     async getSetting(key) {
       return (await query<{ value: string }>("get_setting", SQL.getSetting, [key])).rows[0]?.value ?? null;

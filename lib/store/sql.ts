@@ -1,4 +1,5 @@
-import type { RevokeSelector } from "./types";
+import { randomUUID } from "node:crypto";
+import type { Revocation, RevocationAudit, RevokedToken, RevokeSelector } from "./types";
 
 export const TOKEN_COLUMNS = "id, hash, type, client_id, subscriber, grant_id, scope, created_at, expires_at, revoked_at";
 
@@ -8,6 +9,7 @@ export const SQL = {
   findClientSecrets: "SELECT secret_hash, expires_at FROM client_secrets WHERE client_id = ? AND revoked_at IS NULL",
   findTokenByHash: `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`,
   getSetting: "SELECT value FROM settings WHERE key = ?",
+  insertAudit: "INSERT INTO audit_events (id, app_id, actor_id, actor, action, detail, ip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   insertToken: `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 };
 
@@ -30,6 +32,13 @@ export function revokeStatement(selector: RevokeSelector, time: (ms: number) => 
   }
 
   return { sql: `${REVOKE} ${where.join(" AND ")} ${RETURNING}`, params };
+}
+
+/** The audit row for a revocation: who, why, and which tokens (ids only, never values). */
+export function revocationAuditRow(revoked: RevokedToken[], { at, by, reason }: Revocation, audit: RevocationAudit) {
+  const detail = JSON.stringify({ reason, count: revoked.length, tokenIds: revoked.map((t) => t.id) });
+
+  return [randomUUID(), audit.appId, audit.actorId, by, "token.revoked", detail, audit.ip, at] as const;
 }
 
 /** `?` placeholders → PostgreSQL's `$1, $2, …`. Our statements hold no literal question marks. */

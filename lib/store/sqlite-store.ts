@@ -1,6 +1,8 @@
 import Database from "better-sqlite3";
-import { revokeStatement, SQL } from "./sql";
-import type { ClientSecretRow, HotStore, NewToken, RevokedToken, TokenRow } from "./types";
+import { revocationAuditRow, revokeStatement, SQL } from "./sql";
+import type { ClientSecretRow, HotStore, NewToken, Revocation, RevocationAudit, RevokedToken, RevokeSelector, TokenRow } from "./types";
+
+type RawRevoked = { id: string; hash: string; type: RevokedToken["type"]; client_id: string; expires_at: number };
 
 type RawToken = {
   id: string;
@@ -38,6 +40,17 @@ export function createSqliteStore(file: string): HotStore {
   const findToken = conn.prepare(SQL.findTokenByHash);
   const insertToken = conn.prepare(SQL.insertToken);
   const getSetting = conn.prepare(SQL.getSetting).pluck();
+  const insertAudit = conn.prepare(SQL.insertAudit);
+  const statements = new Map<string, Database.Statement>(); // one per revoke selector shape
+  const prepared = (sql: string) => statements.get(sql) ?? statements.set(sql, conn.prepare(sql)).get(sql)!;
+  const revoke = conn.transaction((selector: RevokeSelector, revocation: Revocation, audit?: RevocationAudit): RevokedToken[] => {
+    const { sql, params } = revokeStatement(selector, (ms) => ms);
+    const rows = prepared(sql).all(revocation.at, revocation.by, revocation.reason, ...params) as RawRevoked[];
+    const revoked = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
+    if (audit && revoked.length > 0) insertAudit.run(...revocationAuditRow(revoked, revocation, audit));
+
+    return revoked;
+  });
 
   return {
     async findClient(clientId) {
@@ -57,14 +70,8 @@ export function createSqliteStore(file: string): HotStore {
     async insertToken(t: NewToken) {
       insertToken.run(t.id, t.hash, t.type, t.clientId, t.subscriber, t.grantId, t.scope, t.createdAt, t.expiresAt, t.revokedAt, t.prefix, t.last4);
     },
-    async revokeTokens(selector, { at, by, reason }) {
-      const { sql, params } = revokeStatement(selector, (ms) => ms);
-      const rows = conn.prepare(sql).all(at, by, reason, ...params) as (Omit<RevokedToken, "clientId" | "expiresAt"> & {
-        client_id: string;
-        expires_at: number;
-      })[];
-
-      return rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
+    async revokeTokens(selector, revocation, audit) {
+      return revoke(selector, revocation, audit);
     },
     async getSetting(key) {
       return (getSetting.get(key) as string | undefined) ?? null;

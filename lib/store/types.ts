@@ -37,13 +37,16 @@ export type RevokeSelector =
 
 export type Revocation = { at: number; by: string; reason: string };
 
+/** The audit-trail row written in the same transaction as a revocation that changed something. */
+export type RevocationAudit = { appId: string | null; actorId: string | null; ip: string | null };
+
 export type RevokedToken = { id: string; hash: string; type: TokenType; clientId: string; expiresAt: number };
 
 export type HotStore = {
   findClient(clientId: string): Promise<ClientAuthRow | null>;
   findTokenByHash(hash: string): Promise<TokenRow | null>;
   insertToken(token: NewToken): Promise<void>;
-  revokeTokens(selector: RevokeSelector, revocation: Revocation): Promise<RevokedToken[]>;
+  revokeTokens(selector: RevokeSelector, revocation: Revocation, audit?: RevocationAudit): Promise<RevokedToken[]>;
   getSetting(key: string): Promise<string | null>;
   close(): Promise<void>;
 };

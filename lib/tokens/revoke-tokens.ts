@@ -1,4 +1,3 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
 import { store, type RevokedToken, type RevokeSelector } from "@/lib/store";
 
 export type RevokeReason = "browser" | "revocation_endpoint" | "regenerate" | "app_deleted" | "secret_regenerated" | "cli";
@@ -13,20 +12,11 @@ export type RevokeTokensOptions = {
 
 /**
  * The one way tokens stop being valid before they expire. Already revoked tokens are left as they
- * were; the tokens revoked now are returned (and recorded in the audit trail when `audit` is given).
+ * were; the tokens revoked now are returned, and recorded in the audit trail (when `audit` is given)
+ * in the same transaction.
  */
 export async function revokeTokens({ selector, reason, by, audit, now = Date.now() }: RevokeTokensOptions): Promise<RevokedToken[]> {
-  const revoked = await store().revokeTokens(selector, { at: now, by, reason });
-  if (audit && revoked.length > 0) {
-    await recordAuditEvent({
-      appId: audit.appId,
-      actorId: audit.actorId,
-      actor: by,
-      ip: audit.ip,
-      action: "token.revoked",
-      detail: { reason, count: revoked.length, tokenIds: revoked.map((t) => t.id) },
-    });
-  }
+  const revocation = { at: now, by, reason };
 
-  return revoked;
+  return store().revokeTokens(selector, revocation, audit && { appId: audit.appId, actorId: audit.actorId ?? null, ip: audit.ip ?? null });
 }
