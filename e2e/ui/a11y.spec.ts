@@ -46,3 +46,19 @@ test("applications list on a phone", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test("keyboard: the first Tab reaches the skip link, and the user menu opens and signs out from the keyboard", async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+
+  await page.getByRole("button", { name: /Account menu/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/sign-in$/);
+});
