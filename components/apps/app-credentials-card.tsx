@@ -32,7 +32,7 @@ export function AppCredentialsCard({ app }: { app: AppSummary }) {
               <TableRow>
                 <TableHead>Secret</TableHead>
                 <TableHead>Status</TableHead>
-                <TableHead>Created</TableHead>
+                <TableHead className="hidden sm:table-cell">Created</TableHead>
                 <TableHead>Expires</TableHead>
               </TableRow>
             </TableHeader>
@@ -52,10 +52,10 @@ export function AppCredentialsCard({ app }: { app: AppSummary }) {
                   <TableCell>
                     <SecretStatusBadge status={s.status} />
                   </TableCell>
-                  <TableCell>
+                  <TableCell className="hidden sm:table-cell">
                     <DateTime iso={s.createdAt} />
                   </TableCell>
-                  <TableCell>
+                  <TableCell className="whitespace-normal">
                     {s.revokedAt ? (
                       <span>
                         Ended <DateTime iso={s.revokedAt} />

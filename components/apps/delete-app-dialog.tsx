@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { useDeleteApp } from "@/lib/apps/mutations";
 import type { AppSummary } from "@/lib/apps/schemas";
 import { ApiError } from "@/lib/http/fetch-json";
+import { plural } from "./plural";
 
 /** The danger zone: delete only after the name is typed back; every token is revoked. */
 export function DeleteAppDialog({ app }: { app: Pick<AppSummary, "id" | "name"> }) {
@@ -22,7 +23,7 @@ export function DeleteAppDialog({ app }: { app: Pick<AppSummary, "id" | "name"> 
     event.preventDefault();
     remove.mutate(typed, {
       onSuccess: ({ revokedTokens }) => {
-        toast.success(`Deleted ${app.name}; ${revokedTokens} active token(s) revoked.`);
+        toast.success(`Deleted ${app.name}; ${plural(revokedTokens, "active token")} revoked.`);
         router.push("/apps");
         router.refresh();
       },

@@ -12,10 +12,10 @@ export function AuditEventTable({ events, showApp = false, label = "Activity" }:
       <TableHeader>
         <TableRow>
           <TableHead>When</TableHead>
-          {showApp && <TableHead>Application</TableHead>}
-          <TableHead>Who</TableHead>
+          {showApp && <TableHead className="hidden sm:table-cell">Application</TableHead>}
+          <TableHead className="hidden sm:table-cell">Who</TableHead>
           <TableHead>What</TableHead>
-          <TableHead>IP</TableHead>
+          <TableHead className="hidden md:table-cell">IP</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -24,18 +24,22 @@ export function AuditEventTable({ events, showApp = false, label = "Activity" }:
 
           return (
             <TableRow key={event.id}>
-              <TableCell>
+              <TableCell className="whitespace-normal">
                 <DateTime iso={event.createdAt} />
               </TableCell>
-              {showApp && <TableCell>{event.appName ?? <span className="text-muted-foreground">—</span>}</TableCell>}
-              <TableCell className="max-w-56 truncate" title={event.actor}>
+              {showApp && <TableCell className="hidden sm:table-cell">{event.appName ?? <span className="text-muted-foreground">—</span>}</TableCell>}
+              <TableCell className="hidden max-w-56 truncate sm:table-cell" title={event.actor}>
                 {event.actor}
               </TableCell>
-              <TableCell>
+              <TableCell className="whitespace-normal">
                 <span className="font-medium">{title}</span>
                 {note && <span className="block text-xs text-muted-foreground">{note}</span>}
+                {/* On a phone the Who/App/IP columns fold into this cell. */}
+                <span className="block text-xs break-all text-muted-foreground sm:hidden">
+                  {[showApp ? event.appName : null, event.actor].filter(Boolean).join(" · ")}
+                </span>
               </TableCell>
-              <TableCell>
+              <TableCell className="hidden md:table-cell">
                 <code className="font-mono text-xs">{event.ip ?? "—"}</code>
               </TableCell>
             </TableRow>

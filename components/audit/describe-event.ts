@@ -1,3 +1,4 @@
+import { plural } from "@/components/apps/plural";
 import type { AuditEventSummary } from "@/lib/audit/list-events";
 
 const ACTIONS: Record<string, string> = {
@@ -27,13 +28,13 @@ export function describeEvent({ action, detail }: Pick<AuditEventSummary, "actio
   const title = ACTIONS[action] ?? action;
   const d = detail as Record<string, string | number | string[] | undefined>;
   if (action === "token.revoked") {
-    return { title, note: [`${d.count ?? "?"} token(s)`, REASONS[String(d.reason)]].filter(Boolean).join(" ") };
+    return { title, note: [plural(Number(d.count ?? 0), "token"), REASONS[String(d.reason)]].filter(Boolean).join(" ") };
   }
   if (action === "secret.regenerated") return { title, note: [`…${d.last4}`, OVERLAPS[String(d.overlap)]].filter(Boolean).join(", ") };
   if (action === "secret.generated") return { title, note: d.last4 ? `…${d.last4}` : null };
   if (action === "app.updated" && d.from) return { title, note: `renamed from “${d.from}” to “${d.to}”` };
   if (action === "app.updated" && Array.isArray(d.changed)) return { title, note: `changed ${d.changed.join(", ")}` };
-  if (action === "app.deleted") return { title, note: `${d.revokedTokens ?? 0} token(s) revoked` };
+  if (action === "app.deleted") return { title, note: `${plural(Number(d.revokedTokens ?? 0), "token")} revoked` };
 
   return { title, note: null };
 }

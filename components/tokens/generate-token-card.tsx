@@ -17,6 +17,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useGenerateToken } from "@/lib/apps/mutations";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
+import { plural } from "@/components/apps/plural";
 import { CurlExamples } from "./curl-examples";
 import { TokenReveal } from "./token-reveal";
 
@@ -28,10 +29,11 @@ export function GenerateTokenCard({ appId, clientId, issuer }: GenerateTokenCard
   const [issued, setIssued] = useState<GeneratedAppToken | null>(null);
 
   function run(regenerate: boolean) {
+    setIssued(null); // never leave an older token on screen next to the request for a new one
     generate.mutate(regenerate, {
       onSuccess: (token) => {
         setIssued(token);
-        toast.success(regenerate ? `New token issued; ${token.revokedTokens} active token(s) revoked.` : "Access token generated.");
+        toast.success(regenerate ? `New token issued; ${plural(token.revokedTokens, "active token")} revoked.` : "Access token generated.");
       },
       onError: (err) => toast.error(`Could not generate a token: ${err.message}`),
     });

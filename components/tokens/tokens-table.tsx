@@ -31,9 +31,9 @@ export function TokensTable({ appId }: { appId: string }) {
       <TableHeader>
         <TableRow>
           <TableHead>Token</TableHead>
-          <TableHead>Type</TableHead>
-          <TableHead>Created</TableHead>
-          <TableHead>Expires</TableHead>
+          <TableHead className="hidden sm:table-cell">Type</TableHead>
+          <TableHead className="hidden md:table-cell">Created</TableHead>
+          <TableHead className="hidden sm:table-cell">Expires</TableHead>
           <TableHead>Status</TableHead>
           <TableHead>
             <span className="sr-only">Actions</span>
@@ -49,14 +49,14 @@ export function TokensTable({ appId }: { appId: string }) {
               <TableCell>
                 <code className="font-mono">{label}</code>
               </TableCell>
-              <TableCell>{TYPE_LABEL[t.type]}</TableCell>
-              <TableCell>
+              <TableCell className="hidden sm:table-cell">{TYPE_LABEL[t.type]}</TableCell>
+              <TableCell className="hidden md:table-cell">
                 <DateTime iso={t.createdAt} />
               </TableCell>
-              <TableCell>
+              <TableCell className="hidden sm:table-cell">
                 <DateTime iso={t.expiresAt} />
               </TableCell>
-              <TableCell>
+              <TableCell className="whitespace-normal">
                 <TokenStatus token={t} />
               </TableCell>
               <TableCell className="text-right">{t.status === "active" && <RevokeTokenButton appId={appId} tokenId={t.id} label={label} />}</TableCell>
