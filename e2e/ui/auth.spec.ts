@@ -73,3 +73,18 @@ test("an admin is sent back to /admin after signing in and sees the overview", a
   await expect(page.getByRole("link", { name: "Admin" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("link", { name: "Open the activity trail" })).toHaveAttribute("href", "/admin/activity");
 });
+
+test("after 10 failed sign-ins the account is locked for a while, with a clear message", async ({ page }) => {
+  const { email, password } = await signUp(page);
+  await signOut(page);
+  const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+  for (let i = 0; i < 10; i++) {
+    const form = { csrfToken, email, password: `wrong-password-${i}`, json: "true" };
+    expect((await page.request.post("/api/auth/callback/credentials", { form })).status()).toBeLessThan(500);
+  }
+
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many attempts, try again in 1[45] minutes\.$/);
+});
