@@ -1,12 +1,13 @@
 import type * as React from "react";
 import { cn } from "@/lib/utils";
+import { ScrollRegion } from "./scroll-region";
 
-/** Scrolls sideways on narrow screens instead of squeezing columns. */
-function Table({ className, ...props }: React.ComponentProps<"table">) {
+/** Scrolls sideways on narrow screens instead of squeezing columns; `label` names the scroll region. */
+function Table({ className, label, ...props }: React.ComponentProps<"table"> & { label?: string }) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <ScrollRegion data-slot="table-container" label={label}>
       <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 
