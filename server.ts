@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { bootstrap } from "@/lib/bootstrap";
+import { startDeliveryWorker } from "@/lib/gateways/delivery-worker";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { MAX_BODY_BYTES } from "@/lib/oauth/read-form";
@@ -76,7 +77,9 @@ async function main() {
   server.headersTimeout = 66_000;
   server.listen(port, hostname, () => console.log(`  Portcullis ${dev ? "(dev) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
-  const stop = () => server.close(() => process.exit(0));
+  // Retries and anything a stopped instance left behind; `npm run worker` runs the same loop apart.
+  const stopWorker = process.env.PORTCULLIS_WORKER === "off" ? async () => {} : startDeliveryWorker();
+  const stop = () => server.close(() => void stopWorker().finally(() => process.exit(0)));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

@@ -8,7 +8,12 @@ export type AuditAction =
   | "secret.regenerated"
   | "token.generated"
   | "token.regenerated"
-  | "token.revoked";
+  | "token.revoked"
+  | "gateway.created"
+  | "gateway.updated"
+  | "gateway.deleted"
+  | "gateway.secret_rotated"
+  | "gateway.redelivered";
 
 export type AuditEventInput = {
   appId: string | null;

@@ -1,6 +1,7 @@
 import pg from "pg";
+import { DELIVERY_COLUMNS, DELIVERY_FROM, eventRows, FIRST_ATTEMPT_LEASE_MS, OUTBOX_SQL, RETRY_WINDOW_MS, toDelivery, type RawDelivery } from "./outbox-sql";
 import { numbered, revocationAuditRow, revokeStatement, SQL } from "./sql";
-import type { HotStore, NewToken, RevokedToken, TokenRow } from "./types";
+import type { HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
 
 // Prisma maps DateTime to `timestamp(3)` holding UTC. Read and write it as UTC text, whatever the
 // process's time zone, and hand epoch ms to the rest of the code.
@@ -12,32 +13,55 @@ const types = {
     oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
+type Queryable = pg.Pool | pg.PoolClient;
 type RawRevoked = { id: string; hash: string; type: RevokedToken["type"]; client_id: string; expires_at: number };
-
-type RawToken = {
-  id: string;
-  hash: string;
-  type: TokenRow["type"];
+type RawToken = Omit<TokenRow, "clientId" | "grantId" | "createdAt" | "expiresAt" | "revokedAt"> & {
   client_id: string;
-  subscriber: string | null;
   grant_id: string;
-  scope: string;
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
 };
 
-/** Named prepared statements on a small pool; a portal instance keeps its own pool. */
+/** Named prepared statements on a small pool; each portal instance keeps its own pool. */
 export function createPostgresStore(connectionString: string): HotStore {
   const pool = new pg.Pool({ connectionString, max: 10, types });
-  const query = <R extends pg.QueryResultRow>(name: string | undefined, text: string, values: unknown[]) =>
-    pool.query<R>({ name, text: numbered(text), values });
+  const query = <R extends pg.QueryResultRow>(on: Queryable, name: string | undefined, text: string, values: unknown[]) =>
+    on.query<R>({ name, text: numbered(text), values });
+
+  async function transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await pool.connect();
+    try {
+      await c.query("BEGIN");
+      const result = await work(c);
+      await c.query("COMMIT");
+      return result;
+    } catch (err) {
+      await c.query("ROLLBACK");
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  async function queue(c: pg.PoolClient, type: NoticeType, tokens: RevokedToken[], at: number): Promise<number[]> {
+    const sequences = [];
+    for (const e of eventRows(type, tokens, at)) {
+      const { rows } = await query<{ sequence: number }>(c, "insert_event", OUTBOX_SQL.insertEvent, [e.id, e.type, e.tokens, utc(e.createdAt), utc(e.expiresAt)]);
+      const sequence = rows[0].sequence;
+      await c.query({ name: "mark_announced", text: "UPDATE tokens SET revocation_seq = $1 WHERE id = ANY($2)", values: [sequence, e.tokenIds] });
+      await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [sequence, utc(at), utc(at + RETRY_WINDOW_MS), utc(at + FIRST_ATTEMPT_LEASE_MS), utc(at)]);
+      sequences.push(sequence);
+    }
+
+    return sequences;
+  }
 
   return {
     async findClient(clientId) {
       const [client, secrets] = await Promise.all([
-        query<{ id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; disabled_at: number | null }>("find_client", SQL.findClient, [clientId]),
-        query<{ secret_hash: string; expires_at: number | null }>("find_client_secrets", SQL.findClientSecrets, [clientId]),
+        query<{ id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; disabled_at: number | null }>(pool, "find_client", SQL.findClient, [clientId]),
+        query<{ secret_hash: string; expires_at: number | null }>(pool, "find_client_secrets", SQL.findClientSecrets, [clientId]),
       ]);
       const row = client.rows[0];
       if (!row) return null;
@@ -52,51 +76,72 @@ export function createPostgresStore(connectionString: string): HotStore {
       };
     },
     async findTokenByHash(hash) {
-      const r = (await query<RawToken>("find_token", SQL.findTokenByHash, [hash])).rows[0];
+      const r = (await query<RawToken>(pool, "find_token", SQL.findTokenByHash, [hash])).rows[0];
 
       return r
-        ? {
-            id: r.id,
-            hash: r.hash,
-            type: r.type,
-            clientId: r.client_id,
-            subscriber: r.subscriber,
-            grantId: r.grant_id,
-            scope: r.scope,
-            createdAt: r.created_at,
-            expiresAt: r.expires_at,
-            revokedAt: r.revoked_at,
-          }
+        ? { id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, subscriber: r.subscriber, grantId: r.grant_id, scope: r.scope, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at }
         : null;
     },
     async insertToken(t: NewToken) {
-      await query("insert_token", SQL.insertToken, [
+      await query(pool, "insert_token", SQL.insertToken, [
         t.id, t.hash, t.type, t.clientId, t.subscriber, t.grantId, t.scope, utc(t.createdAt), utc(t.expiresAt), utc(t.revokedAt), t.prefix, t.last4,
       ]);
     },
     async revokeTokens(selector, revocation, audit) {
       const { sql, params } = revokeStatement(selector, utc);
-      const conn = await pool.connect();
-      try {
-        await conn.query("BEGIN");
-        const { rows } = await conn.query<RawRevoked>(numbered(sql), [utc(revocation.at), revocation.by, revocation.reason, ...params]);
-        const revoked = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
-        if (audit && revoked.length > 0) {
-          const row = revocationAuditRow(revoked, revocation, audit);
-          await conn.query({ name: "insert_audit", text: numbered(SQL.insertAudit), values: [...row.slice(0, 7), utc(revocation.at)] });
-        }
-        await conn.query("COMMIT");
 
-        return revoked;
-      } catch (err) {
-        await conn.query("ROLLBACK");
-        throw err;
-      } finally {
-        conn.release();
-      }
+      return transaction(async (c) => {
+        const { rows } = await query<RawRevoked>(c, undefined, sql, [utc(revocation.at), revocation.by, revocation.reason, ...params]);
+        const revoked = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
+        if (revoked.length === 0) return { revoked, sequences: [] };
+        if (audit) {
+          const row = revocationAuditRow(revoked, revocation, audit);
+          await query(c, "insert_audit", SQL.insertAudit, [...row.slice(0, 7), utc(revocation.at)]);
+        }
+
+        return { revoked, sequences: await queue(c, "token.revoked", revoked, revocation.at) };
+      });
+    },
+    async queueNotices(type, tokens, at) {
+      return { sequences: await transaction((c) => queue(c, type, tokens, at)) };
+    },
+    async loadDeliveries(sequences) {
+      const { rows } = await pool.query<RawDelivery>(
+        `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ANY($1) AND d.status = 'pending'`,
+        [sequences],
+      );
+
+      return rows.map(toDelivery);
+    },
+    async claimDueDeliveries(now, leaseMs, limit) {
+      // SKIP LOCKED: several instances claim disjoint rows without waiting on each other.
+      const { rows } = await pool.query<RawDelivery>(
+        `WITH due AS (
+           SELECT event_sequence, gateway_id FROM deliveries
+           WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+           ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED),
+         claimed AS (
+           UPDATE deliveries d SET lease_until = $2 FROM due
+           WHERE d.event_sequence = due.event_sequence AND d.gateway_id = due.gateway_id RETURNING d.*)
+         SELECT ${DELIVERY_COLUMNS.replace(/\bd\./g, "c.")} FROM claimed c
+           JOIN revocation_events e ON e.sequence = c.event_sequence JOIN gateways g ON g.id = c.gateway_id`,
+        [utc(now), utc(now + leaseMs), limit],
+      );
+
+      return rows.map(toDelivery);
+    },
+    async recordAttempts(attempts) {
+      if (attempts.length === 0) return;
+      await transaction(async (c) => {
+        for (const a of attempts) {
+          await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [
+            a.status, a.attempts, utc(a.nextAttemptAt), a.httpStatus, a.error, utc(a.at), a.status === "delivered" ? utc(a.at) : null, a.sequence, a.gatewayId,
+          ]);
+        }
+      });
     },
     async getSetting(key) {
-      return (await query<{ value: string }>("get_setting", SQL.getSetting, [key])).rows[0]?.value ?? null;
+      return (await query<{ value: string }>(pool, "get_setting", SQL.getSetting, [key])).rows[0]?.value ?? null;
     },
     async close() {
       await pool.end();

@@ -1,17 +1,12 @@
 import Database from "better-sqlite3";
+import { DELIVERY_COLUMNS, DELIVERY_FROM, eventRows, FIRST_ATTEMPT_LEASE_MS, OUTBOX_SQL, RETRY_WINDOW_MS, toDelivery, type RawDelivery } from "./outbox-sql";
 import { revocationAuditRow, revokeStatement, SQL } from "./sql";
-import type { ClientSecretRow, HotStore, NewToken, Revocation, RevocationAudit, RevokedToken, RevokeSelector, TokenRow } from "./types";
+import type { ClientSecretRow, HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
 
 type RawRevoked = { id: string; hash: string; type: RevokedToken["type"]; client_id: string; expires_at: number };
-
-type RawToken = {
-  id: string;
-  hash: string;
-  type: TokenRow["type"];
+type RawToken = Omit<TokenRow, "clientId" | "grantId" | "createdAt" | "expiresAt" | "revokedAt"> & {
   client_id: string;
-  subscriber: string | null;
   grant_id: string;
-  scope: string;
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
@@ -30,51 +25,96 @@ const toToken = (r: RawToken): TokenRow => ({
   revokedAt: r.revoked_at,
 });
 
-/** Prepared better-sqlite3 statements. Timestamps are epoch ms, as Prisma writes them (unixepoch-ms). */
+/**
+ * Prepared better-sqlite3 statements. Timestamps are epoch ms, as Prisma writes them
+ * (unixepoch-ms). SQLite has one writer at a time, so a claim needs no row locks.
+ */
 export function createSqliteStore(file: string): HotStore {
   const conn = new Database(file, { timeout: 5_000 });
   conn.pragma("journal_mode = WAL");
   conn.pragma("synchronous = NORMAL"); // durable at each WAL checkpoint; a crash loses no committed page
-  const findClient = conn.prepare(SQL.findClient);
-  const findSecrets = conn.prepare(SQL.findClientSecrets);
-  const findToken = conn.prepare(SQL.findTokenByHash);
-  const insertToken = conn.prepare(SQL.insertToken);
-  const getSetting = conn.prepare(SQL.getSetting).pluck();
-  const insertAudit = conn.prepare(SQL.insertAudit);
-  const statements = new Map<string, Database.Statement>(); // one per revoke selector shape
-  const prepared = (sql: string) => statements.get(sql) ?? statements.set(sql, conn.prepare(sql)).get(sql)!;
-  const revoke = conn.transaction((selector: RevokeSelector, revocation: Revocation, audit?: RevocationAudit): RevokedToken[] => {
-    const { sql, params } = revokeStatement(selector, (ms) => ms);
-    const rows = prepared(sql).all(revocation.at, revocation.by, revocation.reason, ...params) as RawRevoked[];
-    const revoked = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
-    if (audit && revoked.length > 0) insertAudit.run(...revocationAuditRow(revoked, revocation, audit));
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => cache.get(sql) ?? cache.set(sql, conn.prepare(sql)).get(sql)!;
 
-    return revoked;
+  // Must run inside a transaction: the notices commit with the change they announce.
+  const queue = (type: NoticeType, tokens: RevokedToken[], at: number): number[] =>
+    eventRows(type, tokens, at).map((e) => {
+      const { sequence } = stmt(OUTBOX_SQL.insertEvent).get(e.id, e.type, e.tokens, e.createdAt, e.expiresAt) as { sequence: number };
+      for (const id of e.tokenIds) stmt(OUTBOX_SQL.markAnnounced).run(sequence, id);
+      stmt(OUTBOX_SQL.insertDeliveries).run(sequence, at, at + RETRY_WINDOW_MS, at + FIRST_ATTEMPT_LEASE_MS, at);
+      return sequence;
+    });
+
+  const revoke = conn.transaction((...[selector, revocation, audit]: Parameters<HotStore["revokeTokens"]>) => {
+    const { sql, params } = revokeStatement(selector, (ms) => ms);
+    const rows = stmt(sql).all(revocation.at, revocation.by, revocation.reason, ...params) as RawRevoked[];
+    const revoked = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
+    if (revoked.length === 0) return { revoked, sequences: [] };
+    if (audit) stmt(SQL.insertAudit).run(...revocationAuditRow(revoked, revocation, audit));
+
+    return { revoked, sequences: queue("token.revoked", revoked, revocation.at) };
+  });
+
+  const claim = conn.transaction((now: number, leaseMs: number, limit: number) => {
+    const keys = stmt(
+      "SELECT event_sequence, gateway_id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at LIMIT ?",
+    ).all(now, now, limit) as { event_sequence: number; gateway_id: string }[];
+    const lease = stmt("UPDATE deliveries SET lease_until = ? WHERE event_sequence = ? AND gateway_id = ?");
+    const load = stmt(`SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ? AND d.gateway_id = ?`);
+
+    return keys.map((k) => {
+      lease.run(now + leaseMs, k.event_sequence, k.gateway_id);
+      return toDelivery(load.get(k.event_sequence, k.gateway_id) as RawDelivery);
+    });
+  });
+
+  const record = conn.transaction((attempts: Parameters<HotStore["recordAttempts"]>[0]) => {
+    for (const a of attempts) {
+      stmt(OUTBOX_SQL.recordAttempt).run(
+        a.status, a.attempts, a.nextAttemptAt, a.httpStatus, a.error, a.at, a.status === "delivered" ? a.at : null, a.sequence, a.gatewayId,
+      );
+    }
   });
 
   return {
     async findClient(clientId) {
-      const client = findClient.get(clientId) as { id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; disabled_at: number | null } | undefined;
+      const client = stmt(SQL.findClient).get(clientId) as
+        | { id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; disabled_at: number | null }
+        | undefined;
       if (!client) return null;
-      const secrets = (findSecrets.all(clientId) as { secret_hash: string; expires_at: number | null }[]).map(
+      const secrets = (stmt(SQL.findClientSecrets).all(clientId) as { secret_hash: string; expires_at: number | null }[]).map(
         (s): ClientSecretRow => ({ secretHash: s.secret_hash, expiresAt: s.expires_at }),
       );
 
       return { id: client.id, kind: client.kind, appId: client.app_id, ownerId: client.owner_id, disabled: client.disabled_at !== null, secrets };
     },
     async findTokenByHash(hash) {
-      const row = findToken.get(hash) as RawToken | undefined;
+      const row = stmt(SQL.findTokenByHash).get(hash) as RawToken | undefined;
 
       return row ? toToken(row) : null;
     },
     async insertToken(t: NewToken) {
-      insertToken.run(t.id, t.hash, t.type, t.clientId, t.subscriber, t.grantId, t.scope, t.createdAt, t.expiresAt, t.revokedAt, t.prefix, t.last4);
+      stmt(SQL.insertToken).run(t.id, t.hash, t.type, t.clientId, t.subscriber, t.grantId, t.scope, t.createdAt, t.expiresAt, t.revokedAt, t.prefix, t.last4);
     },
     async revokeTokens(selector, revocation, audit) {
       return revoke(selector, revocation, audit);
     },
+    async queueNotices(type, tokens, at) {
+      return { sequences: conn.transaction(() => queue(type, tokens, at))() };
+    },
+    async loadDeliveries(sequences) {
+      const load = stmt(`SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ? AND d.status = 'pending'`);
+
+      return sequences.flatMap((s) => (load.all(s) as RawDelivery[]).map(toDelivery));
+    },
+    async claimDueDeliveries(now, leaseMs, limit) {
+      return claim(now, leaseMs, limit);
+    },
+    async recordAttempts(attempts) {
+      record(attempts);
+    },
     async getSetting(key) {
-      return (getSetting.get(key) as string | undefined) ?? null;
+      return (stmt(SQL.getSetting).pluck().get(key) as string | undefined) ?? null;
     },
     async close() {
       conn.close();

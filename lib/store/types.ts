@@ -42,11 +42,56 @@ export type RevocationAudit = { appId: string | null; actorId: string | null; ip
 
 export type RevokedToken = { id: string; hash: string; type: TokenType; clientId: string; expiresAt: number };
 
+export type NoticeType = "token.revoked" | "token.updated";
+
+/** A notice queued for every enabled gateway; `sequences` are its events (≤ 500 tokens each). */
+export type QueuedNotices = { sequences: number[] };
+
+/** One event owed to one gateway, with what it takes to sign and send it. */
+export type PendingDelivery = {
+  sequence: number;
+  eventId: string;
+  type: NoticeType;
+  tokens: string; // JSON array, exactly as it goes on the wire
+  createdAt: number;
+  gatewayId: string;
+  revokeUrl: string;
+  signingSecret: string; // encrypted
+  previousSigningSecret: string | null; // encrypted; signs too until previousSecretExpiresAt
+  previousSecretExpiresAt: number | null;
+  attempts: number;
+  giveUpAt: number;
+};
+
+/** The outcome of one attempt, as it is written back. */
+export type DeliveryAttempt = {
+  sequence: number;
+  gatewayId: string;
+  at: number;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  nextAttemptAt: number;
+  httpStatus: number | null;
+  error: string | null;
+};
+
 export type HotStore = {
   findClient(clientId: string): Promise<ClientAuthRow | null>;
   findTokenByHash(hash: string): Promise<TokenRow | null>;
   insertToken(token: NewToken): Promise<void>;
-  revokeTokens(selector: RevokeSelector, revocation: Revocation, audit?: RevocationAudit): Promise<RevokedToken[]>;
+  /** Revokes, writes the audit row and queues gateway notices, all in one transaction. */
+  revokeTokens(
+    selector: RevokeSelector,
+    revocation: Revocation,
+    audit?: RevocationAudit,
+  ): Promise<{ revoked: RevokedToken[] } & QueuedNotices>;
+  /** Queues notices for tokens changed elsewhere (shortened expiry, a race re-send). */
+  queueNotices(type: NoticeType, tokens: RevokedToken[], at: number): Promise<QueuedNotices>;
+  /** The pending deliveries of events this process just queued (it holds their lease). */
+  loadDeliveries(sequences: number[]): Promise<PendingDelivery[]>;
+  /** Leases due deliveries so that no other worker sends them at the same time. */
+  claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<PendingDelivery[]>;
+  recordAttempts(attempts: DeliveryAttempt[]): Promise<void>;
   getSetting(key: string): Promise<string | null>;
   close(): Promise<void>;
 };

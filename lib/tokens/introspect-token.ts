@@ -1,5 +1,6 @@
 import type { ClientAuthRow, TokenRow } from "@/lib/store";
 import { store } from "@/lib/store";
+import { noteActiveIntrospection } from "@/lib/gateways/recent-introspections";
 import { hashToken } from "./hash-token";
 
 export type Introspection =
@@ -29,6 +30,7 @@ export async function introspectToken({ caller, token, issuer, now = Date.now() 
   const found = await store().findTokenByHash(hashToken(token));
   if (!found || !isTokenActive(found, now)) return INACTIVE;
   if (caller.kind !== "gateway" && found.clientId !== caller.id) return INACTIVE;
+  noteActiveIntrospection(found.hash, now);
 
   return {
     active: true,

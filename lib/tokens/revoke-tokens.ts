@@ -1,3 +1,4 @@
+import { announceRevocation } from "@/lib/gateways/announce-revocation";
 import { store, type RevokedToken, type RevokeSelector } from "@/lib/store";
 
 export type RevokeReason = "browser" | "revocation_endpoint" | "regenerate" | "app_deleted" | "secret_regenerated" | "cli";
@@ -13,10 +14,13 @@ export type RevokeTokensOptions = {
 /**
  * The one way tokens stop being valid before they expire. Already revoked tokens are left as they
  * were; the tokens revoked now are returned, and recorded in the audit trail (when `audit` is given)
- * in the same transaction.
+ * in the same transaction as the gateway notices (transactional outbox).
  */
 export async function revokeTokens({ selector, reason, by, audit, now = Date.now() }: RevokeTokensOptions): Promise<RevokedToken[]> {
   const revocation = { at: now, by, reason };
+  const auditRow = audit && { appId: audit.appId, actorId: audit.actorId ?? null, ip: audit.ip ?? null };
+  const { revoked, sequences } = await store().revokeTokens(selector, revocation, auditRow);
+  announceRevocation(revoked, sequences); // not awaited: the caller's answer never waits on gateways
 
-  return store().revokeTokens(selector, revocation, audit && { appId: audit.appId, actorId: audit.actorId ?? null, ip: audit.ip ?? null });
+  return revoked;
 }

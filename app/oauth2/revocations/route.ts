@@ -1,0 +1,3 @@
+export { revocations as GET } from "@/lib/oauth/revocations";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,32 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { createClient } from "@/lib/clients/create-client";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { assertAdmin, type AdminActor } from "./admin-actor";
+import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
+import { createGatewaySchema, type CreateGatewayInput, type GatewaySummary } from "./schemas";
+import { newSigningSecret } from "./sign-notice";
+
+export type CreatedGateway = { gateway: GatewaySummary; clientId: string; clientSecret: string; signingSecret: string };
+
+/** Registers a gateway with introspection credentials and a signing secret, both shown only here. */
+export async function createGateway({ actor, ip, ...input }: CreateGatewayInput & { actor: AdminActor; ip?: string | null }): Promise<CreatedGateway> {
+  assertAdmin(actor);
+  const { name, environment, revokeUrl } = createGatewaySchema.parse(input);
+  if (await db.gateway.findUnique({ where: { name }, select: { id: true } })) {
+    throw new AppError("conflict", "A gateway with this name exists.", { name: ["A gateway with this name exists."] });
+  }
+  const signingSecret = newSigningSecret();
+
+  return db.$transaction(async (tx) => {
+    const { clientId, clientSecret } = await createClient({ kind: "gateway", tx });
+    const gateway = await tx.gateway.create({
+      data: { name, environment, revokeUrl, clientId, signingSecret: encryptSecret(signingSecret) },
+      select: GATEWAY_PUBLIC_SELECT,
+    });
+    await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.created", detail: { gatewayId: gateway.id, name } }, tx);
+
+    return { gateway: toGatewaySummary(gateway), clientId, clientSecret, signingSecret };
+  });
+}

@@ -1,0 +1,16 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { assertAdmin, type AdminActor } from "./admin-actor";
+import { getGatewayOrThrow } from "./get-gateway-or-throw";
+
+/** Removes a gateway, its pending deliveries and its introspection client. */
+export async function deleteGateway({ gatewayId, actor, ip }: { gatewayId: string; actor: AdminActor; ip?: string | null }): Promise<void> {
+  assertAdmin(actor);
+  const gateway = await getGatewayOrThrow(gatewayId);
+  await db.$transaction(async (tx) => {
+    await tx.gateway.delete({ where: { id: gatewayId } }); // deliveries cascade
+    await tx.clientSecret.deleteMany({ where: { clientId: gateway.clientId } });
+    await tx.client.delete({ where: { id: gateway.clientId } });
+    await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.deleted", detail: { gatewayId, name: gateway.name } }, tx);
+  });
+}

@@ -1,0 +1,25 @@
+import type { Gateway } from "@/lib/db/generated/sqlite/client";
+import { revokeUrlWarning, type GatewaySummary } from "./schemas";
+
+export const toGatewaySummary = (g: Omit<Gateway, "signingSecret" | "previousSigningSecret">): GatewaySummary => ({
+  id: g.id,
+  name: g.name,
+  environment: g.environment,
+  revokeUrl: g.revokeUrl,
+  revokeUrlWarning: revokeUrlWarning(g.revokeUrl),
+  clientId: g.clientId,
+  enabled: g.disabledAt === null,
+  createdAt: g.createdAt.toISOString(),
+  previousSecretExpiresAt: g.previousSecretExpiresAt?.toISOString() ?? null,
+});
+
+export const GATEWAY_PUBLIC_SELECT = {
+  id: true,
+  name: true,
+  environment: true,
+  revokeUrl: true,
+  clientId: true,
+  createdAt: true,
+  disabledAt: true,
+  previousSecretExpiresAt: true,
+} as const;

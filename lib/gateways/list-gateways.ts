@@ -1,0 +1,15 @@
+import { db } from "@/lib/db/client";
+import { assertAdmin, type AdminActor } from "./admin-actor";
+import { gatewayHealth } from "./gateway-health";
+import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
+import type { GatewayHealth, GatewaySummary } from "./schemas";
+
+export type GatewayWithHealth = GatewaySummary & { health: GatewayHealth };
+
+/** Every gateway with its delivery health, by name. */
+export async function listGateways({ actor }: { actor: AdminActor }): Promise<GatewayWithHealth[]> {
+  assertAdmin(actor);
+  const gateways = await db.gateway.findMany({ select: GATEWAY_PUBLIC_SELECT, orderBy: { name: "asc" } });
+
+  return Promise.all(gateways.map(async (g) => ({ ...toGatewaySummary(g), health: await gatewayHealth(g.id) })));
+}

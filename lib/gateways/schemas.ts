@@ -1,0 +1,57 @@
+import * as z from "zod";
+
+// Client-safe: the admin form and the route handlers validate with the same schemas.
+
+const isLoopback = (host: string) => host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+
+export const revokeUrlSchema = z
+  .string()
+  .trim()
+  .max(2048, "Use at most 2048 characters.")
+  .refine((raw) => URL.canParse(raw) && ["http:", "https:"].includes(new URL(raw).protocol), "Enter an http(s) URL, e.g. https://gateway.example.com/portcullis/revoke.");
+
+/** Plain http outside localhost is allowed (private networks) but worth a warning: notices are signed, not encrypted. */
+export const revokeUrlWarning = (raw: string): string | null =>
+  URL.canParse(raw) && new URL(raw).protocol === "http:" && !isLoopback(new URL(raw).hostname)
+    ? "Plain http: notices can be read on the way (they are signed, not encrypted). Prefer https."
+    : null;
+
+const nameSchema = z.string().trim().min(1, "Give the gateway a name.").max(80, "Use at most 80 characters.");
+const environmentSchema = z.string().trim().min(1, "Name an environment, e.g. production.").max(40, "Use at most 40 characters.");
+
+export const createGatewaySchema = z.object({ name: nameSchema, environment: environmentSchema.default("production"), revokeUrl: revokeUrlSchema });
+export type CreateGatewayInput = z.input<typeof createGatewaySchema>;
+
+export const updateGatewaySchema = z
+  .object({ name: nameSchema, environment: environmentSchema, revokeUrl: revokeUrlSchema, enabled: z.boolean() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
+export type UpdateGatewayInput = z.input<typeof updateGatewaySchema>;
+
+export const SECRET_GRACE = { none: 0, "1h": 3600, "24h": 24 * 3600 } as const; // seconds the old secret still signs
+export const rotateSigningSecretSchema = z.object({ grace: z.enum(["none", "1h", "24h"]).default("24h") });
+
+export const redeliverSchema = z.object({ sequence: z.number().int().positive().optional() });
+
+export type GatewaySummary = {
+  id: string;
+  name: string;
+  environment: string;
+  revokeUrl: string;
+  revokeUrlWarning: string | null;
+  clientId: string;
+  enabled: boolean;
+  createdAt: string;
+  previousSecretExpiresAt: string | null;
+};
+
+export type GatewayHealth = {
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  lastError: string | null;
+  pending: number;
+  failed: number;
+  latencyP50Ms: number | null; // revocation commit → acknowledgement, last hour
+  latencyP99Ms: number | null;
+  deliveredLastHour: number;
+};

@@ -1,0 +1,39 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ReceivedNotice = { headers: IncomingHttpHeaders; body: string; at: number };
+type Mode = "ok" | "fail" | "hang";
+
+/** A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can fail or hang. */
+export async function startNoticeReceiver() {
+  const received: ReceivedNotice[] = [];
+  let mode: Mode = "ok";
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      if (mode === "hang") return; // never answers; the sender's timeout must fire
+      received.push({ headers: req.headers, body, at: Date.now() });
+      res.writeHead(mode === "ok" ? 204 : 500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/portcullis/revoke`,
+    received,
+    setMode: (m: Mode) => void (mode = m),
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** Polls until `check` passes or the deadline ends; returns its last value. */
+export async function eventually<T>(check: () => T | Promise<T>, { timeoutMs = 5_000 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

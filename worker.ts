@@ -1,0 +1,10 @@
+// npm run worker — the background jobs without the web server, for deployments that run them
+// apart (then start the portal with PORTCULLIS_WORKER=off). Delivery is at-least-once and leased,
+// so any number of workers and portal instances can run together.
+import { bootstrap } from "@/lib/bootstrap";
+import { startDeliveryWorker } from "@/lib/gateways/delivery-worker";
+
+await bootstrap();
+const stop = startDeliveryWorker();
+console.log("  Portcullis worker running");
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop().finally(() => process.exit(0)));
