@@ -1,0 +1,26 @@
+import * as z from "zod";
+import { createGateway } from "./create-gateway";
+import { describeOptionsError } from "./options";
+import type { GatewayInput } from "./options";
+import { parseCli } from "./parse-cli";
+
+// npm run gateway -- --port P --upstream URL --key-manager URL --client-id ID --client-secret S --signing-secret whsec_…
+let input: GatewayInput | undefined;
+try {
+  input = parseCli(process.argv.slice(2), process.env);
+  const gateway = createGateway(input);
+  await gateway.listen();
+  const shutdown = () => void gateway.close().then(() => process.exit(0));
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+} catch (err) {
+  if (err instanceof z.ZodError) {
+    console.error(`gateway: invalid options\n${describeOptionsError(err, input ?? {})}`);
+    process.exit(2);
+  }
+  if (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
+    console.error(`gateway: ${err.message}`);
+    process.exit(2);
+  }
+  throw err;
+}

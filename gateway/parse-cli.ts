@@ -1,0 +1,57 @@
+import { parseArgs } from "node:util";
+import type { GatewayInput } from "./options";
+
+const ENV: Record<string, string> = {
+  port: "GATEWAY_PORT",
+  upstream: "GATEWAY_UPSTREAM",
+  "key-manager": "KEY_MANAGER_URL",
+  "client-id": "GATEWAY_CLIENT_ID",
+  "client-secret": "GATEWAY_CLIENT_SECRET",
+  "signing-secret": "GATEWAY_SIGNING_SECRET",
+  ttl: "GATEWAY_CACHE_TTL",
+  host: "GATEWAY_HOST",
+  "revoke-path": "GATEWAY_REVOKE_PATH",
+};
+
+/** Flags win over environment variables; zod validates the merged result afterwards. */
+export function parseCli(argv: string[], env: Record<string, string | undefined>): GatewayInput {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      upstream: { type: "string" },
+      "key-manager": { type: "string" },
+      "client-id": { type: "string" },
+      "client-secret": { type: "string" },
+      "signing-secret": { type: "string", multiple: true },
+      ttl: { type: "string" },
+      "revoke-path": { type: "string" },
+      after: { type: "string" },
+      quiet: { type: "boolean" },
+    },
+  });
+  const pick = (flag: string) => {
+    const v = values[flag as keyof typeof values];
+    if (Array.isArray(v)) return v.join(",");
+
+    return typeof v === "string" ? v : ENV[flag] ? env[ENV[flag]] : undefined;
+  };
+  const input = {
+    port: pick("port"),
+    host: pick("host"),
+    upstream: pick("upstream"),
+    keyManager: pick("key-manager"),
+    clientId: pick("client-id"),
+    clientSecret: pick("client-secret"),
+    signingSecret: pick("signing-secret"),
+    ttl: pick("ttl"),
+    revokePath: pick("revoke-path"),
+    after: pick("after"),
+    quiet: values.quiet === true,
+  };
+
+  // Leave absent keys out so zod reports "required" or applies its default.
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as unknown as GatewayInput;
+}
