@@ -54,6 +54,8 @@ async function serveOAuth(req: IncomingMessage, res: ServerResponse, handle: (r:
 
 async function main() {
   await bootstrap();
+  // next-auth builds callback URLs and picks Secure cookies from it: the public URL is the issuer.
+  process.env.NEXTAUTH_URL ||= process.env.PORTCULLIS_ISSUER || `http://localhost:${env.PORT}`;
   const { PORT: port, HOSTNAME: hostname } = env;
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handleNext = app.getRequestHandler();
