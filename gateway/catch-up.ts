@@ -1,7 +1,7 @@
 import { applyRevocation } from "./apply-revocation";
 import type { GatewayState } from "./gateway-state";
 import type { Logger } from "./log";
-import type { FeedPage } from "./schemas";
+import { isTokenEventType, type FeedPage } from "./schemas";
 
 type CatchUpOptions = {
   state: GatewayState;
@@ -32,7 +32,7 @@ export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions
     for (let more = true; more && !stopped; ) {
       const page = await fetchPage(progress.cursor);
       for (const event of page.events) {
-        applyRevocation(state, event);
+        if (isTokenEventType(event.type)) applyRevocation(state, { ...event, type: event.type });
         state.seen.add(event.id);
         applied += event.tokens.length;
       }

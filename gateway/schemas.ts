@@ -24,14 +24,15 @@ const otherNotice = z.object({
 });
 export const noticeSchema = z.union([tokenNotice, otherNotice]);
 export type Notice = z.infer<typeof noticeSchema>;
+export const isTokenEventType = (t: string): t is TokenEventType => (TOKEN_EVENT_TYPES as readonly string[]).includes(t);
 export const isTokenNotice = (n: Notice): n is z.infer<typeof tokenNotice> =>
-  (TOKEN_EVENT_TYPES as readonly string[]).includes(n.type);
+  isTokenEventType(n.type);
 
 export const feedPageSchema = z.object({
   events: z.array(
     z.object({
       id: z.string(),
-      type: z.enum(TOKEN_EVENT_TYPES),
+      type: z.string(), // a type added later must not wedge catch-up; only token events are applied
       sequence: z.number().int().min(0),
       timestamp: z.string(),
       tokens: z.array(revokedTokenSchema),
