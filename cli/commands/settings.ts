@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { AppError } from "@/lib/http/errors";
 import { isSettingKey } from "@/lib/settings/definitions";
-import { getAllSettings, setSetting } from "@/lib/settings/settings";
+import { getAllSettings, updateSettings } from "@/lib/settings/settings";
 import type { Run } from "../run";
 
 export function settingsCommands(program: Command, run: Run) {
@@ -19,5 +19,11 @@ export function settingsCommands(program: Command, run: Run) {
   settings
     .command("set <key> <value>")
     .description("validate and store a setting; it applies to the next request of every instance")
-    .action(run(async (key: string, value: string) => ({ [key]: await setSetting(key, value) })));
+    .option("--confirm", "accept a refresh token maximum over 90 days")
+    .action(run(async (key: string, value: string, o: { confirm?: boolean }) => {
+      if (!isSettingKey(key)) throw new AppError("bad_request", `Unknown setting "${key}".`);
+      const next = await updateSettings({ change: { [key]: value }, actor: { id: null, email: "cli" }, confirmLongRefresh: o.confirm });
+
+      return { [key]: next[key] };
+    }));
 }

@@ -24,7 +24,7 @@ export function tokensCommands(program: Command, run: Run) {
     .action(run(async (o: { clientId: string }) => {
       const client = await findClientOrThrow(o.clientId);
       if (client.kind !== "app") throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
-      const issued = await issueToken({ clientId: client.id, subscriber: client.ownerId });
+      const issued = await issueToken({ clientId: client.id, subscriber: client.ownerId, appTtl: client.appAccessTokenTtl });
       await recordAuditEvent({ appId: client.appId, actor: "cli", action: "token.generated", detail: { tokenId: issued.tokenId } });
 
       return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresIn };

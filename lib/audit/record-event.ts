@@ -13,7 +13,9 @@ export type AuditAction =
   | "gateway.updated"
   | "gateway.deleted"
   | "gateway.secret_rotated"
-  | "gateway.redelivered";
+  | "gateway.redelivered"
+  | "settings.updated"
+  | "tokens.shortened";
 
 export type AuditEventInput = {
   appId: string | null;

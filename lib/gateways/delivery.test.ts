@@ -42,7 +42,7 @@ describe("gateway notices", () => {
     const { gw, app, issued } = await gatewayAndToken();
     await revokeTokens({ selector: { tokenId: issued.tokenId }, reason: "browser", by: "me" });
     const mine = () => receiver.received.filter((n) => n.body.includes(app.clientId)); // other test files revoke too
-    const [notice] = await eventually(() => mine().length > 0 && mine());
+    const [notice] = (await eventually(() => mine().length > 0 && mine())) || [];
     const payload = new Webhook(gw.signingSecret).verify(notice.body, notice.headers as Record<string, string>) as Record<string, any>;
     expect(payload).toEqual({
       type: "token.revoked",

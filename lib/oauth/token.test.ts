@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { setSetting } from "@/lib/settings/settings";
+import { updateSettings } from "@/lib/settings/settings";
 import { createTestApp, formRequest } from "@/lib/testing/factories";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { token } from "./token";
@@ -31,7 +31,7 @@ describe("POST /oauth2/token — client_credentials", () => {
 
   it("uses the lifetime from the settings store, from the next request on", async () => {
     const { clientId, clientSecret } = await createTestApp();
-    await setSetting("access_token_ttl", "600");
+    await updateSettings({ change: { access_token_ttl: "600" }, actor: { id: null, email: "test" } });
     const res = await token(formRequest("/oauth2/token", cc, { basic: [clientId, clientSecret] }));
     expect((await res.json()).expires_in).toBe(600);
   });

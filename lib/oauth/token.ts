@@ -14,7 +14,7 @@ export async function token(req: Request): Promise<Response> {
     const grant = parseParams(tokenRequestSchema, params);
     if (client.kind !== "app") throw unauthorizedClient("gateway clients may only introspect");
     if (!grant.scope.every(isValidScopeToken)) throw invalidScope();
-    const issued = await issueToken({ clientId: client.id, subscriber: client.ownerId, scope: grant.scope });
+    const issued = await issueToken({ clientId: client.id, subscriber: client.ownerId, appTtl: client.appAccessTokenTtl, scope: grant.scope });
 
     return oauthJson({
       access_token: issued.accessToken,

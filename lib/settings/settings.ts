@@ -1,29 +1,39 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
 import { store } from "@/lib/store";
-import { isSettingKey, SETTINGS, type SettingKey } from "./definitions";
+import { SETTING_KEYS, SETTINGS, toPolicy, type SettingKey, type TokenPolicy } from "./definitions";
+import { validateSettings, type SettingsChange } from "./validate-settings";
 
-/** The current value, read from the database each time so every instance sees a change at once. */
-export async function getSetting(key: SettingKey): Promise<string> {
-  return (await store().getSetting(key)) ?? SETTINGS[key].default;
+/** The token policy as stored now: one query, on every use, so every instance sees a change at once. */
+export async function readTokenPolicy(): Promise<TokenPolicy> {
+  return toPolicy(await store().getSettings());
 }
 
+/** Every setting as stored, defaults filled in. */
 export async function getAllSettings(): Promise<Record<SettingKey, string>> {
-  const rows = await db.setting.findMany({ where: { key: { in: Object.keys(SETTINGS) } } });
-  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const stored = await store().getSettings();
 
-  return Object.fromEntries(
-    Object.entries(SETTINGS).map(([key, def]) => [key, stored.get(key) ?? def.default]),
-  ) as Record<SettingKey, string>;
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, stored[k] ?? SETTINGS[k].default])) as Record<SettingKey, string>;
 }
 
-/** Validates and stores a setting; returns the normalised value. Unknown keys and bad values throw bad_request. */
-export async function setSetting(key: string, raw: string): Promise<string> {
-  if (!isSettingKey(key)) throw new AppError("bad_request", `Unknown setting "${key}". Known: ${Object.keys(SETTINGS).join(", ")}.`);
-  const parsed = SETTINGS[key].schema.safeParse(raw);
-  if (!parsed.success) throw new AppError("bad_request", `${key}: ${parsed.error.issues[0].message}`);
-  const value = String(parsed.data);
-  await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+type UpdateSettingsOptions = {
+  change: SettingsChange;
+  actor: { id: string | null; email: string };
+  ip?: string | null;
+  confirmLongRefresh?: boolean;
+};
 
-  return value;
+/** Validates and stores a change; each changed key is audited with its old and new value. */
+export async function updateSettings({ change, actor, ip, confirmLongRefresh }: UpdateSettingsOptions): Promise<Record<SettingKey, string>> {
+  const current = await getAllSettings();
+  const next = validateSettings(current, change, { confirmLongRefresh });
+  const changed = SETTING_KEYS.filter((k) => next[k] !== current[k]);
+  await db.$transaction(async (tx) => {
+    for (const key of changed) {
+      await tx.setting.upsert({ where: { key }, create: { key, value: next[key] }, update: { value: next[key] } });
+      await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "settings.updated", detail: { key, old: current[key], new: next[key] } }, tx);
+    }
+  });
+
+  return next;
 }

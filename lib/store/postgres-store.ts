@@ -60,7 +60,7 @@ export function createPostgresStore(connectionString: string): HotStore {
   return {
     async findClient(clientId) {
       const [client, secrets] = await Promise.all([
-        query<{ id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; disabled_at: number | null }>(pool, "find_client", SQL.findClient, [clientId]),
+        query<{ id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; access_token_ttl: number | null; disabled_at: number | null }>(pool, "find_client", SQL.findClient, [clientId]),
         query<{ secret_hash: string; expires_at: number | null }>(pool, "find_client_secrets", SQL.findClientSecrets, [clientId]),
       ]);
       const row = client.rows[0];
@@ -71,6 +71,7 @@ export function createPostgresStore(connectionString: string): HotStore {
         kind: row.kind,
         appId: row.app_id,
         ownerId: row.owner_id,
+        appAccessTokenTtl: row.access_token_ttl,
         disabled: row.disabled_at !== null,
         secrets: secrets.rows.map((s) => ({ secretHash: s.secret_hash, expiresAt: s.expires_at })),
       };
@@ -140,8 +141,10 @@ export function createPostgresStore(connectionString: string): HotStore {
         }
       });
     },
-    async getSetting(key) {
-      return (await query<{ value: string }>(pool, "get_setting", SQL.getSetting, [key])).rows[0]?.value ?? null;
+    async getSettings() {
+      const { rows } = await query<{ key: string; value: string }>(pool, "get_settings", SQL.getSettings, []);
+
+      return Object.fromEntries(rows.map((r) => [r.key, r.value]));
     },
     async close() {
       await pool.end();

@@ -5,10 +5,10 @@ export const TOKEN_COLUMNS = "id, hash, type, client_id, subscriber, grant_id, s
 
 export const SQL = {
   findClient:
-    "SELECT c.id, c.kind, c.app_id, c.disabled_at, a.owner_id FROM clients c LEFT JOIN apps a ON a.id = c.app_id WHERE c.id = ?",
+    "SELECT c.id, c.kind, c.app_id, c.disabled_at, a.owner_id, a.access_token_ttl FROM clients c LEFT JOIN apps a ON a.id = c.app_id WHERE c.id = ?",
   findClientSecrets: "SELECT secret_hash, expires_at FROM client_secrets WHERE client_id = ? AND revoked_at IS NULL",
   findTokenByHash: `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`,
-  getSetting: "SELECT value FROM settings WHERE key = ?",
+  getSettings: "SELECT key, value FROM settings WHERE key NOT LIKE 'internal.%'",
   insertAudit: "INSERT INTO audit_events (id, app_id, actor_id, actor, action, detail, ip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   insertToken: `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 };

@@ -79,14 +79,14 @@ export function createSqliteStore(file: string): HotStore {
   return {
     async findClient(clientId) {
       const client = stmt(SQL.findClient).get(clientId) as
-        | { id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; disabled_at: number | null }
+        | { id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; access_token_ttl: number | null; disabled_at: number | null }
         | undefined;
       if (!client) return null;
       const secrets = (stmt(SQL.findClientSecrets).all(clientId) as { secret_hash: string; expires_at: number | null }[]).map(
         (s): ClientSecretRow => ({ secretHash: s.secret_hash, expiresAt: s.expires_at }),
       );
 
-      return { id: client.id, kind: client.kind, appId: client.app_id, ownerId: client.owner_id, disabled: client.disabled_at !== null, secrets };
+      return { id: client.id, kind: client.kind, appId: client.app_id, ownerId: client.owner_id, appAccessTokenTtl: client.access_token_ttl, disabled: client.disabled_at !== null, secrets };
     },
     async findTokenByHash(hash) {
       const row = stmt(SQL.findTokenByHash).get(hash) as RawToken | undefined;
@@ -113,8 +113,10 @@ export function createSqliteStore(file: string): HotStore {
     async recordAttempts(attempts) {
       record(attempts);
     },
-    async getSetting(key) {
-      return (stmt(SQL.getSetting).pluck().get(key) as string | undefined) ?? null;
+    async getSettings() {
+      const rows = stmt(SQL.getSettings).all() as { key: string; value: string }[];
+
+      return Object.fromEntries(rows.map((r) => [r.key, r.value]));
     },
     async close() {
       conn.close();

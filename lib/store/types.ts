@@ -25,6 +25,7 @@ export type ClientAuthRow = {
   kind: "app" | "gateway";
   appId: string | null;
   ownerId: string | null;
+  appAccessTokenTtl: number | null; // the application's own lifetime, if it set one
   disabled: boolean;
   secrets: ClientSecretRow[]; // only secrets not revoked; expiry is checked by the caller
 };
@@ -92,6 +93,7 @@ export type HotStore = {
   /** Leases due deliveries so that no other worker sends them at the same time. */
   claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<PendingDelivery[]>;
   recordAttempts(attempts: DeliveryAttempt[]): Promise<void>;
-  getSetting(key: string): Promise<string | null>;
+  /** Every public setting (not the `internal.*` keys), as stored. */
+  getSettings(): Promise<Record<string, string>>;
   close(): Promise<void>;
 };

@@ -1,4 +1,5 @@
-import { getSetting } from "@/lib/settings/settings";
+import { readTokenPolicy } from "@/lib/settings/settings";
+import { accessTokenLifetime } from "@/lib/settings/token-lifetime";
 import { store } from "@/lib/store";
 import { randomUUID } from "node:crypto";
 import { hashToken, randomSecret, TOKEN_PREFIX } from "./hash-token";
@@ -7,7 +8,8 @@ export type IssueTokenOptions = {
   clientId: string;
   subscriber: string | null; // owner of the client's application
   scope?: string[];
-  ttlSeconds?: number; // a shorter life than the default for this one token
+  appTtl?: number | null; // the application's own lifetime (applies while the admin allows overrides)
+  ttlSeconds?: number; // a shorter life than the allowed one, for this one token
   now?: number;
 };
 
@@ -21,9 +23,8 @@ export type IssuedToken = {
 };
 
 /** Issues an opaque access token (client_credentials: one token per grant). Only its hash is stored. */
-export async function issueToken({ clientId, subscriber, scope = [], ttlSeconds, now = Date.now() }: IssueTokenOptions): Promise<IssuedToken> {
-  const defaultTtl = Number(await getSetting("access_token_ttl"));
-  const expiresIn = ttlSeconds === undefined ? defaultTtl : Math.min(ttlSeconds, defaultTtl);
+export async function issueToken({ clientId, subscriber, scope = [], appTtl, ttlSeconds, now = Date.now() }: IssueTokenOptions): Promise<IssuedToken> {
+  const expiresIn = accessTokenLifetime(await readTokenPolicy(), { appTtl, requested: ttlSeconds });
   const accessToken = randomSecret(TOKEN_PREFIX.access_token);
   const tokenId = randomUUID();
   const expiresAt = now + expiresIn * 1000;

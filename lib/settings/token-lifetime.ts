@@ -1,0 +1,27 @@
+import { AppError } from "@/lib/http/errors";
+import type { TokenPolicy } from "./definitions";
+
+type LifetimeOptions = { appTtl?: number | null; requested?: number };
+
+/**
+ * Seconds a new access token lives: the application's own lifetime when the admin allows
+ * overrides, else the default; never above the maximum (lowered maximums cap older overrides).
+ * A lifetime requested for one token may only be shorter.
+ */
+export function accessTokenLifetime(policy: TokenPolicy, { appTtl, requested }: LifetimeOptions = {}): number {
+  const base = policy.appOverridesAllowed && appTtl ? appTtl : policy.accessTokenTtl;
+  const allowed = Math.min(base, policy.accessTokenMaxTtl);
+  if (requested === undefined) return allowed;
+  if (!Number.isInteger(requested) || requested <= 0 || requested > allowed) {
+    throw new AppError("bad_request", `Choose a lifetime between 1 and ${allowed} seconds.`, { ttlSeconds: [`Choose at most ${allowed} seconds.`] });
+  }
+
+  return requested;
+}
+
+/** Seconds a new refresh token lives: always finite, never above the maximum. */
+export function refreshTokenLifetime(policy: TokenPolicy, { appTtl }: { appTtl?: number | null } = {}): number {
+  const base = policy.appOverridesAllowed && appTtl ? appTtl : policy.refreshTokenTtl;
+
+  return Math.min(base, policy.refreshTokenMaxTtl);
+}

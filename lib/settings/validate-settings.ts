@@ -1,0 +1,37 @@
+import { AppError } from "@/lib/http/errors";
+import { REFRESH_CEILING, SETTINGS, SETTING_KEYS, toPolicy, type SettingKey } from "./definitions";
+
+export type SettingsChange = Partial<Record<SettingKey, string | number | boolean>>;
+
+/**
+ * Validates a change against the current values as one whole: each value on its own, then the
+ * rules between them (a default never above its maximum; a refresh maximum over 90 days only
+ * when confirmed). Returns the normalised strings to store; throws AppError with field errors.
+ */
+export function validateSettings(current: Record<SettingKey, string>, change: SettingsChange, { confirmLongRefresh = false } = {}) {
+  const fields: Record<string, string[]> = {};
+  const next = { ...current };
+  for (const [key, raw] of Object.entries(change)) {
+    if (!SETTING_KEYS.includes(key as SettingKey)) {
+      fields[key] = [`Unknown setting. Known: ${SETTING_KEYS.join(", ")}.`];
+      continue;
+    }
+    const parsed = SETTINGS[key as SettingKey].schema.safeParse(typeof raw === "string" ? raw.trim() : raw);
+    if (parsed.success) next[key as SettingKey] = String(parsed.data);
+    else fields[key] = [parsed.error.issues[0].message];
+  }
+  if (Object.keys(fields).length === 0) {
+    const p = toPolicy(next);
+    if (p.accessTokenTtl > p.accessTokenMaxTtl) fields.access_token_ttl = [`Must not be above the maximum (${p.accessTokenMaxTtl} s).`];
+    if (p.refreshTokenTtl > p.refreshTokenMaxTtl) fields.refresh_token_ttl = [`Must not be above the maximum (${p.refreshTokenMaxTtl} s).`];
+    if (p.refreshTokenMaxTtl > REFRESH_CEILING && p.refreshTokenMaxTtl !== Number(current.refresh_token_max_ttl) && !confirmLongRefresh) {
+      fields.refresh_token_max_ttl = ["Over 90 days: confirm that refresh tokens should live this long."];
+    }
+  }
+  if (Object.keys(fields).length > 0) {
+    const [first] = Object.entries(fields);
+    throw new AppError("bad_request", `${first[0]}: ${first[1][0]}`, fields);
+  }
+
+  return next;
+}
