@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import { expect, signUp, test } from "../fixtures";
+import { ADMIN, expect, signIn, signUp, test } from "../fixtures";
 
 // Applications as a person uses them, and the wall between two subscribers (404 by URL and by API).
 
@@ -89,6 +89,22 @@ test("deleting an application stops its credentials at the token endpoint", asyn
   const refused = await tokenRequest();
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ error: "invalid_client" });
+});
+
+test("an admin reads every application's trail, a deleted application's included", async ({ page, browser }) => {
+  const { email } = await signUp(page);
+  const { appId } = await createAppInBrowser(page, "Audited then deleted");
+  await apiFromPage(page, `/api/apps/${appId}`, "DELETE", { confirmName: "Audited then deleted" });
+  expect((await page.goto("/admin/activity"))?.status()).toBe(404); // subscribers do not even learn the page exists
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, ADMIN.email, ADMIN.password);
+  await admin.goto("/admin/activity");
+  const trail = admin.getByRole("table", { name: "All activity" });
+  const deleted = trail.getByRole("row").filter({ hasText: "Deleted the application" }).filter({ hasText: email });
+  await expect(deleted).toContainText("Audited then deleted");
+  await expect(deleted).toContainText("0 tokens revoked");
+  await expectNoSeriousViolations(admin, "admin activity");
 });
 
 test("bad input to the portal API gets 400/422 with field messages, never a 500", async ({ page }) => {
