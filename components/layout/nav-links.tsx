@@ -8,12 +8,15 @@ type NavLink = { href: string; label: string };
 
 export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
+  const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  // The most specific link is current: on /admin/gateways that is "Gateways", not "Admin".
+  const currentHref = links.map((l) => l.href).filter(matches).sort((a, b) => b.length - a.length)[0];
 
   return (
     <nav aria-label="Main" className="min-w-0">
       <ul className="flex items-center gap-1 overflow-x-auto">
         {links.map(({ href, label }) => {
-          const current = pathname === href || pathname.startsWith(`${href}/`);
+          const current = href === currentHref;
 
           return (
             <li key={href}>

@@ -5,7 +5,11 @@ import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 export function SiteHeader({ user }: { user: SessionUser }) {
-  const links = [{ href: "/apps", label: "Applications" }, ...(hasRole(user.role, "admin") ? [{ href: "/admin", label: "Admin" }] : [])];
+  const adminLinks = [
+    { href: "/admin", label: "Admin" },
+    { href: "/admin/gateways", label: "Gateways" },
+  ];
+  const links = [{ href: "/apps", label: "Applications" }, ...(hasRole(user.role, "admin") ? adminLinks : [])];
 
   return (
     <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/80">
