@@ -1,0 +1,26 @@
+import { deleteGateway } from "@/lib/gateways/delete-gateway";
+import { updateGatewaySchema } from "@/lib/gateways/schemas";
+import { updateGateway } from "@/lib/gateways/update-gateway";
+import { withSession } from "@/lib/http/with-session";
+
+type Params = { gatewayId: string };
+
+// PATCH /api/admin/gateways/:gatewayId — rename, re-point, or `{ enabled }` to disable/enable.
+export const PATCH = withSession<Params>(
+  async ({ req, params, user, ip }) => {
+    const changes = updateGatewaySchema.parse(await req.json());
+
+    return Response.json(await updateGateway({ ...changes, gatewayId: params.gatewayId, actor: user, ip }));
+  },
+  { role: "admin" },
+);
+
+// DELETE /api/admin/gateways/:gatewayId — the gateway, its pending deliveries and its introspection client.
+export const DELETE = withSession<Params>(
+  async ({ params, user, ip }) => {
+    await deleteGateway({ gatewayId: params.gatewayId, actor: user, ip });
+
+    return new Response(null, { status: 204 });
+  },
+  { role: "admin" },
+);

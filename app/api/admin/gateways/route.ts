@@ -1,0 +1,20 @@
+import { createGateway } from "@/lib/gateways/create-gateway";
+import { listGateways } from "@/lib/gateways/list-gateways";
+import { createGatewaySchema } from "@/lib/gateways/schemas";
+import { withSession } from "@/lib/http/with-session";
+
+// GET /api/admin/gateways — every gateway with its delivery health (the admin page polls it).
+export const GET = withSession(async ({ user }) => Response.json(await listGateways({ actor: user }), { headers: { "Cache-Control": "no-store" } }), {
+  role: "admin",
+});
+
+// POST /api/admin/gateways — register a gateway; its signing secret and client secret are in this response and nowhere else.
+export const POST = withSession(
+  async ({ req, user, ip }) => {
+    const input = createGatewaySchema.parse(await req.json());
+    const created = await createGateway({ ...input, actor: user, ip });
+
+    return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
+  },
+  { role: "admin" },
+);
