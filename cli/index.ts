@@ -1,6 +1,7 @@
 // npm run cli -- <command> [--json]   (also the `portcullis` bin). The same lib/ functions as the UI.
 import { Command } from "commander";
 import { appsCommands } from "./commands/apps";
+import { gatewaysCommands } from "./commands/gateways";
 import { settingsCommands } from "./commands/settings";
 import { tokensCommands } from "./commands/tokens";
 import { usersCommands } from "./commands/users";
@@ -17,5 +18,6 @@ usersCommands(program, run);
 appsCommands(program, run);
 tokensCommands(program, run);
 settingsCommands(program, run);
+gatewaysCommands(program, run);
 
 await program.parseAsync();

@@ -1,0 +1,102 @@
+import type { Command } from "commander";
+import { db } from "@/lib/db/client";
+import { createGateway } from "@/lib/gateways/create-gateway";
+import { deleteGateway } from "@/lib/gateways/delete-gateway";
+import { listGateways } from "@/lib/gateways/list-gateways";
+import { redeliver } from "@/lib/gateways/redeliver";
+import { updateGateway } from "@/lib/gateways/update-gateway";
+import { AppError } from "@/lib/http/errors";
+import type { Run } from "../run";
+
+// The CLI is the operator at the machine: it acts with the admin role, as "cli" in the audit trail.
+const CLI_ACTOR = { id: "cli", email: "cli", role: "admin" as const };
+const SETTLE_MS = 10_000; // longer than one delivery attempt's 5 s timeout
+
+async function gatewayIdByName(name: string): Promise<string> {
+  const gateway = await db.gateway.findUnique({ where: { name: name.trim() }, select: { id: true } });
+  if (!gateway) throw new AppError("not_found", `No gateway named ${name}.`);
+
+  return gateway.id;
+}
+
+/** Waits until every delivery due at `since` has had its attempt recorded, so exiting does not leave a lease behind. */
+async function settle(gatewayId: string, since: Date) {
+  const deadline = Date.now() + SETTLE_MS;
+  const unsettled = () =>
+    db.delivery.count({ where: { gatewayId, status: "pending", OR: [{ nextAttemptAt: { lte: since } }, { leaseUntil: { gt: new Date() } }] } });
+  while ((await unsettled()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
+export function gatewaysCommands(program: Command, run: Run) {
+  const gateways = program.command("gateways").description("manage the gateways told of revocations");
+  gateways
+    .command("add")
+    .description("register a gateway; prints its client secret and signing secret once")
+    .requiredOption("--name <name>")
+    .requiredOption("--revoke-url <url>", "where the gateway accepts signed notices")
+    .option("--environment <label>", "e.g. production or sandbox", "production")
+    .action(run(async (o: { name: string; revokeUrl: string; environment: string }) => {
+      const created = await createGateway({ actor: CLI_ACTOR, name: o.name, environment: o.environment, revokeUrl: o.revokeUrl, ip: null });
+
+      return { gateway_id: created.gateway.id, client_id: created.clientId, client_secret: created.clientSecret, signing_secret: created.signingSecret };
+    }));
+  gateways
+    .command("list")
+    .description("every gateway with its delivery health")
+    .action(run(async () => {
+      const rows = await listGateways({ actor: CLI_ACTOR });
+
+      return {
+        gateways: rows.map(({ health: h, ...g }) => ({
+          id: g.id,
+          name: g.name,
+          environment: g.environment,
+          revoke_url: g.revokeUrl,
+          revoke_url_warning: g.revokeUrlWarning,
+          client_id: g.clientId,
+          enabled: g.enabled,
+          last_success_at: h.lastSuccessAt,
+          last_failure_at: h.lastFailureAt,
+          last_error: h.lastError,
+          pending: h.pending,
+          failed: h.failed,
+          latency_p50_ms: h.latencyP50Ms,
+          latency_p99_ms: h.latencyP99Ms,
+          delivered_last_hour: h.deliveredLastHour,
+        })),
+      };
+    }));
+  for (const [verb, enabled] of [["disable", false], ["enable", true]] as const) {
+    gateways
+      .command(verb)
+      .description(enabled ? "send notices to the gateway again and let it introspect" : "stop notices and the gateway's introspection")
+      .requiredOption("--name <name>")
+      .action(run(async (o: { name: string }) => {
+        const gateway = await updateGateway({ gatewayId: await gatewayIdByName(o.name), enabled, actor: CLI_ACTOR, ip: null });
+
+        return { gateway_id: gateway.id, name: gateway.name, enabled: gateway.enabled };
+      }));
+  }
+  gateways
+    .command("remove")
+    .description("delete a gateway, its pending deliveries and its introspection client")
+    .requiredOption("--name <name>")
+    .action(run(async (o: { name: string }) => {
+      const gatewayId = await gatewayIdByName(o.name);
+      await deleteGateway({ gatewayId, actor: CLI_ACTOR, ip: null });
+
+      return { gateway_id: gatewayId, removed: true };
+    }));
+  gateways
+    .command("redeliver")
+    .description("queue every failed notice of a gateway again and send them now")
+    .requiredOption("--name <name>")
+    .action(run(async (o: { name: string }) => {
+      const gatewayId = await gatewayIdByName(o.name);
+      const since = new Date();
+      const { queued } = await redeliver({ gatewayId, actor: CLI_ACTOR, ip: null, now: since.getTime() });
+      if (queued > 0) await settle(gatewayId, since);
+
+      return { queued };
+    }));
+}
