@@ -5,6 +5,7 @@ type AppRow = {
   name: string;
   description: string;
   redirectUris: string;
+  accessTokenTtl: number | null;
   createdAt: Date;
   updatedAt: Date;
   client: { id: string } | null;
@@ -16,6 +17,7 @@ export const APP_SUMMARY_SELECT = {
   name: true,
   description: true,
   redirectUris: true,
+  accessTokenTtl: true,
   createdAt: true,
   updatedAt: true,
   client: { select: { id: true } },
@@ -27,6 +29,7 @@ export function toAppSummary(app: AppRow): AppSummary {
     name: app.name,
     description: app.description,
     redirectUris: JSON.parse(app.redirectUris) as string[],
+    accessTokenTtl: app.accessTokenTtl,
     clientId: app.client?.id ?? "",
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),

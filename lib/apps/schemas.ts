@@ -62,6 +62,7 @@ export type AppSummary = {
   name: string;
   description: string;
   redirectUris: string[];
+  accessTokenTtl: number | null; // seconds; the app's own lifetime, honoured while the admin allows overrides
   clientId: string;
   createdAt: string;
   updatedAt: string;

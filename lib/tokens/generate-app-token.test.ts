@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "@/lib/apps/create-app";
 import { listAppTokens } from "@/lib/apps/list-app-tokens";
 import { revokeAppToken } from "@/lib/apps/revoke-app-token";
@@ -42,6 +42,20 @@ describe("generateAppToken", () => {
     expect(listed.find((t) => t.id === second.tokenId)).toMatchObject({ status: "active", revokedBy: null });
     const actions = (await db.auditEvent.findMany({ where: { appId: app.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["token.generated", "token.revoked", "token.regenerated"]));
+  });
+});
+
+describe("generateAppToken lifetime", () => {
+  afterEach(() => db.setting.deleteMany({ where: { key: "app_overrides_allowed" } }));
+
+  it("follows the application's own lifetime when the admin allows overrides, like the token endpoint", async () => {
+    const { owner, app, clientId, clientSecret } = await ownApp();
+    await db.app.update({ where: { id: app.id }, data: { accessTokenTtl: 120 } });
+    await db.setting.upsert({ where: { key: "app_overrides_allowed" }, create: { key: "app_overrides_allowed", value: "true" }, update: { value: "true" } });
+    const fromEndpoint = await requestToken(clientId, clientSecret);
+
+    expect((await generateAppToken({ appId: app.id, actor: owner })).expiresIn).toBe(120);
+    expect((fromEndpoint.body as { expires_in?: number }).expires_in).toBe(120);
   });
 });
 

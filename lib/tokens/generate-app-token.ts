@@ -21,12 +21,13 @@ export type GeneratedAppToken = {
  * shown once. `regenerate` first revokes the application's active access tokens (WSO2's store semantics).
  */
 export async function generateAppToken({ appId, actor, regenerate = false, ip, now = Date.now() }: GenerateAppTokenOptions): Promise<GeneratedAppToken> {
-  const { clientId } = await getAppOrThrow({ appId, userId: actor.id });
+  const { clientId, accessTokenTtl } = await getAppOrThrow({ appId, userId: actor.id });
   const audit = { appId, actorId: actor.id, ip };
   const revoked = regenerate
     ? await revokeTokens({ selector: { clientId, type: "access_token", activeAt: now }, reason: "regenerate", by: actor.email, audit, now })
     : [];
-  const token = await issueToken({ clientId, subscriber: actor.id, now });
+  // Same lifetime rules as the token endpoint, so a browser token is no different from a client's own.
+  const token = await issueToken({ clientId, subscriber: actor.id, appTtl: accessTokenTtl, now });
   await recordAuditEvent({
     ...audit,
     actor: actor.email,
