@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { AddGatewayDialog } from "@/components/gateways/add-gateway-dialog";
+import { GatewayList } from "@/components/gateways/gateway-list";
+import { requireRole } from "@/lib/auth/session";
+import { listGateways } from "@/lib/gateways/list-gateways";
+import { issuer } from "@/lib/oauth/issuer";
+
+export const metadata: Metadata = { title: "Gateways" };
+export const dynamic = "force-dynamic";
+
+export default async function AdminGatewaysPage() {
+  const user = await requireRole("admin"); // the layout checks too; pages render in parallel with it
+  const gateways = await listGateways({ actor: user });
+
+  return (
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="grid gap-1">
+          <h1 className="text-2xl font-semibold tracking-tight">Gateways</h1>
+          <p className="max-w-2xl text-sm text-muted-foreground">
+            Every enabled gateway is sent a signed notice the moment a token stops being valid, and retried until it acknowledges.
+          </p>
+        </div>
+        <AddGatewayDialog issuer={issuer()} />
+      </div>
+      <GatewayList initialGateways={gateways} issuer={issuer()} />
+    </div>
+  );
+}

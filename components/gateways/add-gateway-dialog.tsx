@@ -1,0 +1,91 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import * as z from "zod";
+import { FormError } from "@/components/apps/form-error";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import type { CreatedGateway } from "@/lib/gateways/create-gateway";
+import { useCreateGateway } from "@/lib/gateways/mutations";
+import { createGatewaySchema } from "@/lib/gateways/schemas";
+import { ApiError } from "@/lib/http/fetch-json";
+import { GatewayCredentialsReveal } from "./gateway-credentials-reveal";
+import { GatewayFields, readGatewayForm, type GatewayFieldErrors } from "./gateway-fields";
+
+/** "Add gateway": the form, then — once — the new gateway's secrets and its start command. */
+export function AddGatewayDialog({ issuer, label = "Add gateway" }: { issuer: string; label?: string }) {
+  const create = useCreateGateway();
+  const [open, setOpen] = useState(false);
+  const [errors, setErrors] = useState<GatewayFieldErrors>({});
+  const [created, setCreated] = useState<CreatedGateway | null>(null);
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      setCreated(null); // the secrets leave memory with the dialog
+      setErrors({});
+      create.reset();
+    }
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = createGatewaySchema.safeParse(readGatewayForm(event.currentTarget));
+    if (!parsed.success) return setErrors(z.flattenError(parsed.error).fieldErrors);
+    setErrors({});
+    create.mutate(parsed.data, {
+      onSuccess: (result) => {
+        setCreated(result);
+        toast.success(`Gateway ${result.gateway.name} is registered.`);
+      },
+      onError: (err) => setErrors(err instanceof ApiError && err.fields ? err.fields : { form: err.message }),
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button>
+          <Plus aria-hidden="true" /> {label}
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-xl">
+        <DialogHeader>
+          <DialogTitle>{created ? `${created.gateway.name} is registered` : "Add a gateway"}</DialogTitle>
+          <DialogDescription>
+            {created
+              ? "Configure the gateway with these values. It hears of every revocation from now on."
+              : "Every enabled gateway is told at once when a token stops being valid."}
+          </DialogDescription>
+        </DialogHeader>
+        {created ? (
+          <>
+            <GatewayCredentialsReveal created={created} issuer={issuer} />
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button>I&apos;ve saved the secrets</Button>
+              </DialogClose>
+            </DialogFooter>
+          </>
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="grid gap-4">
+            <FormError message={errors.form} />
+            <GatewayFields errors={errors} />
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button type="button" variant="outline">
+                  Cancel
+                </Button>
+              </DialogClose>
+              <Button type="submit" pending={create.isPending}>
+                Add gateway
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

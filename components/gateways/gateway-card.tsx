@@ -1,0 +1,50 @@
+import { TriangleAlert } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
+import { DeleteGatewayDialog } from "./delete-gateway-dialog";
+import { EditGatewayDialog } from "./edit-gateway-dialog";
+import { GatewayHealthFacts } from "./gateway-health";
+import { RedeliverButton } from "./redeliver-button";
+import { RotateSigningSecretDialog } from "./rotate-signing-secret-dialog";
+import { TestNoticeButton } from "./test-notice-button";
+import { ToggleGatewayButton } from "./toggle-gateway-button";
+
+/** One gateway: where it is told, how delivery to it is going, and what an admin can do about it. */
+export function GatewayCard({ gateway }: { gateway: GatewayWithHealth }) {
+  const headingId = `gateway-${gateway.id}`;
+
+  return (
+    <Card aria-labelledby={headingId} role="region" data-testid={`gateway-${gateway.name}`}>
+      <CardHeader>
+        <CardTitle className="flex flex-wrap items-center gap-2">
+          <span id={headingId}>{gateway.name}</span>
+          <Badge variant="outline">{gateway.environment}</Badge>
+          <Badge variant={gateway.enabled ? "success" : "secondary"}>{gateway.enabled ? "Enabled" : "Disabled"}</Badge>
+        </CardTitle>
+        <CardDescription className="grid gap-1">
+          <code className="font-mono text-xs break-all">{gateway.revokeUrl}</code>
+          {gateway.revokeUrlWarning && (
+            <span className="flex items-start gap-1.5 text-xs text-warning">
+              <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
+              {gateway.revokeUrlWarning}
+            </span>
+          )}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-5">
+        <GatewayHealthFacts health={gateway.health} />
+        <div className="flex flex-wrap items-center gap-2">
+          <TestNoticeButton gateway={gateway} />
+          {gateway.health.failed > 0 && <RedeliverButton gateway={gateway} failed={gateway.health.failed} />}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <EditGatewayDialog gateway={gateway} />
+          <RotateSigningSecretDialog gateway={gateway} />
+          <ToggleGatewayButton gateway={gateway} />
+          <DeleteGatewayDialog gateway={gateway} />
+        </div>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { RefreshCw } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { FormError } from "@/components/apps/form-error";
+import { SecretValue } from "@/components/apps/secret-value";
+import { ShownOnceNotice } from "@/components/apps/shown-once-notice";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { useRotateSigningSecret, type RotatedSigningSecret, type SecretGrace } from "@/lib/gateways/mutations";
+import type { GatewaySummary } from "@/lib/gateways/schemas";
+
+const CHOICES: { value: SecretGrace; label: string; hint: string }[] = [
+  { value: "none", label: "Immediately", hint: "Notices are signed with the new secret only. Use this if the secret leaked." },
+  { value: "1h", label: "Keep signing with the old secret for 1 hour", hint: "Notices carry both signatures while you update the gateway." },
+  { value: "24h", label: "Keep signing with the old secret for 24 hours", hint: "Both signatures for a day." },
+];
+
+/** "Rotate signing secret": choose the grace period, then see the new secret once. */
+export function RotateSigningSecretDialog({ gateway }: { gateway: GatewaySummary }) {
+  const rotate = useRotateSigningSecret(gateway.id);
+  const [open, setOpen] = useState(false);
+  const [grace, setGrace] = useState<SecretGrace>("1h");
+  const [rotated, setRotated] = useState<RotatedSigningSecret | null>(null);
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      setRotated(null);
+      setGrace("1h");
+      rotate.reset();
+    }
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    rotate.mutate(grace, {
+      onSuccess: (result) => {
+        setRotated(result);
+        toast.success(`New signing secret for ${gateway.name}.`);
+      },
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm" aria-label={`Rotate signing secret of ${gateway.name}`}>
+          <RefreshCw aria-hidden="true" /> Rotate signing secret
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{rotated ? "The new signing secret" : `Rotate the signing secret of ${gateway.name}`}</DialogTitle>
+          <DialogDescription>
+            {rotated
+              ? rotated.previousSecretExpiresAt
+                ? `The old secret keeps signing until ${new Date(rotated.previousSecretExpiresAt).toLocaleString("en")}. Give the gateway both, then only the new one.`
+                : "Only this secret signs from now on. Update the gateway now."
+              : "A new secret is issued. Choose how long notices carry a signature with the current one too."}
+          </DialogDescription>
+        </DialogHeader>
+        {rotated ? (
+          <>
+            <ShownOnceNotice>
+              Copy it now: <strong>you won&apos;t see it again</strong>.
+            </ShownOnceNotice>
+            <SecretValue label="Signing secret" value={rotated.signingSecret} />
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button>Done</Button>
+              </DialogClose>
+            </DialogFooter>
+          </>
+        ) : (
+          <form onSubmit={onSubmit} className="grid gap-4">
+            <FormError message={rotate.error?.message} />
+            <fieldset className="grid gap-2">
+              <legend className="mb-2 text-sm font-medium">When should the current secret stop signing?</legend>
+              {CHOICES.map((choice) => (
+                <label key={choice.value} className="flex cursor-pointer items-start gap-3 rounded-md border p-3 has-checked:border-ring has-checked:bg-accent">
+                  <input
+                    type="radio"
+                    name="grace"
+                    value={choice.value}
+                    checked={grace === choice.value}
+                    onChange={() => setGrace(choice.value)}
+                    className="mt-1 accent-primary"
+                  />
+                  <span className="grid gap-0.5">
+                    <span className="text-sm font-medium">{choice.label}</span>
+                    <span className="text-sm text-muted-foreground">{choice.hint}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button type="button" variant="outline">
+                  Cancel
+                </Button>
+              </DialogClose>
+              <Button type="submit" variant={grace === "none" ? "destructive" : "default"} pending={rotate.isPending}>
+                Rotate secret
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,35 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/http/fetch-json";
+import type { CreatedGateway } from "./create-gateway";
+import type { NoticeResult } from "./deliver-notice";
+import { gatewayKeys, gatewayUrl } from "./queries";
+import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "./schemas";
+
+// Client-safe writes; each refreshes the list (and its health) in one invalidation.
+
+export type SecretGrace = "none" | "1h" | "24h";
+export type RotatedSigningSecret = { signingSecret: string; previousSecretExpiresAt: string | null };
+export type TestNoticeResult = NoticeResult & { latencyMs: number };
+
+function useGatewayMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+
+  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: gatewayKeys.all }) });
+}
+
+export const useCreateGateway = () =>
+  useGatewayMutation((input: CreateGatewayInput) => fetchJson<CreatedGateway>("/api/admin/gateways", { method: "POST", json: input }));
+
+export const useUpdateGateway = (gatewayId: string) =>
+  useGatewayMutation((changes: UpdateGatewayInput) => fetchJson<GatewaySummary>(gatewayUrl(gatewayId), { method: "PATCH", json: changes }));
+
+export const useDeleteGateway = (gatewayId: string) => useGatewayMutation(() => fetchJson<null>(gatewayUrl(gatewayId), { method: "DELETE" }));
+
+export const useRotateSigningSecret = (gatewayId: string) =>
+  useGatewayMutation((grace: SecretGrace) => fetchJson<RotatedSigningSecret>(gatewayUrl(gatewayId, "/rotate-secret"), { method: "POST", json: { grace } }));
+
+export const useSendTestNotice = (gatewayId: string) =>
+  useGatewayMutation(() => fetchJson<TestNoticeResult>(gatewayUrl(gatewayId, "/test-notice"), { method: "POST" }));
+
+export const useRedeliver = (gatewayId: string) =>
+  useGatewayMutation((sequence?: number) => fetchJson<{ queued: number }>(gatewayUrl(gatewayId, "/redeliver"), { method: "POST", json: { sequence } }));
