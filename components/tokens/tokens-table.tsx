@@ -2,6 +2,7 @@
 
 import { KeyRound } from "lucide-react";
 import { DateTime } from "@/components/apps/date-time";
+import { TokenDeliveries } from "@/components/gateways/token-deliveries";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useAppTokens } from "@/lib/apps/queries";
@@ -58,6 +59,7 @@ export function TokensTable({ appId }: { appId: string }) {
               </TableCell>
               <TableCell className="whitespace-normal">
                 <TokenStatus token={t} />
+                {t.status === "revoked" && <TokenDeliveries appId={appId} tokenId={t.id} />}
               </TableCell>
               <TableCell className="text-right">{t.status === "active" && <RevokeTokenButton appId={appId} tokenId={t.id} label={label} />}</TableCell>
             </TableRow>
