@@ -1,0 +1,300 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import { createHash, randomUUID } from "node:crypto";
+import { createServer } from "node:net";
+import { createGateway, type Gateway } from "../../gateway/create-gateway";
+import { startEchoUpstream } from "../../gateway/testing/echo-upstream";
+import { BASE_URL } from "../../playwright.config";
+import { ADMIN, expect, signIn, signUp, test } from "../fixtures";
+
+// Issue 3 as a person sees it: an admin registers two reference gateways in the browser, a
+// subscriber's token is cached by both, a Revoke click reaches both within a second, and a gateway
+// that was down while a token was revoked refuses it after a restart, from the catch-up feed alone.
+
+type Registered = { name: string; port: number; clientId: string; clientSecret: string; signingSecret: string };
+
+const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A loopback port that is free now, so the revoke URL can be registered before the gateway (which needs its credentials) starts. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function registerGateway(page: Page, name: string): Promise<Registered> {
+  const port = await freePort();
+  await page.getByRole("button", { name: "Add gateway", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Environment").fill("e2e");
+  await dialog.getByLabel("Revoke URL").fill(`http://127.0.0.1:${port}/portcullis/revoke`);
+  await dialog.getByRole("button", { name: "Add gateway" }).click();
+  const reveal = dialog.getByTestId("gateway-credentials-reveal");
+  await expect(reveal).toContainText("you won't see them again");
+  const value = async (label: string) => (await reveal.getByLabel(label, { exact: true }).textContent())!;
+  const registered = { name, port, clientId: await value("Client ID"), clientSecret: await value("Client secret"), signingSecret: await value("Signing secret") };
+  expect(registered.signingSecret).toMatch(/^whsec_/);
+  await expect(reveal.getByTestId("gateway-start-command")).toContainText(`--port ${port}`);
+  await expect(reveal.getByTestId("gateway-start-command")).toContainText(`--signing-secret ${registered.signingSecret}`);
+  await dialog.getByRole("button", { name: "I've saved the secrets" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("region", { name })).toContainText("Enabled");
+
+  return registered;
+}
+
+async function startGateway(g: Registered, upstream: string): Promise<Gateway> {
+  const gateway = createGateway({
+    port: g.port,
+    upstream,
+    keyManager: BASE_URL,
+    clientId: g.clientId,
+    clientSecret: g.clientSecret,
+    signingSecret: g.signingSecret,
+    ttl: 300,
+    quiet: true,
+  });
+  await gateway.listen();
+
+  return gateway;
+}
+
+const callThrough = (g: Registered, token: string) => fetch(`http://127.0.0.1:${g.port}/orders/42`, { headers: { authorization: `Bearer ${token}` } });
+
+/** Polls the gateway until it refuses the token; returns the milliseconds it took from `since`. */
+async function refusedWithin(g: Registered, token: string, since: number, limitMs: number) {
+  for (;;) {
+    const res = await callThrough(g, token);
+    await res.body?.cancel();
+    if (res.status === 401) return Date.now() - since;
+    if (Date.now() - since > limitMs) throw new Error(`${g.name} still answers ${res.status} after ${limitMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function generateInBrowser(page: Page, previous = "") {
+  await page.getByRole("button", { name: "Generate access token" }).click();
+  const reveal = page.getByTestId("token-reveal");
+  await expect(reveal.getByLabel("Access token", { exact: true })).not.toHaveText(previous || "-");
+
+  return (await reveal.getByLabel("Access token", { exact: true }).textContent())!;
+}
+
+const tokenRow = (page: Page, token: string) => page.getByRole("table", { name: "Tokens" }).getByRole("row").filter({ hasText: `…${token.slice(-4)}` });
+
+async function revokeInBrowser(page: Page, token: string): Promise<number> {
+  await tokenRow(page, token).getByRole("button", { name: /Revoke token/ }).click();
+  const started = Date.now();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke token" }).click();
+
+  return started;
+}
+
+const acknowledgement = (page: Page, token: string, gatewayName: string) =>
+  tokenRow(page, token).getByRole("list", { name: "Gateway acknowledgements" }).getByRole("listitem").filter({ hasText: gatewayName });
+
+/** Deletes the test's gateways through the admin API, so other specs' revocations are not retried at closed ports. */
+async function removeGateways(admin: Page, prefix: string) {
+  await admin.evaluate(async (p) => {
+    const gateways: { id: string; name: string }[] = await (await fetch("/api/admin/gateways")).json();
+    for (const g of gateways.filter((x) => x.name.startsWith(p))) await fetch(`/api/admin/gateways/${g.id}`, { method: "DELETE" });
+  }, prefix);
+}
+
+async function adminPage(browser: Browser) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin/gateways");
+  await expect(page.getByRole("heading", { name: "Gateways", level: 1 })).toBeVisible();
+
+  return page;
+}
+
+test("revoke in the browser reaches both gateways within a second; a restarted gateway catches up", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const upstream = await startEchoUpstream();
+  const running: Gateway[] = [];
+  const admin = await adminPage(browser);
+  const prefix = `edge-${randomUUID().slice(0, 6)}`;
+  try {
+    const [a, b] = [await registerGateway(admin, `${prefix}-a`), await registerGateway(admin, `${prefix}-b`)];
+    const gwA = await startGateway(a, upstream.url);
+    let gwB = await startGateway(b, upstream.url);
+    running.push(gwA, gwB);
+
+    const cardA = admin.getByRole("region", { name: a.name });
+    await cardA.getByRole("button", { name: /Send test notice/ }).click();
+    await expect(cardA.getByRole("status")).toHaveText(/^Answered 200 in \d+ ms$/); // the reference gateway verified the signed ping
+
+    const subscriber = await (await browser.newContext()).newPage();
+    await signUp(subscriber);
+    await subscriber.goto("/apps/new");
+    await subscriber.getByLabel("Name", { exact: true }).fill("Orders client");
+    await subscriber.getByRole("button", { name: "Create application" }).click();
+    await subscriber.getByRole("link", { name: /open the application/ }).click();
+    await subscriber.getByRole("tab", { name: "Tokens" }).click();
+    const first = await generateInBrowser(subscriber);
+
+    for (const [g, gw] of [[a, gwA], [b, gwB]] as const) {
+      const res = await callThrough(g, first);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("x-upstream")).toBe("echo");
+      await res.body?.cancel();
+      const introspected = gw.stats().introspections;
+      expect(introspected).toBe(1);
+      expect((await callThrough(g, first)).status).toBe(200);
+      expect(gw.stats().introspections).toBe(introspected); // the second call is served from the gateway's cache
+    }
+
+    const revokedAt = await revokeInBrowser(subscriber, first);
+    expect(await refusedWithin(a, first, revokedAt, 1_000)).toBeLessThanOrEqual(1_000);
+    expect(await refusedWithin(b, first, revokedAt, 1_000)).toBeLessThanOrEqual(1_000);
+    for (const gw of [gwA, gwB]) expect(gw.stats().evictions).toHaveProperty(sha256(first)); // evicted by the notice, not by expiry
+    for (const g of [a, b]) await expect(acknowledgement(subscriber, first, g.name)).toContainText("Acknowledged"); // no reload: polling
+
+    // Gateway B goes away; a second token is revoked meanwhile.
+    const second = await generateInBrowser(subscriber, first);
+    for (const g of [a, b]) expect((await callThrough(g, second)).status).toBe(200);
+    // Outlast the key manager's 5 s in-flight-race window: a token introspected just before its
+    // revocation is announced again 2 s later, and that re-send's retries would blur what follows.
+    await new Promise((r) => setTimeout(r, 5_500));
+    await gwB.close();
+    running.splice(running.indexOf(gwB), 1);
+    const secondRevokedAt = await revokeInBrowser(subscriber, second);
+    expect(await refusedWithin(a, second, secondRevokedAt, 1_000)).toBeLessThanOrEqual(1_000);
+    await expect(acknowledgement(subscriber, second, a.name)).toContainText("Acknowledged");
+    // Let B's retries reach their third attempt (~1 s, ~2 s apart), so the next one is seconds away:
+    // what refuses the token after the restart must be the gateway's own catch-up, not a retry.
+    await expect(acknowledgement(subscriber, second, b.name)).toContainText(/Pending.*3 attempts: ECONNREFUSED/, { timeout: 15_000 });
+
+    gwB = await startGateway(b, upstream.url); // a new instance: same port, same credentials, empty cache
+    running.push(gwB);
+    await expect.poll(() => gwB.stats().evictions[sha256(second)], { timeout: 1_000 }).toBeDefined();
+    expect(gwB.stats().notices_accepted).toBe(0);
+    expect(gwB.stats().catchups).toBeGreaterThanOrEqual(1);
+    const res = await callThrough(b, second);
+    expect(res.status).toBe(401);
+    expect(gwB.stats().introspections).toBe(0); // refused by the tombstone from the feed, without asking the key manager
+
+    await admin.reload();
+    await expect(admin.getByRole("region", { name: a.name })).toContainText(/Latency p50 \/ p99\s*\d+ ms \/ \d+ ms/);
+  } finally {
+    await removeGateways(admin, prefix);
+    await Promise.all(running.map((gw) => gw.close()));
+    await upstream.close();
+  }
+});
+
+test("the add-gateway form shows field errors for a bad URL and a taken name, and warns on plain http", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  const taken = `edge-taken-${randomUUID().slice(0, 6)}`;
+  await registerGateway(admin, taken);
+
+  await admin.getByRole("button", { name: "Add gateway", exact: true }).click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(`edge-bad-${randomUUID().slice(0, 6)}`);
+  await dialog.getByLabel("Revoke URL").fill("gateway.example.com/revoke");
+  await dialog.getByRole("button", { name: "Add gateway" }).click();
+  await expect(dialog.getByLabel("Revoke URL")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByText("Enter an http(s) URL")).toBeVisible();
+
+  await dialog.getByLabel("Revoke URL").fill("http://gateway.example.com/portcullis/revoke");
+  await expect(dialog.getByText("Plain http: notices can be read on the way")).toBeVisible();
+  await dialog.getByLabel("Name").fill(taken);
+  await dialog.getByRole("button", { name: "Add gateway" }).click();
+  await expect(dialog.getByLabel("Name")).toHaveAttribute("aria-invalid", "true"); // the server's 409, on the field
+  await expect(dialog.getByText("A gateway with this name exists.")).toBeVisible();
+  await expect(dialog.getByLabel("Revoke URL")).not.toHaveAttribute("aria-invalid", "true");
+
+  const axe = await new AxeBuilder({ page: admin }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  const byApi = await admin.evaluate(() =>
+    fetch("/api/admin/gateways", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x", revokeUrl: "ftp://x" }) }).then(
+      async (r) => ({ status: r.status, body: await r.json() }),
+    ),
+  );
+  expect(byApi).toMatchObject({ status: 422, body: { error: { code: "invalid_input", fields: { revokeUrl: [expect.stringContaining("http(s) URL")] } } } });
+  await removeGateways(admin, taken);
+});
+
+test("the gateways page has no serious accessibility violations, on a desktop and on a phone", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  const name = `edge-axe-${randomUUID().slice(0, 6)}`;
+  await registerGateway(admin, name);
+  for (const width of [1280, 390]) {
+    await admin.setViewportSize({ width, height: 844 });
+    const { violations } = await new AxeBuilder({ page: admin }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true); // nothing scrolls sideways
+  }
+  await removeGateways(admin, name);
+});
+
+test("a subscriber gets 404 for /admin/gateways, 403 and no data from the API, and 404 for another user's token deliveries", async ({ page, browser }) => {
+  await signUp(page);
+  expect((await page.goto("/admin/gateways"))?.status()).toBe(404);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gateways" })).toHaveCount(0);
+  const fromPage = await page.evaluate(async () => {
+    const r = await fetch("/api/admin/gateways");
+    return { status: r.status, body: await r.text() };
+  });
+  expect(fromPage.status).toBe(403);
+  expect(JSON.parse(fromPage.body)).toEqual({ error: { code: "forbidden", message: "Requires the admin role." } });
+
+  const owner = await (await browser.newContext()).newPage();
+  await signUp(owner);
+  await owner.goto("/apps/new");
+  await owner.getByLabel("Name", { exact: true }).fill("Private app");
+  await owner.getByRole("button", { name: "Create application" }).click();
+  await owner.getByRole("link", { name: /open the application/ }).click();
+  await expect(owner.getByRole("heading", { name: "Private app", level: 1 })).toBeVisible();
+  const appId = new URL(owner.url()).pathname.split("/")[2];
+  await owner.getByRole("tab", { name: "Tokens" }).click();
+  await generateInBrowser(owner);
+  const get = (p: Page, url: string) => p.evaluate((u) => fetch(u).then(async (r) => ({ status: r.status, body: await r.json() })), url);
+  const [token] = (await get(owner, `/api/apps/${appId}/tokens`)).body as { id: string }[];
+  const url = `/api/apps/${appId}/tokens/${token.id}/deliveries`;
+  expect(await get(owner, url)).toEqual({ status: 200, body: [] }); // not revoked: nothing to acknowledge
+  expect(await get(page, url)).toEqual({ status: 404, body: { error: { code: "not_found", message: "Application not found." } } });
+});
+
+test("an admin tests, rotates, disables, enables and deletes a gateway", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  const name = `edge-ops-${randomUUID().slice(0, 6)}`;
+  const { signingSecret } = await registerGateway(admin, name); // nothing listens on its port
+  const card = admin.getByRole("region", { name });
+
+  await card.getByRole("button", { name: /Send test notice/ }).click();
+  await expect(card.getByRole("status")).toHaveText(/^Failed after \d+ ms: ECONNREFUSED$/);
+
+  await card.getByRole("button", { name: /Rotate signing secret/ }).click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByRole("radio", { name: /for 1 hour/ }).check();
+  await dialog.getByRole("button", { name: "Rotate secret" }).click();
+  await expect(dialog).toContainText("The old secret keeps signing until");
+  const rotated = (await dialog.getByLabel("Signing secret", { exact: true }).textContent())!;
+  expect(rotated).toMatch(/^whsec_/);
+  expect(rotated).not.toBe(signingSecret);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(admin.getByText(rotated)).toHaveCount(0); // shown once: gone with the dialog
+
+  await card.getByRole("button", { name: `Disable ${name}` }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Disable gateway" }).click();
+  await expect(card).toContainText("Disabled");
+  await card.getByRole("button", { name: `Enable ${name}` }).click();
+  await expect(card).toContainText("Enabled");
+
+  await card.getByRole("button", { name: `Edit ${name}` }).click();
+  await admin.getByRole("dialog").getByLabel("Environment").fill("sandbox");
+  await admin.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(card.getByText("sandbox", { exact: true })).toBeVisible();
+
+  await card.getByRole("button", { name: `Delete ${name}` }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Delete gateway" }).click();
+  await expect(card).toHaveCount(0);
+});
