@@ -8,6 +8,7 @@ export function SiteHeader({ user }: { user: SessionUser }) {
   const adminLinks = [
     { href: "/admin", label: "Admin" },
     { href: "/admin/gateways", label: "Gateways" },
+    { href: "/admin/token-policy", label: "Token policy" },
   ];
   const links = [{ href: "/apps", label: "Applications" }, ...(hasRole(user.role, "admin") ? adminLinks : [])];
 
