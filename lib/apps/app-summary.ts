@@ -6,6 +6,7 @@ type AppRow = {
   description: string;
   redirectUris: string;
   accessTokenTtl: number | null;
+  refreshTokenTtl: number | null;
   createdAt: Date;
   updatedAt: Date;
   client: { id: string } | null;
@@ -18,6 +19,7 @@ export const APP_SUMMARY_SELECT = {
   description: true,
   redirectUris: true,
   accessTokenTtl: true,
+  refreshTokenTtl: true,
   createdAt: true,
   updatedAt: true,
   client: { select: { id: true } },
@@ -30,6 +32,7 @@ export function toAppSummary(app: AppRow): AppSummary {
     description: app.description,
     redirectUris: JSON.parse(app.redirectUris) as string[],
     accessTokenTtl: app.accessTokenTtl,
+    refreshTokenTtl: app.refreshTokenTtl,
     clientId: app.client?.id ?? "",
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),

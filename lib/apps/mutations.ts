@@ -3,7 +3,7 @@ import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
 import { appKeys, appUrl } from "./queries";
-import type { AppSummary, CreateAppInput, CreatedApp, SecretOverlap, UpdateAppInput } from "./schemas";
+import type { AppSummary, CreateAppInput, CreatedApp, GenerateTokenInput, SecretOverlap, UpdateAppInput } from "./schemas";
 
 // Client-safe writes. Each invalidates by prefix (see appKeys): lists and details in one call.
 
@@ -55,7 +55,7 @@ export function useGenerateToken(appId: string) {
   const queryClient = useQueryClient();
 
   return useMutation({
-    mutationFn: (regenerate: boolean) => fetchJson<GeneratedAppToken>(appUrl(appId, "/tokens"), { method: "POST", json: { regenerate } }),
+    mutationFn: (input: GenerateTokenInput) => fetchJson<GeneratedAppToken>(appUrl(appId, "/tokens"), { method: "POST", json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }),
   });
 }

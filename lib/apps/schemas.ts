@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { TEN_YEARS } from "@/lib/settings/definitions";
 
 // Client-safe: the forms and the route handlers validate with the same schemas.
 
@@ -37,8 +38,16 @@ export const createAppSchema = z.object({
 });
 export type CreateAppInput = z.input<typeof createAppSchema>;
 
+// An application's own token lifetime in seconds; null clears it (the admin's default applies).
+const lifetimeSchema = z
+  .number({ error: "Enter a number of seconds." })
+  .int("Whole seconds only.")
+  .positive("Must be more than 0 seconds.")
+  .max(TEN_YEARS, "At most 10 years.")
+  .nullable();
+
 export const updateAppSchema = z
-  .object({ name: nameSchema, description: descriptionSchema, redirectUris: redirectUrisSchema })
+  .object({ name: nameSchema, description: descriptionSchema, redirectUris: redirectUrisSchema, accessTokenTtl: lifetimeSchema, refreshTokenTtl: lifetimeSchema })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
 export type UpdateAppInput = z.input<typeof updateAppSchema>;
@@ -51,7 +60,8 @@ export type SecretOverlap = keyof typeof SECRET_OVERLAPS;
 export const rotateSecretSchema = z.object({ overlap: z.enum(["none", "1h", "24h"]).default("none") });
 export type RotateSecretInput = z.input<typeof rotateSecretSchema>;
 
-export const generateTokenSchema = z.object({ regenerate: z.boolean().default(false) });
+// ttlSeconds: a shorter life for this one token; accessTokenLifetime() checks it against what the app may have.
+export const generateTokenSchema = z.object({ regenerate: z.boolean().default(false), ttlSeconds: z.number({ error: "Enter a number of seconds." }).optional() });
 export type GenerateTokenInput = z.input<typeof generateTokenSchema>;
 
 /** Who acts, as the audit trail and the tokens list show them. */
@@ -63,6 +73,7 @@ export type AppSummary = {
   description: string;
   redirectUris: string[];
   accessTokenTtl: number | null; // seconds; the app's own lifetime, honoured while the admin allows overrides
+  refreshTokenTtl: number | null;
   clientId: string;
   createdAt: string;
   updatedAt: string;

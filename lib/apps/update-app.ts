@@ -1,15 +1,18 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import { readTokenPolicy } from "@/lib/settings/settings";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
+import { assertAppLifetimes } from "./assert-app-lifetimes";
 import { getAppOrThrow } from "./get-app-or-throw";
 import { updateAppSchema, type Actor, type AppSummary, type UpdateAppInput } from "./schemas";
 
 type UpdateAppOptions = UpdateAppInput & { appId: string; actor: Actor; ip?: string | null };
 
-/** Renames an application or changes its description or redirect URIs. Only the owner may. */
+/** Renames an application or changes its description, redirect URIs or own token lifetimes. Only the owner may. */
 export async function updateApp({ appId, actor, ip, ...input }: UpdateAppOptions): Promise<AppSummary> {
   const changes = updateAppSchema.parse(input);
   const before = await getAppOrThrow({ appId, userId: actor.id });
+  if (changes.accessTokenTtl !== undefined || changes.refreshTokenTtl !== undefined) assertAppLifetimes(await readTokenPolicy(), before, changes);
   const { redirectUris, ...rest } = changes;
 
   return db.$transaction(async (tx) => {

@@ -8,10 +8,10 @@ type Params = { appId: string };
 // GET /api/apps/:appId/tokens — newest first, with status and who revoked.
 export const GET = withSession<Params>(async ({ params, user }) => Response.json(await listAppTokens({ appId: params.appId, userId: user.id })));
 
-// POST /api/apps/:appId/tokens — generate (or `{ regenerate: true }`) an access token; shown once.
+// POST /api/apps/:appId/tokens — generate (or `{ regenerate: true }`) an access token, optionally shorter-lived (`ttlSeconds`); shown once.
 export const POST = withSession<Params>(async ({ req, params, user, ip }) => {
-  const { regenerate } = generateTokenSchema.parse(await req.json());
-  const token = await generateAppToken({ appId: params.appId, actor: user, regenerate, ip });
+  const { regenerate, ttlSeconds } = generateTokenSchema.parse(await req.json());
+  const token = await generateAppToken({ appId: params.appId, actor: user, regenerate, ttlSeconds, ip });
 
   return Response.json(token, { status: 201, headers: { "Cache-Control": "no-store" } });
 });
