@@ -13,30 +13,44 @@ import {
   AlertDialogTitle,
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
+import { DurationField } from "@/components/settings/duration-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useGenerateToken } from "@/lib/apps/mutations";
+import { ApiError } from "@/lib/http/fetch-json";
+import { formatDuration, toSeconds, type Duration } from "@/lib/settings/duration";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
 import { plural } from "@/components/apps/plural";
 import { CurlExamples } from "./curl-examples";
 import { TokenReveal } from "./token-reveal";
 
-type GenerateTokenCardProps = { appId: string; clientId: string; issuer: string };
+type GenerateTokenCardProps = { appId: string; clientId: string; issuer: string; allowedTtl: number };
 
-/** Tokens tab: "Generate access token" and "Regenerate" (revoke the active ones, issue a new one). */
-export function GenerateTokenCard({ appId, clientId, issuer }: GenerateTokenCardProps) {
+/** Tokens tab: "Generate access token" and "Regenerate" (revoke the active ones, issue a new one), optionally shorter-lived. */
+export function GenerateTokenCard({ appId, clientId, issuer, allowedTtl }: GenerateTokenCardProps) {
   const generate = useGenerateToken(appId);
   const [issued, setIssued] = useState<GeneratedAppToken | null>(null);
+  const [validity, setValidity] = useState<Duration>({ amount: "", unit: "minutes" });
+  const [validityError, setValidityError] = useState<string[] | null>(null);
 
   function run(regenerate: boolean) {
+    const ttlSeconds = toSeconds(validity);
+    if (Number.isNaN(ttlSeconds)) return setValidityError(["Enter a number."]);
+    setValidityError(null);
     setIssued(null); // never leave an older token on screen next to the request for a new one
-    generate.mutate(regenerate, {
-      onSuccess: (token) => {
-        setIssued(token);
-        toast.success(regenerate ? `New token issued; ${plural(token.revokedTokens, "active token")} revoked.` : "Access token generated.");
+    generate.mutate(
+      { regenerate, ttlSeconds: ttlSeconds ?? undefined },
+      {
+        onSuccess: (token) => {
+          setIssued(token);
+          toast.success(regenerate ? `New token issued; ${plural(token.revokedTokens, "active token")} revoked.` : "Access token generated.");
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.fields?.ttlSeconds) setValidityError(err.fields.ttlSeconds);
+          toast.error(`Could not generate a token: ${err.message}`);
+        },
       },
-      onError: (err) => toast.error(`Could not generate a token: ${err.message}`),
-    });
+    );
   }
 
   return (
@@ -48,13 +62,23 @@ export function GenerateTokenCard({ appId, clientId, issuer }: GenerateTokenCard
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
+        <div className="max-w-md">
+          <DurationField
+            label="Validity of this token (optional)"
+            value={validity}
+            onChange={setValidity}
+            error={validityError}
+            emptyHint={`Empty: the full ${formatDuration(allowedTtl)}.`}
+            description={`At most ${formatDuration(allowedTtl)}; pick less if this token should expire sooner.`}
+          />
+        </div>
         <div className="flex flex-wrap gap-2">
-          <Button onClick={() => run(false)} pending={generate.isPending && generate.variables === false}>
+          <Button onClick={() => run(false)} pending={generate.isPending && generate.variables?.regenerate === false}>
             Generate access token
           </Button>
           <AlertDialog>
             <AlertDialogTrigger asChild>
-              <Button variant="outline" pending={generate.isPending && generate.variables === true}>
+              <Button variant="outline" pending={generate.isPending && generate.variables?.regenerate === true}>
                 Regenerate
               </Button>
             </AlertDialogTrigger>

@@ -4,6 +4,7 @@ import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/http/errors";
 import { issuer } from "@/lib/oauth/issuer";
+import { readTokenPolicy } from "@/lib/settings/settings";
 import { APP_TABS } from "./_components/app-tabs";
 import { AppWorkspace } from "./_components/app-workspace";
 
@@ -20,6 +21,7 @@ export default async function AppPage({ params, searchParams }: AppPageProps) {
     throw err;
   });
   const openTab = APP_TABS.find((t) => t === tab) ?? "keys";
+  const policy = await readTokenPolicy(); // read per request: the admin's changes show on the next load
 
-  return <AppWorkspace initialApp={app} issuer={issuer()} tab={openTab} />;
+  return <AppWorkspace initialApp={app} issuer={issuer()} tab={openTab} policy={policy} />;
 }

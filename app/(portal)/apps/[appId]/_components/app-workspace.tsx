@@ -3,6 +3,7 @@
 import { ChevronLeft } from "lucide-react";
 import Link from "next/link";
 import { AppCredentialsCard } from "@/components/apps/app-credentials-card";
+import { AppLifetimesForm } from "@/components/apps/app-lifetimes-form";
 import { AppSettingsForm } from "@/components/apps/app-settings-form";
 import { DeleteAppDialog } from "@/components/apps/delete-app-dialog";
 import { AppActivity } from "@/components/audit/app-activity";
@@ -11,15 +12,17 @@ import { TokensTable } from "@/components/tokens/tokens-table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useApp } from "@/lib/apps/queries";
 import type { AppSummary } from "@/lib/apps/schemas";
+import type { TokenPolicy } from "@/lib/settings/definitions";
+import { accessTokenLifetime } from "@/lib/settings/token-lifetime";
 import type { AppTab } from "./app-tabs";
 
-type AppWorkspaceProps = { initialApp: AppSummary; issuer: string; tab: AppTab };
+type AppWorkspaceProps = { initialApp: AppSummary; issuer: string; tab: AppTab; policy: TokenPolicy };
 
 // The open tab lives in ?tab= so a reload or a shared link lands on it; replaceState avoids a server round trip.
 const rememberTab = (tab: string) => window.history.replaceState(null, "", `?tab=${tab}`);
 
 /** An application's page: Keys / Tokens / Activity / Settings. */
-export function AppWorkspace({ initialApp, issuer, tab }: AppWorkspaceProps) {
+export function AppWorkspace({ initialApp, issuer, tab, policy }: AppWorkspaceProps) {
   const { data: app = initialApp } = useApp(initialApp.id, initialApp);
 
   return (
@@ -42,7 +45,7 @@ export function AppWorkspace({ initialApp, issuer, tab }: AppWorkspaceProps) {
           <AppCredentialsCard app={app} />
         </TabsContent>
         <TabsContent value="tokens" className="grid gap-6">
-          <GenerateTokenCard appId={app.id} clientId={app.clientId} issuer={issuer} />
+          <GenerateTokenCard appId={app.id} clientId={app.clientId} issuer={issuer} allowedTtl={accessTokenLifetime(policy, { appTtl: app.accessTokenTtl })} />
           <section className="grid gap-3" aria-labelledby="tokens-heading">
             <h2 id="tokens-heading" className="text-lg font-semibold">
               Tokens
@@ -56,6 +59,7 @@ export function AppWorkspace({ initialApp, issuer, tab }: AppWorkspaceProps) {
         </TabsContent>
         <TabsContent value="settings" className="grid gap-6">
           <AppSettingsForm app={app} />
+          <AppLifetimesForm app={app} policy={policy} />
           <DeleteAppDialog app={app} />
         </TabsContent>
       </Tabs>
