@@ -1,0 +1,18 @@
+import { withSession } from "@/lib/http/with-session";
+import { updateSettingsSchema } from "@/lib/settings/schemas";
+import { getAllSettings, updateSettings } from "@/lib/settings/settings";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+// GET /api/admin/settings — the token policy, values in seconds (and "true"/"false") as stored.
+export const GET = withSession(async () => Response.json(await getAllSettings(), { headers: NO_STORE }), { role: "admin" });
+
+// PATCH /api/admin/settings — `{ change, confirmLongRefresh? }`: validated as a whole, audited; nothing is saved on any error.
+export const PATCH = withSession(
+  async ({ req, user, ip }) => {
+    const { change, confirmLongRefresh } = updateSettingsSchema.parse(await req.json());
+
+    return Response.json(await updateSettings({ change, actor: user, ip, confirmLongRefresh }), { headers: NO_STORE });
+  },
+  { role: "admin" },
+);
