@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth/session";
+import { getAllSettings } from "@/lib/settings/settings";
+import { TokenPolicyForm } from "./_components/token-policy-form";
+
+export const metadata: Metadata = { title: "Token policy" };
+export const dynamic = "force-dynamic";
+
+export default async function TokenPolicyPage() {
+  await requireRole("admin"); // the layout checks too; pages render in parallel with it
+  const settings = await getAllSettings();
+
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Token policy</h1>
+        <p className="max-w-2xl text-sm text-muted-foreground">
+          How long tokens live, how long applications may ask for, and how long dead tokens are kept. Changes apply at once, without a restart.
+        </p>
+      </div>
+      <TokenPolicyForm initialSettings={settings} />
+    </div>
+  );
+}
