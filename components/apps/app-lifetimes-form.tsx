@@ -16,8 +16,8 @@ type Errors = { accessTokenTtl?: string[]; refreshTokenTtl?: string[]; form?: st
 
 const limits = (policy: TokenPolicy, kind: "access" | "refresh") =>
   kind === "access"
-    ? `Empty: the default, ${formatDuration(policy.accessTokenTtl)}. At most ${formatDuration(policy.accessTokenMaxTtl)}.`
-    : `Empty: the default, ${formatDuration(policy.refreshTokenTtl)}. At most ${formatDuration(policy.refreshTokenMaxTtl)}.`;
+    ? `Default ${formatDuration(policy.accessTokenTtl)}; at most ${formatDuration(policy.accessTokenMaxTtl)}.`
+    : `Default ${formatDuration(policy.refreshTokenTtl)}; at most ${formatDuration(policy.refreshTokenMaxTtl)}.`;
 
 /** The application's own token lifetimes, when the admin allows them, within the admin's maximums. */
 export function AppLifetimesForm({ app, policy }: { app: AppSummary; policy: TokenPolicy }) {
@@ -59,8 +59,8 @@ export function AppLifetimesForm({ app, policy }: { app: AppSummary; policy: Tok
           <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label="Token lifetimes">
             <FormError message={errors.form} />
             <div className="grid gap-5 sm:grid-cols-2">
-              <DurationField label="Access token lifetime" value={access} onChange={setAccess} error={errors.accessTokenTtl} description={limits(policy, "access")} emptyHint="The default applies." />
-              <DurationField label="Refresh token lifetime" value={refresh} onChange={setRefresh} error={errors.refreshTokenTtl} description={limits(policy, "refresh")} emptyHint="The default applies." />
+              <DurationField label="Access token lifetime" value={access} onChange={setAccess} error={errors.accessTokenTtl} description={limits(policy, "access")} emptyHint="Empty: the default applies." />
+              <DurationField label="Refresh token lifetime" value={refresh} onChange={setRefresh} error={errors.refreshTokenTtl} description={limits(policy, "refresh")} emptyHint="Empty: the default applies." />
             </div>
             <Button type="submit" className="w-fit" pending={update.isPending}>
               Save lifetimes

@@ -44,7 +44,7 @@ export function DurationField({ label, value, onChange, error, description, empt
           aria-invalid={message ? true : undefined}
           aria-describedby={describedBy}
         />
-        <NativeSelect aria-label={`${label}: unit`} className="w-32" value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as DurationUnit })}>
+        <NativeSelect aria-label={`${label}: unit`} className="w-36" value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as DurationUnit })}>
           {Object.keys(DURATION_UNITS).map((unit) => (
             <option key={unit} value={unit}>
               {unit}

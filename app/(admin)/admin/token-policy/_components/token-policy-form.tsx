@@ -103,7 +103,7 @@ export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings
       <Card>
         <CardHeader>
           <CardTitle>Refresh tokens</CardTitle>
-          <CardDescription>Refresh tokens always expire: a refresh token that never expires is one a thief can use for years.</CardDescription>
+          <CardDescription>Every refresh token expires: one that never did could be used by a thief for years.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-5 sm:grid-cols-2">
           {field("refresh_token_ttl")}
