@@ -1,0 +1,119 @@
+// npm run bench:propagation — from the start of an RFC 7009 revocation until every reference
+// gateway has evicted the token it had cached, for N = 1, 10, 50 gateways on loopback; then the
+// revocation request's own latency with 50 gateways, one of them down. Prints a table; asserts nothing.
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
+const SIZES = (process.env.BENCH_GATEWAYS ?? "1,10,50").split(",").map(Number);
+const PORT = 3411;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+process.env.DATABASE_URL ??= "file:./data/bench-propagation/portcullis.db";
+if (!process.env.DATABASE_URL.startsWith("postgres")) {
+  rmSync("data/bench-propagation", { recursive: true, force: true });
+  mkdirSync("data/bench-propagation", { recursive: true });
+}
+const { migrate } = await import("@/lib/db/migrate");
+const { db } = await import("@/lib/db/client");
+const { createApp } = await import("@/lib/apps/create-app");
+const { createGateway } = await import("@/lib/gateways/create-gateway");
+const { hashToken } = await import("@/lib/tokens/hash-token");
+
+const ADMIN = { id: "bench", email: "bench", role: "admin" as const };
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
+
+function ask<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: { kind: string }) => m.kind === reply && (child.off("message", on), resolve(m as T));
+    child.on("message", on);
+    child.send(message);
+  });
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+type Round = { propagationMs: number; revokeMs: number };
+
+async function measure(n: number, { downOne = false } = {}): Promise<Round[]> {
+  await db.gateway.deleteMany();
+  const specs = [];
+  for (let i = 0; i < n; i++) {
+    const port = 4500 + i;
+    const g = await createGateway({ actor: ADMIN, name: `bench-${n}-${i}`, revokeUrl: `http://127.0.0.1:${port}/portcullis/revoke` });
+    specs.push({ port, clientId: g.clientId, clientSecret: g.clientSecret, signingSecret: g.signingSecret });
+  }
+  const farm = fork("bench/gateway-farm.ts", { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  await new Promise((r) => farm.once("message", r));
+  await ask(farm, { kind: "start", keyManager: BASE, gateways: specs }, "started");
+  if (downOne) await ask(farm, { kind: "stop", index: n - 1 }, "stopped");
+  const live = downOne ? specs.slice(0, -1) : specs;
+
+  const owner = await db.user.create({ data: { email: `bench-${n}-${Date.now()}@bench.local`, passwordHash: "-" } });
+  const app = await createApp({ actor: owner, name: `bench ${n}`, ip: null });
+  const auth = basic(app.clientId, app.clientSecret);
+  const form = { "content-type": "application/x-www-form-urlencoded", authorization: auth };
+  const rounds: Round[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const issued = await (await fetch(`${BASE}/oauth2/token`, { method: "POST", headers: form, body: "grant_type=client_credentials" })).json();
+    const token = issued.access_token as string;
+    // Cache it in every live gateway.
+    await Promise.all(live.map((g) => fetch(`http://127.0.0.1:${g.port}/x`, { headers: { authorization: `Bearer ${token}` } }).then((res) => {
+      if (res.status !== 200) throw new Error(`gateway ${g.port} answered ${res.status}`);
+      return res.arrayBuffer();
+    })));
+    await new Promise((r) => setTimeout(r, 50)); // let the introspection window of the race re-send pass for a clean measure
+    const evicted = ask<{ times: (number | undefined)[] }>(farm, { kind: "await-eviction", hash: hashToken(token), timeoutMs: 10_000 }, "evicted");
+    const start = Date.now();
+    const res = await fetch(`${BASE}/oauth2/revoke`, { method: "POST", headers: form, body: `token=${token}` });
+    const revokeMs = Date.now() - start;
+    if (res.status !== 200) throw new Error(`revoke answered ${res.status}`);
+    const { times } = await evicted;
+    if (times.some((t) => t === undefined)) throw new Error(`round ${r}: not every gateway evicted within 10 s`);
+    rounds.push({ propagationMs: Math.max(...(times as number[])) - start, revokeMs });
+  }
+  const exited = new Promise((r) => farm.once("exit", r));
+  farm.send({ kind: "exit" });
+  await exited;
+
+  return rounds;
+}
+
+await migrate(process.env.DATABASE_URL!);
+if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first: the benchmark starts the production server");
+const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
+  env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOSTNAME: "127.0.0.1", PORTCULLIS_ISSUER: BASE, NEXT_TELEMETRY_DISABLED: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+await waitFor(`${BASE}/api/health`);
+
+console.log("  key manager up; measuring…");
+const rows: string[] = [];
+for (const n of SIZES) {
+  const r = await measure(n);
+  const p = r.map((x) => x.propagationMs);
+  const q = r.map((x) => x.revokeMs);
+  rows.push(`| ${n} | all up | ${pct(p, 0.5)} | ${pct(p, 0.99)} | ${pct(q, 0.5)} | ${pct(q, 0.99)} |`);
+  console.log(`  N=${n}: propagation p50 ${pct(p, 0.5)} ms, p99 ${pct(p, 0.99)} ms`);
+}
+const max = Math.max(...SIZES);
+if (max < 2) throw new Error("the one-down row needs at least 2 gateways");
+const down = await measure(max, { downOne: true });
+const p = down.map((x) => x.propagationMs);
+const q = down.map((x) => x.revokeMs);
+rows.push(`| ${max} | one down | ${pct(p, 0.5)} | ${pct(p, 0.99)} | ${pct(q, 0.5)} | ${pct(q, 0.99)} |`);
+
+const engine = process.env.DATABASE_URL!.startsWith("postgres") ? "PostgreSQL" : "SQLite";
+console.log(`\nRevocation propagation, ${engine}, ${ROUNDS} revocations per row (revoke request start → last gateway's eviction)\n`);
+console.log("| gateways | state | propagation p50 ms | propagation p99 ms | revoke request p50 ms | revoke request p99 ms |");
+console.log("|---:|---|---:|---:|---:|---:|");
+for (const row of rows) console.log(row);
+server.kill();
+process.exit(0);
