@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { bootstrap } from "@/lib/bootstrap";
-import { startDeliveryWorker } from "@/lib/gateways/delivery-worker";
+import { startJobs } from "@/lib/jobs/start-jobs";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { MAX_BODY_BYTES } from "@/lib/oauth/read-form";
@@ -79,8 +79,8 @@ async function main() {
   server.headersTimeout = 66_000;
   server.listen(port, hostname, () => console.log(`  Portcullis ${dev ? "(dev) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
-  // Retries and anything a stopped instance left behind; `npm run worker` runs the same loop apart.
-  const stopWorker = process.env.PORTCULLIS_WORKER === "off" ? async () => {} : startDeliveryWorker();
+  // Delivery retries (and anything a stopped instance left behind) and the purge; `npm run worker` runs them apart.
+  const stopWorker = process.env.PORTCULLIS_WORKER === "off" ? async () => {} : startJobs();
   const stop = () => server.close(() => void stopWorker().finally(() => process.exit(0)));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -2,9 +2,9 @@
 // apart (then start the portal with PORTCULLIS_WORKER=off). Delivery is at-least-once and leased,
 // so any number of workers and portal instances can run together.
 import { bootstrap } from "@/lib/bootstrap";
-import { startDeliveryWorker } from "@/lib/gateways/delivery-worker";
+import { startJobs } from "@/lib/jobs/start-jobs";
 
 await bootstrap();
-const stop = startDeliveryWorker();
+const stop = startJobs();
 console.log("  Portcullis worker running");
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop().finally(() => process.exit(0)));

@@ -5,6 +5,7 @@ import { store } from "@/lib/store";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
+import { purgeTokens } from "@/lib/tokens/purge-tokens";
 import { revokeTokens } from "@/lib/tokens/revoke-tokens";
 import type { Run } from "../run";
 
@@ -40,6 +41,15 @@ export function tokensCommands(program: Command, run: Run) {
       const revoked = await revokeTokens({ selector: { grantId: found.grantId }, reason: "cli", by: "cli", audit: { appId: client?.appId ?? null } });
 
       return { revoked: revoked.length };
+    }));
+  tokens
+    .command("purge")
+    .description("delete tokens dead for longer than the grace period, in batches")
+    .option("--dry-run", "count what would be deleted, delete nothing")
+    .action(run(async (o: { dryRun?: boolean }) => {
+      const r = await purgeTokens({ dryRun: o.dryRun, trigger: "cli" });
+
+      return { deleted_tokens: r.deletedTokens, deleted_events: r.deletedEvents, duration_ms: r.durationMs, dry_run: r.dryRun };
     }));
   tokens
     .command("list")

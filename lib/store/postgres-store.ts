@@ -1,5 +1,6 @@
 import pg from "pg";
 import { DELIVERY_COLUMNS, DELIVERY_FROM, eventRows, FIRST_ATTEMPT_LEASE_MS, OUTBOX_SQL, RETRY_WINDOW_MS, toDelivery, type RawDelivery } from "./outbox-sql";
+import { countPurgeableSql, longLivedWhere, PURGE_WHERE, purgeBatchSql } from "./maintenance-sql";
 import { numbered, revocationAuditRow, revokeStatement, SQL } from "./sql";
 import type { HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
 
@@ -57,7 +58,45 @@ export function createPostgresStore(connectionString: string): HotStore {
     return sequences;
   }
 
+  const LONG_LIVED = longLivedWhere("created_at + (?::bigint * interval '1 millisecond')");
+
   return {
+    async countLongLived(type, maxTtlMs, now) {
+      const { rows } = await query<{ client_id: string; n: number }>(pool, undefined, `SELECT client_id, COUNT(*)::int AS n FROM tokens WHERE ${LONG_LIVED} GROUP BY client_id`, [type, utc(now), maxTtlMs]);
+
+      return rows.map((r) => ({ clientId: r.client_id, count: r.n }));
+    },
+    async shortenTokens(type, maxTtlMs, now) {
+      return transaction(async (c) => {
+        const { rows } = await query<RawRevoked>(
+          c,
+          undefined,
+          `UPDATE tokens SET expires_at = GREATEST(?::timestamp, created_at + (?::bigint * interval '1 millisecond')) WHERE ${LONG_LIVED} RETURNING id, hash, type, client_id, expires_at`,
+          [utc(now), maxTtlMs, type, utc(now), maxTtlMs],
+        );
+        const tokens = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
+
+        return { tokens, sequences: tokens.length ? await queue(c, "token.updated", tokens, now) : [] };
+      });
+    },
+    async purgeBatch(kind, cutoff, now, limit) {
+      return (await query(pool, undefined, purgeBatchSql(kind), [...PURGE_WHERE[kind].params(utc(cutoff), utc(now)), limit])).rowCount ?? 0;
+    },
+    async countPurgeable(kind, cutoff, now) {
+      const { rows } = await query<{ n: string }>(pool, undefined, countPurgeableSql(kind), PURGE_WHERE[kind].params(utc(cutoff), utc(now)));
+
+      return Number(rows[0].n);
+    },
+    async issuedPerDay(since) {
+      const { rows } = await query<{ day: string; count: number }>(
+        pool,
+        undefined,
+        "SELECT to_char(created_at, 'YYYY-MM-DD') AS day, COUNT(*)::int AS count FROM tokens WHERE created_at >= ? GROUP BY day ORDER BY day",
+        [utc(since)],
+      );
+
+      return rows;
+    },
     async findClient(clientId) {
       const [client, secrets] = await Promise.all([
         query<{ id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; access_token_ttl: number | null; disabled_at: number | null }>(pool, "find_client", SQL.findClient, [clientId]),

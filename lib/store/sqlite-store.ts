@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { DELIVERY_COLUMNS, DELIVERY_FROM, eventRows, FIRST_ATTEMPT_LEASE_MS, OUTBOX_SQL, RETRY_WINDOW_MS, toDelivery, type RawDelivery } from "./outbox-sql";
+import { countPurgeableSql, longLivedWhere, PURGE_WHERE, purgeBatchSql } from "./maintenance-sql";
 import { revocationAuditRow, revokeStatement, SQL } from "./sql";
 import type { ClientSecretRow, HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
 
@@ -76,7 +77,36 @@ export function createSqliteStore(file: string): HotStore {
     }
   });
 
+  const LONG_LIVED = longLivedWhere("created_at + ?");
+  const shorten = conn.transaction((type: TokenRow["type"], maxTtlMs: number, now: number) => {
+    const rows = stmt(`UPDATE tokens SET expires_at = MAX(?, created_at + ?) WHERE ${LONG_LIVED} RETURNING id, hash, type, client_id, expires_at`).all(
+      now, maxTtlMs, type, now, maxTtlMs,
+    ) as RawRevoked[];
+    const tokens = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
+
+    return { tokens, sequences: tokens.length ? queue("token.updated", tokens, now) : [] };
+  });
+
   return {
+    async countLongLived(type, maxTtlMs, now) {
+      const rows = stmt(`SELECT client_id, COUNT(*) AS n FROM tokens WHERE ${LONG_LIVED} GROUP BY client_id`).all(type, now, maxTtlMs) as { client_id: string; n: number }[];
+
+      return rows.map((r) => ({ clientId: r.client_id, count: r.n }));
+    },
+    async shortenTokens(type, maxTtlMs, now) {
+      return shorten(type, maxTtlMs, now);
+    },
+    async purgeBatch(kind, cutoff, now, limit) {
+      return stmt(purgeBatchSql(kind)).run(...PURGE_WHERE[kind].params(cutoff, now), limit).changes;
+    },
+    async countPurgeable(kind, cutoff, now) {
+      return (stmt(countPurgeableSql(kind)).get(...PURGE_WHERE[kind].params(cutoff, now)) as { n: number }).n;
+    },
+    async issuedPerDay(since) {
+      return stmt(
+        "SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch') AS day, COUNT(*) AS count FROM tokens WHERE created_at >= ? GROUP BY day ORDER BY day",
+      ).all(since) as { day: string; count: number }[];
+    },
     async findClient(clientId) {
       const client = stmt(SQL.findClient).get(clientId) as
         | { id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; access_token_ttl: number | null; disabled_at: number | null }

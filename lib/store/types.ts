@@ -45,6 +45,9 @@ export type RevokedToken = { id: string; hash: string; type: TokenType; clientId
 
 export type NoticeType = "token.revoked" | "token.updated";
 
+/** Expired tokens, revoked tokens that have expired too (the feed owes nothing for them), and events nobody is owed. */
+export type PurgeKind = "expired_tokens" | "revoked_tokens" | "events";
+
 /** A notice queued for every enabled gateway; `sequences` are its events (≤ 500 tokens each). */
 export type QueuedNotices = { sequences: number[] };
 
@@ -95,5 +98,13 @@ export type HotStore = {
   recordAttempts(attempts: DeliveryAttempt[]): Promise<void>;
   /** Every public setting (not the `internal.*` keys), as stored. */
   getSettings(): Promise<Record<string, string>>;
+  /** Active tokens of a type whose lifetime exceeds `maxTtlMs`, counted by client. */
+  countLongLived(type: TokenType, maxTtlMs: number, now: number): Promise<{ clientId: string; count: number }[]>;
+  /** Caps those tokens' expiry at created + maxTtlMs (not before now) and queues token.updated notices, in one transaction. */
+  shortenTokens(type: TokenType, maxTtlMs: number, now: number): Promise<{ tokens: RevokedToken[] } & QueuedNotices>;
+  /** Deletes (or counts, with limit 0) up to `limit` dead rows of one kind; see lib/tokens/purge-tokens.ts. */
+  purgeBatch(kind: PurgeKind, cutoff: number, now: number, limit: number): Promise<number>;
+  countPurgeable(kind: PurgeKind, cutoff: number, now: number): Promise<number>;
+  issuedPerDay(since: number): Promise<{ day: string; count: number }[]>;
   close(): Promise<void>;
 };

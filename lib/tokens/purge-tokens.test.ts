@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { store } from "@/lib/store";
+import { createTestApp } from "@/lib/testing/factories";
+import { issueToken } from "@/lib/tokens/issue-token";
+import { purgeTokens } from "./purge-tokens";
+import { revokeTokens } from "./revoke-tokens";
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+describe("purgeTokens", () => {
+  it("keeps active tokens and tokens still owed to the feed, deletes the rest, in batches", async () => {
+    const app = await createTestApp();
+    const now = Date.now();
+    const issue = (at: number) => issueToken({ clientId: app.clientId, subscriber: null, now: at }); // lives 1 h
+    const active = await issue(now);
+    const expiredLongAgo = [await issue(now - 5 * DAY), await issue(now - 5 * DAY), await issue(now - 4 * DAY)];
+    const expiredRecently = await issue(now - DAY);
+    const revokedButLive = await issue(now);
+    const revokedAndExpired = await issue(now - 4 * DAY);
+    await revokeTokens({ selector: { tokenId: revokedButLive.tokenId }, reason: "cli", by: "test", now: now - 4 * DAY });
+    await revokeTokens({ selector: { tokenId: revokedAndExpired.tokenId }, reason: "cli", by: "test", now: now - 4 * DAY + HOUR / 2 });
+
+    const dry = await purgeTokens({ dryRun: true, trigger: "cli", now });
+    expect(dry.deletedTokens).toBeGreaterThanOrEqual(4);
+    expect(await db.token.count({ where: { clientId: app.clientId } })).toBe(7); // a dry run deletes nothing
+
+    const result = await purgeTokens({ trigger: "cli", batchSize: 2, now });
+    expect(result.deletedTokens).toBeGreaterThanOrEqual(4);
+    const left = new Set((await db.token.findMany({ where: { clientId: app.clientId }, select: { id: true } })).map((t) => t.id));
+    expect(left).toEqual(new Set([active.tokenId, expiredRecently.tokenId, revokedButLive.tokenId]));
+    expect(await db.purgeRun.findFirst({ where: { trigger: "cli", dryRun: false }, orderBy: { startedAt: "desc" } })).toMatchObject({
+      deletedTokens: result.deletedTokens,
+    });
+  });
+
+  it("deletes revocation events only once every token in them has expired past the grace period", async () => {
+    const app = await createTestApp();
+    const now = Date.now();
+    const old = await issueToken({ clientId: app.clientId, subscriber: null, now: now - 5 * DAY });
+    const { sequences: [oldEvent] } = await store().queueNotices("token.revoked", [{ id: old.tokenId, hash: randomUUID(), type: "access_token", clientId: app.clientId, expiresAt: now - 5 * DAY + HOUR }], now - 5 * DAY);
+    const live = await issueToken({ clientId: app.clientId, subscriber: null, now });
+    const { sequences: [liveEvent] } = await store().queueNotices("token.revoked", [{ id: live.tokenId, hash: randomUUID(), type: "access_token", clientId: app.clientId, expiresAt: now + HOUR }], now);
+
+    await purgeTokens({ trigger: "cli", now });
+    expect(await db.revocationEvent.findUnique({ where: { sequence: oldEvent } })).toBeNull();
+    expect(await db.revocationEvent.findUnique({ where: { sequence: liveEvent } })).not.toBeNull();
+  });
+});

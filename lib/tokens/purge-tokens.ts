@@ -1,0 +1,36 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { db } from "@/lib/db/client";
+import { readTokenPolicy } from "@/lib/settings/settings";
+import { store, type PurgeKind } from "@/lib/store";
+
+export const PURGE_BATCH = 5_000;
+
+type PurgeOptions = { dryRun?: boolean; trigger: "schedule" | "cli"; batchSize?: number; now?: number };
+export type PurgeResult = { deletedTokens: number; deletedEvents: number; durationMs: number; dryRun: boolean };
+
+/**
+ * Deletes tokens that expired, or were revoked and have expired, more than the grace period ago,
+ * and revocation events whose tokens have all expired (the catch-up feed owes them to nobody).
+ * A revoked token that has not expired stays: the feed still owes it to gateways. Works in batches
+ * of 5,000 rows per statement, yielding between them, so validation and issuance keep running.
+ */
+export async function purgeTokens({ dryRun = false, trigger, batchSize = PURGE_BATCH, now = Date.now() }: PurgeOptions): Promise<PurgeResult> {
+  const started = Date.now();
+  const cutoff = now - (await readTokenPolicy()).purgeGracePeriod * 1000;
+  const purge = async (kind: PurgeKind) => {
+    if (dryRun) return store().countPurgeable(kind, cutoff, now);
+    let total = 0;
+    for (;;) {
+      const deleted = await store().purgeBatch(kind, cutoff, now, batchSize);
+      total += deleted;
+      if (deleted < batchSize) return total;
+      await yieldToEventLoop();
+    }
+  };
+  const deletedTokens = (await purge("expired_tokens")) + (await purge("revoked_tokens"));
+  const deletedEvents = await purge("events");
+  const result = { deletedTokens, deletedEvents, durationMs: Date.now() - started, dryRun };
+  await db.purgeRun.create({ data: { startedAt: new Date(started), durationMs: result.durationMs, deletedTokens, deletedEvents, dryRun, trigger } });
+
+  return result;
+}

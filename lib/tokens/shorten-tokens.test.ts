@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { store } from "@/lib/store";
+import { createTestApp } from "@/lib/testing/factories";
+import { hashToken } from "./hash-token";
+import { previewShortening, shortenTokens } from "./shorten-tokens";
+
+const HOUR = 3_600_000;
+
+// Refresh tokens: nothing else in the test suite issues them, so a store-wide shortening here
+// cannot disturb other tests' access tokens.
+async function refreshToken(clientId: string, createdAt: number, lifetimeMs: number) {
+  const id = randomUUID();
+  await store().insertToken({
+    id, hash: hashToken(id), prefix: "pcl_rt_", last4: id.slice(-4), type: "refresh_token", clientId, subscriber: null,
+    grantId: id, scope: "", createdAt, expiresAt: createdAt + lifetimeMs, revokedAt: null,
+  });
+
+  return id;
+}
+
+describe("shortening tokens under a lower maximum", () => {
+  it("counts, by application, the active tokens that would outlive it, then caps their expiry", async () => {
+    const now = Date.now();
+    const a = await createTestApp();
+    const b = await createTestApp();
+    const longA = [await refreshToken(a.clientId, now, 30 * 24 * HOUR), await refreshToken(a.clientId, now - 2 * HOUR, 30 * 24 * HOUR)];
+    const longB = await refreshToken(b.clientId, now, 10 * 24 * HOUR);
+    const shortB = await refreshToken(b.clientId, now, 12 * HOUR);
+
+    const preview = await previewShortening({ type: "refresh_token", maxTtl: 24 * 3600, now });
+    expect(preview.apps).toEqual(expect.arrayContaining([
+      { appId: a.app!.id, name: a.app!.name, count: 2 },
+      { appId: b.app!.id, name: b.app!.name, count: 1 },
+    ]));
+
+    const { shortened } = await shortenTokens({ type: "refresh_token", maxTtl: 24 * 3600, actor: { id: null, email: "test" }, now });
+    expect(shortened).toBeGreaterThanOrEqual(3);
+    const expiry = async (id: string) => (await db.token.findUniqueOrThrow({ where: { id } })).expiresAt.getTime();
+    expect(await expiry(longA[0])).toBe(now + 24 * HOUR);
+    expect(await expiry(longA[1])).toBe(now - 2 * HOUR + 24 * HOUR);
+    expect(await expiry(longB)).toBe(now + 24 * HOUR);
+    expect(await expiry(shortB)).toBe(now + 12 * HOUR);
+    const announced = await db.token.findUniqueOrThrow({ where: { id: longB } });
+    const event = await db.revocationEvent.findUniqueOrThrow({ where: { sequence: announced.revocationSeq! } });
+    expect(event.type).toBe("token.updated");
+    expect(JSON.parse(event.tokens)).toContainEqual(expect.objectContaining({ token_hash: hashToken(longB), expires_at: new Date(now + 24 * HOUR).toISOString() }));
+  });
+});
