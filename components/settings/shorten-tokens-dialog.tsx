@@ -42,7 +42,7 @@ export function ShortenTokensDialog({ lowered, open, onOpenChange, onApply, pend
               {preview.apps.length > 0 && (
                 <ul className="grid gap-1 text-sm">
                   {preview.apps.map((app) => (
-                    <li key={app.appId} className="flex justify-between gap-4 rounded-md bg-muted px-3 py-1.5">
+                    <li key={app.appId ?? app.name} className="flex justify-between gap-4 rounded-md bg-muted px-3 py-1.5">
                       <span className="min-w-0 truncate">{app.name}</span>
                       <span className="tabular-nums">{plural(app.count, "token")}</span>
                     </li>

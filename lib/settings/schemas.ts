@@ -21,5 +21,5 @@ export const shortenTokensSchema = z.object({
 export type ShortenTokensInput = z.input<typeof shortenTokensSchema>;
 
 /** The dry run's answer: active tokens that would outlive the new maximum, by application. */
-export type ShorteningPreview = { total: number; apps: { appId: string; name: string; count: number }[] };
+export type ShorteningPreview = { total: number; apps: { appId: string | null; name: string; count: number }[] }; // appId null: a client without an app (a gateway)
 export type ShortenedTokens = { shortened: number };

@@ -1,0 +1,13 @@
+import { withSession } from "@/lib/http/with-session";
+import { shortenTokensSchema } from "@/lib/settings/schemas";
+import { shortenTokens } from "@/lib/tokens/shorten-tokens";
+
+// POST /api/admin/settings/shorten — cut the active tokens that outlive a new maximum down to it; gateways hear token.updated.
+export const POST = withSession(
+  async ({ req, user, ip }) => {
+    const { type, maxTtl } = shortenTokensSchema.parse(await req.json());
+
+    return Response.json(await shortenTokens({ type, maxTtl, actor: user, ip }));
+  },
+  { role: "admin" },
+);
