@@ -1,20 +1,50 @@
-import { Activity, AppWindow, KeyRound, Users } from "lucide-react";
+import { Activity, AppWindow, ChartColumn, Ban, Hourglass, KeyRound, Trash2, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { IssuedPerDayChart } from "@/components/admin/issued-per-day-chart";
+import { LastPurge } from "@/components/admin/last-purge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getAdminOverview } from "@/lib/admin/get-overview";
 import { requireRole } from "@/lib/auth/session";
+import { tokenStats } from "@/lib/tokens/token-stats";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
 
+type Stat = { label: string; value: number; hint: string; icon: typeof Users };
+
+function StatList({ stats, columns }: { stats: Stat[]; columns: string }) {
+  return (
+    <ul className={`grid gap-4 ${columns}`}>
+      {stats.map(({ label, value, hint, icon: Icon }) => (
+        <li key={label}>
+          <Card className="h-full gap-2">
+            <CardContent className="flex flex-col gap-1">
+              <p className="flex items-center gap-2 text-sm font-medium text-muted-foreground">
+                <Icon className="size-4" aria-hidden="true" />
+                {label}
+              </p>
+              <p className="text-3xl font-semibold tabular-nums">{value.toLocaleString("en")}</p>
+              <p className="text-sm text-muted-foreground">{hint}</p>
+            </CardContent>
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function AdminOverviewPage() {
   await requireRole("admin"); // the layout checks too; pages render in parallel with it
-  const overview = await getAdminOverview();
-  const stats = [
+  const [overview, tokens] = await Promise.all([getAdminOverview(), tokenStats()]);
+  const people: Stat[] = [
     { label: "Users", value: overview.users, hint: `${overview.admins} admin${overview.admins === 1 ? "" : "s"}`, icon: Users },
     { label: "Applications", value: overview.apps, hint: "Registered, not deleted", icon: AppWindow },
-    { label: "Active tokens", value: overview.activeTokens, hint: "Not revoked, not expired", icon: KeyRound },
+  ];
+  const states: Stat[] = [
+    { label: "Active tokens", value: tokens.active, hint: "Not revoked, not expired", icon: KeyRound },
+    { label: "Expired", value: tokens.expired, hint: "Not yet purged", icon: Hourglass },
+    { label: "Revoked", value: tokens.revoked, hint: "Not yet purged", icon: Ban },
   ];
 
   return (
@@ -27,23 +57,41 @@ export default async function AdminOverviewPage() {
         <h2 id="overview-heading" className="sr-only">
           Overview
         </h2>
-        <ul className="grid gap-4 sm:grid-cols-3">
-          {stats.map(({ label, value, hint, icon: Icon }) => (
-            <li key={label}>
-              <Card className="h-full gap-2">
-                <CardContent className="flex flex-col gap-1">
-                  <p className="flex items-center gap-2 text-sm font-medium text-muted-foreground">
-                    <Icon className="size-4" aria-hidden="true" />
-                    {label}
-                  </p>
-                  <p className="text-3xl font-semibold tabular-nums">{value.toLocaleString("en")}</p>
-                  <p className="text-sm text-muted-foreground">{hint}</p>
-                </CardContent>
-              </Card>
-            </li>
-          ))}
-        </ul>
+        <StatList stats={people} columns="sm:grid-cols-2" />
       </section>
+      <section aria-labelledby="tokens-heading" className="flex flex-col gap-3">
+        <h2 id="tokens-heading" className="text-lg font-semibold">
+          Tokens by state
+        </h2>
+        <StatList stats={states} columns="sm:grid-cols-3" />
+      </section>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <ChartColumn className="size-4" aria-hidden="true" />
+              Tokens issued per day
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <IssuedPerDayChart days={tokens.issuedPerDay} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <Trash2 className="size-4" aria-hidden="true" />
+              Last purge
+            </CardTitle>
+            <CardDescription>
+              Dead tokens are deleted after the grace period set in the <Link href="/admin/token-policy" className="underline underline-offset-4">token policy</Link>.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <LastPurge run={tokens.lastPurge} />
+          </CardContent>
+        </Card>
+      </div>
       <Card>
         <CardHeader>
           <CardTitle className="flex items-center gap-2">
