@@ -4,6 +4,7 @@
 import autocannon from "autocannon";
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { waitFor } from "./wait-for";
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -30,14 +31,6 @@ const shuffle = <T>(xs: T[]) => {
   }
   return xs;
 };
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 function forkSeeded(script: string, port: number): Promise<{ child: ChildProcess; tokens: string[] }> {
   const child = fork(script, { env: { ...process.env, PORT: String(port), TOKENS: String(TOKENS), NODE_ENV: "production" } });

@@ -3,6 +3,7 @@
 // revocation request's own latency with 50 gateways, one of them down. Prints a table; asserts nothing.
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { waitFor } from "./wait-for";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const SIZES = (process.env.BENCH_GATEWAYS ?? "1,10,50").split(",").map(Number);
@@ -30,14 +31,6 @@ function ask<T>(child: ChildProcess, message: object, reply: string): Promise<T>
     child.on("message", on);
     child.send(message);
   });
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 type Round = { propagationMs: number; revokeMs: number };

@@ -7,6 +7,7 @@ import { execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { promisify } from "node:util";
+import { waitFor } from "./wait-for";
 
 const DEAD = Number(process.env.BENCH_DEAD ?? 1_000_000);
 const LIVE = Number(process.env.BENCH_LIVE ?? 100_000);
@@ -23,14 +24,6 @@ const { migrate } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db/client");
 const { createApp } = await import("@/lib/apps/create-app");
 const { seedTokens } = await import("./seed-tokens");
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 function introspectionLoad(tokens: string[], auth: string, seconds: number) {
   let instance: autocannon.Instance | undefined;

@@ -1,27 +1,7 @@
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { cli, cliJson as json } from "./testing/run-cli";
 
-const exec = promisify(execFile);
-
-/** Runs the real `portcullis` bin against the test database; resolves with exit code and both streams. */
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec("node", ["bin/portcullis.mjs", ...args], { env: process.env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const json = async (...args: string[]) => {
-  const res = await cli(...args, "--json");
-  expect(res.stderr).toBe("");
-  expect(res.code).toBe(0);
-
-  return JSON.parse(res.stdout);
-};
 
 describe("portcullis CLI", () => {
   it("creates a user and an app, issues, lists and revokes a token", { timeout: 60_000 }, async () => {

@@ -1,7 +1,6 @@
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, cliJson as json } from "./testing/run-cli";
 import { createApp } from "@/lib/apps/create-app";
 import { revokeAppToken } from "@/lib/apps/revoke-app-token";
 import { makeUser } from "@/lib/apps/test-helpers";
@@ -9,25 +8,6 @@ import { db } from "@/lib/db/client";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 
-const exec = promisify(execFile);
-
-/** Runs the real `portcullis` bin against the test database; resolves with exit code and both streams. */
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec("node", ["bin/portcullis.mjs", ...args], { env: process.env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const json = async (...args: string[]) => {
-  const res = await cli(...args, "--json");
-  expect(res.stderr).toBe("");
-  expect(res.code).toBe(0);
-
-  return JSON.parse(res.stdout);
-};
 const listed = async (name: string) => ((await json("gateways", "list")).gateways as { name: string }[]).find((g) => g.name === name);
 
 describe("portcullis gateways", () => {

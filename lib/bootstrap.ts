@@ -25,10 +25,17 @@ async function sharedAuthSecret(): Promise<string> {
   return row.value;
 }
 
+/**
+ * ADMIN_EMAIL set: that account exists as an admin (made with ADMIN_PASSWORD, or a generated one,
+ * if missing; an existing account is left as it is). Unset: a default admin is made when there is none.
+ */
 async function seedAdmin(log: (line: string) => void) {
-  if (await db.user.findFirst({ where: { role: "admin" }, select: { id: true } })) return;
-  const email = process.env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL;
+  const email = process.env.ADMIN_EMAIL?.toLowerCase();
+  const exists = email
+    ? await db.user.findUnique({ where: { email }, select: { id: true } })
+    : await db.user.findFirst({ where: { role: "admin" }, select: { id: true } });
+  if (exists) return;
   const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url");
-  await createUser({ email, password, role: "admin" });
-  log(`\n  Portcullis admin created — sign in as ${email} with password ${process.env.ADMIN_PASSWORD ? "(from ADMIN_PASSWORD)" : password}\n`);
+  await createUser({ email: email ?? DEFAULT_ADMIN_EMAIL, password, role: "admin" });
+  log(`\n  Portcullis admin created — sign in as ${email ?? DEFAULT_ADMIN_EMAIL} with password ${process.env.ADMIN_PASSWORD ? "(from ADMIN_PASSWORD)" : password}\n`);
 }

@@ -10,7 +10,7 @@ import type { AppSummary } from "@/lib/apps/schemas";
 import { ApiError } from "@/lib/http/fetch-json";
 import type { TokenPolicy } from "@/lib/settings/definitions";
 import { formatDuration, fromSeconds, toSeconds, type Duration } from "@/lib/settings/duration";
-import { FormError } from "./form-error";
+import { FormError } from "@/components/ui/form-error";
 
 type Errors = { accessTokenTtl?: string[]; refreshTokenTtl?: string[]; form?: string };
 

@@ -11,7 +11,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useUpdateApp } from "@/lib/apps/mutations";
 import { updateAppSchema, type AppSummary } from "@/lib/apps/schemas";
 import { ApiError } from "@/lib/http/fetch-json";
-import { FormError } from "./form-error";
+import { FormError } from "@/components/ui/form-error";
 import { RedirectUrisField, splitLines } from "./redirect-uris-field";
 
 type Errors = { name?: string[]; description?: string[]; redirectUris?: string[]; form?: string };

@@ -9,7 +9,7 @@ import { useRotateSecret } from "@/lib/apps/mutations";
 import type { SecretOverlap } from "@/lib/apps/schemas";
 import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
 import { CredentialsReveal } from "./credentials-reveal";
-import { FormError } from "./form-error";
+import { FormError } from "@/components/ui/form-error";
 
 const CHOICES: { value: SecretOverlap; label: string; hint: string }[] = [
   { value: "none", label: "Immediately", hint: "The current secret and every active token stop working now. Use this if the secret leaked." },

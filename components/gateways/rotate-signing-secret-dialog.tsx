@@ -3,7 +3,7 @@
 import { RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import { FormError } from "@/components/apps/form-error";
+import { FormError } from "@/components/ui/form-error";
 import { SecretValue } from "@/components/apps/secret-value";
 import { ShownOnceNotice } from "@/components/apps/shown-once-notice";
 import { Button } from "@/components/ui/button";

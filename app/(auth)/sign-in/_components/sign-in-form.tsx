@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { signInErrorMessage } from "@/lib/auth/messages";
-import { FormAlert, useFocusFirstInvalid } from "../../_components/form-alert";
+import { FormError } from "@/components/ui/form-error";
+import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
 
 type SignInErrors = { email?: string; password?: string; form?: string | null };
 
@@ -41,7 +42,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4">
-      <FormAlert message={errors.form} />
+      <FormError message={errors.form} />
       <FormField label="Email" error={errors.email}>
         <Input name="email" type="email" autoComplete="username" required />
       </FormField>

@@ -11,7 +11,8 @@ import { Input } from "@/components/ui/input";
 import { signInErrorMessage } from "@/lib/auth/messages";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { ApiError, fetchJson } from "@/lib/http/fetch-json";
-import { FormAlert, useFocusFirstInvalid } from "../../_components/form-alert";
+import { FormError } from "@/components/ui/form-error";
+import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
 
 type SignUpErrors = { name?: string[]; email?: string[]; password?: string[]; form?: string | null };
 
@@ -48,7 +49,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4">
-      <FormAlert message={errors.form} />
+      <FormError message={errors.form} />
       <FormField label="Name" description="Optional. Shown in the activity trail." error={errors.name}>
         <Input name="name" autoComplete="name" maxLength={100} />
       </FormField>

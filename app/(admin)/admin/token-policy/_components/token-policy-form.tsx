@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { FormError } from "@/components/apps/form-error";
+import { FormError } from "@/components/ui/form-error";
 import { plural } from "@/components/apps/plural";
 import { DurationField } from "@/components/settings/duration-field";
 import { ShortenTokensDialog, type LoweredMaximum } from "@/components/settings/shorten-tokens-dialog";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import * as z from "zod";
 import { CredentialsReveal } from "@/components/apps/credentials-reveal";
-import { FormError } from "@/components/apps/form-error";
+import { FormError } from "@/components/ui/form-error";
 import { RedirectUrisField, splitLines } from "@/components/apps/redirect-uris-field";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";

@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { bootstrap } from "@/lib/bootstrap";
+import { db } from "@/lib/db/client";
+import { verifyPassword } from "@/lib/users/password";
+
+describe("bootstrap", () => {
+  afterEach(() => {
+    delete process.env.ADMIN_EMAIL;
+    delete process.env.ADMIN_PASSWORD;
+  });
+
+  it("makes the ADMIN_EMAIL account an admin once, even when other admins exist, and leaves it alone after", async () => {
+    await db.user.create({ data: { email: `${randomUUID()}@other.test`, passwordHash: "-", role: "admin" } });
+    const email = `Admin-${randomUUID()}@boot.test`;
+    process.env.ADMIN_EMAIL = email;
+    process.env.ADMIN_PASSWORD = "first-password-123";
+    const lines: string[] = [];
+    await bootstrap({ log: (l) => lines.push(l) });
+    const admin = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+    expect(admin.role).toBe("admin");
+    expect(await verifyPassword(admin.passwordHash, "first-password-123")).toBe(true);
+    expect(lines.join("")).not.toContain("first-password-123"); // a password from the environment is never printed
+
+    process.env.ADMIN_PASSWORD = "second-password-456";
+    await bootstrap({ log: (l) => lines.push(l) });
+    const again = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+    expect(again.passwordHash).toBe(admin.passwordHash);
+    expect(lines).toHaveLength(1);
+  });
+});
