@@ -51,8 +51,8 @@ export function createPostgresStore(connectionString: string): HotStore {
       const { rows } = await query<{ sequence: number }>(c, "insert_event", OUTBOX_SQL.insertEvent, [e.id, e.type, e.tokens, utc(e.createdAt), utc(e.expiresAt)]);
       const sequence = rows[0].sequence;
       await c.query({ name: "mark_announced", text: "UPDATE tokens SET revocation_seq = $1 WHERE id = ANY($2)", values: [sequence, e.tokenIds] });
-      await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [sequence, utc(at), utc(at + RETRY_WINDOW_MS), utc(at + FIRST_ATTEMPT_LEASE_MS), utc(at)]);
-      sequences.push(sequence);
+      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [sequence, utc(at), utc(at + RETRY_WINDOW_MS), utc(at + FIRST_ATTEMPT_LEASE_MS), utc(at)]);
+      if (rowCount) sequences.push(sequence); // with no gateway registered, nothing waits to be sent
     }
 
     return sequences;

@@ -38,12 +38,13 @@ export function createSqliteStore(file: string): HotStore {
   const stmt = (sql: string) => cache.get(sql) ?? cache.set(sql, conn.prepare(sql)).get(sql)!;
 
   // Must run inside a transaction: the notices commit with the change they announce.
+  // With no gateway registered the events still go to the feed, and nothing waits to be sent.
   const queue = (type: NoticeType, tokens: RevokedToken[], at: number): number[] =>
-    eventRows(type, tokens, at).map((e) => {
+    eventRows(type, tokens, at).flatMap((e) => {
       const { sequence } = stmt(OUTBOX_SQL.insertEvent).get(e.id, e.type, e.tokens, e.createdAt, e.expiresAt) as { sequence: number };
       for (const id of e.tokenIds) stmt(OUTBOX_SQL.markAnnounced).run(sequence, id);
-      stmt(OUTBOX_SQL.insertDeliveries).run(sequence, at, at + RETRY_WINDOW_MS, at + FIRST_ATTEMPT_LEASE_MS, at);
-      return sequence;
+      const { changes } = stmt(OUTBOX_SQL.insertDeliveries).run(sequence, at, at + RETRY_WINDOW_MS, at + FIRST_ATTEMPT_LEASE_MS, at);
+      return changes > 0 ? [sequence] : [];
     });
 
   const revoke = conn.transaction((...[selector, revocation, audit]: Parameters<HotStore["revokeTokens"]>) => {

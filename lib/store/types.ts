@@ -48,7 +48,7 @@ export type NoticeType = "token.revoked" | "token.updated";
 /** Expired tokens, revoked tokens that have expired too (the feed owes nothing for them), and events nobody is owed. */
 export type PurgeKind = "expired_tokens" | "revoked_tokens" | "events";
 
-/** A notice queued for every enabled gateway; `sequences` are its events (≤ 500 tokens each). */
+/** Notices queued for every enabled gateway: the events (≤ 500 tokens each) that have a delivery to send. */
 export type QueuedNotices = { sequences: number[] };
 
 /** One event owed to one gateway, with what it takes to sign and send it. */
