@@ -66,7 +66,9 @@ async function main() {
   console.log(`seeding ${TOKENS.toLocaleString()} tokens per target…`);
   const seeded = await seedBenchClient(TOKENS);
 
-  const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORTS.portcullis), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -91,14 +93,17 @@ async function main() {
     ["portcullis", "introspect"], ["oidc", "introspect"], ["bare", "introspect"],
     ["portcullis", "revoke"], ["oidc", "revoke"],
   ];
-  for (const [name, scenario] of plan) {
+  const only = process.env.BENCH_ONLY; // e.g. "introspect"
+  for (const [name, scenario] of plan.filter(([, s]) => !only || s === only)) {
     if (scenario !== "revoke") await load(targets[name], scenario, 2); // warm up the JIT and caches
     const row = await load(targets[name], scenario);
     rows.push(row);
     console.log(`  ${scenario.padEnd(10)} ${row.target.padEnd(15)} ${Math.round(row.rps)} req/s`);
   }
   printTable(rows);
+  const serverExit = new Promise((r) => server.once("exit", r));
   for (const t of Object.values(targets)) t.child.kill();
+  await serverExit; // lets a CPU profile be written
   process.exit(0);
 }
 
