@@ -15,10 +15,15 @@ const track = <T>(p: Promise<T>) => {
   return p;
 };
 
-/** First attempt for notices this process just queued (it holds their lease): no wait for the poll. */
+/**
+ * First attempt for notices this process just queued (it holds their lease): no wait for the poll.
+ * Deferred to the next turn of the event loop, so the revoking request's answer goes out first.
+ */
 export function deliverNow(sequences: number[]): void {
   if (sequences.length === 0) return;
-  track(store().loadDeliveries(sequences).then(sendDeliveries)).catch((err) => console.error("gateway delivery failed", err));
+  setImmediate(() => {
+    track(store().loadDeliveries(sequences).then(sendDeliveries)).catch((err) => console.error("gateway delivery failed", err));
+  });
 }
 
 /** One pass: lease what is due (retries, and anything a dead process left behind) and send it. */
