@@ -7,7 +7,7 @@ import { bootstrap } from "@/lib/bootstrap";
 import { startJobs } from "@/lib/jobs/start-jobs";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
-import { MAX_BODY_BYTES } from "@/lib/oauth/read-form";
+import { MAX_BODY_BYTES, type Endpoint, type OAuthRequest } from "@/lib/oauth/exchange";
 import { OAUTH_ROUTES } from "@/lib/oauth/routes";
 
 const dev = process.argv.includes("--dev");
@@ -38,18 +38,25 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function serveOAuth(req: IncomingMessage, res: ServerResponse, handle: (r: Request) => Promise<Response>) {
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
-  headers.set(CLIENT_IP_HEADER, String(req.headers[CLIENT_IP_HEADER]));
+async function serveOAuth(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint) {
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const body = hasBody ? new Uint8Array(await readBody(req)) : undefined;
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body });
-  const response = await handle(request);
-  const payload = Buffer.from(await response.arrayBuffer());
-  const outHeaders: Record<string, string> = Object.fromEntries(response.headers);
-  if (body && body.byteLength > MAX_BODY_BYTES) outHeaders.connection = "close";
-  res.writeHead(response.status, outHeaders).end(payload);
+  const bytes = hasBody ? await readBody(req) : new Uint8Array();
+  const request: OAuthRequest = {
+    method: req.method ?? "GET",
+    url: `http://${req.headers.host ?? "localhost"}${req.url}`,
+    headers: { get: (name) => headerValue(req, name) },
+    body: async () => bytes,
+  };
+  const { status, headers, body } = await endpoint(request);
+  const out: Record<string, string | number> = { ...headers, "Content-Length": body === null ? 0 : Buffer.byteLength(body) };
+  if (bytes.byteLength > MAX_BODY_BYTES) out.Connection = "close";
+  res.writeHead(status, out).end(body ?? undefined);
+}
+
+function headerValue(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+
+  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
 }
 
 async function main() {

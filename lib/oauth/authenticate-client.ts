@@ -1,6 +1,7 @@
 import { store, type ClientAuthRow } from "@/lib/store";
 import { hashesEqual, hashToken } from "@/lib/tokens/hash-token";
 import { invalidClient, invalidRequest } from "./errors";
+import type { OAuthRequest } from "./exchange";
 import type { FormParams } from "./read-form";
 
 type Credentials = { clientId: string; secret: string; basic: boolean };
@@ -9,7 +10,7 @@ type Credentials = { clientId: string; secret: string; basic: boolean };
  * RFC 6749 §2.3.1: client_secret_basic or client_secret_post, exactly one per request.
  * Every failure is the same invalid_client, so the answer tells nothing about which part was wrong.
  */
-export async function authenticateClient(req: Request, params: FormParams, now = Date.now()): Promise<ClientAuthRow> {
+export async function authenticateClient(req: OAuthRequest, params: FormParams, now = Date.now()): Promise<ClientAuthRow> {
   const { clientId, secret, basic } = readCredentials(req.headers.get("authorization"), params);
   const client = await store().findClient(clientId);
   const presented = hashToken(secret);

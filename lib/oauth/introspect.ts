@@ -4,10 +4,11 @@ import { authenticateClient } from "./authenticate-client";
 import { issuer } from "./issuer";
 import { parseParams } from "./parse-params";
 import { readForm } from "./read-form";
+import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { oauthErrorResponse, oauthJson } from "./respond";
 
 // POST /oauth2/introspect — RFC 7662. The caller authenticates as a client (§2.1).
-export async function introspect(req: Request): Promise<Response> {
+export async function introspectEndpoint(req: OAuthRequest): Promise<OAuthResult> {
   try {
     const params = await readForm(req);
     const caller = await authenticateClient(req, params);
@@ -18,3 +19,5 @@ export async function introspect(req: Request): Promise<Response> {
     return oauthErrorResponse(err);
   }
 }
+
+export const introspect = webHandler(introspectEndpoint);

@@ -1,12 +1,14 @@
+import { webHandler, type OAuthResult } from "./exchange";
 import { issuer } from "./issuer";
+import { oauthJson } from "./respond";
 
 const AUTH_METHODS = ["client_secret_basic", "client_secret_post"];
 
 // GET /.well-known/oauth-authorization-server — RFC 8414 §3.
-export async function metadata(): Promise<Response> {
+export async function metadataEndpoint(): Promise<OAuthResult> {
   const iss = issuer();
 
-  return Response.json(
+  return oauthJson(
     {
       issuer: iss,
       token_endpoint: `${iss}/oauth2/token`,
@@ -18,6 +20,9 @@ export async function metadata(): Promise<Response> {
       revocation_endpoint_auth_methods_supported: AUTH_METHODS,
       introspection_endpoint_auth_methods_supported: AUTH_METHODS,
     },
-    { headers: { "Cache-Control": "public, max-age=300" } },
+    200,
+    { "Cache-Control": "public, max-age=300" },
   );
 }
+
+export const metadata = webHandler(metadataEndpoint);

@@ -1,6 +1,5 @@
 import { invalidRequest, payloadTooLarge } from "./errors";
-
-export const MAX_BODY_BYTES = 64 * 1024;
+import { MAX_BODY_BYTES, type OAuthRequest } from "./exchange";
 const MAX_VALUE_CHARS = 4096;
 
 export type FormParams = Map<string, string>;
@@ -9,13 +8,14 @@ export type FormParams = Map<string, string>;
  * Reads an application/x-www-form-urlencoded body (RFC 6749 §3.2) strictly: other content types,
  * bodies over 64 KiB, invalid UTF-8, repeated or over-long parameters are invalid_request.
  */
-export async function readForm(req: Request): Promise<FormParams> {
+export async function readForm(req: OAuthRequest): Promise<FormParams> {
   if (req.method !== "POST") throw invalidRequest("use POST");
   const type = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") throw invalidRequest("content type must be application/x-www-form-urlencoded");
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw payloadTooLarge();
 
-  const bytes = await readLimited(req);
+  const bytes = await req.body();
+  if (bytes.byteLength > MAX_BODY_BYTES) throw payloadTooLarge();
   let body: string;
   try {
     body = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -24,19 +24,6 @@ export async function readForm(req: Request): Promise<FormParams> {
   }
 
   return parsePairs(body);
-}
-
-async function readLimited(req: Request): Promise<Uint8Array> {
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw payloadTooLarge();
-    chunks.push(chunk);
-  }
-
-  return Buffer.concat(chunks);
 }
 
 function parsePairs(body: string): FormParams {

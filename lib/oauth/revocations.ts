@@ -3,6 +3,7 @@ import { FEED_MAX_LIMIT, readFeed } from "@/lib/gateways/read-feed";
 import { authenticateClient } from "./authenticate-client";
 import { OAuthError } from "./errors";
 import { parseParams } from "./parse-params";
+import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { oauthErrorResponse, oauthJson } from "./respond";
 
 const cursor = z.string().regex(/^\d{1,15}$/, "must be a whole number").transform(Number);
@@ -13,7 +14,7 @@ const feedQuerySchema = z.object({
 
 // GET /oauth2/revocations?after=N&limit=M — the gateways' catch-up feed (README: Gateways).
 // Gateway client credentials over HTTP Basic; applications' clients may not read it.
-export async function revocations(req: Request): Promise<Response> {
+export async function revocationsEndpoint(req: OAuthRequest): Promise<OAuthResult> {
   try {
     const query = new URL(req.url).searchParams;
     for (const name of new Set(query.keys())) if (query.getAll(name).length > 1) throw new OAuthError("invalid_request", 400, `parameter "${name}" is repeated`);
@@ -26,3 +27,5 @@ export async function revocations(req: Request): Promise<Response> {
     return oauthErrorResponse(err);
   }
 }
+
+export const revocations = webHandler(revocationsEndpoint);

@@ -4,19 +4,22 @@ import { revokeRequestSchema } from "@/lib/tokens/schemas";
 import { authenticateClient } from "./authenticate-client";
 import { parseParams } from "./parse-params";
 import { readForm } from "./read-form";
+import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { oauthErrorResponse } from "./respond";
 
 // POST /oauth2/revoke — RFC 7009. 200 for any well-formed request from an authenticated client;
 // token_type_hint is only a hint (§2.1): the token is looked up by its hash whatever its type.
-export async function revoke(req: Request): Promise<Response> {
+export async function revokeEndpoint(req: OAuthRequest): Promise<OAuthResult> {
   try {
     const params = await readForm(req);
     const client = await authenticateClient(req, params);
     const { token } = parseParams(revokeRequestSchema, params);
     await revokeToken({ client, token, ip: clientIp(req) });
 
-    return new Response(null, { status: 200, headers: { "Cache-Control": "no-store" } });
+    return { status: 200, headers: { "Cache-Control": "no-store" }, body: null };
   } catch (err) {
     return oauthErrorResponse(err);
   }
 }
+
+export const revoke = webHandler(revokeEndpoint);

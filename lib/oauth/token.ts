@@ -4,10 +4,11 @@ import { authenticateClient } from "./authenticate-client";
 import { invalidScope, unauthorizedClient } from "./errors";
 import { parseParams } from "./parse-params";
 import { readForm } from "./read-form";
+import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { oauthErrorResponse, oauthJson } from "./respond";
 
 // POST /oauth2/token — RFC 6749 §4.4 (client_credentials).
-export async function token(req: Request): Promise<Response> {
+export async function tokenEndpoint(req: OAuthRequest): Promise<OAuthResult> {
   try {
     const params = await readForm(req);
     const client = await authenticateClient(req, params);
@@ -26,3 +27,5 @@ export async function token(req: Request): Promise<Response> {
     return oauthErrorResponse(err);
   }
 }
+
+export const token = webHandler(tokenEndpoint);

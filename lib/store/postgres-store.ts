@@ -1,7 +1,7 @@
 import pg from "pg";
 import { DELIVERY_COLUMNS, DELIVERY_FROM, eventRows, FIRST_ATTEMPT_LEASE_MS, OUTBOX_SQL, RETRY_WINDOW_MS, toDelivery, type RawDelivery } from "./outbox-sql";
 import { countPurgeableSql, longLivedWhere, PURGE_WHERE, purgeBatchSql } from "./maintenance-sql";
-import { numbered, revocationAuditRow, revokeStatement, SQL } from "./sql";
+import { numbered, revocationAuditRow, revokeStatement, SQL, toClientAuth, type RawClientRow } from "./sql";
 import type { HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
 
 // Prisma maps DateTime to `timestamp(3)` holding UTC. Read and write it as UTC text, whatever the
@@ -98,22 +98,7 @@ export function createPostgresStore(connectionString: string): HotStore {
       return rows;
     },
     async findClient(clientId) {
-      const [client, secrets] = await Promise.all([
-        query<{ id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; access_token_ttl: number | null; disabled_at: number | null }>(pool, "find_client", SQL.findClient, [clientId]),
-        query<{ secret_hash: string; expires_at: number | null }>(pool, "find_client_secrets", SQL.findClientSecrets, [clientId]),
-      ]);
-      const row = client.rows[0];
-      if (!row) return null;
-
-      return {
-        id: row.id,
-        kind: row.kind,
-        appId: row.app_id,
-        ownerId: row.owner_id,
-        appAccessTokenTtl: row.access_token_ttl,
-        disabled: row.disabled_at !== null,
-        secrets: secrets.rows.map((s) => ({ secretHash: s.secret_hash, expiresAt: s.expires_at })),
-      };
+      return toClientAuth((await query<RawClientRow>(pool, "find_client", SQL.findClient, [clientId])).rows);
     },
     async findTokenByHash(hash) {
       const r = (await query<RawToken>(pool, "find_token", SQL.findTokenByHash, [hash])).rows[0];

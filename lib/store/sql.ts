@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Revocation, RevocationAudit, RevokedToken, RevokeSelector } from "./types";
+import type { ClientAuthRow, Revocation, RevocationAudit, RevokedToken, RevokeSelector } from "./types";
 
 export const TOKEN_COLUMNS = "id, hash, type, client_id, subscriber, grant_id, scope, created_at, expires_at, revoked_at";
 
 export const SQL = {
-  findClient:
-    "SELECT c.id, c.kind, c.app_id, c.disabled_at, a.owner_id, a.access_token_ttl FROM clients c LEFT JOIN apps a ON a.id = c.app_id WHERE c.id = ?",
-  findClientSecrets: "SELECT secret_hash, expires_at FROM client_secrets WHERE client_id = ? AND revoked_at IS NULL",
+  // One statement: the client, its application's owner and lifetime, and one row per live secret.
+  findClient: `SELECT c.id, c.kind, c.app_id, c.disabled_at, a.owner_id, a.access_token_ttl, s.secret_hash, s.expires_at AS secret_expires_at
+    FROM clients c LEFT JOIN apps a ON a.id = c.app_id LEFT JOIN client_secrets s ON s.client_id = c.id AND s.revoked_at IS NULL
+    WHERE c.id = ?`,
   findTokenByHash: `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`,
   getSettings: "SELECT key, value FROM settings WHERE key NOT LIKE 'internal.%'",
   insertAudit: "INSERT INTO audit_events (id, app_id, actor_id, actor, action, detail, ip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -32,6 +33,33 @@ export function revokeStatement(selector: RevokeSelector, time: (ms: number) => 
   }
 
   return { sql: `${REVOKE} ${where.join(" AND ")} ${RETURNING}`, params };
+}
+
+export type RawClientRow = {
+  id: string;
+  kind: "app" | "gateway";
+  app_id: string | null;
+  disabled_at: number | null;
+  owner_id: string | null;
+  access_token_ttl: number | null;
+  secret_hash: string | null;
+  secret_expires_at: number | null;
+};
+
+/** The rows of SQL.findClient → one client with its live secrets (none found → null). */
+export function toClientAuth(rows: RawClientRow[]): ClientAuthRow | null {
+  const [first] = rows;
+  if (!first) return null;
+
+  return {
+    id: first.id,
+    kind: first.kind,
+    appId: first.app_id,
+    ownerId: first.owner_id,
+    appAccessTokenTtl: first.access_token_ttl,
+    disabled: first.disabled_at !== null,
+    secrets: rows.flatMap((r) => (r.secret_hash ? [{ secretHash: r.secret_hash, expiresAt: r.secret_expires_at }] : [])),
+  };
 }
 
 /** The audit row for a revocation: who, why, and which tokens (ids only, never values). */

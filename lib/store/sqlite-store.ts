@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { DELIVERY_COLUMNS, DELIVERY_FROM, eventRows, FIRST_ATTEMPT_LEASE_MS, OUTBOX_SQL, RETRY_WINDOW_MS, toDelivery, type RawDelivery } from "./outbox-sql";
 import { countPurgeableSql, longLivedWhere, PURGE_WHERE, purgeBatchSql } from "./maintenance-sql";
-import { revocationAuditRow, revokeStatement, SQL } from "./sql";
-import type { ClientSecretRow, HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
+import { revocationAuditRow, revokeStatement, SQL, toClientAuth, type RawClientRow } from "./sql";
+import type { HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
 
 type RawRevoked = { id: string; hash: string; type: RevokedToken["type"]; client_id: string; expires_at: number };
 type RawToken = Omit<TokenRow, "clientId" | "grantId" | "createdAt" | "expiresAt" | "revokedAt"> & {
@@ -109,15 +109,7 @@ export function createSqliteStore(file: string): HotStore {
       ).all(since) as { day: string; count: number }[];
     },
     async findClient(clientId) {
-      const client = stmt(SQL.findClient).get(clientId) as
-        | { id: string; kind: "app" | "gateway"; app_id: string | null; owner_id: string | null; access_token_ttl: number | null; disabled_at: number | null }
-        | undefined;
-      if (!client) return null;
-      const secrets = (stmt(SQL.findClientSecrets).all(clientId) as { secret_hash: string; expires_at: number | null }[]).map(
-        (s): ClientSecretRow => ({ secretHash: s.secret_hash, expiresAt: s.expires_at }),
-      );
-
-      return { id: client.id, kind: client.kind, appId: client.app_id, ownerId: client.owner_id, appAccessTokenTtl: client.access_token_ttl, disabled: client.disabled_at !== null, secrets };
+      return toClientAuth(stmt(SQL.findClient).all(clientId) as RawClientRow[]);
     },
     async findTokenByHash(hash) {
       const row = stmt(SQL.findTokenByHash).get(hash) as RawToken | undefined;
