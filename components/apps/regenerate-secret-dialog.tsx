@@ -4,6 +4,7 @@ import { RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { useRotateSecret } from "@/lib/apps/mutations";
 import type { SecretOverlap } from "@/lib/apps/schemas";
@@ -11,7 +12,7 @@ import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
 import { CredentialsReveal } from "./credentials-reveal";
 import { FormError } from "@/components/ui/form-error";
 
-const CHOICES: { value: SecretOverlap; label: string; hint: string }[] = [
+const CHOICES: Choice<SecretOverlap>[] = [
   { value: "none", label: "Immediately", hint: "The current secret and every active token stop working now. Use this if the secret leaked." },
   { value: "1h", label: "Keep the old secret for 1 hour", hint: "Both secrets work for an hour, so a running client can switch over." },
   { value: "24h", label: "Keep the old secret for 24 hours", hint: "Both secrets work for a day; tokens stay valid." },
@@ -69,25 +70,7 @@ export function RegenerateSecretDialog({ appId, clientId }: { appId: string; cli
         ) : (
           <form onSubmit={onSubmit} className="grid gap-4">
             <FormError message={rotate.error?.message} />
-            <fieldset className="grid gap-2">
-              <legend className="mb-2 text-sm font-medium">When should the current secret stop working?</legend>
-              {CHOICES.map((choice) => (
-                <label key={choice.value} className="flex cursor-pointer items-start gap-3 rounded-md border p-3 has-checked:border-ring has-checked:bg-accent">
-                  <input
-                    type="radio"
-                    name="overlap"
-                    value={choice.value}
-                    checked={overlap === choice.value}
-                    onChange={() => setOverlap(choice.value)}
-                    className="mt-1 accent-primary"
-                  />
-                  <span className="grid gap-0.5">
-                    <span className="text-sm font-medium">{choice.label}</span>
-                    <span className="text-sm text-muted-foreground">{choice.hint}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
+            <ChoiceGroup legend="When should the current secret stop working?" name="overlap" choices={CHOICES} value={overlap} onChange={setOverlap} />
             <DialogFooter>
               <DialogClose asChild>
                 <Button type="button" variant="outline">

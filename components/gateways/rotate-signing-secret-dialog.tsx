@@ -7,11 +7,12 @@ import { FormError } from "@/components/ui/form-error";
 import { SecretValue } from "@/components/apps/secret-value";
 import { ShownOnceNotice } from "@/components/apps/shown-once-notice";
 import { Button } from "@/components/ui/button";
+import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { useRotateSigningSecret, type RotatedSigningSecret, type SecretGrace } from "@/lib/gateways/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
 
-const CHOICES: { value: SecretGrace; label: string; hint: string }[] = [
+const CHOICES: Choice<SecretGrace>[] = [
   { value: "none", label: "Immediately", hint: "Notices are signed with the new secret only. Use this if the secret leaked." },
   { value: "1h", label: "Keep signing with the old secret for 1 hour", hint: "Notices carry both signatures while you update the gateway." },
   { value: "24h", label: "Keep signing with the old secret for 24 hours", hint: "Both signatures for a day." },
@@ -76,25 +77,7 @@ export function RotateSigningSecretDialog({ gateway }: { gateway: GatewaySummary
         ) : (
           <form onSubmit={onSubmit} className="grid gap-4">
             <FormError message={rotate.error?.message} />
-            <fieldset className="grid gap-2">
-              <legend className="mb-2 text-sm font-medium">When should the current secret stop signing?</legend>
-              {CHOICES.map((choice) => (
-                <label key={choice.value} className="flex cursor-pointer items-start gap-3 rounded-md border p-3 has-checked:border-ring has-checked:bg-accent">
-                  <input
-                    type="radio"
-                    name="grace"
-                    value={choice.value}
-                    checked={grace === choice.value}
-                    onChange={() => setGrace(choice.value)}
-                    className="mt-1 accent-primary"
-                  />
-                  <span className="grid gap-0.5">
-                    <span className="text-sm font-medium">{choice.label}</span>
-                    <span className="text-sm text-muted-foreground">{choice.hint}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
+            <ChoiceGroup legend="When should the current secret stop signing?" name="grace" choices={CHOICES} value={grace} onChange={setGrace} />
             <DialogFooter>
               <DialogClose asChild>
                 <Button type="button" variant="outline">
