@@ -4,7 +4,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { SessionProvider } from "next-auth/react";
 import { useState } from "react";
 import { Toaster } from "sonner";
-import { ApiError } from "@/lib/http/fetch-json";
+import { ApiError } from "@/lib/http/client/fetch-json";
 
 const MAX_RETRIES = 2;
 
@@ -12,6 +12,7 @@ const MAX_RETRIES = 2;
 function onApiError(err: unknown) {
   if (!(err instanceof ApiError) || err.status !== 401) return;
   const back = window.location.pathname + window.location.search;
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load on purpose
   window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
 }
 

@@ -2,7 +2,7 @@
 
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useAppSecrets } from "@/lib/apps/queries";
+import { useAppSecrets } from "@/lib/apps/client/queries";
 import type { AppSummary } from "@/lib/apps/schemas";
 import { DateTime } from "./date-time";
 import { RegenerateSecretDialog } from "./regenerate-secret-dialog";

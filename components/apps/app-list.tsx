@@ -4,7 +4,7 @@ import { AppWindow, Plus } from "lucide-react";
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { useApps } from "@/lib/apps/queries";
+import { useApps } from "@/lib/apps/client/queries";
 import type { AppSummary } from "@/lib/apps/schemas";
 import { DateTime } from "./date-time";
 

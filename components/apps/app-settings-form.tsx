@@ -8,9 +8,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { useUpdateApp } from "@/lib/apps/mutations";
+import { useUpdateApp } from "@/lib/apps/client/mutations";
 import { updateAppSchema, type AppSummary } from "@/lib/apps/schemas";
-import { ApiError } from "@/lib/http/fetch-json";
+import { ApiError } from "@/lib/http/client/fetch-json";
 import { FormError } from "@/components/ui/form-error";
 import { RedirectUrisField, splitLines } from "./redirect-uris-field";
 

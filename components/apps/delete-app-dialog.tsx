@@ -8,9 +8,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { useDeleteApp } from "@/lib/apps/mutations";
+import { useDeleteApp } from "@/lib/apps/client/mutations";
 import type { AppSummary } from "@/lib/apps/schemas";
-import { ApiError } from "@/lib/http/fetch-json";
+import { ApiError } from "@/lib/http/client/fetch-json";
 import { plural } from "./plural";
 
 /** The danger zone: delete only after the name is typed back; every token is revoked. */

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { useRotateSecret } from "@/lib/apps/mutations";
+import { useRotateSecret } from "@/lib/apps/client/mutations";
 import type { SecretOverlap } from "@/lib/apps/schemas";
 import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
 import { CredentialsReveal } from "./credentials-reveal";

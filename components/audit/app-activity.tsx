@@ -2,7 +2,7 @@
 
 import { History } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { useAppActivity } from "@/lib/apps/queries";
+import { useAppActivity } from "@/lib/apps/client/queries";
 import { AuditEventTable } from "./audit-event-table";
 
 /** Activity tab: the application's audit trail, refreshed after every change made on this page. */

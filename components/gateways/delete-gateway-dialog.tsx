@@ -14,7 +14,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useDeleteGateway } from "@/lib/gateways/mutations";
+import { useDeleteGateway } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
 
 /** "Delete" with a confirmation: the gateway stops hearing of revocations and can no longer introspect. */

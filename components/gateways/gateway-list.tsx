@@ -3,7 +3,7 @@
 import { Network } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
-import { useGateways } from "@/lib/gateways/queries";
+import { useGateways } from "@/lib/gateways/client/queries";
 import { AddGatewayDialog } from "./add-gateway-dialog";
 import { GatewayCard } from "./gateway-card";
 

@@ -3,7 +3,7 @@
 import { RotateCcw } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { useRedeliver } from "@/lib/gateways/mutations";
+import { useRedeliver } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
 
 /** "Redeliver failed": every notice that gave up for this gateway goes back in the queue with a fresh window. */

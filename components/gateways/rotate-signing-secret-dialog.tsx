@@ -9,7 +9,7 @@ import { ShownOnceNotice } from "@/components/apps/shown-once-notice";
 import { Button } from "@/components/ui/button";
 import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { useRotateSigningSecret, type RotatedSigningSecret, type SecretGrace } from "@/lib/gateways/mutations";
+import { useRotateSigningSecret, type RotatedSigningSecret, type SecretGrace } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
 
 const CHOICES: Choice<SecretGrace>[] = [

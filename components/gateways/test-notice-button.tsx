@@ -3,7 +3,7 @@
 import { Send } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { useSendTestNotice } from "@/lib/gateways/mutations";
+import { useSendTestNotice } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
 
 /** "Send test notice": a signed gateway.ping; the answer (status and latency, or why it failed) shows in a toast and inline. */

@@ -14,7 +14,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useUpdateGateway } from "@/lib/gateways/mutations";
+import { useUpdateGateway } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
 
 /** Enable at once; disable after a confirmation, since a disabled gateway can no longer introspect. */

@@ -3,7 +3,7 @@
 import { DateTime } from "@/components/apps/date-time";
 import { Badge } from "@/components/ui/badge";
 import type { TokenDelivery } from "@/lib/gateways/list-token-deliveries";
-import { useTokenDeliveries } from "@/lib/gateways/queries";
+import { useTokenDeliveries } from "@/lib/gateways/client/queries";
 
 const LOOK: Record<TokenDelivery["status"], { variant: "success" | "warning" | "destructive"; label: string }> = {
   delivered: { variant: "success", label: "Acknowledged" },

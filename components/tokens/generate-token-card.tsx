@@ -16,8 +16,8 @@ import {
 import { DurationField } from "@/components/settings/duration-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { useGenerateToken } from "@/lib/apps/mutations";
-import { ApiError } from "@/lib/http/fetch-json";
+import { useGenerateToken } from "@/lib/apps/client/mutations";
+import { ApiError } from "@/lib/http/client/fetch-json";
 import { formatDuration, toSeconds, type Duration } from "@/lib/settings/duration";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
 import { plural } from "@/components/apps/plural";

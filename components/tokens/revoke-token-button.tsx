@@ -13,7 +13,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useRevokeToken } from "@/lib/apps/mutations";
+import { useRevokeToken } from "@/lib/apps/client/mutations";
 
 type RevokeTokenButtonProps = { appId: string; tokenId: string; label: string };
 

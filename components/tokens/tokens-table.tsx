@@ -5,7 +5,7 @@ import { DateTime } from "@/components/apps/date-time";
 import { TokenDeliveries } from "@/components/gateways/token-deliveries";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useAppTokens } from "@/lib/apps/queries";
+import { useAppTokens } from "@/lib/apps/client/queries";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { TokenStatus } from "./token-status";
 

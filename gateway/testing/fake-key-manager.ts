@@ -38,7 +38,10 @@ export function createFakeKeyManager({ clientId, clientSecret }: { clientId: str
       const token = new URLSearchParams(body).get("token") ?? "";
       const answer = answers.get(token) ?? { active: false }; // decided now, delivered after any hold
       const hold = holds.shift();
-      if (hold) (hold.arrived(), await hold.released);
+      if (hold) {
+        hold.arrived();
+        await hold.released;
+      }
 
       return json(res, 200, answer);
     }

@@ -43,7 +43,7 @@ describe("gateway notices", () => {
     await revokeTokens({ selector: { tokenId: issued.tokenId }, reason: "browser", by: "me" });
     const mine = () => receiver.received.filter((n) => n.body.includes(app.clientId)); // other test files revoke too
     const [notice] = (await eventually(() => mine().length > 0 && mine())) || [];
-    const payload = new Webhook(gw.signingSecret).verify(notice.body, notice.headers as Record<string, string>) as Record<string, any>;
+    const payload = new Webhook(gw.signingSecret).verify(notice.body, notice.headers as Record<string, string>) as { data: { sequence: number } };
     expect(payload).toEqual({
       type: "token.revoked",
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),

@@ -17,7 +17,7 @@ describe("purgeTokens", () => {
     const now = Date.now();
     const issue = (at: number) => issueToken({ clientId: app.clientId, subscriber: null, now: at }); // lives 1 h
     const active = await issue(now);
-    const expiredLongAgo = [await issue(now - 5 * DAY), await issue(now - 5 * DAY), await issue(now - 4 * DAY)];
+    for (const daysAgo of [5, 5, 4]) await issue(now - daysAgo * DAY); // expired long ago: purged
     const expiredRecently = await issue(now - DAY);
     const revokedButLive = await issue(now);
     const revokedAndExpired = await issue(now - 4 * DAY);

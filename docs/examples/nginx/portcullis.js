@@ -38,7 +38,7 @@ async function authorize(r) {
     });
     if (res.status !== 200) return r.return(503);
     answer = await res.json();
-  } catch (e) {
+  } catch {
     return r.return(503); // fail closed; never log the token
   }
   // In-flight race: a notice that arrived while we waited outranks this answer. Check now, not before.
@@ -82,7 +82,7 @@ function revoke(r) {
   let notice;
   try {
     notice = JSON.parse(body);
-  } catch (e) {
+  } catch {
     return r.return(400);
   }
   const data = notice.data || {};
@@ -99,14 +99,20 @@ function revoke(r) {
 // js_periodic: at start (empty state) and after a gap, page through the feed. One worker does it.
 async function catchUp() {
   if (ngx.worker_id !== 0) return;
-  if (!state.has("booted")) (state.set("booted", 1), state.set("from", 0));
+  if (!state.has("booted")) {
+    state.set("booted", 1);
+    state.set("from", 0);
+  }
   if (!state.has("from")) return;
   let after = state.get("from");
   for (;;) {
     const res = await ngx.fetch(KM + "/oauth2/revocations?after=" + after + "&limit=20", { headers: { Authorization: BASIC } });
     if (res.status !== 200) return ngx.log(ngx.WARN, "portcullis catch-up: feed answered " + res.status); // next tick retries
     const page = await res.json();
-    for (const e of page.events) (evict(e.type, e.tokens), seen.set(e.id, 1, SEEN_MS));
+    for (const e of page.events) {
+      evict(e.type, e.tokens);
+      seen.set(e.id, 1, SEEN_MS);
+    }
     after = page.next_after;
     state.set("from", after); // progress survives a failure on the next page
     if (!page.has_more) break;
@@ -116,4 +122,6 @@ async function catchUp() {
   ngx.log(ngx.INFO, "portcullis catch-up reached sequence " + after);
 }
 
-export default { authorize, revoke, catchUp };
+const handlers = { authorize, revoke, catchUp };
+
+export default handlers;

@@ -10,7 +10,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { signInErrorMessage } from "@/lib/auth/messages";
 import { signUpSchema } from "@/lib/auth/schemas";
-import { ApiError, fetchJson } from "@/lib/http/fetch-json";
+import { ApiError, fetchJson } from "@/lib/http/client/fetch-json";
 import { FormError } from "@/components/ui/form-error";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
 

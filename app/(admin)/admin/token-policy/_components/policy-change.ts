@@ -1,6 +1,6 @@
 import { SETTINGS, type SettingKey } from "@/lib/settings/definitions";
 import { fromSeconds, toSeconds, type Duration } from "@/lib/settings/duration";
-import type { Settings } from "@/lib/settings/queries";
+import type { Settings } from "@/lib/settings/client/queries";
 import type { TokenType } from "@/lib/settings/schemas";
 import type { SettingsChange } from "@/lib/settings/validate-settings";
 

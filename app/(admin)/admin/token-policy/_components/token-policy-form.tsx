@@ -8,11 +8,11 @@ import { DurationField } from "@/components/settings/duration-field";
 import { ShortenTokensDialog, type LoweredMaximum } from "@/components/settings/shorten-tokens-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ApiError } from "@/lib/http/fetch-json";
+import { ApiError } from "@/lib/http/client/fetch-json";
 import { AppError } from "@/lib/http/errors";
 import { REFRESH_CEILING, SETTINGS } from "@/lib/settings/definitions";
 import { toSeconds, type Duration } from "@/lib/settings/duration";
-import { usePreviewShortening, useSettings, useShortenTokens, useUpdateSettings, type Settings } from "@/lib/settings/queries";
+import { usePreviewShortening, useSettings, useShortenTokens, useUpdateSettings, type Settings } from "@/lib/settings/client/queries";
 import { validateSettings, type SettingsChange } from "@/lib/settings/validate-settings";
 import { loweredMaximums, readChange, toDurations, type DurationKey } from "./policy-change";
 

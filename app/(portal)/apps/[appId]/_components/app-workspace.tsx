@@ -10,7 +10,7 @@ import { AppActivity } from "@/components/audit/app-activity";
 import { GenerateTokenCard } from "@/components/tokens/generate-token-card";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { useApp } from "@/lib/apps/queries";
+import { useApp } from "@/lib/apps/client/queries";
 import type { AppSummary } from "@/lib/apps/schemas";
 import type { TokenPolicy } from "@/lib/settings/definitions";
 import { accessTokenLifetime } from "@/lib/settings/token-lifetime";

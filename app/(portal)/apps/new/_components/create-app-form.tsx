@@ -11,9 +11,9 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { useCreateApp } from "@/lib/apps/mutations";
+import { useCreateApp } from "@/lib/apps/client/mutations";
 import { createAppSchema, type CreatedApp } from "@/lib/apps/schemas";
-import { ApiError } from "@/lib/http/fetch-json";
+import { ApiError } from "@/lib/http/client/fetch-json";
 
 type Errors = { name?: string[]; description?: string[]; redirectUris?: string[]; form?: string };
 

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { appKeys, appUrl } from "@/lib/apps/queries";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { GatewayWithHealth } from "./list-gateways";
-import type { TokenDelivery } from "./list-token-deliveries";
+import { appKeys, appUrl } from "@/lib/apps/client/queries";
+import { fetchJson } from "@/lib/http/client/fetch-json";
+import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
+import type { TokenDelivery } from "@/lib/gateways/list-token-deliveries";
 
 // Client-safe: types and fetchJson only, never db.
 export const gatewayKeys = {

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { AuditEventSummary } from "@/lib/audit/list-events";
 import type { SecretSummary } from "@/lib/clients/list-client-secrets";
-import { fetchJson } from "@/lib/http/fetch-json";
+import { fetchJson } from "@/lib/http/client/fetch-json";
 import type { TokenSummary } from "@/lib/tokens/list-tokens";
-import type { AppSummary } from "./schemas";
+import type { AppSummary } from "@/lib/apps/schemas";
 
 // Client-safe: types and fetchJson only, never db. Everything about one application sits under its
 // detail key, so one invalidation of `appKeys.detail(appId)` refreshes its keys, tokens and activity.

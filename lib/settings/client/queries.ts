@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { SettingKey } from "./definitions";
-import type { ShortenedTokens, ShorteningPreview, ShortenTokensInput, UpdateSettingsInput } from "./schemas";
+import { fetchJson } from "@/lib/http/client/fetch-json";
+import type { SettingKey } from "@/lib/settings/definitions";
+import type { ShortenedTokens, ShorteningPreview, ShortenTokensInput, UpdateSettingsInput } from "@/lib/settings/schemas";
 
 // Client-safe: types and fetchJson only, never db.
 

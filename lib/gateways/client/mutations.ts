@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/http/fetch-json";
-import type { CreatedGateway } from "./create-gateway";
-import type { NoticeResult } from "./deliver-notice";
+import { fetchJson } from "@/lib/http/client/fetch-json";
+import type { CreatedGateway } from "@/lib/gateways/create-gateway";
+import type { NoticeResult } from "@/lib/gateways/deliver-notice";
 import { gatewayKeys, gatewayUrl } from "./queries";
-import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "./schemas";
+import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "@/lib/gateways/schemas";
 
 // Client-safe writes; each refreshes the list (and its health) in one invalidation.
 
