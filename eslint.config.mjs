@@ -1,6 +1,6 @@
-import prettier from "eslint-config-prettier/flat";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 import { defineConfig, globalIgnores } from "eslint/config";
 
 // Browser-only modules: TanStack hooks and the portal's fetch wrapper.
@@ -12,7 +12,15 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   prettier,
-  globalIgnores([".next/**", "lib/db/generated/**", "prisma/postgres/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "lib/db/generated/**",
+    "prisma/postgres/**",
+    "test-results/**",
+    "playwright-report/**",
+    "data/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -26,7 +34,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: BROWSER_ONLY, message: "lib/ is server-side domain code: put hooks and fetch wrappers in a lib/<domain>/client/ folder." }] },
+        {
+          patterns: [
+            {
+              group: BROWSER_ONLY,
+              message: "lib/ is server-side domain code: put hooks and fetch wrappers in a lib/<domain>/client/ folder.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,21 +1,25 @@
 // The production front (and `npm run dev`): a node:http server that answers the key manager's
 // hot endpoints itself and hands every other request to Next. Next's router costs ~1.5 ms of CPU
 // per request, more than a token lookup; the same lib/oauth functions also back app/oauth2/* routes.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import next from "next";
 import { bootstrap } from "@/lib/bootstrap";
-import { startJobs } from "@/lib/jobs/start-jobs";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import { startJobs } from "@/lib/jobs/start-jobs";
 import { MAX_BODY_BYTES, type Endpoint, type OAuthRequest } from "@/lib/oauth/exchange";
 import { OAUTH_ROUTES } from "@/lib/oauth/routes";
+import next from "next";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no network to send it to
 const trustProxy = process.env.TRUST_PROXY === "1";
 
 function tagClientIp(req: IncomingMessage) {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+  const forwarded = trustProxy
+    ? String(req.headers["x-forwarded-for"] ?? "")
+        .split(",")[0]
+        .trim()
+    : "";
   req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "";
 }
 
@@ -84,7 +88,9 @@ async function main() {
   // Longer than any load balancer's idle timeout, so a reused keep-alive connection is never closed under a request.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  server.listen(port, hostname, () => console.log(`  Portcullis ${dev ? "(dev) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+  server.listen(port, hostname, () =>
+    console.log(`  Portcullis ${dev ? "(dev) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
+  );
 
   // Delivery retries (and anything a stopped instance left behind) and the purge; `npm run worker` runs them apart.
   const stopWorker = process.env.PORTCULLIS_WORKER === "off" ? async () => {} : startJobs();

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { Providers } from "./providers";
 import "./globals.css";
+import { Providers } from "./providers";
 
 export const metadata: Metadata = {
   title: { default: "Portcullis", template: "%s · Portcullis" },

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
+import Link from "next/link";
 
 export default function NotFound() {
   return (

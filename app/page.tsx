@@ -1,5 +1,5 @@
-import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { redirect } from "next/navigation";
 
 export default async function HomePage() {
   redirect((await getCurrentUser()) ? "/apps" : "/sign-in");

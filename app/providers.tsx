@@ -1,10 +1,10 @@
 "use client";
 
+import { ApiError } from "@/lib/http/client/fetch-json";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionProvider } from "next-auth/react";
 import { useState } from "react";
 import { Toaster } from "sonner";
-import { ApiError } from "@/lib/http/client/fetch-json";
 
 const MAX_RETRIES = 2;
 

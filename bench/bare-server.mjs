@@ -8,7 +8,10 @@ const answers = new Map();
 const now = Math.floor(Date.now() / 1000);
 for (let i = 0; i < count; i++) {
   const token = `pcl_at_${randomBytes(32).toString("base64url")}`;
-  answers.set(token, JSON.stringify({ active: true, client_id: "bench", token_type: "Bearer", scope: "", exp: now + 3600, iat: now, sub: "bench" }));
+  answers.set(
+    token,
+    JSON.stringify({ active: true, client_id: "bench", token_type: "Bearer", scope: "", exp: now + 3600, iat: now, sub: "bench" }),
+  );
 }
 createServer((req, res) => {
   let body = "";

@@ -43,21 +43,33 @@ function forkSeeded(script: string, port: number): Promise<{ child: ChildProcess
 async function load(target: Target, scenario: "issue" | "introspect" | "revoke", seconds = DURATION): Promise<Row> {
   const order = shuffle([...target.tokens]);
   let next = 0;
-  const body = scenario === "issue" ? () => "grant_type=client_credentials" : scenario === "introspect"
-    ? () => `token=${order[Math.floor(Math.random() * order.length)]}`
-    : () => `token=${order[next++ % order.length]}`; // each revocation a distinct token
+  const body =
+    scenario === "issue"
+      ? () => "grant_type=client_credentials"
+      : scenario === "introspect"
+        ? () => `token=${order[Math.floor(Math.random() * order.length)]}`
+        : () => `token=${order[next++ % order.length]}`; // each revocation a distinct token
   const result = await autocannon({
     url: target.base + target.paths[scenario],
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: target.auth },
-      setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }),
-    }],
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization: target.auth },
+        setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }),
+      },
+    ],
   });
 
-  return { scenario, target: target.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    scenario,
+    target: target.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 async function main() {
@@ -72,26 +84,40 @@ async function main() {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORTS.portcullis), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const [oidc, bare] = await Promise.all([forkSeeded("bench/oidc-provider-server.mjs", PORTS.oidc), forkSeeded("bench/bare-server.mjs", PORTS.bare)]);
+  const [oidc, bare] = await Promise.all([
+    forkSeeded("bench/oidc-provider-server.mjs", PORTS.oidc),
+    forkSeeded("bench/bare-server.mjs", PORTS.bare),
+  ]);
   await waitFor(`http://127.0.0.1:${PORTS.portcullis}/api/health`);
 
   const targets: Record<string, Target> = {
     portcullis: {
-      name: "portcullis", child: server, tokens: seeded.tokens, base: `http://127.0.0.1:${PORTS.portcullis}`,
-      paths: { issue: "/oauth2/token", introspect: "/oauth2/introspect", revoke: "/oauth2/revoke" }, auth: basic(seeded.clientId, seeded.clientSecret),
+      name: "portcullis",
+      child: server,
+      tokens: seeded.tokens,
+      base: `http://127.0.0.1:${PORTS.portcullis}`,
+      paths: { issue: "/oauth2/token", introspect: "/oauth2/introspect", revoke: "/oauth2/revoke" },
+      auth: basic(seeded.clientId, seeded.clientSecret),
     },
     oidc: {
-      name: "oidc-provider", ...oidc, base: `http://127.0.0.1:${PORTS.oidc}`,
-      paths: { issue: "/token", introspect: "/token/introspection", revoke: "/token/revocation" }, auth: basic("bench", "bench-secret"),
+      name: "oidc-provider",
+      ...oidc,
+      base: `http://127.0.0.1:${PORTS.oidc}`,
+      paths: { issue: "/token", introspect: "/token/introspection", revoke: "/token/revocation" },
+      auth: basic("bench", "bench-secret"),
     },
     bare: { name: "bare node:http", ...bare, base: `http://127.0.0.1:${PORTS.bare}`, paths: { introspect: "/" }, auth: "" },
   };
 
   const rows: Row[] = [];
   const plan: [keyof typeof targets, "issue" | "introspect" | "revoke"][] = [
-    ["portcullis", "issue"], ["oidc", "issue"],
-    ["portcullis", "introspect"], ["oidc", "introspect"], ["bare", "introspect"],
-    ["portcullis", "revoke"], ["oidc", "revoke"],
+    ["portcullis", "issue"],
+    ["oidc", "issue"],
+    ["portcullis", "introspect"],
+    ["oidc", "introspect"],
+    ["bare", "introspect"],
+    ["portcullis", "revoke"],
+    ["oidc", "revoke"],
   ];
   const only = process.env.BENCH_ONLY; // e.g. "introspect"
   for (const [name, scenario] of plan.filter(([, s]) => !only || s === only)) {
@@ -109,7 +135,9 @@ async function main() {
 
 function printTable(rows: Row[]) {
   const engine = process.env.DATABASE_URL!.startsWith("postgres") ? "PostgreSQL" : "SQLite";
-  console.log(`\nKey manager, ${engine}, ${TOKENS.toLocaleString()} distinct tokens in random order, ${CONNECTIONS} connections, ${DURATION} s each\n`);
+  console.log(
+    `\nKey manager, ${engine}, ${TOKENS.toLocaleString()} distinct tokens in random order, ${CONNECTIONS} connections, ${DURATION} s each\n`,
+  );
   console.log("| scenario | target | req/s | p50 ms | p99 ms | errors | vs oidc-provider |");
   console.log("|---|---|---:|---:|---:|---:|---:|");
   for (const r of rows) {

@@ -33,7 +33,9 @@ const port = Number(process.env.PORT);
 const count = Number(process.env.TOKENS);
 const provider = new Provider(`http://127.0.0.1:${port}`, {
   adapter: MapAdapter,
-  clients: [{ client_id: "bench", client_secret: "bench-secret", grant_types: ["client_credentials"], redirect_uris: [], response_types: [] }],
+  clients: [
+    { client_id: "bench", client_secret: "bench-secret", grant_types: ["client_credentials"], redirect_uris: [], response_types: [] },
+  ],
   features: {
     clientCredentials: { enabled: true },
     introspection: { enabled: true },

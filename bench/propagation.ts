@@ -55,15 +55,25 @@ async function measure(n: number, { downOne = false } = {}): Promise<Round[]> {
   const form = { "content-type": "application/x-www-form-urlencoded", authorization: auth };
   const rounds: Round[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const issued = await (await fetch(`${BASE}/oauth2/token`, { method: "POST", headers: form, body: "grant_type=client_credentials" })).json();
+    const issued = await (
+      await fetch(`${BASE}/oauth2/token`, { method: "POST", headers: form, body: "grant_type=client_credentials" })
+    ).json();
     const token = issued.access_token as string;
     // Cache it in every live gateway.
-    await Promise.all(live.map((g) => fetch(`http://127.0.0.1:${g.port}/x`, { headers: { authorization: `Bearer ${token}` } }).then((res) => {
-      if (res.status !== 200) throw new Error(`gateway ${g.port} answered ${res.status}`);
-      return res.arrayBuffer();
-    })));
+    await Promise.all(
+      live.map((g) =>
+        fetch(`http://127.0.0.1:${g.port}/x`, { headers: { authorization: `Bearer ${token}` } }).then((res) => {
+          if (res.status !== 200) throw new Error(`gateway ${g.port} answered ${res.status}`);
+          return res.arrayBuffer();
+        }),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 50)); // let the introspection window of the race re-send pass for a clean measure
-    const evicted = ask<{ times: (number | undefined)[] }>(farm, { kind: "await-eviction", hash: hashToken(token), timeoutMs: 10_000 }, "evicted");
+    const evicted = ask<{ times: (number | undefined)[] }>(
+      farm,
+      { kind: "await-eviction", hash: hashToken(token), timeoutMs: 10_000 },
+      "evicted",
+    );
     const start = Date.now();
     const res = await fetch(`${BASE}/oauth2/revoke`, { method: "POST", headers: form, body: `token=${token}` });
     const revokeMs = Date.now() - start;
@@ -82,7 +92,14 @@ async function measure(n: number, { downOne = false } = {}): Promise<Round[]> {
 await migrate(process.env.DATABASE_URL!);
 if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first: the benchmark starts the production server");
 const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOSTNAME: "127.0.0.1", PORTCULLIS_ISSUER: BASE, NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    HOSTNAME: "127.0.0.1",
+    PORTCULLIS_ISSUER: BASE,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
   stdio: ["ignore", "ignore", "inherit"],
 });
 await waitFor(`${BASE}/api/health`);

@@ -28,16 +28,21 @@ const { seedTokens } = await import("./seed-tokens");
 function introspectionLoad(tokens: string[], auth: string, seconds: number) {
   let instance: autocannon.Instance | undefined;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({
-    url: `${BASE}/oauth2/introspect`,
-    connections: 20,
-    duration: seconds,
-    requests: [{
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: auth },
-      setupRequest: (req: autocannon.Request) => ({ ...req, body: `token=${tokens[Math.floor(Math.random() * tokens.length)]}` }),
-    }],
-    }, (err, result) => (err ? reject(err) : resolve(result)));
+    instance = autocannon(
+      {
+        url: `${BASE}/oauth2/introspect`,
+        connections: 20,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded", authorization: auth },
+            setupRequest: (req: autocannon.Request) => ({ ...req, body: `token=${tokens[Math.floor(Math.random() * tokens.length)]}` }),
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
   });
 
   return { stop: () => instance?.stop(), done };
@@ -53,7 +58,14 @@ const live = await seedTokens({ clientId: app.clientId, dead: DEAD, live: LIVE }
 console.log(`  seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
 const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", PORTCULLIS_PURGE_INTERVAL_MS: String(24 * 3_600_000) },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    HOSTNAME: "127.0.0.1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORTCULLIS_PURGE_INTERVAL_MS: String(24 * 3_600_000),
+  },
   stdio: ["ignore", "ignore", "inherit"],
 });
 await waitFor(`${BASE}/api/health`);
@@ -72,14 +84,20 @@ const purge = JSON.parse(stdout) as { deleted_tokens: number; deleted_events: nu
 const left = await db.token.count({ where: { clientId: app.clientId } });
 
 const engine = postgres ? "PostgreSQL" : "SQLite";
-console.log(`\nPurge, ${engine}: ${DEAD.toLocaleString()} dead + ${LIVE.toLocaleString()} live tokens, introspection under load (20 connections) throughout\n`);
+console.log(
+  `\nPurge, ${engine}: ${DEAD.toLocaleString()} dead + ${LIVE.toLocaleString()} live tokens, introspection under load (20 connections) throughout\n`,
+);
 console.log("| measure | value |");
 console.log("|---|---:|");
 console.log(`| rows deleted | ${purge.deleted_tokens.toLocaleString()} (live tokens left: ${left.toLocaleString()}) |`);
 console.log(`| purge duration | ${(purge.duration_ms / 1000).toFixed(2)} s |`);
 console.log(`| purge rate | ${Math.round(purge.deleted_tokens / (purge.duration_ms / 1000)).toLocaleString()} rows/s |`);
-console.log(`| introspection idle: req/s, p50, p99 | ${Math.round(idle.requests.average)}, ${idle.latency.p50} ms, ${idle.latency.p99} ms |`);
-console.log(`| introspection during purge: req/s, p50, p99 | ${Math.round(busy.requests.average)}, ${busy.latency.p50} ms, ${busy.latency.p99} ms |`);
+console.log(
+  `| introspection idle: req/s, p50, p99 | ${Math.round(idle.requests.average)}, ${idle.latency.p50} ms, ${idle.latency.p99} ms |`,
+);
+console.log(
+  `| introspection during purge: req/s, p50, p99 | ${Math.round(busy.requests.average)}, ${busy.latency.p50} ms, ${busy.latency.p99} ms |`,
+);
 console.log(`| p99 during / idle | ${(busy.latency.p99 / idle.latency.p99).toFixed(2)}× |`);
 console.log(`| errors (idle, during) | ${idle.errors + idle.non2xx}, ${busy.errors + busy.non2xx} |`);
 server.kill();

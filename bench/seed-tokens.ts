@@ -1,8 +1,8 @@
+import { engineOf, sqlitePath } from "@/lib/db/engine";
+import { hashToken } from "@/lib/tokens/hash-token";
 import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { engineOf, sqlitePath } from "@/lib/db/engine";
-import { hashToken } from "@/lib/tokens/hash-token";
 
 const DAY = 86_400_000;
 const COLUMNS = "id, hash, prefix, last4, type, client_id, grant_id, scope, created_at, expires_at, revoked_at, revoked_by, revoked_reason";
@@ -17,16 +17,48 @@ export async function seedTokens({ clientId, dead, live }: { clientId: string; d
   const row = (i: number): unknown[] => {
     if (i < live) {
       const v = liveValues[i];
-      return [`live-${i}`, hashToken(v), "pcl_at_", v.slice(-4), "access_token", clientId, `live-${i}`, "", now, now + DAY, null, null, null];
+      return [
+        `live-${i}`,
+        hashToken(v),
+        "pcl_at_",
+        v.slice(-4),
+        "access_token",
+        clientId,
+        `live-${i}`,
+        "",
+        now,
+        now + DAY,
+        null,
+        null,
+        null,
+      ];
     }
     const revoked = i % 2 === 0;
     const created = now - 5 * DAY - 3_600_000;
-    return [`dead-${i}`, hashToken(`dead-${i}`), "pcl_at_", "dead", "access_token", clientId, `dead-${i}`, "", created, now - 5 * DAY, revoked ? created + 60_000 : null, revoked ? "bench" : null, revoked ? "cli" : null];
+    return [
+      `dead-${i}`,
+      hashToken(`dead-${i}`),
+      "pcl_at_",
+      "dead",
+      "access_token",
+      clientId,
+      `dead-${i}`,
+      "",
+      created,
+      now - 5 * DAY,
+      revoked ? created + 60_000 : null,
+      revoked ? "bench" : null,
+      revoked ? "cli" : null,
+    ];
   };
   const url = process.env.DATABASE_URL!;
   if (engineOf(url) === "sqlite") {
     const conn = new Database(sqlitePath(url));
-    const insert = conn.prepare(`INSERT INTO tokens (${COLUMNS}) VALUES (${COLUMNS.split(",").map(() => "?").join(", ")})`);
+    const insert = conn.prepare(
+      `INSERT INTO tokens (${COLUMNS}) VALUES (${COLUMNS.split(",")
+        .map(() => "?")
+        .join(", ")})`,
+    );
     const batch = conn.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) insert.run(...row(i));
     });

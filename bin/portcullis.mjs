@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `portcullis` command: runs the TypeScript CLI through tsx, with the project's path aliases.
-import { register } from "tsx/esm/api";
 import { fileURLToPath } from "node:url";
+import { register } from "tsx/esm/api";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 register({ tsconfig: `${root}tsconfig.json` });

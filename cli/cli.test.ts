@@ -2,13 +2,20 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson as json } from "./testing/run-cli";
 
-
 describe("portcullis CLI", () => {
   it("creates a user and an app, issues, lists and revokes a token", { timeout: 60_000 }, async () => {
     const email = `${randomUUID()}@cli.test`;
-    expect(await json("users", "create", "--email", email, "--password", "correct horse battery")).toEqual({ id: expect.any(String), email, role: "subscriber" });
+    expect(await json("users", "create", "--email", email, "--password", "correct horse battery")).toEqual({
+      id: expect.any(String),
+      email,
+      role: "subscriber",
+    });
     const app = await json("apps", "create", "--owner", email, "--name", "CLI app");
-    expect(app).toEqual({ app_id: expect.any(String), client_id: expect.stringMatching(/^pcl_ci_/), client_secret: expect.stringMatching(/^pcl_cs_/) });
+    expect(app).toEqual({
+      app_id: expect.any(String),
+      client_id: expect.stringMatching(/^pcl_ci_/),
+      client_secret: expect.stringMatching(/^pcl_cs_/),
+    });
     const issued = await json("tokens", "issue", "--client-id", app.client_id);
     expect(issued).toMatchObject({ token_type: "Bearer", expires_in: expect.any(Number) });
     expect(await json("tokens", "revoke", "--token", issued.access_token)).toEqual({ revoked: 1 });

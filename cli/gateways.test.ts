@@ -1,12 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, cliJson as json } from "./testing/run-cli";
 import { createApp } from "@/lib/apps/create-app";
 import { revokeAppToken } from "@/lib/apps/revoke-app-token";
 import { makeUser } from "@/lib/apps/test-helpers";
 import { db } from "@/lib/db/client";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, cliJson as json } from "./testing/run-cli";
 
 const listed = async (name: string) => ((await json("gateways", "list")).gateways as { name: string }[]).find((g) => g.name === name);
 
@@ -30,7 +30,14 @@ describe("portcullis gateways", () => {
       client_secret: expect.any(String),
       signing_secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/),
     });
-    expect(await listed(name)).toMatchObject({ id: added.gateway_id, environment: "sandbox", revoke_url: receiver.url, enabled: true, pending: 0, failed: 0 });
+    expect(await listed(name)).toMatchObject({
+      id: added.gateway_id,
+      environment: "sandbox",
+      revoke_url: receiver.url,
+      enabled: true,
+      pending: 0,
+      failed: 0,
+    });
     expect(JSON.stringify(await json("gateways", "list"))).not.toContain(added.signing_secret);
 
     expect(await json("gateways", "disable", "--name", name)).toEqual({ gateway_id: added.gateway_id, name, enabled: false });

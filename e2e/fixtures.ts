@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 
 export { expect };
 export const test = base;
@@ -12,7 +12,10 @@ export type Credentials = { email: string; password: string };
 export const uniqueEmail = (prefix = "user") => `${prefix}-${randomUUID().slice(0, 8)}@e2e.test`;
 
 /** Creates an account through the sign-up form and waits until the user lands signed in. */
-export async function signUp(page: Page, { email = uniqueEmail(), password = "correct-horse-battery" }: Partial<Credentials> = {}): Promise<Credentials> {
+export async function signUp(
+  page: Page,
+  { email = uniqueEmail(), password = "correct-horse-battery" }: Partial<Credentials> = {},
+): Promise<Credentials> {
   await page.goto("/sign-up");
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);

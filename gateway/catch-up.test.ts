@@ -73,9 +73,20 @@ describe("reference gateway: catch-up feed", () => {
     const port = await freePort();
     const km = createFakeKeyManager(CLIENT);
     const secret = newSecret();
-    const gw = createGateway({ port: 0, upstream: "http://127.0.0.1:9", keyManager: `http://127.0.0.1:${port}`, ...CLIENT, signingSecret: secret, quiet: true, backoff: { initialMs: 20, maxMs: 100 } });
+    const gw = createGateway({
+      port: 0,
+      upstream: "http://127.0.0.1:9",
+      keyManager: `http://127.0.0.1:${port}`,
+      ...CLIENT,
+      signingSecret: secret,
+      quiet: true,
+      backoff: { initialMs: 20, maxMs: 100 },
+    });
     const { port: gwPort } = await gw.listen();
-    cleanups.push(() => gw.close(), () => km.close());
+    cleanups.push(
+      () => gw.close(),
+      () => km.close(),
+    );
     expect((await fetch(`http://127.0.0.1:${gwPort}/_gateway/health`)).status).toBe(200);
     const revoked = newToken();
     expect((await fetch(`http://127.0.0.1:${gwPort}/x`, { headers: { authorization: `Bearer ${revoked}` } })).status).toBe(503);

@@ -29,7 +29,7 @@ export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions
 
   const drain = async (from: number, progress: { cursor: number }) => {
     let applied = 0;
-    for (let more = true; more && !stopped; ) {
+    for (let more = true; more && !stopped;) {
       const page = await fetchPage(progress.cursor);
       for (const event of page.events) {
         if (isTokenEventType(event.type)) applyRevocation(state, { ...event, type: event.type });
@@ -47,7 +47,7 @@ export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions
 
   const run = async () => {
     running = true;
-    for (let failures = 0; pendingFrom !== null && !stopped; ) {
+    for (let failures = 0; pendingFrom !== null && !stopped;) {
       const progress = { cursor: pendingFrom };
       const from = pendingFrom;
       pendingFrom = null;

@@ -6,7 +6,13 @@ type FetchRevocationsOptions = { keyManager: string; clientId: string; clientSec
 const PAGE_SIZE = 500; // the feed's maximum: fewest round trips for a gateway that was away long
 
 /** One page of GET /oauth2/revocations (the catch-up feed). Throws on anything but a valid 200. */
-export async function fetchRevocations({ keyManager, clientId, clientSecret, after, timeoutMs }: FetchRevocationsOptions): Promise<FeedPage> {
+export async function fetchRevocations({
+  keyManager,
+  clientId,
+  clientSecret,
+  after,
+  timeoutMs,
+}: FetchRevocationsOptions): Promise<FeedPage> {
   const res = await fetch(`${keyManager}/oauth2/revocations?after=${after}&limit=${PAGE_SIZE}`, {
     headers: { authorization: basicAuth(clientId, clientSecret), accept: "application/json" },
     signal: AbortSignal.timeout(timeoutMs),

@@ -14,7 +14,11 @@ export async function introspect({ keyManager, clientId, clientSecret, token, ti
   try {
     res = await fetch(`${keyManager}/oauth2/introspect`, {
       method: "POST",
-      headers: { authorization: basicAuth(clientId, clientSecret), "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      headers: {
+        authorization: basicAuth(clientId, clientSecret),
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "application/json",
+      },
       body: new URLSearchParams({ token }).toString(),
       signal: AbortSignal.timeout(timeoutMs),
       redirect: "error",

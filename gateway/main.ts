@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { createGateway } from "./create-gateway";
-import { describeOptionsError } from "./options";
 import type { GatewayInput } from "./options";
+import { describeOptionsError } from "./options";
 import { parseCli } from "./parse-cli";
 
 // npm run gateway -- --port P --upstream URL --key-manager URL --client-id ID --client-secret S --signing-secret whsec_…

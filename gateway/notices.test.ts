@@ -94,8 +94,16 @@ describe("reference gateway: signed notices", () => {
   it("answers 400 to a signed body that breaks the contract, and 405 to other methods", async () => {
     const at = new Date();
     const id = "msg_broken";
-    const body = JSON.stringify({ type: "token.revoked", timestamp: at.toISOString(), data: { sequence: 1, tokens: [{ token_hash: "RAW" }] } });
-    const headers = { "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(stack.secret).sign(id, at, body) };
+    const body = JSON.stringify({
+      type: "token.revoked",
+      timestamp: at.toISOString(),
+      data: { sequence: 1, tokens: [{ token_hash: "RAW" }] },
+    });
+    const headers = {
+      "webhook-id": id,
+      "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "webhook-signature": new Webhook(stack.secret).sign(id, at, body),
+    };
     expect((await postNotice(stack.url, { body, headers })).status).toBe(400);
     expect((await fetch(`${stack.url}/portcullis/revoke`)).status).toBe(405);
   });

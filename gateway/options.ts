@@ -22,7 +22,10 @@ export const gatewayOptionsSchema = z.object({
     .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(signingSecret).min(1, "at least one signing secret is required")),
   ttl: z.coerce.number().int().min(1).max(86_400).default(300),
-  revokePath: z.string().regex(/^\/[^?#\s]*$/, "must be a path starting with /").default("/portcullis/revoke"),
+  revokePath: z
+    .string()
+    .regex(/^\/[^?#\s]*$/, "must be a path starting with /")
+    .default("/portcullis/revoke"),
   after: z.coerce.number().int().min(0).default(0),
   quiet: z.boolean().default(false),
   // Programmatic knobs (tests, benchmarks); the CLI keeps the defaults.

@@ -87,9 +87,16 @@ describe("reference gateway: validation and proxy", () => {
   it("serves health and stats without a token, and 404 for other /_gateway paths", async () => {
     expect((await stack.call(null, "/_gateway/health")).status).toBe(200);
     const stats = await (await stack.call(null, "/_gateway/stats")).json();
-    expect(Object.keys(stats).sort()).toEqual(
-      ["cache_size", "catchups", "evictions", "introspections", "last_sequence", "notices_accepted", "notices_rejected", "tombstones"],
-    );
+    expect(Object.keys(stats).sort()).toEqual([
+      "cache_size",
+      "catchups",
+      "evictions",
+      "introspections",
+      "last_sequence",
+      "notices_accepted",
+      "notices_rejected",
+      "tombstones",
+    ]);
     expect((await stack.call(null, "/_gateway/other")).status).toBe(404);
   });
 });

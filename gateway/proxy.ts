@@ -4,10 +4,21 @@ import { pipeline } from "node:stream";
 import { sendJson } from "./send-json";
 
 // RFC 9110 §7.6.1: connection-specific fields are not forwarded; Authorization is ours, not the upstream's.
-const HOP_BY_HOP = ["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"];
+const HOP_BY_HOP = [
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+];
 
 function forwardable(headers: IncomingHttpHeaders, drop: string[]): IncomingHttpHeaders {
-  const named = String(headers.connection ?? "").split(",").map((s) => s.trim().toLowerCase());
+  const named = String(headers.connection ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase());
   const out = { ...headers };
   for (const name of [...HOP_BY_HOP, ...drop, ...named]) delete out[name];
 

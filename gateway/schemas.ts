@@ -25,8 +25,7 @@ const otherNotice = z.object({
 export const noticeSchema = z.union([tokenNotice, otherNotice]);
 export type Notice = z.infer<typeof noticeSchema>;
 export const isTokenEventType = (t: string): t is TokenEventType => (TOKEN_EVENT_TYPES as readonly string[]).includes(t);
-export const isTokenNotice = (n: Notice): n is z.infer<typeof tokenNotice> =>
-  isTokenEventType(n.type);
+export const isTokenNotice = (n: Notice): n is z.infer<typeof tokenNotice> => isTokenEventType(n.type);
 
 export const feedPageSchema = z.object({
   events: z.array(

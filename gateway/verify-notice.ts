@@ -13,7 +13,15 @@ export const createVerifiers = (secrets: string[]) => secrets.map((s) => new Web
  * Standard Webhooks v1: HMAC over "id.timestamp.body" and a timestamp within 5 minutes (the package checks both).
  * The body is parsed only after a signature verified, so unsigned input never reaches the schema.
  */
-export function verifyNotice({ verifiers, body, headers }: { verifiers: Webhook[]; body: string; headers: IncomingHttpHeaders }): VerifiedNotice {
+export function verifyNotice({
+  verifiers,
+  body,
+  headers,
+}: {
+  verifiers: Webhook[];
+  body: string;
+  headers: IncomingHttpHeaders;
+}): VerifiedNotice {
   const picked: Record<string, string> = {};
   for (const name of HEADERS) {
     const value = headers[name];

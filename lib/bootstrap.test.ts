@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
 import { bootstrap } from "@/lib/bootstrap";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/users/password";
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
 
 describe("bootstrap", () => {
   afterEach(() => {

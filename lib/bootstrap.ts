@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { createUser } from "@/lib/users/create-user";
+import { randomBytes } from "node:crypto";
 
 const AUTH_SECRET_KEY = "internal.auth_secret";
 const DEFAULT_ADMIN_EMAIL = "admin@portcullis.local";
@@ -37,5 +37,7 @@ async function seedAdmin(log: (line: string) => void) {
   if (exists) return;
   const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url");
   await createUser({ email: email ?? DEFAULT_ADMIN_EMAIL, password, role: "admin" });
-  log(`\n  Portcullis admin created — sign in as ${email ?? DEFAULT_ADMIN_EMAIL} with password ${process.env.ADMIN_PASSWORD ? "(from ADMIN_PASSWORD)" : password}\n`);
+  log(
+    `\n  Portcullis admin created — sign in as ${email ?? DEFAULT_ADMIN_EMAIL} with password ${process.env.ADMIN_PASSWORD ? "(from ADMIN_PASSWORD)" : password}\n`,
+  );
 }

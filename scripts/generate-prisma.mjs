@@ -8,7 +8,10 @@ const postgres = source
   .replace('provider = "sqlite"', 'provider = "postgresql"')
   .replace('output   = "../lib/db/generated/sqlite"', 'output   = "../../lib/db/generated/postgres"');
 mkdirSync("prisma/postgres", { recursive: true });
-writeFileSync("prisma/postgres/schema.prisma", `// GENERATED from prisma/schema.prisma by scripts/generate-prisma.mjs — do not edit.\n${postgres}`);
+writeFileSync(
+  "prisma/postgres/schema.prisma",
+  `// GENERATED from prisma/schema.prisma by scripts/generate-prisma.mjs — do not edit.\n${postgres}`,
+);
 
 // `prisma generate` needs no schema engine, but the CLI checks that one exists; any file will do.
 const env = { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };

@@ -1,4 +1,3 @@
-import type { Command } from "commander";
 import { db } from "@/lib/db/client";
 import { createGateway } from "@/lib/gateways/create-gateway";
 import { deleteGateway } from "@/lib/gateways/delete-gateway";
@@ -6,6 +5,7 @@ import { listGateways } from "@/lib/gateways/list-gateways";
 import { redeliver } from "@/lib/gateways/redeliver";
 import { updateGateway } from "@/lib/gateways/update-gateway";
 import { AppError } from "@/lib/http/errors";
+import type { Command } from "commander";
 import type { Run } from "../run";
 
 // The CLI is the operator at the machine: it acts with the admin role, as "cli" in the audit trail.
@@ -23,7 +23,9 @@ async function gatewayIdByName(name: string): Promise<string> {
 async function settle(gatewayId: string, since: Date) {
   const deadline = Date.now() + SETTLE_MS;
   const unsettled = () =>
-    db.delivery.count({ where: { gatewayId, status: "pending", OR: [{ nextAttemptAt: { lte: since } }, { leaseUntil: { gt: new Date() } }] } });
+    db.delivery.count({
+      where: { gatewayId, status: "pending", OR: [{ nextAttemptAt: { lte: since } }, { leaseUntil: { gt: new Date() } }] },
+    });
   while ((await unsettled()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
@@ -35,68 +37,92 @@ export function gatewaysCommands(program: Command, run: Run) {
     .requiredOption("--name <name>")
     .requiredOption("--revoke-url <url>", "where the gateway accepts signed notices")
     .option("--environment <label>", "e.g. production or sandbox", "production")
-    .action(run(async (o: { name: string; revokeUrl: string; environment: string }) => {
-      const created = await createGateway({ actor: CLI_ACTOR, name: o.name, environment: o.environment, revokeUrl: o.revokeUrl, ip: null });
+    .action(
+      run(async (o: { name: string; revokeUrl: string; environment: string }) => {
+        const created = await createGateway({
+          actor: CLI_ACTOR,
+          name: o.name,
+          environment: o.environment,
+          revokeUrl: o.revokeUrl,
+          ip: null,
+        });
 
-      return { gateway_id: created.gateway.id, client_id: created.clientId, client_secret: created.clientSecret, signing_secret: created.signingSecret };
-    }));
+        return {
+          gateway_id: created.gateway.id,
+          client_id: created.clientId,
+          client_secret: created.clientSecret,
+          signing_secret: created.signingSecret,
+        };
+      }),
+    );
   gateways
     .command("list")
     .description("every gateway with its delivery health")
-    .action(run(async () => {
-      const rows = await listGateways({ actor: CLI_ACTOR });
+    .action(
+      run(async () => {
+        const rows = await listGateways({ actor: CLI_ACTOR });
 
-      return {
-        gateways: rows.map(({ health: h, ...g }) => ({
-          id: g.id,
-          name: g.name,
-          environment: g.environment,
-          revoke_url: g.revokeUrl,
-          revoke_url_warning: g.revokeUrlWarning,
-          client_id: g.clientId,
-          enabled: g.enabled,
-          last_success_at: h.lastSuccessAt,
-          last_failure_at: h.lastFailureAt,
-          last_error: h.lastError,
-          pending: h.pending,
-          failed: h.failed,
-          latency_p50_ms: h.latencyP50Ms,
-          latency_p99_ms: h.latencyP99Ms,
-          delivered_last_hour: h.deliveredLastHour,
-        })),
-      };
-    }));
-  for (const [verb, enabled] of [["disable", false], ["enable", true]] as const) {
+        return {
+          gateways: rows.map(({ health: h, ...g }) => ({
+            id: g.id,
+            name: g.name,
+            environment: g.environment,
+            revoke_url: g.revokeUrl,
+            revoke_url_warning: g.revokeUrlWarning,
+            client_id: g.clientId,
+            enabled: g.enabled,
+            last_success_at: h.lastSuccessAt,
+            last_failure_at: h.lastFailureAt,
+            last_error: h.lastError,
+            pending: h.pending,
+            failed: h.failed,
+            latency_p50_ms: h.latencyP50Ms,
+            latency_p99_ms: h.latencyP99Ms,
+            delivered_last_hour: h.deliveredLastHour,
+          })),
+        };
+      }),
+    );
+  for (const [verb, enabled] of [
+    ["disable", false],
+    ["enable", true],
+  ] as const) {
     gateways
       .command(verb)
       .description(enabled ? "send notices to the gateway again and let it introspect" : "stop notices and the gateway's introspection")
       .requiredOption("--name <name>")
-      .action(run(async (o: { name: string }) => {
-        const gateway = await updateGateway({ gatewayId: await gatewayIdByName(o.name), enabled, actor: CLI_ACTOR, ip: null });
+      .action(
+        run(async (o: { name: string }) => {
+          const gateway = await updateGateway({ gatewayId: await gatewayIdByName(o.name), enabled, actor: CLI_ACTOR, ip: null });
 
-        return { gateway_id: gateway.id, name: gateway.name, enabled: gateway.enabled };
-      }));
+          return { gateway_id: gateway.id, name: gateway.name, enabled: gateway.enabled };
+        }),
+      );
   }
   gateways
     .command("remove")
     .description("delete a gateway, its pending deliveries and its introspection client")
     .requiredOption("--name <name>")
-    .action(run(async (o: { name: string }) => {
-      const gatewayId = await gatewayIdByName(o.name);
-      await deleteGateway({ gatewayId, actor: CLI_ACTOR, ip: null });
+    .action(
+      run(async (o: { name: string }) => {
+        const gatewayId = await gatewayIdByName(o.name);
+        await deleteGateway({ gatewayId, actor: CLI_ACTOR, ip: null });
 
-      return { gateway_id: gatewayId, removed: true };
-    }));
+        return { gateway_id: gatewayId, removed: true };
+      }),
+    );
   gateways
     .command("redeliver")
     .description("queue every failed notice of a gateway again and send them now")
     .requiredOption("--name <name>")
-    .action(run(async (o: { name: string }) => {
-      const gatewayId = await gatewayIdByName(o.name);
-      const since = new Date();
-      const { queued } = await redeliver({ gatewayId, actor: CLI_ACTOR, ip: null, now: since.getTime() });
-      if (queued > 0) await settle(gatewayId, since);
+    .action(
+      run(async (o: { name: string }) => {
+        const gatewayId = await gatewayIdByName(o.name);
+        const since = new Date();
+        const { queued } = await redeliver({ gatewayId, actor: CLI_ACTOR, ip: null, now: since.getTime() });
+        if (queued > 0) await settle(gatewayId, since);
 
-      return { queued };
-    }));
+        return { queued };
+      }),
+    );
 }

@@ -1,7 +1,7 @@
-import type { Command } from "commander";
 import { AppError } from "@/lib/http/errors";
 import { isSettingKey } from "@/lib/settings/definitions";
 import { getAllSettings, updateSettings } from "@/lib/settings/settings";
+import type { Command } from "commander";
 import type { Run } from "../run";
 
 export function settingsCommands(program: Command, run: Run) {
@@ -9,21 +9,25 @@ export function settingsCommands(program: Command, run: Run) {
   settings
     .command("get [key]")
     .description("print one setting, or all of them")
-    .action(run(async (key: string | undefined) => {
-      const all = await getAllSettings();
-      if (key === undefined) return all;
-      if (!isSettingKey(key)) throw new AppError("bad_request", `Unknown setting "${key}".`);
+    .action(
+      run(async (key: string | undefined) => {
+        const all = await getAllSettings();
+        if (key === undefined) return all;
+        if (!isSettingKey(key)) throw new AppError("bad_request", `Unknown setting "${key}".`);
 
-      return { [key]: all[key] };
-    }));
+        return { [key]: all[key] };
+      }),
+    );
   settings
     .command("set <key> <value>")
     .description("validate and store a setting; it applies to the next request of every instance")
     .option("--confirm", "accept a refresh token maximum over 90 days")
-    .action(run(async (key: string, value: string, o: { confirm?: boolean }) => {
-      if (!isSettingKey(key)) throw new AppError("bad_request", `Unknown setting "${key}".`);
-      const next = await updateSettings({ change: { [key]: value }, actor: { id: null, email: "cli" }, confirmLongRefresh: o.confirm });
+    .action(
+      run(async (key: string, value: string, o: { confirm?: boolean }) => {
+        if (!isSettingKey(key)) throw new AppError("bad_request", `Unknown setting "${key}".`);
+        const next = await updateSettings({ change: { [key]: value }, actor: { id: null, email: "cli" }, confirmLongRefresh: o.confirm });
 
-      return { [key]: next[key] };
-    }));
+        return { [key]: next[key] };
+      }),
+    );
 }

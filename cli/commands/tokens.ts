@@ -1,4 +1,3 @@
-import type { Command } from "commander";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { AppError } from "@/lib/http/errors";
 import { store } from "@/lib/store";
@@ -7,6 +6,7 @@ import { issueToken } from "@/lib/tokens/issue-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { purgeTokens } from "@/lib/tokens/purge-tokens";
 import { revokeTokens } from "@/lib/tokens/revoke-tokens";
+import type { Command } from "commander";
 import type { Run } from "../run";
 
 async function findClientOrThrow(clientId: string) {
@@ -22,53 +22,66 @@ export function tokensCommands(program: Command, run: Run) {
     .command("issue")
     .description("issue a client_credentials access token for a client")
     .requiredOption("--client-id <id>")
-    .action(run(async (o: { clientId: string }) => {
-      const client = await findClientOrThrow(o.clientId);
-      if (client.kind !== "app") throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
-      const issued = await issueToken({ clientId: client.id, subscriber: client.ownerId, appTtl: client.appAccessTokenTtl });
-      await recordAuditEvent({ appId: client.appId, actor: "cli", action: "token.generated", detail: { tokenId: issued.tokenId } });
+    .action(
+      run(async (o: { clientId: string }) => {
+        const client = await findClientOrThrow(o.clientId);
+        if (client.kind !== "app") throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
+        const issued = await issueToken({ clientId: client.id, subscriber: client.ownerId, appTtl: client.appAccessTokenTtl });
+        await recordAuditEvent({ appId: client.appId, actor: "cli", action: "token.generated", detail: { tokenId: issued.tokenId } });
 
-      return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresIn };
-    }));
+        return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresIn };
+      }),
+    );
   tokens
     .command("revoke")
     .description("revoke a token and the rest of its grant (unknown tokens are not an error)")
     .requiredOption("--token <token>")
-    .action(run(async (o: { token: string }) => {
-      const found = await store().findTokenByHash(hashToken(o.token));
-      if (!found) return { revoked: 0 };
-      const client = await store().findClient(found.clientId);
-      const revoked = await revokeTokens({ selector: { grantId: found.grantId }, reason: "cli", by: "cli", audit: { appId: client?.appId ?? null } });
+    .action(
+      run(async (o: { token: string }) => {
+        const found = await store().findTokenByHash(hashToken(o.token));
+        if (!found) return { revoked: 0 };
+        const client = await store().findClient(found.clientId);
+        const revoked = await revokeTokens({
+          selector: { grantId: found.grantId },
+          reason: "cli",
+          by: "cli",
+          audit: { appId: client?.appId ?? null },
+        });
 
-      return { revoked: revoked.length };
-    }));
+        return { revoked: revoked.length };
+      }),
+    );
   tokens
     .command("purge")
     .description("delete tokens dead for longer than the grace period, in batches")
     .option("--dry-run", "count what would be deleted, delete nothing")
-    .action(run(async (o: { dryRun?: boolean }) => {
-      const r = await purgeTokens({ dryRun: o.dryRun, trigger: "cli" });
+    .action(
+      run(async (o: { dryRun?: boolean }) => {
+        const r = await purgeTokens({ dryRun: o.dryRun, trigger: "cli" });
 
-      return { deleted_tokens: r.deletedTokens, deleted_events: r.deletedEvents, duration_ms: r.durationMs, dry_run: r.dryRun };
-    }));
+        return { deleted_tokens: r.deletedTokens, deleted_events: r.deletedEvents, duration_ms: r.durationMs, dry_run: r.dryRun };
+      }),
+    );
   tokens
     .command("list")
     .description("list a client's tokens, newest first")
     .requiredOption("--client-id <id>")
-    .action(run(async (o: { clientId: string }) => {
-      await findClientOrThrow(o.clientId);
+    .action(
+      run(async (o: { clientId: string }) => {
+        await findClientOrThrow(o.clientId);
 
-      const tokens = (await listTokens({ clientId: o.clientId })).map((t) => ({
-        id: t.id,
-        token: `${t.prefix}…${t.last4}`,
-        type: t.type,
-        status: t.status,
-        created_at: t.createdAt,
-        expires_at: t.expiresAt,
-        revoked_at: t.revokedAt,
-        revoked_by: t.revokedBy,
-      }));
+        const tokens = (await listTokens({ clientId: o.clientId })).map((t) => ({
+          id: t.id,
+          token: `${t.prefix}…${t.last4}`,
+          type: t.type,
+          status: t.status,
+          created_at: t.createdAt,
+          expires_at: t.expiresAt,
+          revoked_at: t.revokedAt,
+          revoked_by: t.revokedBy,
+        }));
 
-      return { tokens };
-    }));
+        return { tokens };
+      }),
+    );
 }

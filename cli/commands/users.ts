@@ -1,5 +1,5 @@
-import type { Command } from "commander";
 import { createUser } from "@/lib/users/create-user";
+import type { Command } from "commander";
 import type { Run } from "../run";
 
 export function usersCommands(program: Command, run: Run) {
@@ -10,9 +10,11 @@ export function usersCommands(program: Command, run: Run) {
     .requiredOption("--email <email>")
     .requiredOption("--password <password>")
     .option("--admin", "give the account the admin role")
-    .action(run(async (o: { email: string; password: string; admin?: boolean }) => {
-      const user = await createUser({ email: o.email, password: o.password, role: o.admin ? "admin" : "subscriber" });
+    .action(
+      run(async (o: { email: string; password: string; admin?: boolean }) => {
+        const user = await createUser({ email: o.email, password: o.password, role: o.admin ? "admin" : "subscriber" });
 
-      return { id: user.id, email: user.email, role: user.role };
-    }));
+        return { id: user.id, email: user.email, role: user.role };
+      }),
+    );
 }

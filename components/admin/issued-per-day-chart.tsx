@@ -39,7 +39,9 @@ export function IssuedPerDayChart({ days }: IssuedPerDayChartProps) {
         )}
       </div>
       <details className="text-sm">
-        <summary className="w-fit cursor-pointer rounded-sm font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring">Show the figures as a table</summary>
+        <summary className="w-fit cursor-pointer rounded-sm font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring">
+          Show the figures as a table
+        </summary>
         <Table aria-label="Tokens issued per day" className="mt-2">
           <TableHeader>
             <TableRow>

@@ -1,16 +1,16 @@
 "use client";
 
-import { useState } from "react";
-import { toast } from "sonner";
 import { DurationField } from "@/components/settings/duration-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormError } from "@/components/ui/form-error";
 import { useUpdateApp } from "@/lib/apps/client/mutations";
 import type { AppSummary } from "@/lib/apps/schemas";
 import { ApiError } from "@/lib/http/client/fetch-json";
 import type { TokenPolicy } from "@/lib/settings/definitions";
 import { formatDuration, fromSeconds, toSeconds, type Duration } from "@/lib/settings/duration";
-import { FormError } from "@/components/ui/form-error";
+import { useState } from "react";
+import { toast } from "sonner";
 
 type Errors = { accessTokenTtl?: string[]; refreshTokenTtl?: string[]; form?: string };
 
@@ -59,8 +59,22 @@ export function AppLifetimesForm({ app, policy }: { app: AppSummary; policy: Tok
           <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label="Token lifetimes">
             <FormError message={errors.form} />
             <div className="grid gap-5 sm:grid-cols-2">
-              <DurationField label="Access token lifetime" value={access} onChange={setAccess} error={errors.accessTokenTtl} description={limits(policy, "access")} emptyHint="Empty: the default applies." />
-              <DurationField label="Refresh token lifetime" value={refresh} onChange={setRefresh} error={errors.refreshTokenTtl} description={limits(policy, "refresh")} emptyHint="Empty: the default applies." />
+              <DurationField
+                label="Access token lifetime"
+                value={access}
+                onChange={setAccess}
+                error={errors.accessTokenTtl}
+                description={limits(policy, "access")}
+                emptyHint="Empty: the default applies."
+              />
+              <DurationField
+                label="Refresh token lifetime"
+                value={refresh}
+                onChange={setRefresh}
+                error={errors.refreshTokenTtl}
+                description={limits(policy, "refresh")}
+                emptyHint="Empty: the default applies."
+              />
             </div>
             <Button type="submit" className="w-fit" pending={update.isPending}>
               Save lifetimes

@@ -1,11 +1,11 @@
 "use client";
 
-import { AppWindow, Plus } from "lucide-react";
-import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useApps } from "@/lib/apps/client/queries";
 import type { AppSummary } from "@/lib/apps/schemas";
+import { AppWindow, Plus } from "lucide-react";
+import Link from "next/link";
 import { DateTime } from "./date-time";
 
 /** The user's applications as cards that link to each application's page. */

@@ -1,17 +1,17 @@
 "use client";
 
-import { useState } from "react";
-import { toast } from "sonner";
-import * as z from "zod";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useUpdateApp } from "@/lib/apps/client/mutations";
 import { updateAppSchema, type AppSummary } from "@/lib/apps/schemas";
 import { ApiError } from "@/lib/http/client/fetch-json";
-import { FormError } from "@/components/ui/form-error";
+import { useState } from "react";
+import { toast } from "sonner";
+import * as z from "zod";
 import { RedirectUrisField, splitLines } from "./redirect-uris-field";
 
 type Errors = { name?: string[]; description?: string[]; redirectUris?: string[]; form?: string };
@@ -24,7 +24,11 @@ export function AppSettingsForm({ app }: { app: AppSummary }) {
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { name: String(form.get("name") ?? ""), description: String(form.get("description") ?? ""), redirectUris: splitLines(form.get("redirectUris")) };
+    const input = {
+      name: String(form.get("name") ?? ""),
+      description: String(form.get("description") ?? ""),
+      redirectUris: splitLines(form.get("redirectUris")),
+    };
     const parsed = updateAppSchema.safeParse(input);
     if (!parsed.success) return setErrors(z.flattenError(parsed.error).fieldErrors);
     setErrors({});

@@ -17,7 +17,13 @@ export function RedirectUrisField({ defaultValue = [], error }: RedirectUrisFiel
       description="One per line. Absolute https:// URLs; http:// only for localhost."
       error={error}
     >
-      <Textarea name="redirectUris" rows={3} defaultValue={defaultValue.join("\n")} placeholder="https://example.com/callback" spellCheck={false} />
+      <Textarea
+        name="redirectUris"
+        rows={3}
+        defaultValue={defaultValue.join("\n")}
+        placeholder="https://example.com/callback"
+        spellCheck={false}
+      />
     </FormField>
   );
 }

@@ -1,19 +1,32 @@
 "use client";
 
-import { RefreshCw } from "lucide-react";
-import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { useRotateSecret } from "@/lib/apps/client/mutations";
 import type { SecretOverlap } from "@/lib/apps/schemas";
 import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
+import { RefreshCw } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
 import { CredentialsReveal } from "./credentials-reveal";
-import { FormError } from "@/components/ui/form-error";
 
 const CHOICES: Choice<SecretOverlap>[] = [
-  { value: "none", label: "Immediately", hint: "The current secret and every active token stop working now. Use this if the secret leaked." },
+  {
+    value: "none",
+    label: "Immediately",
+    hint: "The current secret and every active token stop working now. Use this if the secret leaked.",
+  },
   { value: "1h", label: "Keep the old secret for 1 hour", hint: "Both secrets work for an hour, so a running client can switch over." },
   { value: "24h", label: "Keep the old secret for 24 hours", hint: "Both secrets work for a day; tokens stay valid." },
 ];
@@ -39,7 +52,9 @@ export function RegenerateSecretDialog({ appId, clientId }: { appId: string; cli
     rotate.mutate(overlap, {
       onSuccess: (result) => {
         setRotated(result);
-        toast.success(overlap === "none" ? "New secret issued; the old one no longer works." : "New secret issued; the old one still works for now.");
+        toast.success(
+          overlap === "none" ? "New secret issued; the old one no longer works." : "New secret issued; the old one still works for now.",
+        );
       },
     });
   }
@@ -55,7 +70,9 @@ export function RegenerateSecretDialog({ appId, clientId }: { appId: string; cli
         <DialogHeader>
           <DialogTitle>{rotated ? "Your new client secret" : "Regenerate client secret"}</DialogTitle>
           <DialogDescription>
-            {rotated ? "Update your client with it before the old secret stops working." : "A new secret is issued. Choose when the current one stops working."}
+            {rotated
+              ? "Update your client with it before the old secret stops working."
+              : "A new secret is issued. Choose when the current one stops working."}
           </DialogDescription>
         </DialogHeader>
         {rotated ? (
@@ -70,7 +87,13 @@ export function RegenerateSecretDialog({ appId, clientId }: { appId: string; cli
         ) : (
           <form onSubmit={onSubmit} className="grid gap-4">
             <FormError message={rotate.error?.message} />
-            <ChoiceGroup legend="When should the current secret stop working?" name="overlap" choices={CHOICES} value={overlap} onChange={setOverlap} />
+            <ChoiceGroup
+              legend="When should the current secret stop working?"
+              name="overlap"
+              choices={CHOICES}
+              value={overlap}
+              onChange={setOverlap}
+            />
             <DialogFooter>
               <DialogClose asChild>
                 <Button type="button" variant="outline">

@@ -27,7 +27,9 @@ export function AuditEventTable({ events, showApp = false, label = "Activity" }:
               <TableCell className="whitespace-normal">
                 <DateTime iso={event.createdAt} />
               </TableCell>
-              {showApp && <TableCell className="hidden sm:table-cell">{event.appName ?? <span className="text-muted-foreground">—</span>}</TableCell>}
+              {showApp && (
+                <TableCell className="hidden sm:table-cell">{event.appName ?? <span className="text-muted-foreground">—</span>}</TableCell>
+              )}
               <TableCell className="hidden max-w-56 truncate sm:table-cell" title={event.actor}>
                 {event.actor}
               </TableCell>

@@ -12,7 +12,11 @@ const ACTIONS: Record<string, string> = {
   "token.revoked": "Revoked tokens",
 };
 
-const OVERLAPS: Record<string, string> = { none: "old secret ended immediately", "1h": "old secret kept for 1 hour", "24h": "old secret kept for 24 hours" };
+const OVERLAPS: Record<string, string> = {
+  none: "old secret ended immediately",
+  "1h": "old secret kept for 1 hour",
+  "24h": "old secret kept for 24 hours",
+};
 
 const REASONS: Record<string, string> = {
   browser: "in the portal",

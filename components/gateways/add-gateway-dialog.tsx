@@ -1,16 +1,25 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
+import { useCreateGateway } from "@/lib/gateways/client/mutations";
+import type { CreatedGateway } from "@/lib/gateways/create-gateway";
+import { createGatewaySchema } from "@/lib/gateways/schemas";
+import { ApiError } from "@/lib/http/client/fetch-json";
 import { Plus } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import * as z from "zod";
-import { FormError } from "@/components/ui/form-error";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import type { CreatedGateway } from "@/lib/gateways/create-gateway";
-import { useCreateGateway } from "@/lib/gateways/client/mutations";
-import { createGatewaySchema } from "@/lib/gateways/schemas";
-import { ApiError } from "@/lib/http/client/fetch-json";
 import { GatewayCredentialsReveal } from "./gateway-credentials-reveal";
 import { GatewayFields, readGatewayForm, type GatewayFieldErrors } from "./gateway-fields";
 

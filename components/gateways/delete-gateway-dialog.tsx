@@ -1,7 +1,5 @@
 "use client";
 
-import { Trash2 } from "lucide-react";
-import { toast } from "sonner";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -16,6 +14,8 @@ import {
 import { Button } from "@/components/ui/button";
 import { useDeleteGateway } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { Trash2 } from "lucide-react";
+import { toast } from "sonner";
 
 /** "Delete" with a confirmation: the gateway stops hearing of revocations and can no longer introspect. */
 export function DeleteGatewayDialog({ gateway }: { gateway: GatewaySummary }) {

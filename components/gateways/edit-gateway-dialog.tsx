@@ -1,15 +1,24 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
+import { useUpdateGateway } from "@/lib/gateways/client/mutations";
+import { updateGatewaySchema, type GatewaySummary } from "@/lib/gateways/schemas";
+import { ApiError } from "@/lib/http/client/fetch-json";
 import { Pencil } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import * as z from "zod";
-import { FormError } from "@/components/ui/form-error";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { useUpdateGateway } from "@/lib/gateways/client/mutations";
-import { updateGatewaySchema, type GatewaySummary } from "@/lib/gateways/schemas";
-import { ApiError } from "@/lib/http/client/fetch-json";
 import { GatewayFields, readGatewayForm, type GatewayFieldErrors } from "./gateway-fields";
 
 /** "Edit": rename, relabel or re-point a gateway; its secrets stay as they are. */

@@ -1,7 +1,7 @@
-import { TriangleAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
+import { TriangleAlert } from "lucide-react";
 import { DeleteGatewayDialog } from "./delete-gateway-dialog";
 import { EditGatewayDialog } from "./edit-gateway-dialog";
 import { GatewayHealthFacts } from "./gateway-health";

@@ -23,7 +23,10 @@ export function GatewayCredentialsReveal({ created, issuer }: GatewayCredentials
           <span className="text-sm font-medium">Start a reference gateway with these</span>
           <CopyButton value={command} label="Copy the start command" />
         </div>
-        <pre className="rounded-md border bg-muted px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap" data-testid="gateway-start-command">
+        <pre
+          className="rounded-md border bg-muted px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap"
+          data-testid="gateway-start-command"
+        >
           <code>{command}</code>
         </pre>
         <p className="text-sm text-muted-foreground">Point --upstream at the API this gateway protects.</p>

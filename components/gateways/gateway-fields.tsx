@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { revokeUrlWarning } from "@/lib/gateways/schemas";
+import { useState } from "react";
 
 export type GatewayFieldErrors = { name?: string[]; environment?: string[]; revokeUrl?: string[]; form?: string };
 
@@ -46,5 +46,9 @@ export function GatewayFields({ errors, defaults }: GatewayFieldsProps) {
 export const readGatewayForm = (form: HTMLFormElement) => {
   const data = new FormData(form);
 
-  return { name: String(data.get("name") ?? ""), environment: String(data.get("environment") ?? ""), revokeUrl: String(data.get("revokeUrl") ?? "") };
+  return {
+    name: String(data.get("name") ?? ""),
+    environment: String(data.get("environment") ?? ""),
+    revokeUrl: String(data.get("revokeUrl") ?? ""),
+  };
 };

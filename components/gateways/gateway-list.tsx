@@ -1,9 +1,9 @@
 "use client";
 
-import { Network } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
 import { useGateways } from "@/lib/gateways/client/queries";
+import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
+import { Network } from "lucide-react";
 import { AddGatewayDialog } from "./add-gateway-dialog";
 import { GatewayCard } from "./gateway-card";
 

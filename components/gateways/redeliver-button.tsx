@@ -1,10 +1,10 @@
 "use client";
 
-import { RotateCcw } from "lucide-react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useRedeliver } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { RotateCcw } from "lucide-react";
+import { toast } from "sonner";
 
 /** "Redeliver failed": every notice that gave up for this gateway goes back in the queue with a fresh window. */
 export function RedeliverButton({ gateway, failed }: { gateway: GatewaySummary; failed: number }) {
@@ -18,7 +18,13 @@ export function RedeliverButton({ gateway, failed }: { gateway: GatewaySummary; 
   }
 
   return (
-    <Button variant="outline" size="sm" pending={redeliver.isPending} onClick={onClick} aria-label={`Redeliver ${failed} failed notices to ${gateway.name}`}>
+    <Button
+      variant="outline"
+      size="sm"
+      pending={redeliver.isPending}
+      onClick={onClick}
+      aria-label={`Redeliver ${failed} failed notices to ${gateway.name}`}
+    >
       <RotateCcw aria-hidden="true" /> Redeliver failed ({failed})
     </Button>
   );

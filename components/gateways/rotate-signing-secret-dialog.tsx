@@ -1,20 +1,33 @@
 "use client";
 
-import { RefreshCw } from "lucide-react";
-import { useState } from "react";
-import { toast } from "sonner";
-import { FormError } from "@/components/ui/form-error";
 import { SecretValue } from "@/components/apps/secret-value";
 import { ShownOnceNotice } from "@/components/apps/shown-once-notice";
 import { Button } from "@/components/ui/button";
 import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { useRotateSigningSecret, type RotatedSigningSecret, type SecretGrace } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { RefreshCw } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
 
 const CHOICES: Choice<SecretGrace>[] = [
   { value: "none", label: "Immediately", hint: "Notices are signed with the new secret only. Use this if the secret leaked." },
-  { value: "1h", label: "Keep signing with the old secret for 1 hour", hint: "Notices carry both signatures while you update the gateway." },
+  {
+    value: "1h",
+    label: "Keep signing with the old secret for 1 hour",
+    hint: "Notices carry both signatures while you update the gateway.",
+  },
   { value: "24h", label: "Keep signing with the old secret for 24 hours", hint: "Both signatures for a day." },
 ];
 
@@ -77,7 +90,13 @@ export function RotateSigningSecretDialog({ gateway }: { gateway: GatewaySummary
         ) : (
           <form onSubmit={onSubmit} className="grid gap-4">
             <FormError message={rotate.error?.message} />
-            <ChoiceGroup legend="When should the current secret stop signing?" name="grace" choices={CHOICES} value={grace} onChange={setGrace} />
+            <ChoiceGroup
+              legend="When should the current secret stop signing?"
+              name="grace"
+              choices={CHOICES}
+              value={grace}
+              onChange={setGrace}
+            />
             <DialogFooter>
               <DialogClose asChild>
                 <Button type="button" variant="outline">

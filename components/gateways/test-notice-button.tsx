@@ -1,20 +1,22 @@
 "use client";
 
-import { Send } from "lucide-react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useSendTestNotice } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { Send } from "lucide-react";
+import { toast } from "sonner";
 
 /** "Send test notice": a signed gateway.ping; the answer (status and latency, or why it failed) shows in a toast and inline. */
 export function TestNoticeButton({ gateway }: { gateway: GatewaySummary }) {
   const ping = useSendTestNotice(gateway.id);
   const result = ping.data;
-  const outcome = result && (result.ok ? `Answered ${result.status} in ${result.latencyMs} ms` : `Failed after ${result.latencyMs} ms: ${result.error}`);
+  const outcome =
+    result && (result.ok ? `Answered ${result.status} in ${result.latencyMs} ms` : `Failed after ${result.latencyMs} ms: ${result.error}`);
 
   function send() {
     ping.mutate(undefined, {
-      onSuccess: (r) => (r.ok ? toast.success : toast.error)(`${gateway.name}: ${r.ok ? `answered ${r.status} in ${r.latencyMs} ms` : r.error}`),
+      onSuccess: (r) =>
+        (r.ok ? toast.success : toast.error)(`${gateway.name}: ${r.ok ? `answered ${r.status} in ${r.latencyMs} ms` : r.error}`),
       onError: (err) => toast.error(`Could not send a test notice: ${err.message}`),
     });
   }

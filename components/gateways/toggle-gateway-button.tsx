@@ -1,7 +1,5 @@
 "use client";
 
-import { Pause, Play } from "lucide-react";
-import { toast } from "sonner";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -16,6 +14,8 @@ import {
 import { Button } from "@/components/ui/button";
 import { useUpdateGateway } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { Pause, Play } from "lucide-react";
+import { toast } from "sonner";
 
 /** Enable at once; disable after a confirmation, since a disabled gateway can no longer introspect. */
 export function ToggleGatewayButton({ gateway }: { gateway: GatewaySummary }) {

@@ -2,8 +2,8 @@
 
 import { DateTime } from "@/components/apps/date-time";
 import { Badge } from "@/components/ui/badge";
-import type { TokenDelivery } from "@/lib/gateways/list-token-deliveries";
 import { useTokenDeliveries } from "@/lib/gateways/client/queries";
+import type { TokenDelivery } from "@/lib/gateways/list-token-deliveries";
 
 const LOOK: Record<TokenDelivery["status"], { variant: "success" | "warning" | "destructive"; label: string }> = {
   delivered: { variant: "success", label: "Acknowledged" },
@@ -16,7 +16,8 @@ export function TokenDeliveries({ appId, tokenId }: { appId: string; tokenId: st
   const deliveries = useTokenDeliveries(appId, tokenId);
 
   if (deliveries.isPending) return <p className="mt-1.5 text-xs text-muted-foreground">Checking gateways…</p>;
-  if (deliveries.isError) return <p className="mt-1.5 text-xs text-destructive">Could not load gateway acknowledgements: {deliveries.error.message}</p>;
+  if (deliveries.isError)
+    return <p className="mt-1.5 text-xs text-destructive">Could not load gateway acknowledgements: {deliveries.error.message}</p>;
   if (deliveries.data.length === 0) return <p className="mt-1.5 text-xs text-muted-foreground">No gateway to notify.</p>;
 
   return (

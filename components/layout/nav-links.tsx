@@ -1,8 +1,8 @@
 "use client";
 
+import { cn } from "@/lib/utils";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/utils";
 
 type NavLink = { href: string; label: string };
 
@@ -10,7 +10,10 @@ export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   // The most specific link is current: on /admin/gateways that is "Gateways", not "Admin".
-  const currentHref = links.map((l) => l.href).filter(matches).sort((a, b) => b.length - a.length)[0];
+  const currentHref = links
+    .map((l) => l.href)
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
 
   return (
     <nav aria-label="Main" className="min-w-0">

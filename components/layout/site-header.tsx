@@ -1,6 +1,6 @@
+import { hasRole, type SessionUser } from "@/lib/auth/roles";
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
-import { hasRole, type SessionUser } from "@/lib/auth/roles";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
@@ -15,7 +15,10 @@ export function SiteHeader({ user }: { user: SessionUser }) {
   return (
     <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/80">
       <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
-        <Link href="/apps" className="flex items-center gap-2 rounded-md font-semibold outline-none focus-visible:ring-2 focus-visible:ring-ring">
+        <Link
+          href="/apps"
+          className="flex items-center gap-2 rounded-md font-semibold outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
           <KeyRound className="size-5" aria-hidden="true" />
           <span className="hidden sm:inline">Portcullis</span>
           <span className="sr-only sm:hidden">Portcullis</span>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { DURATION_UNITS, toSeconds, type Duration, type DurationUnit } from "@/lib/settings/duration";
+import { useId } from "react";
 
 type DurationFieldProps = {
   label: string;
@@ -44,7 +44,12 @@ export function DurationField({ label, value, onChange, error, description, empt
           aria-invalid={message ? true : undefined}
           aria-describedby={describedBy}
         />
-        <NativeSelect aria-label={`${label}: unit`} className="w-36" value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as DurationUnit })}>
+        <NativeSelect
+          aria-label={`${label}: unit`}
+          className="w-36"
+          value={value.unit}
+          onChange={(e) => onChange({ ...value, unit: e.target.value as DurationUnit })}
+        >
           {Object.keys(DURATION_UNITS).map((unit) => (
             <option key={unit} value={unit}>
               {unit}

@@ -27,7 +27,7 @@ export function CurlExamples({ issuer, clientId, accessToken = "$ACCESS_TOKEN" }
             <span className="text-sm font-medium">{example.title}</span>
             <CopyButton value={example.command} label={`Copy command: ${example.title}`} />
           </div>
-          <pre className="overflow-x-auto rounded-md border bg-muted px-3 py-2 font-mono text-xs whitespace-pre-wrap break-all">
+          <pre className="overflow-x-auto rounded-md border bg-muted px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap">
             <code>{example.command}</code>
           </pre>
         </div>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import { toast } from "sonner";
+import { plural } from "@/components/apps/plural";
+import { DurationField } from "@/components/settings/duration-field";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -13,14 +13,14 @@ import {
   AlertDialogTitle,
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
-import { DurationField } from "@/components/settings/duration-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useGenerateToken } from "@/lib/apps/client/mutations";
 import { ApiError } from "@/lib/http/client/fetch-json";
 import { formatDuration, toSeconds, type Duration } from "@/lib/settings/duration";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
-import { plural } from "@/components/apps/plural";
+import { useState } from "react";
+import { toast } from "sonner";
 import { CurlExamples } from "./curl-examples";
 import { TokenReveal } from "./token-reveal";
 
@@ -43,7 +43,9 @@ export function GenerateTokenCard({ appId, clientId, issuer, allowedTtl }: Gener
       {
         onSuccess: (token) => {
           setIssued(token);
-          toast.success(regenerate ? `New token issued; ${plural(token.revokedTokens, "active token")} revoked.` : "Access token generated.");
+          toast.success(
+            regenerate ? `New token issued; ${plural(token.revokedTokens, "active token")} revoked.` : "Access token generated.",
+          );
         },
         onError: (err) => {
           if (err instanceof ApiError && err.fields?.ttlSeconds) setValidityError(err.fields.ttlSeconds);
@@ -58,7 +60,8 @@ export function GenerateTokenCard({ appId, clientId, issuer, allowedTtl }: Gener
       <CardHeader>
         <CardTitle>Access token</CardTitle>
         <CardDescription>
-          A client_credentials token for this application, issued here in the browser. Your client can also request its own at the token endpoint.
+          A client_credentials token for this application, issued here in the browser. Your client can also request its own at the token
+          endpoint.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">

@@ -1,6 +1,5 @@
 "use client";
 
-import { toast } from "sonner";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -14,6 +13,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { useRevokeToken } from "@/lib/apps/client/mutations";
+import { toast } from "sonner";
 
 type RevokeTokenButtonProps = { appId: string; tokenId: string; label: string };
 

@@ -1,11 +1,11 @@
 "use client";
 
-import { KeyRound } from "lucide-react";
 import { DateTime } from "@/components/apps/date-time";
 import { TokenDeliveries } from "@/components/gateways/token-deliveries";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useAppTokens } from "@/lib/apps/client/queries";
+import { KeyRound } from "lucide-react";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { TokenStatus } from "./token-status";
 
@@ -61,7 +61,9 @@ export function TokensTable({ appId }: { appId: string }) {
                 <TokenStatus token={t} />
                 {t.status === "revoked" && <TokenDeliveries appId={appId} tokenId={t.id} />}
               </TableCell>
-              <TableCell className="text-right">{t.status === "active" && <RevokeTokenButton appId={appId} tokenId={t.id} label={label} />}</TableCell>
+              <TableCell className="text-right">
+                {t.status === "active" && <RevokeTokenButton appId={appId} tokenId={t.id} label={label} />}
+              </TableCell>
             </TableRow>
           );
         })}

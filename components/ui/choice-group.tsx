@@ -8,7 +8,10 @@ export function ChoiceGroup<V extends string>({ legend, name, choices, value, on
     <fieldset data-slot="choice-group" className="grid gap-2">
       <legend className="mb-2 text-sm font-medium">{legend}</legend>
       {choices.map((choice) => (
-        <label key={choice.value} className="flex cursor-pointer items-start gap-3 rounded-md border p-3 has-checked:border-ring has-checked:bg-accent">
+        <label
+          key={choice.value}
+          className="flex cursor-pointer items-start gap-3 rounded-md border p-3 has-checked:border-ring has-checked:bg-accent"
+        >
           <input
             type="radio"
             name={name}

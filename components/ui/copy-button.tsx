@@ -48,7 +48,15 @@ function CopyButton({ value, label = "Copy", variant = "outline", size = "sm", c
   }
 
   return (
-    <Button data-slot="copy-button" type="button" variant={variant} size={size} aria-label={children ? undefined : label} onClick={copy} {...props}>
+    <Button
+      data-slot="copy-button"
+      type="button"
+      variant={variant}
+      size={size}
+      aria-label={children ? undefined : label}
+      onClick={copy}
+      {...props}
+    >
       {copied ? <CheckIcon aria-hidden="true" /> : <CopyIcon aria-hidden="true" />}
       {children}
       <span className="sr-only" aria-live="polite">

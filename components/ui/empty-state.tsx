@@ -1,5 +1,5 @@
-import type * as React from "react";
 import { cn } from "@/lib/utils";
+import type * as React from "react";
 
 type EmptyStateProps = {
   title: string;
@@ -12,9 +12,15 @@ type EmptyStateProps = {
 
 function EmptyState({ title, description, icon, action, className }: EmptyStateProps) {
   return (
-    <div data-slot="empty-state" className={cn("flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-10 text-center", className)}>
+    <div
+      data-slot="empty-state"
+      className={cn("flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-10 text-center", className)}
+    >
       {icon && (
-        <div className="flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-5" aria-hidden="true">
+        <div
+          className="flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-5"
+          aria-hidden="true"
+        >
           {icon}
         </div>
       )}

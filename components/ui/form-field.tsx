@@ -1,9 +1,9 @@
 "use client";
 
-import { Slot } from "radix-ui";
-import { useId } from "react";
-import type * as React from "react";
 import { cn } from "@/lib/utils";
+import { Slot } from "radix-ui";
+import type * as React from "react";
+import { useId } from "react";
 import { Label } from "./label";
 
 type FormFieldProps = {

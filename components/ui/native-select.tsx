@@ -1,5 +1,5 @@
-import type * as React from "react";
 import { cn } from "@/lib/utils";
+import type * as React from "react";
 import { fieldClasses } from "./input";
 
 /** A styled native `<select>`: keyboard, screen readers and phones handle it natively. */

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import type * as React from "react";
 import { cn } from "@/lib/utils";
+import type * as React from "react";
+import { useEffect, useRef, useState } from "react";
 
 /**
  * Scrolls sideways when its content is too wide, and only then joins the tab order,

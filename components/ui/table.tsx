@@ -1,5 +1,5 @@
-import type * as React from "react";
 import { cn } from "@/lib/utils";
+import type * as React from "react";
 import { ScrollRegion } from "./scroll-region";
 
 /** Scrolls sideways on narrow screens instead of squeezing columns; `label` names the scroll region. */

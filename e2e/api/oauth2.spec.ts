@@ -38,11 +38,19 @@ for (const [method, auth] of [
     expect(issued.expires_in).toBeGreaterThan(0);
     expect(issued.scope).toBe("orders:read");
 
-    const active = await oauth.processIntrospectionResponse(as, client, await oauth.introspectionRequest(as, client, clientAuth, issued.access_token, insecure));
+    const active = await oauth.processIntrospectionResponse(
+      as,
+      client,
+      await oauth.introspectionRequest(as, client, clientAuth, issued.access_token, insecure),
+    );
     expect(active).toMatchObject({ active: true, client_id: clientId, scope: "orders:read" });
 
     await oauth.processRevocationResponse(await oauth.revocationRequest(as, client, clientAuth, issued.access_token, insecure));
-    const inactive = await oauth.processIntrospectionResponse(as, client, await oauth.introspectionRequest(as, client, clientAuth, issued.access_token, insecure));
+    const inactive = await oauth.processIntrospectionResponse(
+      as,
+      client,
+      await oauth.introspectionRequest(as, client, clientAuth, issued.access_token, insecure),
+    );
     expect(inactive).toEqual({ active: false });
   });
 }
@@ -70,7 +78,12 @@ test("bad input over HTTP gets §5.2 JSON, never a 5xx, and the server keeps ser
   const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
   const form = { "content-type": "application/x-www-form-urlencoded", authorization: basic };
   const cases = [
-    { headers: { ...form, "content-type": "application/json" }, data: '{"grant_type":"client_credentials"}', status: 400, error: "invalid_request" },
+    {
+      headers: { ...form, "content-type": "application/json" },
+      data: '{"grant_type":"client_credentials"}',
+      status: 400,
+      error: "invalid_request",
+    },
     { headers: form, data: "grant_type=client_credentials&grant_type=client_credentials", status: 400, error: "invalid_request" },
     { headers: form, data: "grant_type=urn%3Aunknown", status: 400, error: "unsupported_grant_type" },
     { headers: form, data: "grant_type=client_credentials&scope=%C3%28", status: 400, error: "invalid_request" },

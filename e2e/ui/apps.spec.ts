@@ -24,7 +24,11 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 const apiFromPage = (page: Page, url: string, method = "GET", body?: unknown) =>
   page.evaluate(
     async ({ url, method, body }) => {
-      const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(url, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
 
       return { status: res.status, body: await res.json().catch(() => null) };
     },
@@ -81,7 +85,10 @@ test("deleting an application stops its credentials at the token endpoint", asyn
   await signUp(page);
   const { appId, clientId, clientSecret } = await createAppInBrowser(page, "Short-lived");
   const tokenRequest = () =>
-    page.request.post("/oauth2/token", { headers: { authorization: basic(clientId, clientSecret) }, form: { grant_type: "client_credentials" } });
+    page.request.post("/oauth2/token", {
+      headers: { authorization: basic(clientId, clientSecret) },
+      form: { grant_type: "client_credentials" },
+    });
   expect((await tokenRequest()).status()).toBe(200);
 
   expect((await apiFromPage(page, `/api/apps/${appId}`, "DELETE", { confirmName: "short-lived" })).status).toBe(400);
@@ -110,7 +117,9 @@ test("an admin reads every application's trail, a deleted application's included
 test("bad input to the portal API gets 400/422 with field messages, never a 500", async ({ page }) => {
   await signUp(page);
   await page.goto("/apps");
-  const invalidJson = await page.evaluate(async () => (await fetch("/api/apps", { method: "POST", headers: { "content-type": "application/json" }, body: "{" })).status);
+  const invalidJson = await page.evaluate(
+    async () => (await fetch("/api/apps", { method: "POST", headers: { "content-type": "application/json" }, body: "{" })).status,
+  );
   expect(invalidJson).toBe(400);
   const invalid = await apiFromPage(page, "/api/apps", "POST", { name: "", redirectUris: ["ftp://x", 42] });
   expect(invalid.status).toBe(422);
@@ -158,7 +167,10 @@ test("another subscriber cannot see or change the application: 404 by URL and by
 
 async function expectNoSeriousViolations(page: Page, where: string) {
   // Toasts come and go while the scan runs; the toaster's own styling is checked where it is configured.
-  const { violations } = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .exclude("[data-sonner-toaster]")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -36,7 +36,13 @@ async function registerGateway(page: Page, name: string): Promise<Registered> {
   const reveal = dialog.getByTestId("gateway-credentials-reveal");
   await expect(reveal).toContainText("you won't see them again");
   const value = async (label: string) => (await reveal.getByLabel(label, { exact: true }).textContent())!;
-  const registered = { name, port, clientId: await value("Client ID"), clientSecret: await value("Client secret"), signingSecret: await value("Signing secret") };
+  const registered = {
+    name,
+    port,
+    clientId: await value("Client ID"),
+    clientSecret: await value("Client secret"),
+    signingSecret: await value("Signing secret"),
+  };
   expect(registered.signingSecret).toMatch(/^whsec_/);
   await expect(reveal.getByTestId("gateway-start-command")).toContainText(`--port ${port}`);
   await expect(reveal.getByTestId("gateway-start-command")).toContainText(`--signing-secret ${registered.signingSecret}`);
@@ -63,7 +69,8 @@ async function startGateway(g: Registered, upstream: string): Promise<Gateway> {
   return gateway;
 }
 
-const callThrough = (g: Registered, token: string) => fetch(`http://127.0.0.1:${g.port}/orders/42`, { headers: { authorization: `Bearer ${token}` } });
+const callThrough = (g: Registered, token: string) =>
+  fetch(`http://127.0.0.1:${g.port}/orders/42`, { headers: { authorization: `Bearer ${token}` } });
 
 /** Polls the gateway until it refuses the token; returns the milliseconds it took from `since`. */
 async function refusedWithin(g: Registered, token: string, since: number, limitMs: number) {
@@ -84,10 +91,16 @@ async function generateInBrowser(page: Page, previous = "") {
   return (await reveal.getByLabel("Access token", { exact: true }).textContent())!;
 }
 
-const tokenRow = (page: Page, token: string) => page.getByRole("table", { name: "Tokens" }).getByRole("row").filter({ hasText: `…${token.slice(-4)}` });
+const tokenRow = (page: Page, token: string) =>
+  page
+    .getByRole("table", { name: "Tokens" })
+    .getByRole("row")
+    .filter({ hasText: `…${token.slice(-4)}` });
 
 async function revokeInBrowser(page: Page, token: string): Promise<number> {
-  await tokenRow(page, token).getByRole("button", { name: /Revoke token/ }).click();
+  await tokenRow(page, token)
+    .getByRole("button", { name: /Revoke token/ })
+    .click();
   const started = Date.now();
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke token" }).click();
 
@@ -139,7 +152,10 @@ test("revoke in the browser reaches both gateways within a second; a restarted g
     await subscriber.getByRole("tab", { name: "Tokens" }).click();
     const first = await generateInBrowser(subscriber);
 
-    for (const [g, gw] of [[a, gwA], [b, gwB]] as const) {
+    for (const [g, gw] of [
+      [a, gwA],
+      [b, gwB],
+    ] as const) {
       const res = await callThrough(g, first);
       expect(res.status).toBe(200);
       expect(res.headers.get("x-upstream")).toBe("echo");
@@ -210,15 +226,22 @@ test("the add-gateway form shows field errors for a bad URL and a taken name, an
   await expect(dialog.getByText("A gateway with this name exists.")).toBeVisible();
   await expect(dialog.getByLabel("Revoke URL")).not.toHaveAttribute("aria-invalid", "true");
 
-  const axe = await new AxeBuilder({ page: admin }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const axe = await new AxeBuilder({ page: admin })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
   const byApi = await admin.evaluate(() =>
-    fetch("/api/admin/gateways", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x", revokeUrl: "ftp://x" }) }).then(
-      async (r) => ({ status: r.status, body: await r.json() }),
-    ),
+    fetch("/api/admin/gateways", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "x", revokeUrl: "ftp://x" }),
+    }).then(async (r) => ({ status: r.status, body: await r.json() })),
   );
-  expect(byApi).toMatchObject({ status: 422, body: { error: { code: "invalid_input", fields: { revokeUrl: [expect.stringContaining("http(s) URL")] } } } });
+  expect(byApi).toMatchObject({
+    status: 422,
+    body: { error: { code: "invalid_input", fields: { revokeUrl: [expect.stringContaining("http(s) URL")] } } },
+  });
   await removeGateways(admin, taken);
 });
 
@@ -228,14 +251,23 @@ test("the gateways page has no serious accessibility violations, on a desktop an
   await registerGateway(admin, name);
   for (const width of [1280, 390]) {
     await admin.setViewportSize({ width, height: 844 });
-    const { violations } = await new AxeBuilder({ page: admin }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+    const { violations } = await new AxeBuilder({ page: admin })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+      .analyze();
+    expect(
+      violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+    ).toEqual([]);
     expect(await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true); // nothing scrolls sideways
   }
   await removeGateways(admin, name);
 });
 
-test("a subscriber gets 404 for /admin/gateways, 403 and no data from the API, and 404 for another user's token deliveries", async ({ page, browser }) => {
+test("a subscriber gets 404 for /admin/gateways, 403 and no data from the API, and 404 for another user's token deliveries", async ({
+  page,
+  browser,
+}) => {
   await signUp(page);
   expect((await page.goto("/admin/gateways"))?.status()).toBe(404);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gateways" })).toHaveCount(0);

@@ -69,7 +69,11 @@ async function setDuration(page: Page, label: string, amount: string, unit: stri
   await page.getByLabel(`${label}: unit`).selectOption(unit);
 }
 
-test("the admin sets the access lifetime to 10 minutes; the next browser token expires 10 minutes later, as introspection says", async ({ page, browser, request }) => {
+test("the admin sets the access lifetime to 10 minutes; the next browser token expires 10 minutes later, as introspection says", async ({
+  page,
+  browser,
+  request,
+}) => {
   const admin = await asAdmin(browser);
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Token policy" }).click();
   await expect(admin.getByRole("heading", { name: "Token policy", level: 1 })).toBeVisible();
@@ -100,7 +104,9 @@ test("the admin sets the access lifetime to 10 minutes; the next browser token e
   await admin.context().close();
 });
 
-test("refresh tokens always expire: 0, never and over 90 days unconfirmed are refused with the reason; the API answers 400", async ({ browser }) => {
+test("refresh tokens always expire: 0, never and over 90 days unconfirmed are refused with the reason; the API answers 400", async ({
+  browser,
+}) => {
   const admin = await asAdmin(browser);
   await admin.goto("/admin/token-policy");
   const explanation = /^Refresh tokens always expire: .+ would let a leaked token work forever\.$/;
@@ -130,7 +136,11 @@ test("refresh tokens always expire: 0, never and over 90 days unconfirmed are re
   await admin.context().close();
 });
 
-test("an override above the maximum is refused; the dry run of a lower maximum counts the app's long-lived tokens, and shortening them changes their expiry", async ({ page, browser, request }) => {
+test("an override above the maximum is refused; the dry run of a lower maximum counts the app's long-lived tokens, and shortening them changes their expiry", async ({
+  page,
+  browser,
+  request,
+}) => {
   const admin = await asAdmin(browser);
   await admin.goto("/admin/token-policy");
   await admin.getByRole("switch", { name: "Applications may set their own lifetimes" }).check();
@@ -199,7 +209,11 @@ test("a subscriber gets 404 for /admin/token-policy and 403 with no data from th
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 async function expectNoSeriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" "))}`)).toEqual([]);
+  expect(
+    violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" "))}`),
+  ).toEqual([]);
 }
 
 test("axe: the policy page (also with errors, and on a phone) and the dashboard with its chart table open", async ({ page }) => {

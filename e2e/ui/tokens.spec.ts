@@ -8,7 +8,10 @@ import { expect, signUp, test } from "../fixtures";
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 
 async function introspect(request: APIRequestContext, creds: { clientId: string; clientSecret: string }, token: string) {
-  const res = await request.post("/oauth2/introspect", { headers: { authorization: basic(creds.clientId, creds.clientSecret) }, form: { token } });
+  const res = await request.post("/oauth2/introspect", {
+    headers: { authorization: basic(creds.clientId, creds.clientSecret) },
+    form: { token },
+  });
   expect(res.status()).toBe(200);
 
   return (await res.json()) as { active: boolean };
@@ -46,7 +49,11 @@ async function generate(page: Page, { regenerate = false, previous = "" } = {}) 
   return token;
 }
 
-const row = (page: Page, token: string) => page.getByRole("table", { name: "Tokens" }).getByRole("row").filter({ hasText: `…${token.slice(-4)}` });
+const row = (page: Page, token: string) =>
+  page
+    .getByRole("table", { name: "Tokens" })
+    .getByRole("row")
+    .filter({ hasText: `…${token.slice(-4)}` });
 
 test("generate → active at introspection → revoke in the browser → inactive; regenerate", async ({ page, request }) => {
   const { email } = await signUp(page);
@@ -61,7 +68,9 @@ test("generate → active at introspection → revoke in the browser → inactiv
   expect(await introspect(request, creds, first)).toMatchObject({ active: true });
   await expect(row(page, first)).toContainText("Active");
 
-  await row(page, first).getByRole("button", { name: /Revoke token/ }).click();
+  await row(page, first)
+    .getByRole("button", { name: /Revoke token/ })
+    .click();
   const confirm = page.getByRole("alertdialog");
   await expect(confirm).toContainText("cannot be undone");
   await confirm.getByRole("button", { name: "Revoke token" }).click();

@@ -19,7 +19,17 @@ export async function startStack(overrides: Partial<GatewayInput> = {}) {
   const secret = newSecret();
   const gateways: Gateway[] = [];
   const start = async (more: Partial<GatewayInput> = {}) => {
-    const gw = createGateway({ port: 0, upstream: upstream.url, keyManager: km.url, ...CLIENT, signingSecret: secret, quiet: true, backoff: { initialMs: 20, maxMs: 200 }, ...overrides, ...more });
+    const gw = createGateway({
+      port: 0,
+      upstream: upstream.url,
+      keyManager: km.url,
+      ...CLIENT,
+      signingSecret: secret,
+      quiet: true,
+      backoff: { initialMs: 20, maxMs: 200 },
+      ...overrides,
+      ...more,
+    });
     gateways.push(gw);
     const { port } = await gw.listen();
 
@@ -28,9 +38,17 @@ export async function startStack(overrides: Partial<GatewayInput> = {}) {
   const { gw, url } = await start();
 
   return {
-    km, upstream, secret, gw, url, start,
+    km,
+    upstream,
+    secret,
+    gw,
+    url,
+    start,
     call: (token: string | null, path = "/things?x=1", init: RequestInit = {}) =>
-      fetch(`${url}${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } }),
+      fetch(`${url}${path}`, {
+        ...init,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
+      }),
     close: async () => {
       await Promise.all(gateways.map((g) => g.close()));
       await Promise.all([km.close(), upstream.close()]);
@@ -41,10 +59,28 @@ export async function startStack(overrides: Partial<GatewayInput> = {}) {
 type NoticeOptions = { secret: string; id?: string; type?: string; sequence: number; tokens?: string[]; at?: Date; expiresAt?: string };
 
 /** A notice exactly as the contract says, signed with the standardwebhooks package. */
-export function signedNotice({ secret, id = `msg_${randomBytes(8).toString("hex")}`, type = "token.revoked", sequence, tokens = [], at = new Date(), expiresAt = inOneHour() }: NoticeOptions) {
-  const list = tokens.map((t) => ({ token_hash: hashToken(t), token_type: "access_token", client_id: "pcl_ci_app", expires_at: expiresAt }));
+export function signedNotice({
+  secret,
+  id = `msg_${randomBytes(8).toString("hex")}`,
+  type = "token.revoked",
+  sequence,
+  tokens = [],
+  at = new Date(),
+  expiresAt = inOneHour(),
+}: NoticeOptions) {
+  const list = tokens.map((t) => ({
+    token_hash: hashToken(t),
+    token_type: "access_token",
+    client_id: "pcl_ci_app",
+    expires_at: expiresAt,
+  }));
   const body = JSON.stringify({ type, timestamp: at.toISOString(), data: { sequence, tokens: list } });
-  const headers = { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(secret).sign(id, at, body) };
+  const headers = {
+    "content-type": "application/json",
+    "webhook-id": id,
+    "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+    "webhook-signature": new Webhook(secret).sign(id, at, body),
+  };
 
   return { id, body, headers };
 }

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import { listEvents } from "@/lib/audit/list-events";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
 import { makeUser } from "./test-helpers";

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { introspectAs, makeUser } from "./test-helpers";
 import { updateApp } from "./update-app";
@@ -55,7 +55,9 @@ describe("an application's own token lifetimes", () => {
     await db.app.update({ where: { id: app.id }, data: { accessTokenTtl: 600 } });
     await allowOverrides("false");
 
-    await expect(updateApp({ appId: app.id, actor: owner, name: "Renamed", accessTokenTtl: 600 })).resolves.toMatchObject({ name: "Renamed" });
+    await expect(updateApp({ appId: app.id, actor: owner, name: "Renamed", accessTokenTtl: 600 })).resolves.toMatchObject({
+      name: "Renamed",
+    });
     await expect(updateApp({ appId: app.id, actor: owner, accessTokenTtl: null })).resolves.toMatchObject({ accessTokenTtl: null });
   });
 });

@@ -17,7 +17,8 @@ export function assertAppLifetimes(policy: TokenPolicy, before: AppSummary, chan
     const value = changes[key];
     if (value === undefined || value === null || value === before[key]) continue;
     if (!policy.appOverridesAllowed) fields[key] = ["The admin doesn't allow applications to set their own lifetimes."];
-    else if (value > limits[key]) fields[key] = [`At most ${formatDuration(limits[key])} (${limits[key]} s), the maximum the admin allows.`];
+    else if (value > limits[key])
+      fields[key] = [`At most ${formatDuration(limits[key])} (${limits[key]} s), the maximum the admin allows.`];
   }
   const [first] = Object.values(fields);
   if (first) throw new AppError("bad_request", first[0], fields);

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
-import * as z from "zod";
 import { db } from "@/lib/db/client";
 import { hashToken } from "@/lib/tokens/hash-token";
+import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import { createApp } from "./create-app";
 import { listApps } from "./list-apps";
 import { createAppSchema } from "./schemas";
@@ -18,7 +18,12 @@ describe("createApp", () => {
     const owner = await makeUser();
     const created = await createApp({ actor: owner, name: "  Weather  ", redirectUris: ["https://example.com/cb"], ip: "203.0.113.9" });
 
-    expect(created.app).toMatchObject({ name: "Weather", description: "", redirectUris: ["https://example.com/cb"], clientId: created.clientId });
+    expect(created.app).toMatchObject({
+      name: "Weather",
+      description: "",
+      redirectUris: ["https://example.com/cb"],
+      clientId: created.clientId,
+    });
     expect(created.clientSecret).toMatch(/^pcl_cs_[A-Za-z0-9_-]{43}$/);
     const secrets = await db.clientSecret.findMany({ where: { clientId: created.clientId } });
     expect(secrets).toHaveLength(1);

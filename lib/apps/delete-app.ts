@@ -25,8 +25,19 @@ export async function deleteApp({ appId, actor, ip, now = Date.now(), ...input }
     db.clientSecret.updateMany({ where: { clientId: app.clientId, revokedAt: null }, data: { revokedAt: at } }),
   ]);
   const audit = { appId, actorId: actor.id, ip };
-  const revoked = await revokeTokens({ selector: { clientId: app.clientId, activeAt: now }, reason: "app_deleted", by: actor.email, audit, now });
-  await recordAuditEvent({ ...audit, actor: actor.email, action: "app.deleted", detail: { name: app.name, revokedTokens: revoked.length } });
+  const revoked = await revokeTokens({
+    selector: { clientId: app.clientId, activeAt: now },
+    reason: "app_deleted",
+    by: actor.email,
+    audit,
+    now,
+  });
+  await recordAuditEvent({
+    ...audit,
+    actor: actor.email,
+    action: "app.deleted",
+    detail: { name: app.name, revokedTokens: revoked.length },
+  });
 
   return { revokedTokens: revoked.length };
 }

@@ -1,16 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import { listEvents } from "@/lib/audit/list-events";
 import { listClientSecrets } from "@/lib/clients/list-client-secrets";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import type { Role } from "@/lib/users/schemas";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
 import { getAppOrThrow } from "./get-app-or-throw";
 import { listAppTokens } from "./list-app-tokens";
 import { revokeAppToken } from "./revoke-app-token";
-import type { Role } from "@/lib/users/schemas";
 import type { Actor, CreatedApp } from "./schemas";
 import { makeUser } from "./test-helpers";
 import { updateApp } from "./update-app";
@@ -56,7 +56,11 @@ describe("another subscriber's application", () => {
   });
 
   it("is indistinguishable from an id that does not exist", async () => {
-    const failure = (id: string) => getAppOrThrow({ appId: id, userId: b.id }).then(() => null, (e: unknown) => e);
+    const failure = (id: string) =>
+      getAppOrThrow({ appId: id, userId: b.id }).then(
+        () => null,
+        (e: unknown) => e,
+      );
     const [err, unknown] = [await failure(appId()), await failure("no-such-app")];
 
     expect(err).toBeInstanceOf(AppError);

@@ -1,5 +1,5 @@
-import * as z from "zod";
 import { TEN_YEARS } from "@/lib/settings/definitions";
+import * as z from "zod";
 
 // Client-safe: the forms and the route handlers validate with the same schemas.
 
@@ -8,7 +8,8 @@ const isLoopback = (host: string) => host === "localhost" || host === "127.0.0.1
 function redirectUriProblem(raw: string): string | null {
   if (!URL.canParse(raw)) return "Enter an absolute URL, e.g. https://example.com/callback.";
   const url = new URL(raw);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) return "Use https://, or http:// only for localhost.";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
+    return "Use https://, or http:// only for localhost.";
   if (raw.includes("#")) return "A redirect URI cannot contain a fragment (#).";
 
   return null;
@@ -47,7 +48,13 @@ const lifetimeSchema = z
   .nullable();
 
 export const updateAppSchema = z
-  .object({ name: nameSchema, description: descriptionSchema, redirectUris: redirectUrisSchema, accessTokenTtl: lifetimeSchema, refreshTokenTtl: lifetimeSchema })
+  .object({
+    name: nameSchema,
+    description: descriptionSchema,
+    redirectUris: redirectUrisSchema,
+    accessTokenTtl: lifetimeSchema,
+    refreshTokenTtl: lifetimeSchema,
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
 export type UpdateAppInput = z.input<typeof updateAppSchema>;
@@ -61,7 +68,10 @@ export const rotateSecretSchema = z.object({ overlap: z.enum(["none", "1h", "24h
 export type RotateSecretInput = z.input<typeof rotateSecretSchema>;
 
 // ttlSeconds: a shorter life for this one token; accessTokenLifetime() checks it against what the app may have.
-export const generateTokenSchema = z.object({ regenerate: z.boolean().default(false), ttlSeconds: z.number({ error: "Enter a number of seconds." }).optional() });
+export const generateTokenSchema = z.object({
+  regenerate: z.boolean().default(false),
+  ttlSeconds: z.number({ error: "Enter a number of seconds." }).optional(),
+});
 export type GenerateTokenInput = z.input<typeof generateTokenSchema>;
 
 /** Who acts, as the audit trail and the tokens list show them. */

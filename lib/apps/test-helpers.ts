@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { introspect } from "@/lib/oauth/introspect";
 import { token } from "@/lib/oauth/token";
 import type { Role } from "@/lib/users/schemas";
+import { randomUUID } from "node:crypto";
 import type { Actor } from "./schemas";
 
 // Shared by the domain tests of lib/apps, lib/clients and lib/tokens; they run on a real database.

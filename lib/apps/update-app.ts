@@ -12,7 +12,8 @@ type UpdateAppOptions = UpdateAppInput & { appId: string; actor: Actor; ip?: str
 export async function updateApp({ appId, actor, ip, ...input }: UpdateAppOptions): Promise<AppSummary> {
   const changes = updateAppSchema.parse(input);
   const before = await getAppOrThrow({ appId, userId: actor.id });
-  if (changes.accessTokenTtl !== undefined || changes.refreshTokenTtl !== undefined) assertAppLifetimes(await readTokenPolicy(), before, changes);
+  if (changes.accessTokenTtl !== undefined || changes.refreshTokenTtl !== undefined)
+    assertAppLifetimes(await readTokenPolicy(), before, changes);
   const { redirectUris, ...rest } = changes;
 
   return db.$transaction(async (tx) => {

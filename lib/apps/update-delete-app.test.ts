@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
 import { getAppOrThrow } from "./get-app-or-throw";
@@ -58,5 +58,4 @@ describe("deleteApp", () => {
     const actions = (await db.auditEvent.findMany({ where: { appId: app.id } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["app.created", "token.generated", "token.revoked", "app.deleted"]));
   });
-
 });

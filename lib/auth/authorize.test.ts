@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { createUser } from "@/lib/users/create-user";
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "./authorize";
 import { INVALID_CREDENTIALS } from "./messages";
 import { createLoginLimiter, type LoginLimiter } from "./rate-limit";
@@ -11,7 +11,10 @@ let email: string;
 let limiter: LoginLimiter;
 
 async function failure(options: Parameters<typeof authorizeCredentials>[0]) {
-  const err = await authorizeCredentials({ limiter, ...options }).then(() => null, (e: unknown) => e);
+  const err = await authorizeCredentials({ limiter, ...options }).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
 
   return { code: (err as AppError).code, message: (err as AppError).message };

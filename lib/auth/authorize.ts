@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { hashPassword, verifyPassword } from "@/lib/users/password";
 import type { Role } from "@/lib/users/schemas";
+import { randomBytes } from "node:crypto";
 import { INVALID_CREDENTIALS } from "./messages";
 import { loginLimiter, type LoginLimiter } from "./rate-limit";
 import type { SessionUser } from "./roles";
@@ -25,7 +25,10 @@ export async function authorizeCredentials({ email, password, ip, limiter }: Aut
   const limits = limiter ?? (await loginLimiter());
   await limits.consume(attempt);
 
-  const user = await db.user.findUnique({ where: { email: normalized }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email: normalized },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+  });
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid) throw new AppError("unauthorized", INVALID_CREDENTIALS);

@@ -1,9 +1,9 @@
+import { db } from "@/lib/db/client";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import { AppError } from "@/lib/http/errors";
+import type { Role } from "@/lib/users/schemas";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
-import type { Role } from "@/lib/users/schemas";
 import { authorizeCredentials } from "./authorize";
 import { INVALID_CREDENTIALS } from "./messages";
 
@@ -19,7 +19,11 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const header = req?.headers?.[CLIENT_IP_HEADER];
         try {
-          return await authorizeCredentials({ email: credentials?.email, password: credentials?.password, ip: typeof header === "string" ? header : null });
+          return await authorizeCredentials({
+            email: credentials?.email,
+            password: credentials?.password,
+            ip: typeof header === "string" ? header : null,
+          });
         } catch (err) {
           // next-auth passes a thrown message to the form as `error`; only our own messages may reach it.
           if (err instanceof AppError) throw new Error(err.message);

@@ -1,6 +1,6 @@
+import { AppError } from "@/lib/http/errors";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
 import { tooManyMessage } from "./messages";
 import { createLoginLimiter } from "./rate-limit";
 
@@ -10,7 +10,10 @@ const ip = () => `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 256)).join
 const limits = (perAccount: number, perIp: number) => ({ perAccount, perIp, windowSeconds: 10 * 60 });
 
 async function consumeError(promise: Promise<unknown>) {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
 
   return err as AppError;

@@ -1,8 +1,8 @@
-import pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { engineOf } from "@/lib/db/engine";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { tooManyMessage } from "./messages";
 
 export const LOGIN_LIMITS = { perAccount: 10, perIp: 50, windowSeconds: 15 * 60 }; // failed sign-ins per 15 min
@@ -45,7 +45,13 @@ export async function createLoginLimiter(limits: LoginLimits = LOGIN_LIMITS, url
 
 async function postgresLimiters(url: string, limits: LoginLimits): Promise<[RateLimiterAbstract, RateLimiterAbstract]> {
   const storeClient = new pg.Pool({ connectionString: url, max: 2, allowExitOnIdle: true });
-  const base = { storeClient, storeType: "pool", tableName: "login_rate_limits", duration: limits.windowSeconds, clearExpiredByTimeout: true };
+  const base = {
+    storeClient,
+    storeType: "pool",
+    tableName: "login_rate_limits",
+    duration: limits.windowSeconds,
+    clearExpiredByTimeout: true,
+  };
   // The first limiter creates the table; the second waits for it, so two CREATEs never race.
   const account = await new Promise<RateLimiterAbstract>((resolve, reject) => {
     const limiter: RateLimiterAbstract = new RateLimiterPostgres({ ...base, keyPrefix: "login", points: limits.perAccount }, (err) =>

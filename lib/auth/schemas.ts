@@ -1,5 +1,5 @@
-import * as z from "zod";
 import { emailSchema, passwordSchema } from "@/lib/users/schemas";
+import * as z from "zod";
 
 /** Public sign-up: never takes a role (everyone who signs up is a subscriber). */
 export const signUpSchema = z.object({

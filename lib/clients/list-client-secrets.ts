@@ -22,7 +22,12 @@ const statusOf = (s: { expiresAt: Date | null; revokedAt: Date | null }, now: nu
 };
 
 /** The secrets of the user's application, newest first: the plain values are gone, only last 4 and dates remain. */
-export async function listClientSecrets({ appId, userId, limit = 10, now = Date.now() }: ListClientSecretsOptions): Promise<SecretSummary[]> {
+export async function listClientSecrets({
+  appId,
+  userId,
+  limit = 10,
+  now = Date.now(),
+}: ListClientSecretsOptions): Promise<SecretSummary[]> {
   const app = await getAppOrThrow({ appId, userId });
   const rows = await db.clientSecret.findMany({
     where: { clientId: app.clientId },

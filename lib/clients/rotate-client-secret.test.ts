@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
 import { createApp } from "@/lib/apps/create-app";
 import { introspectAs, makeUser, requestToken } from "@/lib/apps/test-helpers";
 import { db } from "@/lib/db/client";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { describe, expect, it } from "vitest";
 import { listClientSecrets } from "./list-client-secrets";
 import { rotateClientSecret } from "./rotate-client-secret";
 

@@ -14,7 +14,13 @@ export type RotatedSecret = { clientId: string; clientSecret: string; last4: str
  * (`overlap: "none"`: revoked, and with them the client's active tokens, as after a leak) or when
  * the overlap ends, so a running client can switch without downtime; an earlier expiry is kept.
  */
-export async function rotateClientSecret({ appId, actor, overlap = "none", ip, now = Date.now() }: RotateClientSecretOptions): Promise<RotatedSecret> {
+export async function rotateClientSecret({
+  appId,
+  actor,
+  overlap = "none",
+  ip,
+  now = Date.now(),
+}: RotateClientSecretOptions): Promise<RotatedSecret> {
   const { clientId } = await getAppOrThrow({ appId, userId: actor.id });
   const { secret, secretHash, last4 } = newClientSecret();
   const at = new Date(now);

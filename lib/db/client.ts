@@ -1,6 +1,6 @@
+import { env } from "@/lib/env";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { env } from "@/lib/env";
 import { engineOf, sqlitePath } from "./engine";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";

@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@/lib/apps/create-app";
 import { revokeAppToken } from "@/lib/apps/revoke-app-token";
 import { makeUser } from "@/lib/apps/test-helpers";
@@ -7,6 +5,8 @@ import { db } from "@/lib/db/client";
 import { createTestGateway } from "@/lib/testing/gateway-factory";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway } from "./create-gateway";
 import { deleteGateway } from "./delete-gateway";
 import { listAppTokenDeliveries } from "./list-app-token-deliveries";

@@ -11,7 +11,11 @@ import { newSigningSecret } from "./sign-notice";
 export type CreatedGateway = { gateway: GatewaySummary; clientId: string; clientSecret: string; signingSecret: string };
 
 /** Registers a gateway with introspection credentials and a signing secret, both shown only here. */
-export async function createGateway({ actor, ip, ...input }: CreateGatewayInput & { actor: AdminActor; ip?: string | null }): Promise<CreatedGateway> {
+export async function createGateway({
+  actor,
+  ip,
+  ...input
+}: CreateGatewayInput & { actor: AdminActor; ip?: string | null }): Promise<CreatedGateway> {
   assertAdmin(actor);
   const { name, environment, revokeUrl } = createGatewaySchema.parse(input);
   if (await db.gateway.findUnique({ where: { name }, select: { id: true } })) {
@@ -25,7 +29,10 @@ export async function createGateway({ actor, ip, ...input }: CreateGatewayInput 
       data: { name, environment, revokeUrl, clientId, signingSecret: encryptSecret(signingSecret) },
       select: GATEWAY_PUBLIC_SELECT,
     });
-    await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.created", detail: { gatewayId: gateway.id, name } }, tx);
+    await recordAuditEvent(
+      { appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.created", detail: { gatewayId: gateway.id, name } },
+      tx,
+    );
 
     return { gateway: toGatewaySummary(gateway), clientId, clientSecret, signingSecret };
   });

@@ -11,6 +11,9 @@ export async function deleteGateway({ gatewayId, actor, ip }: { gatewayId: strin
     await tx.gateway.delete({ where: { id: gatewayId } }); // deliveries cascade
     await tx.clientSecret.deleteMany({ where: { clientId: gateway.clientId } });
     await tx.client.delete({ where: { id: gateway.clientId } });
-    await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.deleted", detail: { gatewayId, name: gateway.name } }, tx);
+    await recordAuditEvent(
+      { appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.deleted", detail: { gatewayId, name: gateway.name } },
+      tx,
+    );
   });
 }

@@ -5,7 +5,19 @@ export type NoticeResult = { ok: boolean; status: number | null; error: string |
 const timeoutMs = () => Number(process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS ?? 5_000);
 
 /** POSTs one signed notice. Never throws: every failure becomes a result the outbox records. */
-export async function deliverNotice({ url, id, secrets, body, now = Date.now() }: { url: string; id: string; secrets: string[]; body: string; now?: number }): Promise<NoticeResult> {
+export async function deliverNotice({
+  url,
+  id,
+  secrets,
+  body,
+  now = Date.now(),
+}: {
+  url: string;
+  id: string;
+  secrets: string[];
+  body: string;
+  now?: number;
+}): Promise<NoticeResult> {
   const timeout = timeoutMs();
   try {
     const res = await fetch(url, {
@@ -21,7 +33,8 @@ export async function deliverNotice({ url, id, secrets, body, now = Date.now() }
     return { ok, status: res.status, error: ok ? null : `HTTP ${res.status}` };
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const error = (err as Error).name === "TimeoutError" ? `no answer within ${timeout} ms` : (cause?.code ?? cause?.message ?? (err as Error).message);
+    const error =
+      (err as Error).name === "TimeoutError" ? `no answer within ${timeout} ms` : (cause?.code ?? cause?.message ?? (err as Error).message);
 
     return { ok: false, status: null, error };
   }

@@ -1,12 +1,12 @@
-import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createTestGateway, TEST_ADMIN } from "@/lib/testing/gateway-factory";
 import { createTestApp } from "@/lib/testing/factories";
+import { createTestGateway, TEST_ADMIN } from "@/lib/testing/gateway-factory";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { revokeTokens } from "@/lib/tokens/revoke-tokens";
+import { Webhook } from "standardwebhooks";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deliverDue } from "./delivery-worker";
 import { redeliver } from "./redeliver";
 import { updateGateway } from "./update-gateway";
@@ -43,13 +43,22 @@ describe("gateway notices", () => {
     await revokeTokens({ selector: { tokenId: issued.tokenId }, reason: "browser", by: "me" });
     const mine = () => receiver.received.filter((n) => n.body.includes(app.clientId)); // other test files revoke too
     const [notice] = (await eventually(() => mine().length > 0 && mine())) || [];
-    const payload = new Webhook(gw.signingSecret).verify(notice.body, notice.headers as Record<string, string>) as { data: { sequence: number } };
+    const payload = new Webhook(gw.signingSecret).verify(notice.body, notice.headers as Record<string, string>) as {
+      data: { sequence: number };
+    };
     expect(payload).toEqual({
       type: "token.revoked",
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       data: {
         sequence: expect.any(Number),
-        tokens: [{ token_hash: hashToken(issued.accessToken), token_type: "access_token", client_id: app.clientId, expires_at: issued.expiresAt.toISOString() }],
+        tokens: [
+          {
+            token_hash: hashToken(issued.accessToken),
+            token_type: "access_token",
+            client_id: app.clientId,
+            expires_at: issued.expiresAt.toISOString(),
+          },
+        ],
       },
     });
     expect(notice.body).not.toContain(issued.accessToken);
@@ -101,7 +110,10 @@ describe("gateway notices", () => {
     await revokeTokens({ selector: { tokenId: issued.tokenId }, reason: "browser", by: "me" });
     const sequence = (await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } })).revocationSeq!;
     await eventually(async () => (await deliveryOf(gw.gateway.id, sequence)).attempts === 1);
-    await db.delivery.update({ where: { eventSequence_gatewayId: { eventSequence: sequence, gatewayId: gw.gateway.id } }, data: { giveUpAt: new Date() } });
+    await db.delivery.update({
+      where: { eventSequence_gatewayId: { eventSequence: sequence, gatewayId: gw.gateway.id } },
+      data: { giveUpAt: new Date() },
+    });
     await deliverDue(Date.now() + 3_600_000);
     expect((await deliveryOf(gw.gateway.id, sequence)).status).toBe("failed");
 

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { store } from "@/lib/store";
 import { createTestApp } from "@/lib/testing/factories";
@@ -8,6 +7,7 @@ import { hashToken } from "@/lib/tokens/hash-token";
 import { introspectToken } from "@/lib/tokens/introspect-token";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { revokeTokens } from "@/lib/tokens/revoke-tokens";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
 beforeAll(async () => {

@@ -21,7 +21,9 @@ export async function readFeed({ after, limit, now = Date.now() }: { after: numb
   const page = rows.slice(0, limit);
   const events = page.flatMap((e): FeedEvent[] => {
     const tokens = (JSON.parse(e.tokens) as WireToken[]).filter((t) => Date.parse(t.expires_at) > now);
-    return tokens.length ? [{ id: e.id, type: e.type as NoticeType, sequence: e.sequence, timestamp: e.createdAt.toISOString(), tokens }] : [];
+    return tokens.length
+      ? [{ id: e.id, type: e.type as NoticeType, sequence: e.sequence, timestamp: e.createdAt.toISOString(), tokens }]
+      : [];
   });
 
   return { events, next_after: page.at(-1)?.sequence ?? after, has_more: rows.length > limit };

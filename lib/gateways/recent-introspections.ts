@@ -5,7 +5,8 @@
 const WINDOW_MS = 5_000;
 const MAX_ENTRIES = 100_000;
 
-const seen = ((globalThis as unknown as { portcullisRecentIntrospections?: Map<string, number> }).portcullisRecentIntrospections ??= new Map());
+const seen = ((globalThis as unknown as { portcullisRecentIntrospections?: Map<string, number> }).portcullisRecentIntrospections ??=
+  new Map());
 
 export function noteActiveIntrospection(hash: string, now = Date.now()): void {
   if (seen.size >= MAX_ENTRIES) {

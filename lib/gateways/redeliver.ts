@@ -18,7 +18,14 @@ export async function redeliver({ gatewayId, sequence, actor, ip, now = Date.now
     where: { gatewayId, status: "failed", ...(sequence === undefined ? {} : { eventSequence: sequence }) },
     data: { status: "pending", nextAttemptAt: new Date(now), giveUpAt: new Date(now + RETRY_WINDOW_MS), leaseUntil: null },
   });
-  await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.redelivered", detail: { gatewayId, sequence, count } });
+  await recordAuditEvent({
+    appId: null,
+    actorId: actor.id,
+    actor: actor.email,
+    ip,
+    action: "gateway.redelivered",
+    detail: { gatewayId, sequence, count },
+  });
   if (count > 0) void deliverDue().catch((err) => console.error("redelivery pass failed", err));
 
   return { queued: count };

@@ -1,12 +1,12 @@
+import { db } from "@/lib/db/client";
+import { FIRST_ATTEMPT_LEASE_MS } from "@/lib/store/outbox-sql";
+import { createTestApp } from "@/lib/testing/factories";
+import { createTestGateway } from "@/lib/testing/gateway-factory";
+import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
+import { issueToken } from "@/lib/tokens/issue-token";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { FIRST_ATTEMPT_LEASE_MS } from "@/lib/store/outbox-sql";
-import { createTestGateway } from "@/lib/testing/gateway-factory";
-import { createTestApp } from "@/lib/testing/factories";
-import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
-import { issueToken } from "@/lib/tokens/issue-token";
 import { deliverDue } from "./delivery-worker";
 
 const exec = promisify(execFile);
@@ -30,7 +30,9 @@ describe("durability", () => {
       expect(sent()).toHaveLength(0);
       await deliverDue(Date.now() + FIRST_ATTEMPT_LEASE_MS + 1);
       expect(sent()).toHaveLength(1);
-      const delivery = await db.delivery.findUniqueOrThrow({ where: { eventSequence_gatewayId: { eventSequence: sequence, gatewayId: gw.gateway.id } } });
+      const delivery = await db.delivery.findUniqueOrThrow({
+        where: { eventSequence_gatewayId: { eventSequence: sequence, gatewayId: gw.gateway.id } },
+      });
       expect(delivery.status).toBe("delivered");
     } finally {
       await db.gateway.delete({ where: { id: gw.gateway.id } });

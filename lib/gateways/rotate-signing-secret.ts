@@ -28,7 +28,14 @@ export async function rotateSigningSecret({ gatewayId, actor, ip, now = Date.now
       previousSecretExpiresAt,
     },
   });
-  await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.secret_rotated", detail: { gatewayId, grace } });
+  await recordAuditEvent({
+    appId: null,
+    actorId: actor.id,
+    actor: actor.email,
+    ip,
+    action: "gateway.secret_rotated",
+    detail: { gatewayId, grace },
+  });
 
   return { signingSecret, previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null };
 }

@@ -8,7 +8,10 @@ export const revokeUrlSchema = z
   .string()
   .trim()
   .max(2048, "Use at most 2048 characters.")
-  .refine((raw) => URL.canParse(raw) && ["http:", "https:"].includes(new URL(raw).protocol), "Enter an http(s) URL, e.g. https://gateway.example.com/portcullis/revoke.");
+  .refine(
+    (raw) => URL.canParse(raw) && ["http:", "https:"].includes(new URL(raw).protocol),
+    "Enter an http(s) URL, e.g. https://gateway.example.com/portcullis/revoke.",
+  );
 
 /** Plain http outside localhost is allowed (private networks) but worth a warning: notices are signed, not encrypted. */
 export const revokeUrlWarning = (raw: string): string | null =>
@@ -19,7 +22,11 @@ export const revokeUrlWarning = (raw: string): string | null =>
 const nameSchema = z.string().trim().min(1, "Give the gateway a name.").max(80, "Use at most 80 characters.");
 const environmentSchema = z.string().trim().min(1, "Name an environment, e.g. production.").max(40, "Use at most 40 characters.");
 
-export const createGatewaySchema = z.object({ name: nameSchema, environment: environmentSchema.default("production"), revokeUrl: revokeUrlSchema });
+export const createGatewaySchema = z.object({
+  name: nameSchema,
+  environment: environmentSchema.default("production"),
+  revokeUrl: revokeUrlSchema,
+});
 export type CreateGatewayInput = z.input<typeof createGatewaySchema>;
 
 export const updateGatewaySchema = z

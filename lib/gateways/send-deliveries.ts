@@ -23,7 +23,16 @@ export async function sendDeliveries(deliveries: PendingDelivery[]): Promise<Del
       const nextAttemptAt = done + retryDelayMs(count);
       const status = result.ok ? "delivered" : nextAttemptAt > d.giveUpAt ? "failed" : "pending";
 
-      return { sequence: d.sequence, gatewayId: d.gatewayId, at: done, status, attempts: count, nextAttemptAt, httpStatus: result.status, error: result.error };
+      return {
+        sequence: d.sequence,
+        gatewayId: d.gatewayId,
+        at: done,
+        status,
+        attempts: count,
+        nextAttemptAt,
+        httpStatus: result.status,
+        error: result.error,
+      };
     }),
   );
   await store().recordAttempts(attempts);

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
+import { randomUUID } from "node:crypto";
 import { assertAdmin, type AdminActor } from "./admin-actor";
 import { deliverNotice } from "./deliver-notice";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
@@ -12,7 +12,13 @@ export async function sendTestNotice({ gatewayId, actor, now = Date.now() }: { g
   const { signingSecret } = await db.gateway.findUniqueOrThrow({ where: { id: gatewayId }, select: { signingSecret: true } });
   const body = JSON.stringify({ type: "gateway.ping", timestamp: new Date(now).toISOString(), data: {} });
   const started = Date.now();
-  const result = await deliverNotice({ url: revokeUrl, id: `ping_${randomUUID().replace(/-/g, "")}`, secrets: [decryptSecret(signingSecret)], body, now });
+  const result = await deliverNotice({
+    url: revokeUrl,
+    id: `ping_${randomUUID().replace(/-/g, "")}`,
+    secrets: [decryptSecret(signingSecret)],
+    body,
+    now,
+  });
 
   return { ...result, latencyMs: Date.now() - started };
 }

@@ -2,8 +2,8 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { assertAdmin, type AdminActor } from "./admin-actor";
-import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
+import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas";
 
 type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: AdminActor; ip?: string | null };
@@ -16,7 +16,11 @@ export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGa
   assertAdmin(actor);
   const { enabled, ...fields } = updateGatewaySchema.parse(input);
   const current = await getGatewayOrThrow(gatewayId);
-  if (fields.name && fields.name !== current.name && (await db.gateway.findUnique({ where: { name: fields.name }, select: { id: true } }))) {
+  if (
+    fields.name &&
+    fields.name !== current.name &&
+    (await db.gateway.findUnique({ where: { name: fields.name }, select: { id: true } }))
+  ) {
     throw new AppError("conflict", "A gateway with this name exists.", { name: ["A gateway with this name exists."] });
   }
   const disabledAt = enabled === undefined ? undefined : enabled ? null : (current.disabledAt ?? new Date());
@@ -24,7 +28,10 @@ export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGa
   return db.$transaction(async (tx) => {
     const gateway = await tx.gateway.update({ where: { id: gatewayId }, data: { ...fields, disabledAt }, select: GATEWAY_PUBLIC_SELECT });
     if (disabledAt !== undefined) await tx.client.update({ where: { id: gateway.clientId }, data: { disabledAt } });
-    await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.updated", detail: { gatewayId, ...fields, enabled } }, tx);
+    await recordAuditEvent(
+      { appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.updated", detail: { gatewayId, ...fields, enabled } },
+      tx,
+    );
 
     return toGatewaySummary(gateway);
   });

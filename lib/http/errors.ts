@@ -1,6 +1,13 @@
 import * as z from "zod";
 
-export const ERROR_STATUS = { bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, too_many_requests: 429 } as const;
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_many_requests: 429,
+} as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** A failure the caller can act on; its message is safe to show. */
@@ -22,7 +29,11 @@ export function toErrorResponse(err: unknown): Response {
   const reply = (status: number, error: ErrorBody["error"]) => Response.json({ error } satisfies ErrorBody, { status });
   if (err instanceof AppError) return reply(ERROR_STATUS[err.code], { code: err.code, message: err.message, fields: err.fields });
   if (err instanceof z.ZodError) {
-    return reply(422, { code: "invalid_input", message: "Some fields need attention.", fields: z.flattenError(err).fieldErrors as Record<string, string[]> });
+    return reply(422, {
+      code: "invalid_input",
+      message: "Some fields need attention.",
+      fields: z.flattenError(err).fieldErrors as Record<string, string[]>,
+    });
   }
   if (err instanceof SyntaxError) return reply(400, { code: "bad_request", message: "The request body is not valid JSON." });
   console.error(err);

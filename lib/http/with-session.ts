@@ -1,5 +1,5 @@
-import { getSession } from "@/lib/auth/session";
 import { hasRole, type Role, type SessionUser } from "@/lib/auth/roles";
+import { getSession } from "@/lib/auth/session";
 import { clientIp } from "./client-ip";
 import { AppError, toErrorResponse } from "./errors";
 

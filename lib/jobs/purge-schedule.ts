@@ -9,7 +9,8 @@ export function startPurgeSchedule(): () => void {
     running = true;
     try {
       const r = await purgeTokens({ trigger: "schedule" });
-      if (r.deletedTokens + r.deletedEvents > 0) console.log(`  purge: ${r.deletedTokens} tokens, ${r.deletedEvents} events in ${r.durationMs} ms`);
+      if (r.deletedTokens + r.deletedEvents > 0)
+        console.log(`  purge: ${r.deletedTokens} tokens, ${r.deletedEvents} events in ${r.durationMs} ms`);
     } catch (err) {
       console.error("purge failed", err);
     } finally {

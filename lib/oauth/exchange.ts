@@ -29,7 +29,12 @@ async function readLimited(req: Request): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-const fromWebRequest = (req: Request): OAuthRequest => ({ method: req.method, url: req.url, headers: req.headers, body: () => readLimited(req) });
+const fromWebRequest = (req: Request): OAuthRequest => ({
+  method: req.method,
+  url: req.url,
+  headers: req.headers,
+  body: () => readLimited(req),
+});
 
 /** The App Router door: a web-standard `(Request) => Response` around an endpoint. */
 export const webHandler = (endpoint: Endpoint) => async (req: Request) => {

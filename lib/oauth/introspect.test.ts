@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import { createTestApp, formRequest } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { revokeTokens } from "@/lib/tokens/revoke-tokens";
+import { describe, expect, it } from "vitest";
 import { introspect } from "./introspect";
 
 const ask = async (creds: { clientId: string; clientSecret: string }, token: string) => {

@@ -1,10 +1,10 @@
 import { introspectToken } from "@/lib/tokens/introspect-token";
 import { introspectRequestSchema } from "@/lib/tokens/schemas";
 import { authenticateClient } from "./authenticate-client";
+import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { issuer } from "./issuer";
 import { parseParams } from "./parse-params";
 import { readForm } from "./read-form";
-import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { oauthErrorResponse, oauthJson } from "./respond";
 
 // POST /oauth2/introspect — RFC 7662. The caller authenticates as a client (§2.1).

@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createTestApp } from "@/lib/testing/factories";
 import { createTestGateway } from "@/lib/testing/gateway-factory";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { revokeTokens } from "@/lib/tokens/revoke-tokens";
+import { describe, expect, it } from "vitest";
 import { revocations } from "./revocations";
 
 const feed = (query: string, basic?: [string, string]) =>

@@ -1,12 +1,15 @@
-import * as z from "zod";
 import { FEED_MAX_LIMIT, readFeed } from "@/lib/gateways/read-feed";
+import * as z from "zod";
 import { authenticateClient } from "./authenticate-client";
 import { OAuthError } from "./errors";
-import { parseParams } from "./parse-params";
 import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
+import { parseParams } from "./parse-params";
 import { oauthErrorResponse, oauthJson } from "./respond";
 
-const cursor = z.string().regex(/^\d{1,15}$/, "must be a whole number").transform(Number);
+const cursor = z
+  .string()
+  .regex(/^\d{1,15}$/, "must be a whole number")
+  .transform(Number);
 const feedQuerySchema = z.object({
   after: cursor.default(0),
   limit: cursor.pipe(z.number().min(1).max(FEED_MAX_LIMIT)).default(100),
@@ -17,7 +20,8 @@ const feedQuerySchema = z.object({
 export async function revocationsEndpoint(req: OAuthRequest): Promise<OAuthResult> {
   try {
     const query = new URL(req.url).searchParams;
-    for (const name of new Set(query.keys())) if (query.getAll(name).length > 1) throw new OAuthError("invalid_request", 400, `parameter "${name}" is repeated`);
+    for (const name of new Set(query.keys()))
+      if (query.getAll(name).length > 1) throw new OAuthError("invalid_request", 400, `parameter "${name}" is repeated`);
     const caller = await authenticateClient(req, new Map());
     if (caller.kind !== "gateway") throw new OAuthError("unauthorized_client", 403, "only gateway clients may read the revocation feed");
     const { after, limit } = parseParams(feedQuerySchema, new Map(query));

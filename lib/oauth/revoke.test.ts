@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createTestApp, formRequest } from "@/lib/testing/factories";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
+import { describe, expect, it } from "vitest";
 import { revoke } from "./revoke";
 
 async function appWithToken() {
@@ -16,7 +16,9 @@ const stored = (t: string) => db.token.findUniqueOrThrow({ where: { hash: hashTo
 describe("POST /oauth2/revoke — RFC 7009", () => {
   it("revokes the client's own token and records who did it in the audit trail", async () => {
     const { clientId, clientSecret, accessToken, app } = await appWithToken();
-    const res = await revoke(formRequest("/oauth2/revoke", { token: accessToken, token_type_hint: "refresh_token" }, { basic: [clientId, clientSecret] }));
+    const res = await revoke(
+      formRequest("/oauth2/revoke", { token: accessToken, token_type_hint: "refresh_token" }, { basic: [clientId, clientSecret] }),
+    );
     expect(res.status).toBe(200);
     const row = await stored(accessToken);
     expect(row.revokedAt).not.toBeNull();
@@ -29,7 +31,9 @@ describe("POST /oauth2/revoke — RFC 7009", () => {
   it("answers 200 and changes nothing for another client's token", async () => {
     const victim = await appWithToken();
     const attacker = await createTestApp();
-    const res = await revoke(formRequest("/oauth2/revoke", { token: victim.accessToken }, { basic: [attacker.clientId, attacker.clientSecret] }));
+    const res = await revoke(
+      formRequest("/oauth2/revoke", { token: victim.accessToken }, { basic: [attacker.clientId, attacker.clientSecret] }),
+    );
     expect(res.status).toBe(200);
     expect((await stored(victim.accessToken)).revokedAt).toBeNull();
   });

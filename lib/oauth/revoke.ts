@@ -2,9 +2,9 @@ import { clientIp } from "@/lib/http/client-ip";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 import { revokeRequestSchema } from "@/lib/tokens/schemas";
 import { authenticateClient } from "./authenticate-client";
+import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { parseParams } from "./parse-params";
 import { readForm } from "./read-form";
-import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { oauthErrorResponse } from "./respond";
 
 // POST /oauth2/revoke — RFC 7009. 200 for any well-formed request from an authenticated client;

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { updateSettings } from "@/lib/settings/settings";
 import { createTestApp, formRequest } from "@/lib/testing/factories";
 import { hashToken } from "@/lib/tokens/hash-token";
+import { afterEach, describe, expect, it } from "vitest";
 import { token } from "./token";
 
 const cc = { grant_type: "client_credentials" };
@@ -24,7 +24,9 @@ describe("POST /oauth2/token — client_credentials", () => {
 
   it("accepts client_secret_post and echoes the granted scope", async () => {
     const { clientId, clientSecret } = await createTestApp();
-    const res = await token(formRequest("/oauth2/token", { ...cc, client_id: clientId, client_secret: clientSecret, scope: "read write read" }));
+    const res = await token(
+      formRequest("/oauth2/token", { ...cc, client_id: clientId, client_secret: clientSecret, scope: "read write read" }),
+    );
     expect(res.status).toBe(200);
     expect((await res.json()).scope).toBe("read write");
   });
@@ -61,15 +63,60 @@ describe("POST /oauth2/token — client_credentials", () => {
 
 describe("POST /oauth2/token — bad input gets RFC 6749 §5.2 JSON, never a 5xx", () => {
   const cases: [string, (id: string, secret: string) => Request, number, string][] = [
-    ["both auth methods at once", (id, s) => formRequest("/oauth2/token", { ...cc, client_secret: s }, { basic: [id, s] }), 400, "invalid_request"],
-    ["a JSON body", (id, s) => formRequest("/oauth2/token", {}, { basic: [id, s], headers: { "content-type": "application/json" }, body: '{"grant_type":"client_credentials"}' }), 400, "invalid_request"],
-    ["a duplicated parameter", (id, s) => formRequest("/oauth2/token", {}, { basic: [id, s], body: "grant_type=client_credentials&grant_type=client_credentials" }), 400, "invalid_request"],
+    [
+      "both auth methods at once",
+      (id, s) => formRequest("/oauth2/token", { ...cc, client_secret: s }, { basic: [id, s] }),
+      400,
+      "invalid_request",
+    ],
+    [
+      "a JSON body",
+      (id, s) =>
+        formRequest(
+          "/oauth2/token",
+          {},
+          { basic: [id, s], headers: { "content-type": "application/json" }, body: '{"grant_type":"client_credentials"}' },
+        ),
+      400,
+      "invalid_request",
+    ],
+    [
+      "a duplicated parameter",
+      (id, s) => formRequest("/oauth2/token", {}, { basic: [id, s], body: "grant_type=client_credentials&grant_type=client_credentials" }),
+      400,
+      "invalid_request",
+    ],
     ["a missing grant_type", (id, s) => formRequest("/oauth2/token", {}, { basic: [id, s] }), 400, "invalid_request"],
-    ["an unknown grant_type", (id, s) => formRequest("/oauth2/token", { grant_type: "password" }, { basic: [id, s] }), 400, "unsupported_grant_type"],
-    ["non-UTF-8 percent-encoding", (id, s) => formRequest("/oauth2/token", {}, { basic: [id, s], body: "grant_type=client_credentials&scope=%FF%FE" }), 400, "invalid_request"],
-    ["an over-long value", (id, s) => formRequest("/oauth2/token", { ...cc, scope: "a".repeat(5000) }, { basic: [id, s] }), 400, "invalid_request"],
-    ["a body over 64 KiB", (id, s) => formRequest("/oauth2/token", { ...cc, pad: "x".repeat(70_000) }, { basic: [id, s] }), 413, "invalid_request"],
-    ["a scope with a forbidden character", (id, s) => formRequest("/oauth2/token", { ...cc, scope: 'read "all"' }, { basic: [id, s] }), 400, "invalid_scope"],
+    [
+      "an unknown grant_type",
+      (id, s) => formRequest("/oauth2/token", { grant_type: "password" }, { basic: [id, s] }),
+      400,
+      "unsupported_grant_type",
+    ],
+    [
+      "non-UTF-8 percent-encoding",
+      (id, s) => formRequest("/oauth2/token", {}, { basic: [id, s], body: "grant_type=client_credentials&scope=%FF%FE" }),
+      400,
+      "invalid_request",
+    ],
+    [
+      "an over-long value",
+      (id, s) => formRequest("/oauth2/token", { ...cc, scope: "a".repeat(5000) }, { basic: [id, s] }),
+      400,
+      "invalid_request",
+    ],
+    [
+      "a body over 64 KiB",
+      (id, s) => formRequest("/oauth2/token", { ...cc, pad: "x".repeat(70_000) }, { basic: [id, s] }),
+      413,
+      "invalid_request",
+    ],
+    [
+      "a scope with a forbidden character",
+      (id, s) => formRequest("/oauth2/token", { ...cc, scope: 'read "all"' }, { basic: [id, s] }),
+      400,
+      "invalid_scope",
+    ],
   ];
 
   it.each(cases)("%s", async (_, request, status, error) => {

@@ -2,9 +2,9 @@ import { issueToken } from "@/lib/tokens/issue-token";
 import { isValidScopeToken, tokenRequestSchema } from "@/lib/tokens/schemas";
 import { authenticateClient } from "./authenticate-client";
 import { invalidScope, unauthorizedClient } from "./errors";
+import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { parseParams } from "./parse-params";
 import { readForm } from "./read-form";
-import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
 import { oauthErrorResponse, oauthJson } from "./respond";
 
 // POST /oauth2/token — RFC 6749 §4.4 (client_credentials).
@@ -15,7 +15,12 @@ export async function tokenEndpoint(req: OAuthRequest): Promise<OAuthResult> {
     const grant = parseParams(tokenRequestSchema, params);
     if (client.kind !== "app") throw unauthorizedClient("gateway clients may only introspect");
     if (!grant.scope.every(isValidScopeToken)) throw invalidScope();
-    const issued = await issueToken({ clientId: client.id, subscriber: client.ownerId, appTtl: client.appAccessTokenTtl, scope: grant.scope });
+    const issued = await issueToken({
+      clientId: client.id,
+      subscriber: client.ownerId,
+      appTtl: client.appAccessTokenTtl,
+      scope: grant.scope,
+    });
 
     return oauthJson({
       access_token: issued.accessToken,

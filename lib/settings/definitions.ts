@@ -18,7 +18,7 @@ const refreshSeconds = z.coerce
   .number({ error: "Enter a number of seconds." })
   .refine(Number.isFinite, "Enter a number of seconds.")
   .int("Whole seconds only.")
-  .positive("Refresh tokens always expire: a lifetime of 0, a negative one or \"never\" would let a leaked token work forever.")
+  .positive('Refresh tokens always expire: a lifetime of 0, a negative one or "never" would let a leaked token work forever.')
   .max(TEN_YEARS, "At most 10 years.");
 const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Use true or false." });
 

@@ -16,7 +16,11 @@ export type TokenType = z.infer<typeof tokenTypeSchema>;
 /** A new maximum to test (dry run) or to apply to the active tokens that would outlive it. */
 export const shortenTokensSchema = z.object({
   type: tokenTypeSchema,
-  maxTtl: z.number({ error: "Enter a number of seconds." }).int("Whole seconds only.").positive("Must be more than 0 seconds.").max(TEN_YEARS, "At most 10 years."),
+  maxTtl: z
+    .number({ error: "Enter a number of seconds." })
+    .int("Whole seconds only.")
+    .positive("Must be more than 0 seconds.")
+    .max(TEN_YEARS, "At most 10 years."),
 });
 export type ShortenTokensInput = z.input<typeof shortenTokensSchema>;
 

@@ -24,14 +24,29 @@ type UpdateSettingsOptions = {
 };
 
 /** Validates and stores a change; each changed key is audited with its old and new value. */
-export async function updateSettings({ change, actor, ip, confirmLongRefresh }: UpdateSettingsOptions): Promise<Record<SettingKey, string>> {
+export async function updateSettings({
+  change,
+  actor,
+  ip,
+  confirmLongRefresh,
+}: UpdateSettingsOptions): Promise<Record<SettingKey, string>> {
   const current = await getAllSettings();
   const next = validateSettings(current, change, { confirmLongRefresh });
   const changed = SETTING_KEYS.filter((k) => next[k] !== current[k]);
   await db.$transaction(async (tx) => {
     for (const key of changed) {
       await tx.setting.upsert({ where: { key }, create: { key, value: next[key] }, update: { value: next[key] } });
-      await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "settings.updated", detail: { key, old: current[key], new: next[key] } }, tx);
+      await recordAuditEvent(
+        {
+          appId: null,
+          actorId: actor.id,
+          actor: actor.email,
+          ip,
+          action: "settings.updated",
+          detail: { key, old: current[key], new: next[key] },
+        },
+        tx,
+      );
     }
   });
 

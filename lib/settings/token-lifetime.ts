@@ -13,7 +13,9 @@ export function accessTokenLifetime(policy: TokenPolicy, { appTtl, requested }: 
   const allowed = Math.min(base, policy.accessTokenMaxTtl);
   if (requested === undefined) return allowed;
   if (!Number.isInteger(requested) || requested <= 0 || requested > allowed) {
-    throw new AppError("bad_request", `Choose a lifetime between 1 and ${allowed} seconds.`, { ttlSeconds: [`Choose at most ${allowed} seconds.`] });
+    throw new AppError("bad_request", `Choose a lifetime between 1 and ${allowed} seconds.`, {
+      ttlSeconds: [`Choose at most ${allowed} seconds.`],
+    });
   }
 
   return requested;

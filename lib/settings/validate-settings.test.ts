@@ -1,9 +1,8 @@
-import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
-import { SETTINGS, SETTING_KEYS, type SettingKey } from "./definitions";
+import { describe, expect, it } from "vitest";
+import { SETTINGS, SETTING_KEYS, toPolicy, type SettingKey } from "./definitions";
 import { accessTokenLifetime, refreshTokenLifetime } from "./token-lifetime";
 import { validateSettings } from "./validate-settings";
-import { toPolicy } from "./definitions";
 
 const defaults = Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].default])) as Record<SettingKey, string>;
 const fieldErrors = (change: Parameters<typeof validateSettings>[1], opts = {}) => {
@@ -36,7 +35,9 @@ describe("validateSettings", () => {
   });
 
   it("keeps each default at or below its maximum", () => {
-    expect(fieldErrors({ access_token_ttl: "7200", access_token_max_ttl: "3600" })).toEqual({ access_token_ttl: ["Must not be above the maximum (3600 s)."] });
+    expect(fieldErrors({ access_token_ttl: "7200", access_token_max_ttl: "3600" })).toEqual({
+      access_token_ttl: ["Must not be above the maximum (3600 s)."],
+    });
     expect(fieldErrors({ refresh_token_max_ttl: "3600" })).toEqual({ refresh_token_ttl: ["Must not be above the maximum (3600 s)."] });
   });
 
@@ -47,7 +48,10 @@ describe("validateSettings", () => {
   });
 
   it("normalises accepted values and refuses unknown keys", () => {
-    expect(validateSettings(defaults, { access_token_ttl: " 600 ", app_overrides_allowed: true })).toMatchObject({ access_token_ttl: "600", app_overrides_allowed: "true" });
+    expect(validateSettings(defaults, { access_token_ttl: " 600 ", app_overrides_allowed: true })).toMatchObject({
+      access_token_ttl: "600",
+      app_overrides_allowed: "true",
+    });
     expect(Object.keys(fieldErrors({ forever: "1" } as never) ?? {})).toEqual(["forever"]);
   });
 });

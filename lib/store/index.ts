@@ -13,6 +13,5 @@ export function store(): HotStore {
   if (globalForStore.portcullisStore) return globalForStore.portcullisStore;
   const url = env.DATABASE_URL;
 
-  return (globalForStore.portcullisStore =
-    engineOf(url) === "postgresql" ? createPostgresStore(url) : createSqliteStore(sqlitePath(url)));
+  return (globalForStore.portcullisStore = engineOf(url) === "postgresql" ? createPostgresStore(url) : createSqliteStore(sqlitePath(url)));
 }

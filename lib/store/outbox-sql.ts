@@ -19,7 +19,8 @@ export const OUTBOX_SQL = {
 
 export const DELIVERY_COLUMNS = `d.event_sequence, e.id AS event_id, e.type, e.tokens, e.created_at, d.gateway_id, g.revoke_url,
   g.signing_secret, g.previous_signing_secret, g.previous_secret_expires_at, d.attempts, d.give_up_at`;
-export const DELIVERY_FROM = "deliveries d JOIN revocation_events e ON e.sequence = d.event_sequence JOIN gateways g ON g.id = d.gateway_id";
+export const DELIVERY_FROM =
+  "deliveries d JOIN revocation_events e ON e.sequence = d.event_sequence JOIN gateways g ON g.id = d.gateway_id";
 
 export type RawDelivery = {
   event_sequence: number;

@@ -1,6 +1,15 @@
 import pg from "pg";
-import { DELIVERY_COLUMNS, DELIVERY_FROM, eventRows, FIRST_ATTEMPT_LEASE_MS, OUTBOX_SQL, RETRY_WINDOW_MS, toDelivery, type RawDelivery } from "./outbox-sql";
 import { countPurgeableSql, longLivedWhere, PURGE_WHERE, purgeBatchSql } from "./maintenance-sql";
+import {
+  DELIVERY_COLUMNS,
+  DELIVERY_FROM,
+  eventRows,
+  FIRST_ATTEMPT_LEASE_MS,
+  OUTBOX_SQL,
+  RETRY_WINDOW_MS,
+  toDelivery,
+  type RawDelivery,
+} from "./outbox-sql";
 import { numbered, revocationAuditRow, revokeStatement, SQL, toClientAuth, type RawClientRow } from "./sql";
 import type { HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
 
@@ -48,10 +57,26 @@ export function createPostgresStore(connectionString: string): HotStore {
   async function queue(c: pg.PoolClient, type: NoticeType, tokens: RevokedToken[], at: number): Promise<number[]> {
     const sequences = [];
     for (const e of eventRows(type, tokens, at)) {
-      const { rows } = await query<{ sequence: number }>(c, "insert_event", OUTBOX_SQL.insertEvent, [e.id, e.type, e.tokens, utc(e.createdAt), utc(e.expiresAt)]);
+      const { rows } = await query<{ sequence: number }>(c, "insert_event", OUTBOX_SQL.insertEvent, [
+        e.id,
+        e.type,
+        e.tokens,
+        utc(e.createdAt),
+        utc(e.expiresAt),
+      ]);
       const sequence = rows[0].sequence;
-      await c.query({ name: "mark_announced", text: "UPDATE tokens SET revocation_seq = $1 WHERE id = ANY($2)", values: [sequence, e.tokenIds] });
-      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [sequence, utc(at), utc(at + RETRY_WINDOW_MS), utc(at + FIRST_ATTEMPT_LEASE_MS), utc(at)]);
+      await c.query({
+        name: "mark_announced",
+        text: "UPDATE tokens SET revocation_seq = $1 WHERE id = ANY($2)",
+        values: [sequence, e.tokenIds],
+      });
+      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [
+        sequence,
+        utc(at),
+        utc(at + RETRY_WINDOW_MS),
+        utc(at + FIRST_ATTEMPT_LEASE_MS),
+        utc(at),
+      ]);
       if (rowCount) sequences.push(sequence); // with no gateway registered, nothing waits to be sent
     }
 
@@ -62,7 +87,12 @@ export function createPostgresStore(connectionString: string): HotStore {
 
   return {
     async countLongLived(type, maxTtlMs, now) {
-      const { rows } = await query<{ client_id: string; n: number }>(pool, undefined, `SELECT client_id, COUNT(*)::int AS n FROM tokens WHERE ${LONG_LIVED} GROUP BY client_id`, [type, utc(now), maxTtlMs]);
+      const { rows } = await query<{ client_id: string; n: number }>(
+        pool,
+        undefined,
+        `SELECT client_id, COUNT(*)::int AS n FROM tokens WHERE ${LONG_LIVED} GROUP BY client_id`,
+        [type, utc(now), maxTtlMs],
+      );
 
       return rows.map((r) => ({ clientId: r.client_id, count: r.n }));
     },
@@ -83,7 +113,12 @@ export function createPostgresStore(connectionString: string): HotStore {
       return (await query(pool, undefined, purgeBatchSql(kind), [...PURGE_WHERE[kind].params(utc(cutoff), utc(now)), limit])).rowCount ?? 0;
     },
     async countPurgeable(kind, cutoff, now) {
-      const { rows } = await query<{ n: string }>(pool, undefined, countPurgeableSql(kind), PURGE_WHERE[kind].params(utc(cutoff), utc(now)));
+      const { rows } = await query<{ n: string }>(
+        pool,
+        undefined,
+        countPurgeableSql(kind),
+        PURGE_WHERE[kind].params(utc(cutoff), utc(now)),
+      );
 
       return Number(rows[0].n);
     },
@@ -104,12 +139,34 @@ export function createPostgresStore(connectionString: string): HotStore {
       const r = (await query<RawToken>(pool, "find_token", SQL.findTokenByHash, [hash])).rows[0];
 
       return r
-        ? { id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, subscriber: r.subscriber, grantId: r.grant_id, scope: r.scope, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at }
+        ? {
+            id: r.id,
+            hash: r.hash,
+            type: r.type,
+            clientId: r.client_id,
+            subscriber: r.subscriber,
+            grantId: r.grant_id,
+            scope: r.scope,
+            createdAt: r.created_at,
+            expiresAt: r.expires_at,
+            revokedAt: r.revoked_at,
+          }
         : null;
     },
     async insertToken(t: NewToken) {
       await query(pool, "insert_token", SQL.insertToken, [
-        t.id, t.hash, t.type, t.clientId, t.subscriber, t.grantId, t.scope, utc(t.createdAt), utc(t.expiresAt), utc(t.revokedAt), t.prefix, t.last4,
+        t.id,
+        t.hash,
+        t.type,
+        t.clientId,
+        t.subscriber,
+        t.grantId,
+        t.scope,
+        utc(t.createdAt),
+        utc(t.expiresAt),
+        utc(t.revokedAt),
+        t.prefix,
+        t.last4,
       ]);
     },
     async revokeTokens(selector, revocation, audit) {
@@ -160,7 +217,15 @@ export function createPostgresStore(connectionString: string): HotStore {
       await transaction(async (c) => {
         for (const a of attempts) {
           await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [
-            a.status, a.attempts, utc(a.nextAttemptAt), a.httpStatus, a.error, utc(a.at), a.status === "delivered" ? utc(a.at) : null, a.sequence, a.gatewayId,
+            a.status,
+            a.attempts,
+            utc(a.nextAttemptAt),
+            a.httpStatus,
+            a.error,
+            utc(a.at),
+            a.status === "delivered" ? utc(a.at) : null,
+            a.sequence,
+            a.gatewayId,
           ]);
         }
       });

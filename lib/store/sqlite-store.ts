@@ -1,6 +1,15 @@
 import Database from "better-sqlite3";
-import { DELIVERY_COLUMNS, DELIVERY_FROM, eventRows, FIRST_ATTEMPT_LEASE_MS, OUTBOX_SQL, RETRY_WINDOW_MS, toDelivery, type RawDelivery } from "./outbox-sql";
 import { countPurgeableSql, longLivedWhere, PURGE_WHERE, purgeBatchSql } from "./maintenance-sql";
+import {
+  DELIVERY_COLUMNS,
+  DELIVERY_FROM,
+  eventRows,
+  FIRST_ATTEMPT_LEASE_MS,
+  OUTBOX_SQL,
+  RETRY_WINDOW_MS,
+  toDelivery,
+  type RawDelivery,
+} from "./outbox-sql";
 import { revocationAuditRow, revokeStatement, SQL, toClientAuth, type RawClientRow } from "./sql";
 import type { HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
 
@@ -73,16 +82,24 @@ export function createSqliteStore(file: string): HotStore {
   const record = conn.transaction((attempts: Parameters<HotStore["recordAttempts"]>[0]) => {
     for (const a of attempts) {
       stmt(OUTBOX_SQL.recordAttempt).run(
-        a.status, a.attempts, a.nextAttemptAt, a.httpStatus, a.error, a.at, a.status === "delivered" ? a.at : null, a.sequence, a.gatewayId,
+        a.status,
+        a.attempts,
+        a.nextAttemptAt,
+        a.httpStatus,
+        a.error,
+        a.at,
+        a.status === "delivered" ? a.at : null,
+        a.sequence,
+        a.gatewayId,
       );
     }
   });
 
   const LONG_LIVED = longLivedWhere("created_at + ?");
   const shorten = conn.transaction((type: TokenRow["type"], maxTtlMs: number, now: number) => {
-    const rows = stmt(`UPDATE tokens SET expires_at = MAX(?, created_at + ?) WHERE ${LONG_LIVED} RETURNING id, hash, type, client_id, expires_at`).all(
-      now, maxTtlMs, type, now, maxTtlMs,
-    ) as RawRevoked[];
+    const rows = stmt(
+      `UPDATE tokens SET expires_at = MAX(?, created_at + ?) WHERE ${LONG_LIVED} RETURNING id, hash, type, client_id, expires_at`,
+    ).all(now, maxTtlMs, type, now, maxTtlMs) as RawRevoked[];
     const tokens = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
 
     return { tokens, sequences: tokens.length ? queue("token.updated", tokens, now) : [] };
@@ -90,7 +107,10 @@ export function createSqliteStore(file: string): HotStore {
 
   return {
     async countLongLived(type, maxTtlMs, now) {
-      const rows = stmt(`SELECT client_id, COUNT(*) AS n FROM tokens WHERE ${LONG_LIVED} GROUP BY client_id`).all(type, now, maxTtlMs) as { client_id: string; n: number }[];
+      const rows = stmt(`SELECT client_id, COUNT(*) AS n FROM tokens WHERE ${LONG_LIVED} GROUP BY client_id`).all(type, now, maxTtlMs) as {
+        client_id: string;
+        n: number;
+      }[];
 
       return rows.map((r) => ({ clientId: r.client_id, count: r.n }));
     },
@@ -117,7 +137,20 @@ export function createSqliteStore(file: string): HotStore {
       return row ? toToken(row) : null;
     },
     async insertToken(t: NewToken) {
-      stmt(SQL.insertToken).run(t.id, t.hash, t.type, t.clientId, t.subscriber, t.grantId, t.scope, t.createdAt, t.expiresAt, t.revokedAt, t.prefix, t.last4);
+      stmt(SQL.insertToken).run(
+        t.id,
+        t.hash,
+        t.type,
+        t.clientId,
+        t.subscriber,
+        t.grantId,
+        t.scope,
+        t.createdAt,
+        t.expiresAt,
+        t.revokedAt,
+        t.prefix,
+        t.last4,
+      );
     },
     async revokeTokens(selector, revocation, audit) {
       return revoke(selector, revocation, audit);

@@ -31,10 +31,7 @@ export type ClientAuthRow = {
 };
 
 /** Which tokens a revocation covers. Only tokens not yet revoked are touched. */
-export type RevokeSelector =
-  | { tokenId: string }
-  | { grantId: string }
-  | { clientId: string; type?: TokenType; activeAt?: number };
+export type RevokeSelector = { tokenId: string } | { grantId: string } | { clientId: string; type?: TokenType; activeAt?: number };
 
 export type Revocation = { at: number; by: string; reason: string };
 

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { createClient } from "@/lib/clients/create-client";
 import { db } from "@/lib/db/client";
+import { randomUUID } from "node:crypto";
 
 /** A subscriber with one application and its client credentials, in the real test database. */
 export async function createTestApp({ kind = "app" as "app" | "gateway" } = {}) {

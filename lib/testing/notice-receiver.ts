@@ -24,7 +24,11 @@ export async function startNoticeReceiver() {
     url: `http://127.0.0.1:${port}/portcullis/revoke`,
     received,
     setMode: (m: Mode) => void (mode = m),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "@/lib/apps/create-app";
 import { listAppTokens } from "@/lib/apps/list-app-tokens";
 import { revokeAppToken } from "@/lib/apps/revoke-app-token";
 import { introspectAs, makeUser, requestToken } from "@/lib/apps/test-helpers";
 import { db } from "@/lib/db/client";
+import { afterEach, describe, expect, it } from "vitest";
 import { generateAppToken } from "./generate-app-token";
 
 async function ownApp() {
@@ -38,7 +38,11 @@ describe("generateAppToken", () => {
     expect(await introspectAs(clientId, clientSecret, fromEndpoint)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, second.accessToken)).toMatchObject({ active: true });
     const listed = await listAppTokens({ appId: app.id, userId: owner.id });
-    expect(listed.find((t) => t.id === first.tokenId)).toMatchObject({ status: "revoked", revokedBy: owner.email, revokedReason: "regenerate" });
+    expect(listed.find((t) => t.id === first.tokenId)).toMatchObject({
+      status: "revoked",
+      revokedBy: owner.email,
+      revokedReason: "regenerate",
+    });
     expect(listed.find((t) => t.id === second.tokenId)).toMatchObject({ status: "active", revokedBy: null });
     const actions = (await db.auditEvent.findMany({ where: { appId: app.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["token.generated", "token.revoked", "token.regenerated"]));
@@ -51,7 +55,11 @@ describe("generateAppToken lifetime", () => {
   it("follows the application's own lifetime when the admin allows overrides, like the token endpoint", async () => {
     const { owner, app, clientId, clientSecret } = await ownApp();
     await db.app.update({ where: { id: app.id }, data: { accessTokenTtl: 120 } });
-    await db.setting.upsert({ where: { key: "app_overrides_allowed" }, create: { key: "app_overrides_allowed", value: "true" }, update: { value: "true" } });
+    await db.setting.upsert({
+      where: { key: "app_overrides_allowed" },
+      create: { key: "app_overrides_allowed", value: "true" },
+      update: { value: "true" },
+    });
     const fromEndpoint = await requestToken(clientId, clientSecret);
 
     expect((await generateAppToken({ appId: app.id, actor: owner })).expiresIn).toBe(120);

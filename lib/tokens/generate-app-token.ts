@@ -29,7 +29,14 @@ export type GeneratedAppToken = {
  * "Generate access token" in the browser: a client_credentials token for the user's application,
  * shown once. `regenerate` first revokes the application's active access tokens (WSO2's store semantics).
  */
-export async function generateAppToken({ appId, actor, regenerate = false, ttlSeconds, ip, now = Date.now() }: GenerateAppTokenOptions): Promise<GeneratedAppToken> {
+export async function generateAppToken({
+  appId,
+  actor,
+  regenerate = false,
+  ttlSeconds,
+  ip,
+  now = Date.now(),
+}: GenerateAppTokenOptions): Promise<GeneratedAppToken> {
   const { clientId, accessTokenTtl } = await getAppOrThrow({ appId, userId: actor.id });
   // A refused validity must fail before a regenerate revokes anything.
   if (ttlSeconds !== undefined) accessTokenLifetime(await readTokenPolicy(), { appTtl: accessTokenTtl, requested: ttlSeconds });

@@ -1,6 +1,6 @@
+import { noteActiveIntrospection } from "@/lib/gateways/recent-introspections";
 import type { ClientAuthRow, TokenRow } from "@/lib/store";
 import { store } from "@/lib/store";
-import { noteActiveIntrospection } from "@/lib/gateways/recent-introspections";
 import { hashToken } from "./hash-token";
 
 export type Introspection =
@@ -19,14 +19,23 @@ export type Introspection =
 
 const INACTIVE = { active: false } as const;
 
-export const isTokenActive = (t: Pick<TokenRow, "revokedAt" | "expiresAt">, now = Date.now()) =>
-  t.revokedAt === null && t.expiresAt > now;
+export const isTokenActive = (t: Pick<TokenRow, "revokedAt" | "expiresAt">, now = Date.now()) => t.revokedAt === null && t.expiresAt > now;
 
 /**
  * RFC 7662 §2.2. One indexed lookup by hash. A gateway client may introspect any token, an
  * application's client only its own; anything not valid for the caller is exactly `{ active: false }`.
  */
-export async function introspectToken({ caller, token, issuer, now = Date.now() }: { caller: ClientAuthRow; token: string; issuer: string; now?: number }): Promise<Introspection> {
+export async function introspectToken({
+  caller,
+  token,
+  issuer,
+  now = Date.now(),
+}: {
+  caller: ClientAuthRow;
+  token: string;
+  issuer: string;
+  now?: number;
+}): Promise<Introspection> {
   const found = await store().findTokenByHash(hashToken(token));
   if (!found || !isTokenActive(found, now)) return INACTIVE;
   if (caller.kind !== "gateway" && found.clientId !== caller.id) return INACTIVE;

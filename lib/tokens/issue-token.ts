@@ -23,7 +23,14 @@ export type IssuedToken = {
 };
 
 /** Issues an opaque access token (client_credentials: one token per grant). Only its hash is stored. */
-export async function issueToken({ clientId, subscriber, scope = [], appTtl, ttlSeconds, now = Date.now() }: IssueTokenOptions): Promise<IssuedToken> {
+export async function issueToken({
+  clientId,
+  subscriber,
+  scope = [],
+  appTtl,
+  ttlSeconds,
+  now = Date.now(),
+}: IssueTokenOptions): Promise<IssuedToken> {
   const expiresIn = accessTokenLifetime(await readTokenPolicy(), { appTtl, requested: ttlSeconds });
   const accessToken = randomSecret(TOKEN_PREFIX.access_token);
   const tokenId = randomUUID();

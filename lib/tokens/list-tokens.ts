@@ -21,7 +21,15 @@ const statusOf = (t: { revokedAt: Date | null; expiresAt: Date }, now: number): 
   t.revokedAt ? "revoked" : t.expiresAt.getTime() <= now ? "expired" : "active";
 
 /** The newest tokens of a client first. The caller has checked that the user may see this client. */
-export async function listTokens({ clientId, limit = 100, now = Date.now() }: { clientId: string; limit?: number; now?: number }): Promise<TokenSummary[]> {
+export async function listTokens({
+  clientId,
+  limit = 100,
+  now = Date.now(),
+}: {
+  clientId: string;
+  limit?: number;
+  now?: number;
+}): Promise<TokenSummary[]> {
   const rows = await db.token.findMany({ where: { clientId }, orderBy: { createdAt: "desc" }, take: limit });
 
   return rows.map((t) => ({

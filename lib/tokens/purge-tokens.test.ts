@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { store } from "@/lib/store";
 import { createTestApp } from "@/lib/testing/factories";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
 import { purgeTokens } from "./purge-tokens";
 import { revokeTokens } from "./revoke-tokens";
 
@@ -41,9 +41,17 @@ describe("purgeTokens", () => {
     const app = await createTestApp();
     const now = Date.now();
     const old = await issueToken({ clientId: app.clientId, subscriber: null, now: now - 5 * DAY });
-    await store().queueNotices("token.revoked", [{ id: old.tokenId, hash: hashToken(randomUUID()), type: "access_token", clientId: app.clientId, expiresAt: now - 5 * DAY + HOUR }], now - 5 * DAY);
+    await store().queueNotices(
+      "token.revoked",
+      [{ id: old.tokenId, hash: hashToken(randomUUID()), type: "access_token", clientId: app.clientId, expiresAt: now - 5 * DAY + HOUR }],
+      now - 5 * DAY,
+    );
     const live = await issueToken({ clientId: app.clientId, subscriber: null, now });
-    await store().queueNotices("token.revoked", [{ id: live.tokenId, hash: hashToken(randomUUID()), type: "access_token", clientId: app.clientId, expiresAt: now + HOUR }], now);
+    await store().queueNotices(
+      "token.revoked",
+      [{ id: live.tokenId, hash: hashToken(randomUUID()), type: "access_token", clientId: app.clientId, expiresAt: now + HOUR }],
+      now,
+    );
     const eventOf = async (tokenId: string) => (await db.token.findUniqueOrThrow({ where: { id: tokenId } })).revocationSeq!;
     const [oldEvent, liveEvent] = [await eventOf(old.tokenId), await eventOf(live.tokenId)];
 

@@ -1,7 +1,7 @@
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { db } from "@/lib/db/client";
 import { readTokenPolicy } from "@/lib/settings/settings";
 import { store, type PurgeKind } from "@/lib/store";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 
 export const PURGE_BATCH = 5_000;
 
@@ -14,7 +14,12 @@ export type PurgeResult = { deletedTokens: number; deletedEvents: number; durati
  * A revoked token that has not expired stays: the feed still owes it to gateways. Works in batches
  * of 5,000 rows per statement, yielding between them, so validation and issuance keep running.
  */
-export async function purgeTokens({ dryRun = false, trigger, batchSize = PURGE_BATCH, now = Date.now() }: PurgeOptions): Promise<PurgeResult> {
+export async function purgeTokens({
+  dryRun = false,
+  trigger,
+  batchSize = PURGE_BATCH,
+  now = Date.now(),
+}: PurgeOptions): Promise<PurgeResult> {
   const started = Date.now();
   const cutoff = now - (await readTokenPolicy()).purgeGracePeriod * 1000;
   const purge = async (kind: PurgeKind) => {
@@ -30,7 +35,9 @@ export async function purgeTokens({ dryRun = false, trigger, batchSize = PURGE_B
   const deletedTokens = (await purge("expired_tokens")) + (await purge("revoked_tokens"));
   const deletedEvents = await purge("events");
   const result = { deletedTokens, deletedEvents, durationMs: Date.now() - started, dryRun };
-  await db.purgeRun.create({ data: { startedAt: new Date(started), durationMs: result.durationMs, deletedTokens, deletedEvents, dryRun, trigger } });
+  await db.purgeRun.create({
+    data: { startedAt: new Date(started), durationMs: result.durationMs, deletedTokens, deletedEvents, dryRun, trigger },
+  });
 
   return result;
 }

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { store } from "@/lib/store";
 import { createTestApp } from "@/lib/testing/factories";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
 import { hashToken } from "./hash-token";
 import { previewShortening, shortenTokens } from "./shorten-tokens";
 
@@ -13,8 +13,18 @@ const HOUR = 3_600_000;
 async function refreshToken(clientId: string, createdAt: number, lifetimeMs: number) {
   const id = randomUUID();
   await store().insertToken({
-    id, hash: hashToken(id), prefix: "pcl_rt_", last4: id.slice(-4), type: "refresh_token", clientId, subscriber: null,
-    grantId: id, scope: "", createdAt, expiresAt: createdAt + lifetimeMs, revokedAt: null,
+    id,
+    hash: hashToken(id),
+    prefix: "pcl_rt_",
+    last4: id.slice(-4),
+    type: "refresh_token",
+    clientId,
+    subscriber: null,
+    grantId: id,
+    scope: "",
+    createdAt,
+    expiresAt: createdAt + lifetimeMs,
+    revokedAt: null,
   });
 
   return id;
@@ -30,10 +40,12 @@ describe("shortening tokens under a lower maximum", () => {
     const shortB = await refreshToken(b.clientId, now, 12 * HOUR);
 
     const preview = await previewShortening({ type: "refresh_token", maxTtl: 24 * 3600, now });
-    expect(preview.apps).toEqual(expect.arrayContaining([
-      { appId: a.app!.id, name: a.app!.name, count: 2 },
-      { appId: b.app!.id, name: b.app!.name, count: 1 },
-    ]));
+    expect(preview.apps).toEqual(
+      expect.arrayContaining([
+        { appId: a.app!.id, name: a.app!.name, count: 2 },
+        { appId: b.app!.id, name: b.app!.name, count: 1 },
+      ]),
+    );
 
     const { shortened } = await shortenTokens({ type: "refresh_token", maxTtl: 24 * 3600, actor: { id: null, email: "test" }, now });
     expect(shortened).toBeGreaterThanOrEqual(3);
@@ -45,6 +57,8 @@ describe("shortening tokens under a lower maximum", () => {
     const announced = await db.token.findUniqueOrThrow({ where: { id: longB } });
     const event = await db.revocationEvent.findUniqueOrThrow({ where: { sequence: announced.revocationSeq! } });
     expect(event.type).toBe("token.updated");
-    expect(JSON.parse(event.tokens)).toContainEqual(expect.objectContaining({ token_hash: hashToken(longB), expires_at: new Date(now + 24 * HOUR).toISOString() }));
+    expect(JSON.parse(event.tokens)).toContainEqual(
+      expect.objectContaining({ token_hash: hashToken(longB), expires_at: new Date(now + 24 * HOUR).toISOString() }),
+    );
   });
 });

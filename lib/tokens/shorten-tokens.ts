@@ -26,11 +26,24 @@ export async function previewShortening({ type, maxTtl, now = Date.now() }: Shor
  * Applies a lower maximum to tokens already issued: each expires at created + maxTtl (or now,
  * if that has passed). Gateways get token.updated notices so cached answers lose the old expiry.
  */
-export async function shortenTokens({ type, maxTtl, actor, ip, now = Date.now() }: ShortenOptions & { actor: { id: string | null; email: string }; ip?: string | null }) {
+export async function shortenTokens({
+  type,
+  maxTtl,
+  actor,
+  ip,
+  now = Date.now(),
+}: ShortenOptions & { actor: { id: string | null; email: string }; ip?: string | null }) {
   const { tokens, sequences } = await store().shortenTokens(type, maxTtl * 1000, now);
   deliverNow(sequences);
   if (tokens.length > 0) {
-    await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "tokens.shortened", detail: { type, maxTtl, count: tokens.length } });
+    await recordAuditEvent({
+      appId: null,
+      actorId: actor.id,
+      actor: actor.email,
+      ip,
+      action: "tokens.shortened",
+      detail: { type, maxTtl, count: tokens.length },
+    });
   }
 
   return { shortened: tokens.length };

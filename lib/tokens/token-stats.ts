@@ -9,7 +9,14 @@ export type TokenStats = {
   expired: number;
   revoked: number;
   issuedPerDay: { day: string; count: number }[]; // the last 30 days (UTC), oldest first, zeros included
-  lastPurge: { startedAt: string; durationMs: number; deletedTokens: number; deletedEvents: number; dryRun: boolean; trigger: string } | null;
+  lastPurge: {
+    startedAt: string;
+    durationMs: number;
+    deletedTokens: number;
+    deletedEvents: number;
+    dryRun: boolean;
+    trigger: string;
+  } | null;
 };
 
 /** What the admin dashboard shows about the token store. */

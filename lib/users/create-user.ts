@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { createUserSchema, type CreateUserInput, type Role } from "./schemas";
 import { hashPassword } from "./password";
+import { createUserSchema, type CreateUserInput, type Role } from "./schemas";
 
 export type CreatedUser = { id: string; email: string; role: Role };
 

@@ -3,7 +3,10 @@ import * as z from "zod";
 export const ROLES = ["subscriber", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const emailSchema = z.email("Enter a valid email address.").max(254).transform((e) => e.toLowerCase());
+export const emailSchema = z
+  .email("Enter a valid email address.")
+  .max(254)
+  .transform((e) => e.toLowerCase());
 export const passwordSchema = z.string().min(10, "Use at least 10 characters.").max(256, "Use at most 256 characters.");
 
 export const createUserSchema = z.object({

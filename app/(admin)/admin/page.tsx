@@ -1,12 +1,12 @@
-import { Activity, AppWindow, ChartColumn, Ban, Hourglass, KeyRound, Trash2, Users } from "lucide-react";
-import type { Metadata } from "next";
-import Link from "next/link";
 import { IssuedPerDayChart } from "@/components/admin/issued-per-day-chart";
 import { LastPurge } from "@/components/admin/last-purge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getAdminOverview } from "@/lib/admin/get-overview";
 import { requireRole } from "@/lib/auth/session";
 import { tokenStats } from "@/lib/tokens/token-stats";
+import { Activity, AppWindow, Ban, ChartColumn, Hourglass, KeyRound, Trash2, Users } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -84,7 +84,11 @@ export default async function AdminOverviewPage() {
               Last purge
             </CardTitle>
             <CardDescription>
-              Dead tokens are deleted after the grace period set in the <Link href="/admin/token-policy" className="underline underline-offset-4">token policy</Link>.
+              Dead tokens are deleted after the grace period set in the{" "}
+              <Link href="/admin/token-policy" className="underline underline-offset-4">
+                token policy
+              </Link>
+              .
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -101,7 +105,10 @@ export default async function AdminOverviewPage() {
           <CardDescription>Who did what to which application, when and from where — across every application.</CardDescription>
         </CardHeader>
         <CardContent>
-          <Link href="/admin/activity" className="text-sm font-medium underline underline-offset-4 outline-none focus-visible:ring-2 focus-visible:ring-ring">
+          <Link
+            href="/admin/activity"
+            className="text-sm font-medium underline underline-offset-4 outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          >
             Open the activity trail
           </Link>
         </CardContent>

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signInErrorMessage } from "@/lib/auth/messages";
 import { getCurrentUser } from "@/lib/auth/session";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -28,7 +28,10 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       <CardFooter className="justify-center text-sm text-muted-foreground">
         <span>
           New here?{" "}
-          <Link href={{ pathname: "/sign-up", query: callbackUrl ? { callbackUrl: target } : {} }} className="font-medium text-foreground underline underline-offset-4">
+          <Link
+            href={{ pathname: "/sign-up", query: callbackUrl ? { callbackUrl: target } : {} }}
+            className="font-medium text-foreground underline underline-offset-4"
+          >
             Create an account
           </Link>
         </span>

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/session";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
 import { SignUpForm } from "./_components/sign-up-form";
 
 export const metadata: Metadata = { title: "Create account" };
@@ -27,7 +27,10 @@ export default async function SignUpPage({ searchParams }: SignUpPageProps) {
       <CardFooter className="justify-center text-sm text-muted-foreground">
         <span>
           Already have an account?{" "}
-          <Link href={{ pathname: "/sign-in", query: callbackUrl ? { callbackUrl: target } : {} }} className="font-medium text-foreground underline underline-offset-4">
+          <Link
+            href={{ pathname: "/sign-in", query: callbackUrl ? { callbackUrl: target } : {} }}
+            className="font-medium text-foreground underline underline-offset-4"
+          >
             Sign in
           </Link>
         </span>

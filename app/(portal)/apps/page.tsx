@@ -1,10 +1,10 @@
-import { Plus } from "lucide-react";
-import type { Metadata } from "next";
-import Link from "next/link";
 import { AppList } from "@/components/apps/app-list";
 import { buttonVariants } from "@/components/ui/button";
 import { listApps } from "@/lib/apps/list-apps";
 import { requireUser } from "@/lib/auth/session";
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Applications" };
 

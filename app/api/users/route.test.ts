@@ -1,10 +1,16 @@
+import { db } from "@/lib/db/client";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { POST } from "./route";
 
 const signUp = (body: unknown) =>
-  POST(new Request("http://localhost/api/users", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  POST(
+    new Request("http://localhost/api/users", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 const email = () => `${randomUUID()}@test.local`;
 
 describe("POST /api/users", () => {
@@ -14,7 +20,10 @@ describe("POST /api/users", () => {
 
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ email: address, role: "subscriber" });
-    expect(await db.user.findUnique({ where: { email: address }, select: { role: true, name: true } })).toEqual({ role: "subscriber", name: null });
+    expect(await db.user.findUnique({ where: { email: address }, select: { role: true, name: true } })).toEqual({
+      role: "subscriber",
+      name: null,
+    });
   });
 
   it("answers 422 with a message per field", async () => {

@@ -5,9 +5,13 @@ import crypto from "crypto";
 
 const KM = process.env.PORTCULLIS_KEY_MANAGER; // e.g. http://127.0.0.1:3000 (an IP, or configure `resolver`)
 const form = (s) => encodeURIComponent(s).replace(/%20/g, "+"); // RFC 6749 §2.3.1: encode, then base64
-const BASIC = "Basic " + Buffer.from(form(process.env.PORTCULLIS_CLIENT_ID) + ":" + form(process.env.PORTCULLIS_CLIENT_SECRET)).toString("base64");
+const BASIC =
+  "Basic " + Buffer.from(form(process.env.PORTCULLIS_CLIENT_ID) + ":" + form(process.env.PORTCULLIS_CLIENT_SECRET)).toString("base64");
 // Comma-separated during a rotation; each "whsec_<base64>" keys the HMAC with its decoded bytes.
-const KEYS = (process.env.PORTCULLIS_SIGNING_SECRET || "").split(",").filter(Boolean).map((s) => Buffer.from(s.trim().slice(6), "base64"));
+const KEYS = (process.env.PORTCULLIS_SIGNING_SECRET || "")
+  .split(",")
+  .filter(Boolean)
+  .map((s) => Buffer.from(s.trim().slice(6), "base64"));
 const TTL_MS = 300000;
 const NEGATIVE_TTL_MS = 5000;
 const SEEN_MS = 15 * 60000;

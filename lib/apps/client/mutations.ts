@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { AppSummary, CreateAppInput, CreatedApp, GenerateTokenInput, SecretOverlap, UpdateAppInput } from "@/lib/apps/schemas";
 import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
 import { fetchJson } from "@/lib/http/client/fetch-json";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { appKeys, appUrl } from "./queries";
-import type { AppSummary, CreateAppInput, CreatedApp, GenerateTokenInput, SecretOverlap, UpdateAppInput } from "@/lib/apps/schemas";
 
 // Client-safe writes. Each invalidates by prefix (see appKeys): lists and details in one call.
 

@@ -1,9 +1,9 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { AppSummary } from "@/lib/apps/schemas";
 import type { AuditEventSummary } from "@/lib/audit/list-events";
 import type { SecretSummary } from "@/lib/clients/list-client-secrets";
 import { fetchJson } from "@/lib/http/client/fetch-json";
 import type { TokenSummary } from "@/lib/tokens/list-tokens";
-import type { AppSummary } from "@/lib/apps/schemas";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 
 // Client-safe: types and fetchJson only, never db. Everything about one application sits under its
 // detail key, so one invalidation of `appKeys.detail(appId)` refreshes its keys, tokens and activity.
@@ -21,8 +21,10 @@ export const appUrl = (appId: string, rest = "") => `/api/apps/${encodeURICompon
 export const appQueries = {
   list: () => queryOptions({ queryKey: appKeys.list(), queryFn: () => fetchJson<AppSummary[]>("/api/apps") }),
   detail: (appId: string) => queryOptions({ queryKey: appKeys.detail(appId), queryFn: () => fetchJson<AppSummary>(appUrl(appId)) }),
-  secrets: (appId: string) => queryOptions({ queryKey: appKeys.secrets(appId), queryFn: () => fetchJson<SecretSummary[]>(appUrl(appId, "/secrets")) }),
-  tokens: (appId: string) => queryOptions({ queryKey: appKeys.tokens(appId), queryFn: () => fetchJson<TokenSummary[]>(appUrl(appId, "/tokens")) }),
+  secrets: (appId: string) =>
+    queryOptions({ queryKey: appKeys.secrets(appId), queryFn: () => fetchJson<SecretSummary[]>(appUrl(appId, "/secrets")) }),
+  tokens: (appId: string) =>
+    queryOptions({ queryKey: appKeys.tokens(appId), queryFn: () => fetchJson<TokenSummary[]>(appUrl(appId, "/tokens")) }),
   activity: (appId: string) =>
     queryOptions({ queryKey: appKeys.activity(appId), queryFn: () => fetchJson<AuditEventSummary[]>(appUrl(appId, "/activity")) }),
 };
@@ -32,4 +34,3 @@ export const useApp = (appId: string, initialData?: AppSummary) => useQuery({ ..
 export const useAppSecrets = (appId: string) => useQuery(appQueries.secrets(appId));
 export const useAppTokens = (appId: string) => useQuery(appQueries.tokens(appId));
 export const useAppActivity = (appId: string) => useQuery(appQueries.activity(appId));
-

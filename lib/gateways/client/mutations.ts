@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/http/client/fetch-json";
 import type { CreatedGateway } from "@/lib/gateways/create-gateway";
 import type { NoticeResult } from "@/lib/gateways/deliver-notice";
-import { gatewayKeys, gatewayUrl } from "./queries";
 import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "@/lib/gateways/schemas";
+import { fetchJson } from "@/lib/http/client/fetch-json";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { gatewayKeys, gatewayUrl } from "./queries";
 
 // Client-safe writes; each refreshes the list (and its health) in one invalidation.
 
@@ -23,13 +23,18 @@ export const useCreateGateway = () =>
 export const useUpdateGateway = (gatewayId: string) =>
   useGatewayMutation((changes: UpdateGatewayInput) => fetchJson<GatewaySummary>(gatewayUrl(gatewayId), { method: "PATCH", json: changes }));
 
-export const useDeleteGateway = (gatewayId: string) => useGatewayMutation(() => fetchJson<null>(gatewayUrl(gatewayId), { method: "DELETE" }));
+export const useDeleteGateway = (gatewayId: string) =>
+  useGatewayMutation(() => fetchJson<null>(gatewayUrl(gatewayId), { method: "DELETE" }));
 
 export const useRotateSigningSecret = (gatewayId: string) =>
-  useGatewayMutation((grace: SecretGrace) => fetchJson<RotatedSigningSecret>(gatewayUrl(gatewayId, "/rotate-secret"), { method: "POST", json: { grace } }));
+  useGatewayMutation((grace: SecretGrace) =>
+    fetchJson<RotatedSigningSecret>(gatewayUrl(gatewayId, "/rotate-secret"), { method: "POST", json: { grace } }),
+  );
 
 export const useSendTestNotice = (gatewayId: string) =>
   useGatewayMutation(() => fetchJson<TestNoticeResult>(gatewayUrl(gatewayId, "/test-notice"), { method: "POST" }));
 
 export const useRedeliver = (gatewayId: string) =>
-  useGatewayMutation((sequence?: number) => fetchJson<{ queued: number }>(gatewayUrl(gatewayId, "/redeliver"), { method: "POST", json: { sequence } }));
+  useGatewayMutation((sequence?: number) =>
+    fetchJson<{ queued: number }>(gatewayUrl(gatewayId, "/redeliver"), { method: "POST", json: { sequence } }),
+  );

@@ -1,8 +1,8 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
 import { appKeys, appUrl } from "@/lib/apps/client/queries";
-import { fetchJson } from "@/lib/http/client/fetch-json";
 import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
 import type { TokenDelivery } from "@/lib/gateways/list-token-deliveries";
+import { fetchJson } from "@/lib/http/client/fetch-json";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 
 // Client-safe: types and fetchJson only, never db.
 export const gatewayKeys = {

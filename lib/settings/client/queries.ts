@@ -1,7 +1,7 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/http/client/fetch-json";
 import type { SettingKey } from "@/lib/settings/definitions";
 import type { ShortenedTokens, ShorteningPreview, ShortenTokensInput, UpdateSettingsInput } from "@/lib/settings/schemas";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 // Client-safe: types and fetchJson only, never db.
 
@@ -29,7 +29,11 @@ export function useUpdateSettings() {
 
 /** A dry run: POST, but reads only. A mutation because it runs on demand with the values typed. */
 export const usePreviewShortening = () =>
-  useMutation({ mutationFn: (input: ShortenTokensInput) => fetchJson<ShorteningPreview>("/api/admin/settings/preview", { method: "POST", json: input }) });
+  useMutation({
+    mutationFn: (input: ShortenTokensInput) => fetchJson<ShorteningPreview>("/api/admin/settings/preview", { method: "POST", json: input }),
+  });
 
 export const useShortenTokens = () =>
-  useMutation({ mutationFn: (input: ShortenTokensInput) => fetchJson<ShortenedTokens>("/api/admin/settings/shorten", { method: "POST", json: input }) });
+  useMutation({
+    mutationFn: (input: ShortenTokensInput) => fetchJson<ShortenedTokens>("/api/admin/settings/shorten", { method: "POST", json: input }),
+  });

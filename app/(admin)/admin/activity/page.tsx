@@ -1,11 +1,11 @@
-import { History } from "lucide-react";
-import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditEventTable } from "@/components/audit/audit-event-table";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listEvents } from "@/lib/audit/list-events";
 import { requireRole } from "@/lib/auth/session";
+import { History } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -27,7 +27,11 @@ export default async function AdminActivityPage({ searchParams }: AdminActivityP
         <p className="text-sm text-muted-foreground">Every application&apos;s audit trail, deleted applications included, newest first.</p>
       </div>
       {events.length === 0 ? (
-        <EmptyState icon={<History />} title="No activity yet" description="When subscribers create applications, secrets and tokens, each action is recorded here." />
+        <EmptyState
+          icon={<History />}
+          title="No activity yet"
+          description="When subscribers create applications, secrets and tokens, each action is recorded here."
+        />
       ) : (
         <AuditEventTable events={events} showApp label="All activity" />
       )}

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { AddGatewayDialog } from "@/components/gateways/add-gateway-dialog";
 import { GatewayList } from "@/components/gateways/gateway-list";
 import { requireRole } from "@/lib/auth/session";
 import { listGateways } from "@/lib/gateways/list-gateways";
 import { issuer } from "@/lib/oauth/issuer";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Gateways" };
 export const dynamic = "force-dynamic";

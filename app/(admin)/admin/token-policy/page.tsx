@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
 import { getAllSettings } from "@/lib/settings/settings";
+import type { Metadata } from "next";
 import { TokenPolicyForm } from "./_components/token-policy-form";
 
 export const metadata: Metadata = { title: "Token policy" };
@@ -15,7 +15,8 @@ export default async function TokenPolicyPage() {
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Token policy</h1>
         <p className="max-w-2xl text-sm text-muted-foreground">
-          How long tokens live, how long applications may ask for, and how long dead tokens are kept. Changes apply at once, without a restart.
+          How long tokens live, how long applications may ask for, and how long dead tokens are kept. Changes apply at once, without a
+          restart.
         </p>
       </div>
       <TokenPolicyForm initialSettings={settings} />

@@ -1,13 +1,13 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { signInErrorMessage } from "@/lib/auth/messages";
-import { FormError } from "@/components/ui/form-error";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
 
 type SignInErrors = { email?: string; password?: string; form?: string | null };

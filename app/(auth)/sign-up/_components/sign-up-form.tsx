@@ -1,17 +1,17 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { toast } from "sonner";
-import * as z from "zod";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { signInErrorMessage } from "@/lib/auth/messages";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { ApiError, fetchJson } from "@/lib/http/client/fetch-json";
-import { FormError } from "@/components/ui/form-error";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import * as z from "zod";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
 
 type SignUpErrors = { name?: string[]; email?: string[]; password?: string[]; form?: string | null };

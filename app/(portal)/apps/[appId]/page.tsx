@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/http/errors";
 import { issuer } from "@/lib/oauth/issuer";
 import { readTokenPolicy } from "@/lib/settings/settings";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { APP_TABS } from "./_components/app-tabs";
 import { AppWorkspace } from "./_components/app-workspace";
 

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import type { Metadata } from "next";
 import { CreateAppForm } from "./_components/create-app-form";
 
 export const metadata: Metadata = { title: "New application" };

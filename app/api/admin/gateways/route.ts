@@ -4,9 +4,12 @@ import { createGatewaySchema } from "@/lib/gateways/schemas";
 import { withSession } from "@/lib/http/with-session";
 
 // GET /api/admin/gateways — every gateway with its delivery health (the admin page polls it).
-export const GET = withSession(async ({ user }) => Response.json(await listGateways({ actor: user }), { headers: { "Cache-Control": "no-store" } }), {
-  role: "admin",
-});
+export const GET = withSession(
+  async ({ user }) => Response.json(await listGateways({ actor: user }), { headers: { "Cache-Control": "no-store" } }),
+  {
+    role: "admin",
+  },
+);
 
 // POST /api/admin/gateways — register a gateway; its signing secret and client secret are in this response and nowhere else.
 export const POST = withSession(

@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
 import { makeUser } from "@/lib/apps/test-helpers";
 import { db } from "@/lib/db/client";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as stats } from "../stats/route";
 import { POST as preview } from "./preview/route";
 import { GET, PATCH } from "./route";
 import { POST as shorten } from "./shorten/route";
-import { GET as stats } from "../stats/route";
 
 // The real route handlers behind a stubbed next-auth session: the guard, the body parsing and the
 // error mapping are what is under test; the domain functions have their own tests.
@@ -13,7 +13,11 @@ vi.mock("@/lib/auth/session", () => ({ getSession: async () => (session.user ? {
 
 const ctx = { params: Promise.resolve({}) };
 const json = (method: string, body: unknown) =>
-  new Request("http://localhost/api/admin/settings", { method, headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  new Request("http://localhost/api/admin/settings", {
+    method,
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 
 describe("admin settings routes", () => {
   beforeEach(async () => {
@@ -43,9 +47,14 @@ describe("admin settings routes", () => {
 
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(Object.keys(await res.json()).sort()).toEqual(
-      ["access_token_max_ttl", "access_token_ttl", "app_overrides_allowed", "purge_grace_period", "refresh_token_max_ttl", "refresh_token_ttl"],
-    );
+    expect(Object.keys(await res.json()).sort()).toEqual([
+      "access_token_max_ttl",
+      "access_token_ttl",
+      "app_overrides_allowed",
+      "purge_grace_period",
+      "refresh_token_max_ttl",
+      "refresh_token_ttl",
+    ]);
   });
 
   it("PATCH answers bad values with 400 and field errors, and saves none of the change", async () => {

@@ -7,7 +7,9 @@ import { withSession } from "@/lib/http/with-session";
 type Params = { appId: string };
 
 // GET /api/apps/:appId — another user's or a deleted application is 404.
-export const GET = withSession<Params>(async ({ params, user }) => Response.json(await getAppOrThrow({ appId: params.appId, userId: user.id })));
+export const GET = withSession<Params>(async ({ params, user }) =>
+  Response.json(await getAppOrThrow({ appId: params.appId, userId: user.id })),
+);
 
 // PATCH /api/apps/:appId — rename, describe, replace redirect URIs.
 export const PATCH = withSession<Params>(async ({ req, params, user, ip }) => {

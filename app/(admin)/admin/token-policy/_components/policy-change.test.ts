@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { SETTINGS, SETTING_KEYS, type SettingKey } from "@/lib/settings/definitions";
+import { describe, expect, it } from "vitest";
 import { loweredMaximums, readChange, toDurations } from "./policy-change";
 
 const saved = Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].default])) as Record<SettingKey, string>;
@@ -16,7 +16,11 @@ describe("the token policy form's change", () => {
   });
 
   it("explains in one sentence why a refresh lifetime cannot be never or empty", () => {
-    const durations = { ...toDurations(saved), refresh_token_ttl: { amount: "never", unit: "days" as const }, refresh_token_max_ttl: { amount: "", unit: "days" as const } };
+    const durations = {
+      ...toDurations(saved),
+      refresh_token_ttl: { amount: "never", unit: "days" as const },
+      refresh_token_max_ttl: { amount: "", unit: "days" as const },
+    };
     const { fields } = readChange(durations, false);
 
     expect(fields.refresh_token_ttl?.[0]).toMatch(NEVER);

@@ -1,10 +1,16 @@
+import type { Settings } from "@/lib/settings/client/queries";
 import { SETTINGS, type SettingKey } from "@/lib/settings/definitions";
 import { fromSeconds, toSeconds, type Duration } from "@/lib/settings/duration";
-import type { Settings } from "@/lib/settings/client/queries";
 import type { TokenType } from "@/lib/settings/schemas";
 import type { SettingsChange } from "@/lib/settings/validate-settings";
 
-export const DURATION_KEYS = ["access_token_ttl", "access_token_max_ttl", "refresh_token_ttl", "refresh_token_max_ttl", "purge_grace_period"] as const;
+export const DURATION_KEYS = [
+  "access_token_ttl",
+  "access_token_max_ttl",
+  "refresh_token_ttl",
+  "refresh_token_max_ttl",
+  "purge_grace_period",
+] as const;
 export type DurationKey = (typeof DURATION_KEYS)[number];
 export type Durations = Record<DurationKey, Duration>;
 

@@ -1,19 +1,19 @@
 "use client";
 
-import { useState } from "react";
-import { toast } from "sonner";
-import { FormError } from "@/components/ui/form-error";
 import { plural } from "@/components/apps/plural";
 import { DurationField } from "@/components/settings/duration-field";
 import { ShortenTokensDialog, type LoweredMaximum } from "@/components/settings/shorten-tokens-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormError } from "@/components/ui/form-error";
 import { ApiError } from "@/lib/http/client/fetch-json";
 import { AppError } from "@/lib/http/errors";
+import { usePreviewShortening, useSettings, useShortenTokens, useUpdateSettings, type Settings } from "@/lib/settings/client/queries";
 import { REFRESH_CEILING, SETTINGS } from "@/lib/settings/definitions";
 import { toSeconds, type Duration } from "@/lib/settings/duration";
-import { usePreviewShortening, useSettings, useShortenTokens, useUpdateSettings, type Settings } from "@/lib/settings/client/queries";
 import { validateSettings, type SettingsChange } from "@/lib/settings/validate-settings";
+import { useState } from "react";
+import { toast } from "sonner";
 import { loweredMaximums, readChange, toDurations, type DurationKey } from "./policy-change";
 
 type Pending = { change: SettingsChange; lowered: LoweredMaximum[] };
@@ -84,7 +84,13 @@ export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings
   }
 
   const field = (key: DurationKey, description?: React.ReactNode) => (
-    <DurationField label={SETTINGS[key].label} value={durations[key]} onChange={setDuration(key)} error={fields[key]} description={description} />
+    <DurationField
+      label={SETTINGS[key].label}
+      value={durations[key]}
+      onChange={setDuration(key)}
+      error={fields[key]}
+      description={description}
+    />
   );
 
   return (
@@ -111,7 +117,12 @@ export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings
             {field("refresh_token_max_ttl", "Up to 90 days; longer only once you confirm.")}
             {asksConfirm && (
               <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" className="mt-0.5 size-4 accent-primary" checked={confirmLong} onChange={(e) => setConfirmLong(e.target.checked)} />
+                <input
+                  type="checkbox"
+                  className="mt-0.5 size-4 accent-primary"
+                  checked={confirmLong}
+                  onChange={(e) => setConfirmLong(e.target.checked)}
+                />
                 Yes, refresh tokens may live longer than 90 days.
               </label>
             )}
@@ -126,7 +137,13 @@ export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings
         <CardContent className="grid gap-5 sm:grid-cols-2">
           <div className="grid content-start gap-2">
             <label className="flex items-start gap-2 text-sm font-medium">
-              <input type="checkbox" role="switch" className="mt-0.5 size-4 accent-primary" checked={overrides} onChange={(e) => setOverrides(e.target.checked)} />
+              <input
+                type="checkbox"
+                role="switch"
+                className="mt-0.5 size-4 accent-primary"
+                checked={overrides}
+                onChange={(e) => setOverrides(e.target.checked)}
+              />
               {SETTINGS.app_overrides_allowed.label}
             </label>
             <p className="text-sm text-muted-foreground">Within the maximums above. Off: every application gets the defaults.</p>

@@ -1,7 +1,5 @@
 "use client";
 
-import { ChevronLeft } from "lucide-react";
-import Link from "next/link";
 import { AppCredentialsCard } from "@/components/apps/app-credentials-card";
 import { AppLifetimesForm } from "@/components/apps/app-lifetimes-form";
 import { AppSettingsForm } from "@/components/apps/app-settings-form";
@@ -14,6 +12,8 @@ import { useApp } from "@/lib/apps/client/queries";
 import type { AppSummary } from "@/lib/apps/schemas";
 import type { TokenPolicy } from "@/lib/settings/definitions";
 import { accessTokenLifetime } from "@/lib/settings/token-lifetime";
+import { ChevronLeft } from "lucide-react";
+import Link from "next/link";
 import type { AppTab } from "./app-tabs";
 
 type AppWorkspaceProps = { initialApp: AppSummary; issuer: string; tab: AppTab; policy: TokenPolicy };
@@ -45,7 +45,12 @@ export function AppWorkspace({ initialApp, issuer, tab, policy }: AppWorkspacePr
           <AppCredentialsCard app={app} />
         </TabsContent>
         <TabsContent value="tokens" className="grid gap-6">
-          <GenerateTokenCard appId={app.id} clientId={app.clientId} issuer={issuer} allowedTtl={accessTokenLifetime(policy, { appTtl: app.accessTokenTtl })} />
+          <GenerateTokenCard
+            appId={app.id}
+            clientId={app.clientId}
+            issuer={issuer}
+            allowedTtl={accessTokenLifetime(policy, { appTtl: app.accessTokenTtl })}
+          />
           <section className="grid gap-3" aria-labelledby="tokens-heading">
             <h2 id="tokens-heading" className="text-lg font-semibold">
               Tokens

@@ -1,19 +1,19 @@
 "use client";
 
-import Link from "next/link";
-import { useState } from "react";
-import { toast } from "sonner";
-import * as z from "zod";
 import { CredentialsReveal } from "@/components/apps/credentials-reveal";
-import { FormError } from "@/components/ui/form-error";
 import { RedirectUrisField, splitLines } from "@/components/apps/redirect-uris-field";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useCreateApp } from "@/lib/apps/client/mutations";
 import { createAppSchema, type CreatedApp } from "@/lib/apps/schemas";
 import { ApiError } from "@/lib/http/client/fetch-json";
+import Link from "next/link";
+import { useState } from "react";
+import { toast } from "sonner";
+import * as z from "zod";
 
 type Errors = { name?: string[]; description?: string[]; redirectUris?: string[]; form?: string };
 
@@ -25,7 +25,11 @@ export function CreateAppForm() {
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { name: String(form.get("name") ?? ""), description: String(form.get("description") ?? ""), redirectUris: splitLines(form.get("redirectUris")) };
+    const input = {
+      name: String(form.get("name") ?? ""),
+      description: String(form.get("description") ?? ""),
+      redirectUris: splitLines(form.get("redirectUris")),
+    };
     const parsed = createAppSchema.safeParse(input);
     if (!parsed.success) return setErrors(z.flattenError(parsed.error).fieldErrors);
     setErrors({});

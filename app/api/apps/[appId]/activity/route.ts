@@ -1,6 +1,6 @@
-import * as z from "zod";
 import { listEvents } from "@/lib/audit/list-events";
 import { withSession } from "@/lib/http/with-session";
+import * as z from "zod";
 
 const querySchema = z.object({ before: z.iso.datetime().optional(), limit: z.coerce.number().int().min(1).max(200).optional() });
 

@@ -6,7 +6,9 @@ import { withSession } from "@/lib/http/with-session";
 type Params = { appId: string };
 
 // GET /api/apps/:appId/secrets — last 4 characters and dates only; the values are never stored.
-export const GET = withSession<Params>(async ({ params, user }) => Response.json(await listClientSecrets({ appId: params.appId, userId: user.id })));
+export const GET = withSession<Params>(async ({ params, user }) =>
+  Response.json(await listClientSecrets({ appId: params.appId, userId: user.id })),
+);
 
 // POST /api/apps/:appId/secrets — regenerate: `{ overlap: "none" | "1h" | "24h" }`; the new secret is shown once.
 export const POST = withSession<Params>(async ({ req, params, user, ip }) => {

@@ -6,7 +6,9 @@ import { generateAppToken } from "@/lib/tokens/generate-app-token";
 type Params = { appId: string };
 
 // GET /api/apps/:appId/tokens — newest first, with status and who revoked.
-export const GET = withSession<Params>(async ({ params, user }) => Response.json(await listAppTokens({ appId: params.appId, userId: user.id })));
+export const GET = withSession<Params>(async ({ params, user }) =>
+  Response.json(await listAppTokens({ appId: params.appId, userId: user.id })),
+);
 
 // POST /api/apps/:appId/tokens — generate (or `{ regenerate: true }`) an access token, optionally shorter-lived (`ttlSeconds`); shown once.
 export const POST = withSession<Params>(async ({ req, params, user, ip }) => {
