@@ -1,10 +1,10 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "./admin-actor";
+import { newSigningSecret } from "@/lib/notices/sign-notice";
+import { assertAdmin, type AdminActor } from "./assert-admin";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { rotateSigningSecretSchema, SECRET_GRACE } from "./schemas";
-import { newSigningSecret } from "./sign-notice";
 
 type RotateOptions = { gatewayId: string; grace?: "none" | "1h" | "24h"; actor: AdminActor; ip?: string | null; now?: number };
 

@@ -1,4 +1,4 @@
-import { noteActiveIntrospection } from "@/lib/gateways/recent-introspections";
+import { noteActiveIntrospection } from "@/lib/notices/race-resend";
 import type { ClientAuthRow, TokenRow } from "@/lib/store";
 import { store } from "@/lib/store";
 import { hashToken } from "./hash-token";

@@ -1,4 +1,4 @@
-import { signNotice } from "./sign-notice";
+import { signNotice } from "@/lib/notices/sign-notice";
 
 export type NoticeResult = { ok: boolean; status: number | null; error: string | null };
 

@@ -1,30 +1,13 @@
 import { store } from "@/lib/store";
+import { settleInFlight, track } from "./in-flight";
 import { sendDeliveries } from "./send-deliveries";
 
 const LEASE_MS = 30_000; // longer than one attempt's timeout
 const BATCH = 200;
 
-type WorkerState = { timer?: NodeJS.Timeout; running: boolean; inFlight: Set<Promise<unknown>> };
+type WorkerState = { timer?: NodeJS.Timeout; running: boolean };
 // Process-wide: Next's bundles and server.ts load this module separately but share one worker.
-const state = ((globalThis as unknown as { portcullisWorker?: WorkerState }).portcullisWorker ??= { running: false, inFlight: new Set() });
-
-const track = <T>(p: Promise<T>) => {
-  state.inFlight.add(p);
-  void p.finally(() => state.inFlight.delete(p));
-
-  return p;
-};
-
-/**
- * First attempt for notices this process just queued (it holds their lease): no wait for the poll.
- * Deferred to the next turn of the event loop, so the revoking request's answer goes out first.
- */
-export function deliverNow(sequences: number[]): void {
-  if (sequences.length === 0) return;
-  setImmediate(() => {
-    track(store().loadDeliveries(sequences).then(sendDeliveries)).catch((err) => console.error("gateway delivery failed", err));
-  });
-}
+const state = ((globalThis as unknown as { portcullisWorker?: WorkerState }).portcullisWorker ??= { running: false });
 
 /** One pass: lease what is due (retries, and anything a dead process left behind) and send it. */
 export async function deliverDue(now = Date.now()): Promise<number> {
@@ -58,5 +41,5 @@ export function startDeliveryWorker(): () => Promise<void> {
 export async function stopDeliveryWorker(): Promise<void> {
   clearInterval(state.timer);
   state.timer = undefined;
-  await Promise.allSettled([...state.inFlight]);
+  await settleInFlight();
 }

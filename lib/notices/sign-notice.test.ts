@@ -1,6 +1,6 @@
+import { newSigningSecret, signNotice } from "@/lib/notices/sign-notice";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { newSigningSecret, signNotice } from "./sign-notice";
 
 describe("signNotice", () => {
   it("produces headers that the standardwebhooks package verifies", () => {

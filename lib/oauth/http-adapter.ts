@@ -1,3 +1,4 @@
+import type { QueuedNotices } from "@/lib/store";
 import { payloadTooLarge } from "./errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -13,7 +14,8 @@ export type OAuthRequest = {
   headers: { get(name: string): string | null };
   body(): Promise<Uint8Array>; // throws a 413 OAuthError past MAX_BODY_BYTES
 };
-export type OAuthResult = { status: number; headers: Record<string, string>; body: string | null };
+/** `notices`: what the request's transaction queued; the door flushes them once the answer is on its way. */
+export type OAuthResult = { status: number; headers: Record<string, string>; body: string | null; notices?: QueuedNotices };
 export type Endpoint = (req: OAuthRequest) => Promise<OAuthResult>;
 
 async function readLimited(req: Request): Promise<Uint8Array> {
@@ -36,9 +38,10 @@ const fromWebRequest = (req: Request): OAuthRequest => ({
   body: () => readLimited(req),
 });
 
-/** The App Router door: a web-standard `(Request) => Response` around an endpoint. */
-export const webHandler = (endpoint: Endpoint) => async (req: Request) => {
-  const { status, headers, body } = await endpoint(fromWebRequest(req));
+/** A web-standard `(Request) => Response` around an endpoint; `onNotices` gets what its transaction queued. */
+export const webHandler = (endpoint: Endpoint, onNotices: (notices: QueuedNotices) => void) => async (req: Request) => {
+  const { status, headers, body, notices } = await endpoint(fromWebRequest(req));
+  if (notices) onNotices(notices);
 
   return new Response(body, { status, headers });
 };

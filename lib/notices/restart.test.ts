@@ -1,8 +1,9 @@
 import { db } from "@/lib/db/client";
-import { FIRST_ATTEMPT_LEASE_MS } from "@/lib/store/outbox-sql";
-import { createTestApp } from "@/lib/testing/factories";
-import { createTestGateway } from "@/lib/testing/gateway-factory";
+import { FIRST_ATTEMPT_LEASE_MS } from "@/lib/notices/outbox-sql";
+import { store } from "@/lib/store";
+import { createTestApp, createTestGateway } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
+import { commitTokenChange } from "@/lib/tokens/commit-token-change";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -20,7 +21,11 @@ describe("durability", () => {
     const app = await createTestApp();
     const issued = await issueToken({ clientId: app.clientId, subscriber: null });
     try {
-      const { stdout } = await exec("node_modules/.bin/tsx", ["lib/testing/revoke-and-exit.ts", issued.tokenId], { env: process.env });
+      const { stdout } = await exec(
+        "node_modules/.bin/tsx",
+        ["lib/testing/commit-and-exit.ts", "cli", JSON.stringify({ token: issued.accessToken })],
+        { env: process.env },
+      );
       const [sequence] = JSON.parse(stdout).sequences as number[];
       const sent = () => receiver.received.filter((n) => JSON.parse(n.body).data.sequence === sequence);
       expect(sent()).toHaveLength(0);
@@ -43,9 +48,15 @@ describe("durability", () => {
     const gw = await createTestGateway(receiver.url);
     const app = await createTestApp();
     try {
-      const { store } = await import("@/lib/store");
       const tokens = await Promise.all(Array.from({ length: 20 }, () => issueToken({ clientId: app.clientId, subscriber: null })));
-      for (const t of tokens) await store().revokeTokens({ tokenId: t.tokenId }, { at: Date.now(), by: "test", reason: "cli" });
+      for (const t of tokens) {
+        await commitTokenChange({
+          cause: "cli",
+          tokens: { revoke: { tokenId: t.tokenId } },
+          by: "test",
+          actor: { appId: null, actor: "test" },
+        });
+      }
       const later = Date.now() + FIRST_ATTEMPT_LEASE_MS + 1;
       const [a, b] = await Promise.all([store().claimDueDeliveries(later, 30_000, 15), store().claimDueDeliveries(later, 30_000, 15)]);
       const keys = [...a, ...b].filter((d) => d.gatewayId === gw.gateway.id).map((d) => d.sequence);

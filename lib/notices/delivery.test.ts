@@ -1,15 +1,14 @@
 import { db } from "@/lib/db/client";
-import { createTestApp } from "@/lib/testing/factories";
-import { createTestGateway, TEST_ADMIN } from "@/lib/testing/gateway-factory";
+import { updateGateway } from "@/lib/gateways/update-gateway";
+import { createTestApp, createTestGateway, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
-import { revokeTokens } from "@/lib/tokens/revoke-tokens";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deliverDue } from "./delivery-worker";
+import { flushNotices } from "./flush-notices";
 import { redeliver } from "./redeliver";
-import { updateGateway } from "./update-gateway";
 
 let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
 let gateways: Awaited<ReturnType<typeof createTestGateway>>[] = [];
@@ -40,7 +39,7 @@ const deliveryOf = (gatewayId: string, sequence: number) =>
 describe("gateway notices", () => {
   it("sends a signed token.revoked notice that follows the contract, right after the revocation", async () => {
     const { gw, app, issued } = await gatewayAndToken();
-    await revokeTokens({ selector: { tokenId: issued.tokenId }, reason: "browser", by: "me" });
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
     const mine = () => receiver.received.filter((n) => n.body.includes(app.clientId)); // other test files revoke too
     const [notice] = (await eventually(() => mine().length > 0 && mine())) || [];
     const payload = new Webhook(gw.signingSecret).verify(notice.body, notice.headers as Record<string, string>) as {
@@ -70,7 +69,7 @@ describe("gateway notices", () => {
     const { gw, issued } = await gatewayAndToken();
     receiver.setMode("fail");
     const token = await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } });
-    await revokeTokens({ selector: { tokenId: issued.tokenId }, reason: "browser", by: "me" });
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
     const sequence = (await db.token.findUniqueOrThrow({ where: { id: token.id } })).revocationSeq!;
     const failed = await eventually(async () => {
       const d = await deliveryOf(gw.gateway.id, sequence);
@@ -91,7 +90,7 @@ describe("gateway notices", () => {
     const { gw, issued } = await gatewayAndToken();
     process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS = "300";
     receiver.setMode("hang");
-    await revokeTokens({ selector: { tokenId: issued.tokenId }, reason: "browser", by: "me" });
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
     const sequence = (await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } })).revocationSeq!;
     const hung = await eventually(async () => (await deliveryOf(gw.gateway.id, sequence)).lastError);
     expect(hung).toBe("no answer within 300 ms");
@@ -107,7 +106,7 @@ describe("gateway notices", () => {
   it("marks a delivery failed after its 24 h window, and an admin's redelivery sends it", async () => {
     const { gw, issued } = await gatewayAndToken();
     receiver.setMode("fail");
-    await revokeTokens({ selector: { tokenId: issued.tokenId }, reason: "browser", by: "me" });
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
     const sequence = (await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } })).revocationSeq!;
     await eventually(async () => (await deliveryOf(gw.gateway.id, sequence)).attempts === 1);
     await db.delivery.update({
@@ -118,14 +117,16 @@ describe("gateway notices", () => {
     expect((await deliveryOf(gw.gateway.id, sequence)).status).toBe("failed");
 
     receiver.setMode("ok");
-    expect(await redeliver({ gatewayId: gw.gateway.id, actor: TEST_ADMIN })).toEqual({ queued: 1 });
+    const { queued, notices } = await redeliver({ gatewayId: gw.gateway.id, actor: TEST_ADMIN });
+    expect(queued).toBe(1);
+    await flushNotices(notices);
     expect(await eventually(async () => (await deliveryOf(gw.gateway.id, sequence)).status === "delivered")).toBe(true);
   });
 
   it("splits a large revocation into events of at most 500 tokens", async () => {
     const { gw, app } = await gatewayAndToken();
     for (let i = 0; i < 1_100; i++) await issueToken({ clientId: app.clientId, subscriber: null });
-    const revoked = await revokeTokens({ selector: { clientId: app.clientId }, reason: "app_deleted", by: "me" });
+    const revoked = await revokeForTest({ selector: { clientId: app.clientId }, cause: "app_deleted" });
     expect(revoked).toHaveLength(1_101);
     const mine = () => receiver.received.filter((n) => n.body.includes(app.clientId));
     const notices = await eventually(() => mine().length === 3 && mine(), { timeoutMs: 10_000 });
@@ -137,7 +138,7 @@ describe("gateway notices", () => {
   it("queues nothing for a disabled gateway", async () => {
     const { gw, issued } = await gatewayAndToken();
     await updateGateway({ gatewayId: gw.gateway.id, enabled: false, actor: TEST_ADMIN });
-    await revokeTokens({ selector: { tokenId: issued.tokenId }, reason: "browser", by: "me" });
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
     expect(await db.delivery.count({ where: { gatewayId: gw.gateway.id } })).toBe(0);
   });
 });

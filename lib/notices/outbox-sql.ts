@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
-import type { NoticeType, PendingDelivery, RevokedToken } from "./types";
+import type { NoticeType, PendingDelivery } from "@/lib/store/types";
 
-// The transactional outbox (revocation_events + deliveries). Placeholders are `?`; the
-// PostgreSQL store numbers them. Engine-specific claiming lives in each store.
+// The transactional outbox (revocation_events + deliveries): the SQL both engines' stores run.
+// Placeholders are `?`; the PostgreSQL store numbers them. Engine-specific claiming lives in each store.
 
-export const NOTICE_CHUNK = 500; // the contract's largest event
 export const FIRST_ATTEMPT_LEASE_MS = 15_000; // the queuing process sends first; others wait this long
 export const RETRY_WINDOW_MS = 24 * 3600_000;
 
@@ -16,6 +14,11 @@ export const OUTBOX_SQL = {
   recordAttempt: `UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, lease_until = NULL, last_status = ?,
     last_error = ?, last_attempt_at = ?, delivered_at = ? WHERE event_sequence = ? AND gateway_id = ?`,
 };
+
+/** An admin's redelivery of one event or of all failed ones: a fresh 24 h window, leased to the process that flushes it. */
+export const requeueFailedSql = (oneEvent: boolean) =>
+  `UPDATE deliveries SET status = 'pending', next_attempt_at = ?, give_up_at = ?, lease_until = ?
+    WHERE gateway_id = ? AND status = 'failed'${oneEvent ? " AND event_sequence = ?" : ""} RETURNING event_sequence`;
 
 export const DELIVERY_COLUMNS = `d.event_sequence, e.id AS event_id, e.type, e.tokens, e.created_at, d.gateway_id, g.revoke_url,
   g.signing_secret, g.previous_signing_secret, g.previous_secret_expires_at, d.attempts, d.give_up_at`;
@@ -51,27 +54,3 @@ export const toDelivery = (r: RawDelivery): PendingDelivery => ({
   attempts: r.attempts,
   giveUpAt: r.give_up_at,
 });
-
-/** Splits tokens into events of at most 500, each with its wire-ready token list. */
-export function eventRows(type: NoticeType, tokens: RevokedToken[], at: number) {
-  const rows = [];
-  for (let i = 0; i < tokens.length; i += NOTICE_CHUNK) {
-    const chunk = tokens.slice(i, i + NOTICE_CHUNK);
-    const wire = chunk.map((t) => ({
-      token_hash: t.hash,
-      token_type: t.type,
-      client_id: t.clientId,
-      expires_at: new Date(t.expiresAt).toISOString(),
-    }));
-    rows.push({
-      id: `evt_${randomUUID().replace(/-/g, "")}`,
-      type,
-      tokens: JSON.stringify(wire),
-      createdAt: at,
-      expiresAt: Math.max(...chunk.map((t) => t.expiresAt)),
-      tokenIds: chunk.map((t) => t.id),
-    });
-  }
-
-  return rows;
-}

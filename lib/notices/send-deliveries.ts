@@ -1,8 +1,8 @@
 import { decryptSecret } from "@/lib/crypto/secret-box";
+import { deliverNotice } from "@/lib/notices/deliver-notice";
 import { store, type DeliveryAttempt, type PendingDelivery } from "@/lib/store";
 import { retryDelayMs } from "./backoff";
-import { deliverNotice } from "./deliver-notice";
-import { noticeBody } from "./notice-body";
+import { tokenNoticeBody } from "./contract";
 
 const signingSecrets = (d: PendingDelivery, now: number) => {
   const secrets = [decryptSecret(d.signingSecret)];
@@ -17,7 +17,13 @@ export async function sendDeliveries(deliveries: PendingDelivery[]): Promise<Del
   const attempts = await Promise.all(
     deliveries.map(async (d): Promise<DeliveryAttempt> => {
       const at = Date.now();
-      const result = await deliverNotice({ url: d.revokeUrl, id: d.eventId, secrets: signingSecrets(d, at), body: noticeBody(d), now: at });
+      const result = await deliverNotice({
+        url: d.revokeUrl,
+        id: d.eventId,
+        secrets: signingSecrets(d, at),
+        body: tokenNoticeBody({ type: d.type, createdAt: d.createdAt, sequence: d.sequence, tokensJson: d.tokens }),
+        now: at,
+      });
       const done = Date.now();
       const count = d.attempts + 1;
       const nextAttemptAt = done + retryDelayMs(count);

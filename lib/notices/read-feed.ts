@@ -1,11 +1,7 @@
 import { db } from "@/lib/db/client";
-import type { NoticeType } from "@/lib/store";
+import type { FeedEvent, FeedPage, WireToken } from "./contract";
 
 export const FEED_MAX_LIMIT = 500;
-
-type WireToken = { token_hash: string; token_type: string; client_id: string; expires_at: string };
-export type FeedEvent = { id: string; type: NoticeType; sequence: number; timestamp: string; tokens: WireToken[] };
-export type FeedPage = { events: FeedEvent[]; next_after: number; has_more: boolean };
 
 /**
  * The catch-up feed: events after `after`, in sequence order, listing only tokens that have not
@@ -21,9 +17,7 @@ export async function readFeed({ after, limit, now = Date.now() }: { after: numb
   const page = rows.slice(0, limit);
   const events = page.flatMap((e): FeedEvent[] => {
     const tokens = (JSON.parse(e.tokens) as WireToken[]).filter((t) => Date.parse(t.expires_at) > now);
-    return tokens.length
-      ? [{ id: e.id, type: e.type as NoticeType, sequence: e.sequence, timestamp: e.createdAt.toISOString(), tokens }]
-      : [];
+    return tokens.length ? [{ id: e.id, type: e.type, sequence: e.sequence, timestamp: e.createdAt.toISOString(), tokens }] : [];
   });
 
   return { events, next_after: page.at(-1)?.sequence ?? after, has_more: rows.length > limit };

@@ -1,12 +1,10 @@
 import { db } from "@/lib/db/client";
 import { store } from "@/lib/store";
-import { createTestApp } from "@/lib/testing/factories";
-import { createTestGateway } from "@/lib/testing/gateway-factory";
+import { createTestApp, createTestGateway, revokeForTest } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { introspectToken } from "@/lib/tokens/introspect-token";
 import { issueToken } from "@/lib/tokens/issue-token";
-import { revokeTokens } from "@/lib/tokens/revoke-tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
@@ -29,7 +27,7 @@ describe("the in-flight race", () => {
       const caller = (await store().findClient(gw.clientId))!;
       expect(await introspectToken({ caller, token: raced.accessToken, issuer: "test" })).toMatchObject({ active: true });
 
-      for (const t of [raced, quiet]) await revokeTokens({ selector: { tokenId: t.tokenId }, reason: "browser", by: "test" });
+      for (const t of [raced, quiet]) await revokeForTest({ selector: { tokenId: t.tokenId }, cause: "browser" });
       const about = (t: { accessToken: string }) => () => receiver.received.filter((n) => n.body.includes(hashToken(t.accessToken)));
       const notices = await eventually(() => about(raced)().length === 2 && about(raced)());
       expect(notices).toHaveLength(2);
