@@ -1,3 +1,4 @@
+import { isTokenNotice } from "@/lib/notices/contract";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Webhook } from "standardwebhooks";
 import { applyRevocation } from "./apply-revocation";
@@ -5,7 +6,6 @@ import type { CatchUp } from "./catch-up";
 import type { GatewayState } from "./gateway-state";
 import type { Logger } from "./log";
 import { BodyTooLarge, readBody } from "./read-body";
-import { isTokenNotice } from "./schemas";
 import { sendJson } from "./send-json";
 import { verifyNotice } from "./verify-notice";
 

@@ -1,6 +1,6 @@
+import { noticeSchema, type Notice } from "@/lib/notices/contract";
 import type { IncomingHttpHeaders } from "node:http";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
-import { noticeSchema, type Notice } from "./schemas";
 
 export type VerifiedNotice = { ok: true; id: string; notice: Notice } | { ok: false; status: 400 | 401; reason: string };
 

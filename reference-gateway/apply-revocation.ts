@@ -1,7 +1,7 @@
+import type { TokenEventType, WireToken } from "@/lib/notices/contract";
 import type { GatewayState } from "./gateway-state";
-import type { RevokedToken, TokenEventType } from "./schemas";
 
-type RevocationEvent = { type: TokenEventType; sequence: number; tokens: RevokedToken[] };
+type RevocationEvent = { type: TokenEventType; sequence: number; tokens: WireToken[] };
 
 /** Evicts every listed hash and tombstones it until the token expires. Same path for notices and catch-up. */
 export function applyRevocation(state: GatewayState, { type, sequence, tokens }: RevocationEvent, now = Date.now()) {

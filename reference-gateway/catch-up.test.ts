@@ -15,7 +15,12 @@ const feedEvent = (sequence: number, tokens: string[], type: "token.revoked" | "
   type,
   sequence,
   timestamp: new Date().toISOString(),
-  tokens: tokens.map((t) => ({ token_hash: hashToken(t), token_type: "access_token", client_id: "pcl_ci_app", expires_at: inOneHour() })),
+  tokens: tokens.map((t) => ({
+    token_hash: hashToken(t),
+    token_type: "access_token" as const,
+    client_id: "pcl_ci_app",
+    expires_at: inOneHour(),
+  })),
 });
 
 async function stackWithCachedToken() {

@@ -56,7 +56,7 @@ describe("reference gateway: options", () => {
   });
 
   it("exits 2 with a readable message for bad options", async () => {
-    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "gateway/main.ts", "--port", "nope"]);
+    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "reference-gateway/main.ts", "--port", "nope"]);
     const err = (await run.then(
       () => null,
       (e: unknown) => e,

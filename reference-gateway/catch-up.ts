@@ -1,7 +1,7 @@
+import { isTokenEventType, type FeedPage } from "@/lib/notices/contract";
 import { applyRevocation } from "./apply-revocation";
 import type { GatewayState } from "./gateway-state";
 import type { Logger } from "./log";
-import { isTokenEventType, type FeedPage } from "./schemas";
 
 type CatchUpOptions = {
   state: GatewayState;
@@ -32,9 +32,12 @@ export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions
     for (let more = true; more && !stopped;) {
       const page = await fetchPage(progress.cursor);
       for (const event of page.events) {
-        if (isTokenEventType(event.type)) applyRevocation(state, { ...event, type: event.type });
+        // Types this gateway does not know (subscription.changed, later ones) are skipped; the cursor still moves.
+        if (isTokenEventType(event.type) && event.tokens) {
+          applyRevocation(state, { sequence: event.sequence, type: event.type, tokens: event.tokens });
+          applied += event.tokens.length;
+        }
         state.seen.add(event.id);
-        applied += event.tokens.length;
       }
       if (page.has_more && page.next_after <= progress.cursor) throw new Error("feed cursor did not advance");
       progress.cursor = Math.max(progress.cursor, page.next_after);

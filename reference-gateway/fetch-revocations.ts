@@ -1,5 +1,5 @@
+import { feedPageSchema, type FeedPage } from "@/lib/notices/contract";
 import { basicAuth } from "./basic-auth";
-import { feedPageSchema, type FeedPage } from "./schemas";
 
 type FetchRevocationsOptions = { keyManager: string; clientId: string; clientSecret: string; after: number; timeoutMs: number };
 

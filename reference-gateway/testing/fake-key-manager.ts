@@ -1,6 +1,6 @@
+import type { FeedPage } from "@/lib/notices/contract";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FeedPage } from "../schemas";
 
 type Answer = { active: boolean; exp?: number; client_id?: string; scope?: string };
 type FeedEvent = FeedPage["events"][number];
