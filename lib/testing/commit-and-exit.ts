@@ -11,7 +11,15 @@ import { revokeByClient } from "@/lib/tokens/revoke-by-client";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 import { shortenTokens } from "@/lib/tokens/shorten-tokens";
 
-type Args = { appId: string; clientId: string; token: string; tokenId: string; name: string; actor: { id: string; email: string } };
+type Args = {
+  appId: string;
+  clientId: string;
+  token: string;
+  tokenId: string;
+  name: string;
+  maxTtl: number;
+  actor: { id: string; email: string };
+};
 
 const commit: Record<TokenChangeCause, (a: Args) => Promise<{ notices: QueuedNotices }>> = {
   revocation_endpoint: async (a) => revokeByClient({ client: (await store().findClient(a.clientId))!, token: a.token }),
@@ -20,7 +28,7 @@ const commit: Record<TokenChangeCause, (a: Args) => Promise<{ notices: QueuedNot
   app_deleted: (a) => deleteApp({ appId: a.appId, confirmName: a.name, actor: a.actor }),
   secret_regenerated: (a) => rotateClientSecret({ appId: a.appId, actor: a.actor, overlap: "none" }),
   cli: (a) => revokeByOperator({ token: a.token }),
-  lifetime_shortened: (a) => shortenTokens({ type: "access_token", maxTtl: 60, actor: a.actor }),
+  lifetime_shortened: (a) => shortenTokens({ type: "refresh_token", maxTtl: a.maxTtl, actor: a.actor }),
 };
 
 const [cause, args] = process.argv.slice(2);

@@ -13,7 +13,9 @@ import type { TokenSelector } from "@/lib/store";
 import type { TokenChangeCause } from "@/lib/tokens/change-causes";
 import { commitTokenChange } from "@/lib/tokens/commit-token-change";
 import type { Role } from "@/lib/users/schemas";
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
 
 // The one place tests build what they need, on the real test database.
 
@@ -99,4 +101,13 @@ export async function introspectAs(clientId: string, secret: string, accessToken
   const res = await oauth.introspect(new Request("http://localhost/oauth2/introspect", form(clientId, secret, { token: accessToken })));
 
   return (await res.json()) as { active: boolean; client_id?: string };
+}
+
+/** Runs lib/testing/commit-and-exit.ts: one cause committed by its real verb in a process that exits at once. Returns the queued events. */
+export async function commitInDyingProcess(cause: TokenChangeCause, args: Record<string, unknown>): Promise<number[]> {
+  const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", ["lib/testing/commit-and-exit.ts", cause, JSON.stringify(args)], {
+    env: process.env,
+  });
+
+  return (JSON.parse(stdout) as { sequences: number[] }).sequences;
 }
