@@ -27,7 +27,7 @@ export default defineConfig([
     },
   },
   {
-    // The import boundary (STYLE.md §13): domain code runs the same under Next, Vitest, the worker
+    // The import boundary: domain code runs the same under Next, Vitest, the worker
     // and the CLI, so it never imports React, TanStack or Next. Only the Next glue may.
     files: ["lib/**/*.ts"],
     ignores: [

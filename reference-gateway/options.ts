@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-// Standard Webhooks secret: "whsec_" + base64 of at least 24 random bytes (BRIEF: gateway contract).
+// Standard Webhooks secret: "whsec_" + base64 of at least 24 random bytes (README, "Gateways").
 const signingSecret = z
   .string()
   .trim()

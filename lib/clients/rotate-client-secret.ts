@@ -1,7 +1,8 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { SECRET_OVERLAPS, type Actor, type SecretOverlap } from "@/lib/apps/schemas";
+import type { Actor } from "@/lib/apps/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import { DEFAULT_OVERLAP, SECRET_OVERLAPS, type SecretOverlap } from "@/lib/secrets/overlap";
 import { type QueuedNotices } from "@/lib/store";
 import { commitTokenChange, NO_CHANGE } from "@/lib/tokens/commit-token-change";
 import { newClientSecret } from "./new-client-secret";
@@ -19,7 +20,7 @@ export type RotatedSecret = { clientId: string; clientSecret: string; last4: str
 export async function rotateClientSecret({
   appId,
   actor,
-  overlap = "none",
+  overlap = DEFAULT_OVERLAP,
   ip,
   now = Date.now(),
 }: RotateClientSecretOptions): Promise<RotatedSecret & { notices: QueuedNotices }> {

@@ -40,7 +40,7 @@ describe("gateway verbs called by a subscriber", () => {
     await expect(listGateways({ actor: subscriber })).rejects.toEqual(forbidden);
     await expect(createGateway({ actor: subscriber, name, revokeUrl: receiver.url })).rejects.toEqual(forbidden);
     await expect(updateGateway({ gatewayId, actor: subscriber, enabled: false })).rejects.toEqual(forbidden);
-    await expect(rotateSigningSecret({ gatewayId, actor: subscriber, grace: "none" })).rejects.toEqual(forbidden);
+    await expect(rotateSigningSecret({ gatewayId, actor: subscriber, overlap: "none" })).rejects.toEqual(forbidden);
     await expect(sendTestNotice({ gatewayId, actor: subscriber })).rejects.toEqual(forbidden);
     await expect(redeliver({ gatewayId, actor: subscriber })).rejects.toEqual(forbidden);
     await expect(deleteGateway({ gatewayId, actor: subscriber })).rejects.toEqual(forbidden);

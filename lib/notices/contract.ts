@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-// The gateway notification contract (../shared/BRIEF.md) in one module: the notices the key
+// The gateway notification contract (README, "Gateways") in one module: the notices the key
 // manager signs and sends, the catch-up feed's entries, and the builders of both. The sender,
 // the feed endpoint and the reference gateway all use these, so the three cannot drift.
 

@@ -48,7 +48,7 @@ export type CauseEffect =
   | { kind: "replace_client_secrets"; clientId: string; secret: { secretHash: string; last4: string } }
   | { kind: "issue_token"; token: NewToken }; // regenerate: the new token commits with the revocation
 
-/** One audit-trail row, as lib/audit/audit-row.ts builds it. */
+/** One audit-trail row, as toAuditRow() in lib/audit/record-event.ts builds it. */
 export type AuditRow = {
   id: string;
   appId: string | null;
