@@ -30,7 +30,9 @@ describe("portcullis tokens revoke", () => {
       const out = await json("tokens", "revoke", "--token", issued.accessToken);
       const exited = Date.now();
 
-      expect(out).toEqual({ revoked: 1, notices: [{ gateway: gateway.gateway.name, sequence: expect.any(Number), acknowledged: true }] });
+      expect(out.revoked).toBe(1);
+      // Other test files' gateways may be registered too; ours must have acknowledged.
+      expect(out.notices).toContainEqual({ gateway: gateway.gateway.name, sequence: expect.any(Number), acknowledged: true });
       const [notice] = mine();
       expect(notice, "the notice arrived before the command exited").toBeDefined();
       const { revokedAt } = await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } });
