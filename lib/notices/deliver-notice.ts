@@ -2,7 +2,7 @@ import { signNotice } from "@/lib/notices/sign-notice";
 
 export type NoticeResult = { ok: boolean; status: number | null; error: string | null };
 
-const timeoutMs = () => Number(process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS ?? 5_000);
+export const deliveryTimeoutMs = () => Number(process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS ?? 5_000);
 
 /** POSTs one signed notice. Never throws: every failure becomes a result the outbox records. */
 export async function deliverNotice({
@@ -18,7 +18,7 @@ export async function deliverNotice({
   body: string;
   now?: number;
 }): Promise<NoticeResult> {
-  const timeout = timeoutMs();
+  const timeout = deliveryTimeoutMs();
   try {
     const res = await fetch(url, {
       method: "POST",

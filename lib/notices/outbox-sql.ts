@@ -11,9 +11,17 @@ export const OUTBOX_SQL = {
   markAnnounced: "UPDATE tokens SET revocation_seq = ? WHERE id = ?",
   insertDeliveries: `INSERT INTO deliveries (event_sequence, gateway_id, status, attempts, next_attempt_at, give_up_at, lease_until, created_at)
     SELECT ?, id, 'pending', 0, ?, ?, ?, ? FROM gateways WHERE disabled_at IS NULL`,
+  // Only while this process still holds the lease it sent under: a slow holder whose lease lapsed
+  // (and whose row another worker may have delivered since) writes nothing.
   recordAttempt: `UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, lease_until = NULL, last_status = ?,
-    last_error = ?, last_attempt_at = ?, delivered_at = ? WHERE event_sequence = ? AND gateway_id = ?`,
+    last_error = ?, last_attempt_at = ?, delivered_at = ? WHERE event_sequence = ? AND gateway_id = ? AND status = 'pending' AND lease_until = ?`,
+  // A gateway that acknowledges again is back: its retries backed off during the outage go out now.
+  pullForward: "UPDATE deliveries SET next_attempt_at = ? WHERE gateway_id = ? AND status = 'pending' AND next_attempt_at > ?",
 };
+
+/** Due, not leased, and for an enabled gateway: a disabled gateway's notices wait (held) until it is enabled again. */
+export const CLAIMABLE = `status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+  AND gateway_id IN (SELECT id FROM gateways WHERE disabled_at IS NULL)`;
 
 /** An admin's redelivery of one event or of all failed ones: a fresh 24 h window, leased to the process that flushes it. */
 export const requeueFailedSql = (oneEvent: boolean) =>
@@ -21,7 +29,7 @@ export const requeueFailedSql = (oneEvent: boolean) =>
     WHERE gateway_id = ? AND status = 'failed'${oneEvent ? " AND event_sequence = ?" : ""} RETURNING event_sequence`;
 
 export const DELIVERY_COLUMNS = `d.event_sequence, e.id AS event_id, e.type, e.tokens, e.created_at, d.gateway_id, g.revoke_url,
-  g.signing_secret, g.previous_signing_secret, g.previous_secret_expires_at, d.attempts, d.give_up_at`;
+  g.signing_secret, g.previous_signing_secret, g.previous_secret_expires_at, d.attempts, d.give_up_at, d.lease_until`;
 export const DELIVERY_FROM =
   "deliveries d JOIN revocation_events e ON e.sequence = d.event_sequence JOIN gateways g ON g.id = d.gateway_id";
 
@@ -38,6 +46,7 @@ export type RawDelivery = {
   previous_secret_expires_at: number | null;
   attempts: number;
   give_up_at: number;
+  lease_until: number;
 };
 
 export const toDelivery = (r: RawDelivery): PendingDelivery => ({
@@ -53,4 +62,5 @@ export const toDelivery = (r: RawDelivery): PendingDelivery => ({
   previousSecretExpiresAt: r.previous_secret_expires_at,
   attempts: r.attempts,
   giveUpAt: r.give_up_at,
+  leaseUntil: r.lease_until,
 });

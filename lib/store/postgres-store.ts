@@ -1,4 +1,5 @@
 import {
+  CLAIMABLE,
   DELIVERY_COLUMNS,
   DELIVERY_FROM,
   FIRST_ATTEMPT_LEASE_MS,
@@ -147,7 +148,7 @@ export function createPostgresStore(connectionString: string): DriverStore {
     },
     async loadDeliveries(sequences, gatewayId) {
       const { rows } = await pool.query<RawDelivery>(
-        `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ANY($1) AND d.status = 'pending' AND ($2::text IS NULL OR d.gateway_id = $2)`,
+        `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ANY($1) AND d.status = 'pending' AND g.disabled_at IS NULL AND ($2::text IS NULL OR d.gateway_id = $2)`,
         [sequences, gatewayId ?? null],
       );
 
@@ -158,7 +159,7 @@ export function createPostgresStore(connectionString: string): DriverStore {
       const { rows } = await pool.query<RawDelivery>(
         `WITH due AS (
            SELECT event_sequence, gateway_id FROM deliveries
-           WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+           WHERE ${CLAIMABLE.replace(/\?/g, "$1")}
            ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED),
          claimed AS (
            UPDATE deliveries d SET lease_until = $2 FROM due
@@ -174,8 +175,15 @@ export function createPostgresStore(connectionString: string): DriverStore {
       if (attempts.length === 0) return;
       await transaction(async (c) => {
         for (const a of attempts) {
-          const outcome = [utc(a.nextAttemptAt), a.httpStatus, a.error, utc(a.at), a.status === "delivered" ? utc(a.at) : null];
-          await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [a.status, a.attempts, ...outcome, a.sequence, a.gatewayId]);
+          const delivered = a.status === "delivered" ? utc(a.at) : null;
+          const outcome = [a.status, a.attempts, utc(a.nextAttemptAt), a.httpStatus, a.error, utc(a.at), delivered];
+          const { rowCount } = await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [
+            ...outcome,
+            a.sequence,
+            a.gatewayId,
+            utc(a.leaseUntil),
+          ]);
+          if (rowCount && delivered) await query(c, "pull_forward", OUTBOX_SQL.pullForward, [delivered, a.gatewayId, delivered]);
         }
       });
     },

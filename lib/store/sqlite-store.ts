@@ -1,4 +1,5 @@
 import {
+  CLAIMABLE,
   DELIVERY_COLUMNS,
   DELIVERY_FROM,
   FIRST_ATTEMPT_LEASE_MS,
@@ -69,9 +70,11 @@ export function createSqliteStore(file: string): DriverStore {
   });
 
   const claim = conn.transaction((now: number, leaseMs: number, limit: number) => {
-    const keys = stmt(
-      "SELECT event_sequence, gateway_id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at LIMIT ?",
-    ).all(now, now, limit) as { event_sequence: number; gateway_id: string }[];
+    const keys = stmt(`SELECT event_sequence, gateway_id FROM deliveries WHERE ${CLAIMABLE} ORDER BY next_attempt_at LIMIT ?`).all(
+      now,
+      now,
+      limit,
+    ) as { event_sequence: number; gateway_id: string }[];
     const lease = stmt("UPDATE deliveries SET lease_until = ? WHERE event_sequence = ? AND gateway_id = ?");
     const load = stmt(`SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ? AND d.gateway_id = ?`);
 
@@ -84,17 +87,9 @@ export function createSqliteStore(file: string): DriverStore {
   const record = conn.transaction((attempts: Parameters<DriverStore["recordAttempts"]>[0]) => {
     for (const a of attempts) {
       const deliveredAt = a.status === "delivered" ? a.at : null;
-      stmt(OUTBOX_SQL.recordAttempt).run(
-        a.status,
-        a.attempts,
-        a.nextAttemptAt,
-        a.httpStatus,
-        a.error,
-        a.at,
-        deliveredAt,
-        a.sequence,
-        a.gatewayId,
-      );
+      const outcome = [a.status, a.attempts, a.nextAttemptAt, a.httpStatus, a.error, a.at, deliveredAt];
+      const { changes } = stmt(OUTBOX_SQL.recordAttempt).run(...outcome, a.sequence, a.gatewayId, a.leaseUntil);
+      if (changes > 0 && a.status === "delivered") stmt(OUTBOX_SQL.pullForward).run(a.at, a.gatewayId, a.at);
     }
   });
 
@@ -142,7 +137,7 @@ export function createSqliteStore(file: string): DriverStore {
     },
     async loadDeliveries(sequences, gatewayId) {
       const load = stmt(
-        `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ? AND d.status = 'pending' AND (? IS NULL OR d.gateway_id = ?)`,
+        `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ? AND d.status = 'pending' AND g.disabled_at IS NULL AND (? IS NULL OR d.gateway_id = ?)`,
       );
 
       return sequences.flatMap((s) => (load.all(s, gatewayId ?? null, gatewayId ?? null) as RawDelivery[]).map(toDelivery));

@@ -97,6 +97,7 @@ export type PendingDelivery = {
   previousSecretExpiresAt: number | null;
   attempts: number;
   giveUpAt: number;
+  leaseUntil: number; // the lease this process sends under; its outcome is recorded only while it still holds it
 };
 
 /** The outcome of one attempt, as it is written back. */
@@ -109,6 +110,7 @@ export type DeliveryAttempt = {
   nextAttemptAt: number;
   httpStatus: number | null;
   error: string | null;
+  leaseUntil: number; // the lease it was sent under
 };
 
 export type DriverStore = {
