@@ -34,7 +34,7 @@ export function scheduleRaceResend(revoked: ChangedToken[]): void {
   setTimeout(() => {
     store()
       .queueNotices("token.revoked", raced, Date.now())
-      .then(flushNotices)
+      .then((resent) => flushNotices({ ...resent, revoked: [] })) // announced once more, not again and again
       .catch((err) => console.error("race re-send failed", err));
   }, resendDelayMs()).unref();
 }

@@ -36,6 +36,7 @@ describe("the in-flight race", () => {
       expect(JSON.parse(second.body).data.sequence).toBeGreaterThan(JSON.parse(first.body).data.sequence);
       await new Promise((r) => setTimeout(r, 400));
       expect(about(quiet)()).toHaveLength(1); // not introspected: announced once
+      expect(about(raced)()).toHaveLength(2); // announced once more, not again and again
     } finally {
       await db.gateway.delete({ where: { id: gw.gateway.id } });
     }
