@@ -51,7 +51,13 @@ export function tokensCommands(program: Command, run: Run) {
       run(async (o: { dryRun?: boolean }) => {
         const r = await purgeTokens({ dryRun: o.dryRun, trigger: "cli" });
 
-        return { deleted_tokens: r.deletedTokens, deleted_events: r.deletedEvents, duration_ms: r.durationMs, dry_run: r.dryRun };
+        return {
+          deleted_tokens: r.deletedTokens,
+          deleted_events: r.deletedEvents,
+          duration_ms: r.durationMs,
+          dry_run: r.dryRun,
+          ran_elsewhere: r.ranElsewhere,
+        };
       }),
     );
   tokens

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { at, coldExecute, coldQuery } from "@/lib/db/cold-sql";
 import { readTokenPolicy } from "@/lib/settings/settings";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { takePurgeLease } from "./purge-lease";
 
 export const PURGE_BATCH = 5_000;
 
@@ -36,13 +37,15 @@ function purgeBatch(kind: PurgeKind, cutoff: number, now: number, limit: number)
 }
 
 type PurgeOptions = { dryRun?: boolean; trigger: "schedule" | "cli"; batchSize?: number; now?: number };
-export type PurgeResult = { deletedTokens: number; deletedEvents: number; durationMs: number; dryRun: boolean };
+export type PurgeResult = { deletedTokens: number; deletedEvents: number; durationMs: number; dryRun: boolean; ranElsewhere: boolean };
 
 /**
  * Deletes tokens that expired, or were revoked and have expired, more than the grace period ago,
  * and revocation events whose tokens have all expired (the catch-up feed owes them to nobody).
  * A revoked token that has not expired stays: the feed still owes it to gateways. Works in batches
- * of 5,000 rows per statement, yielding between them, so validation and issuance keep running.
+ * of 5,000 rows per statement, yielding between them, so validation and issuance keep running,
+ * until a batch deletes nothing. One purge runs at a time across instances (lib/tokens/purge-lease.ts):
+ * while another holds the lease, this one returns at once with `ranElsewhere`.
  */
 export async function purgeTokens({
   dryRun = false,
@@ -52,19 +55,26 @@ export async function purgeTokens({
 }: PurgeOptions): Promise<PurgeResult> {
   const started = Date.now();
   const cutoff = now - (await readTokenPolicy()).purgeGracePeriod * 1000;
+  const lease = dryRun ? null : await takePurgeLease();
+  if (!dryRun && !lease) return { deletedTokens: 0, deletedEvents: 0, durationMs: Date.now() - started, dryRun, ranElsewhere: true };
   const purge = async (kind: PurgeKind) => {
     if (dryRun) return countPurgeable(kind, cutoff, now);
     let total = 0;
     for (;;) {
       const deleted = await purgeBatch(kind, cutoff, now, batchSize);
       total += deleted;
-      if (deleted < batchSize) return total;
+      if (deleted === 0 || !(await lease!.renew())) return total;
       await yieldToEventLoop();
     }
   };
-  const deletedTokens = (await purge("expired_tokens")) + (await purge("revoked_tokens"));
-  const deletedEvents = await purge("events");
-  const result = { deletedTokens, deletedEvents, durationMs: Date.now() - started, dryRun };
+  let deletedTokens: number, deletedEvents: number;
+  try {
+    deletedTokens = (await purge("expired_tokens")) + (await purge("revoked_tokens"));
+    deletedEvents = await purge("events");
+  } finally {
+    await lease?.release();
+  }
+  const result = { deletedTokens, deletedEvents, durationMs: Date.now() - started, dryRun, ranElsewhere: false };
   await db.purgeRun.create({
     data: { startedAt: new Date(started), durationMs: result.durationMs, deletedTokens, deletedEvents, dryRun, trigger },
   });
