@@ -1,6 +1,8 @@
 import { env } from "@/lib/env";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { logConnectionLoss } from "./connection-errors";
 import { engineOf, sqlitePath } from "./engine";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -11,7 +13,9 @@ export type Db = SqliteClient;
 
 function createDb(url: string): Db {
   if (engineOf(url) === "postgresql") {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    const pool = new pg.Pool({ connectionString: url });
+    pool.on("error", logConnectionLoss("prisma"));
+    return new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
   }
 
   // Epoch milliseconds make timestamps plain integers that the hot-path store compares directly.

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/db/connection-errors";
 import * as z from "zod";
 
 export const ERROR_STATUS = {
@@ -36,6 +37,13 @@ export function toErrorResponse(err: unknown): Response {
     });
   }
   if (err instanceof SyntaxError) return reply(400, { code: "bad_request", message: "The request body is not valid JSON." });
+  if (isDatabaseUnavailable(err)) {
+    console.error(`portal: database unavailable (${(err as { code?: string }).code ?? (err as Error).message})`);
+    const body = {
+      error: { code: "unavailable", message: "The service is briefly unavailable. Try again in a moment." },
+    } satisfies ErrorBody;
+    return Response.json(body, { status: 503, headers: { "Retry-After": RETRY_AFTER_SECONDS } });
+  }
   console.error(err);
 
   return reply(500, { code: "internal", message: "Something went wrong." });

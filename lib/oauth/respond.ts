@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/db/connection-errors";
 import { OAuthError } from "./errors";
 import type { OAuthResult } from "./http-adapter";
 
@@ -10,8 +11,18 @@ export const oauthJson = (body: object, status = 200, headers: Record<string, st
   body: JSON.stringify(body),
 });
 
-/** RFC 6749 §5.2 JSON for OAuthErrors; anything else is logged and answered as a bare server_error. */
+/**
+ * RFC 6749 §5.2 JSON for OAuthErrors; a database outage is 503 temporarily_unavailable with
+ * Retry-After; anything else is logged and answered as a bare server_error.
+ */
 export function oauthErrorResponse(err: unknown): OAuthResult {
+  if (isDatabaseUnavailable(err)) {
+    console.error(`key manager: database unavailable (${(err as { code?: string }).code ?? (err as Error).message})`);
+    return oauthJson({ error: "temporarily_unavailable", error_description: "try again shortly" }, 503, {
+      ...NO_STORE,
+      "Retry-After": RETRY_AFTER_SECONDS,
+    });
+  }
   if (!(err instanceof OAuthError)) {
     console.error(err); // internals never reach the client
     return oauthJson({ error: "server_error" }, 500);

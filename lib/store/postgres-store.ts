@@ -1,3 +1,4 @@
+import { logConnectionLoss } from "@/lib/db/connection-errors";
 import {
   CLAIMABLE,
   DELIVERY_COLUMNS,
@@ -44,6 +45,7 @@ type Queryable = pg.Pool | pg.PoolClient;
 /** Named prepared statements on a small pool; each portal instance keeps its own pool. */
 export function createPostgresStore(connectionString: string): DriverStore {
   const pool = new pg.Pool({ connectionString, max: 10, types });
+  pool.on("error", logConnectionLoss("store")); // an idle connection dropped: the pool reconnects on next use
   const query = <R extends pg.QueryResultRow>(on: Queryable, name: string | undefined, text: string, values: unknown[]) =>
     on.query<R>({ name, text: numbered(text), values });
 
