@@ -41,6 +41,7 @@ const inList = (values: string[]) => ({ sql: "= ANY(?)", params: [values] });
 const SHORTEN = { capped: "created_at + (?::bigint * interval '1 millisecond')", latest: "GREATEST", timeParam: "?::timestamp" };
 
 type Queryable = pg.Pool | pg.PoolClient;
+const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl" 1)
 
 /** Named prepared statements on a small pool; each portal instance keeps its own pool. */
 export function createPostgresStore(connectionString: string): DriverStore {
@@ -67,6 +68,10 @@ export function createPostgresStore(connectionString: string): DriverStore {
   // Must run inside a transaction: the notices commit with the change they announce.
   async function queue(c: pg.PoolClient, type: NoticeType, tokens: ChangedToken[], at: number): Promise<QueuedNotices> {
     const sequences = [];
+    // Sequences in commit order: transactions take their event sequences one at a time, holding
+    // the lock until they commit, so no event can ever commit below one a feed reader has passed.
+    if (tokens.length > 0)
+      await c.query({ name: "lock_event_sequence", text: "SELECT pg_advisory_xact_lock($1)", values: [EVENT_SEQUENCE_LOCK] });
     for (const e of splitIntoEvents(type, tokens, at)) {
       const { rows } = await query<{ sequence: number }>(c, "insert_event", OUTBOX_SQL.insertEvent, [
         e.id,
