@@ -1,11 +1,5 @@
-import { signUpSchema } from "@/lib/auth/schemas";
 import { withPublic } from "@/lib/http/with-public";
-import { createUser } from "@/lib/users/create-user";
+import { signUp } from "@/lib/users/sign-up";
 
 // POST /api/users — public sign-up; creates a subscriber. Validation errors come back per field.
-export const POST = withPublic(async ({ req }) => {
-  const input = signUpSchema.parse(await req.json());
-  const user = await createUser({ ...input, role: "subscriber" });
-
-  return Response.json(user, { status: 201 });
-});
+export const POST = withPublic(async ({ req, ip }) => Response.json(await signUp({ input: await req.json(), ip }), { status: 201 }));
