@@ -1,3 +1,5 @@
+import { fetch } from "undici";
+import { gatewayDispatcher, refusedGatewayUrl } from "./assert-gateway-url";
 import { signNotice } from "./sign-notice";
 
 export type NoticeResult = { ok: boolean; status: number | null; error: string | null };
@@ -19,6 +21,8 @@ export async function deliverNotice({
   now?: number;
 }): Promise<NoticeResult> {
   const timeout = timeoutMs();
+  const refused = refusedGatewayUrl(url);
+  if (refused) return { ok: false, status: null, error: `refused: ${refused}` };
   try {
     const res = await fetch(url, {
       method: "POST",
@@ -26,6 +30,7 @@ export async function deliverNotice({
       body,
       redirect: "manual", // a redirect is not an acknowledgement, and must not carry the notice elsewhere
       signal: AbortSignal.timeout(timeout),
+      dispatcher: gatewayDispatcher(), // refuses link-local/metadata addresses after DNS resolution
     });
     await res.body?.cancel();
     const ok = res.status >= 200 && res.status < 300;

@@ -1,5 +1,4 @@
 import type { CreatedGateway } from "@/lib/gateways/create-gateway";
-import type { NoticeResult } from "@/lib/gateways/deliver-notice";
 import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "@/lib/gateways/schemas";
 import { fetchJson } from "@/lib/http/client/fetch-json";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -9,7 +8,7 @@ import { gatewayKeys, gatewayUrl } from "./queries";
 
 export type SecretGrace = "none" | "1h" | "24h";
 export type RotatedSigningSecret = { signingSecret: string; previousSecretExpiresAt: string | null };
-export type TestNoticeResult = NoticeResult & { latencyMs: number };
+export type TestNoticeResult = { ok: boolean };
 
 function useGatewayMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
