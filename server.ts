@@ -4,7 +4,7 @@
 import { bootstrap } from "@/lib/bootstrap";
 import { env } from "@/lib/env";
 import { trustedHops } from "@/lib/http/client-ip";
-import { createFront } from "@/lib/http/front";
+import { answerClientError, createFront, refuseExpectation } from "@/lib/http/front";
 import { startJobs } from "@/lib/jobs/start-jobs";
 import next from "next";
 import { createServer } from "node:http";
@@ -21,7 +21,9 @@ async function main() {
   const handleNext = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer(createFront({ handleNext, trustedHops: trustedHops() }));
+  const server = createServer(createFront({ handleNext, trustedHops: trustedHops() }))
+    .on("clientError", answerClientError)
+    .on("checkExpectation", refuseExpectation);
   // Longer than any load balancer's idle timeout, so a reused keep-alive connection is never closed under a request.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

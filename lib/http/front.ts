@@ -2,6 +2,7 @@ import { MAX_BODY_BYTES } from "@/lib/oauth/exchange";
 import { issuer } from "@/lib/oauth/issuer";
 import { OAUTH_ROUTES } from "@/lib/oauth/routes";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { CLIENT_IP_HEADER, clientAddress } from "./client-ip";
 import { securityHeaders } from "./security-headers";
 import { serveOAuth } from "./serve-oauth";
@@ -81,4 +82,27 @@ function refuse(res: ServerResponse, status: number, oauth: boolean, why: string
   const code = status === 413 ? "payload_too_large" : status === 405 ? "method_not_allowed" : "bad_request";
   const body = oauth ? { error: "invalid_request", error_description: why } : { error: { code, message: `Bad request: ${why}.` } };
   reply(res, status, body, headers);
+}
+
+/** For server.on("checkExpectation"): an Expect other than 100-continue is refused (RFC 9110 §10.1.1), in JSON like every other refusal. */
+export function refuseExpectation(req: IncomingMessage, res: ServerResponse) {
+  const path = (req.url ?? "").split("?")[0];
+  refuse(res, 417, isOAuthPath(path), "the Expect header is not supported");
+}
+
+/**
+ * For server.on("clientError"): a request node:http cannot parse (bad characters in the target or
+ * a header) gets a 400 in RFC 6749 §5.2 JSON, which the portal's clients also read, instead of an empty one.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (!socket.writable || err.code === "ECONNRESET") return socket.destroy();
+  const body = JSON.stringify({ error: "invalid_request", error_description: "malformed HTTP request" });
+  const head = [
+    `HTTP/1.1 ${err.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request"}`,
+    "Content-Type: application/json",
+    "Cache-Control: no-store",
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    "Connection: close",
+  ];
+  socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
-import { createFront } from "../front";
+import { answerClientError, createFront, refuseExpectation } from "../front";
 
 export type RawResponse = { status: number; headers: Record<string, string>; body: string };
 
@@ -34,7 +34,9 @@ export async function startFront({ trustedHops = 0 } = {}) {
     const body = JSON.stringify(seen);
     res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
   };
-  const server = createServer(createFront({ handleNext, trustedHops }));
+  const server = createServer(createFront({ handleNext, trustedHops }))
+    .on("clientError", answerClientError)
+    .on("checkExpectation", refuseExpectation);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 
   return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
