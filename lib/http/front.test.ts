@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { securityHeaders } from "./security-headers";
 import { rawRequest, startFront } from "./testing/raw-http";
 
 let front: Awaited<ReturnType<typeof startFront>>;
@@ -75,5 +76,12 @@ describe("the node:http front", () => {
       expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
       expect(res.headers["x-frame-options"]).toBe("DENY");
     }
+  });
+});
+
+describe("securityHeaders", () => {
+  it("adds HSTS only when the public URL is https", () => {
+    expect(securityHeaders(new URL("https://portal.example"))["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
+    expect(securityHeaders(new URL("http://localhost:3000"))).not.toHaveProperty("Strict-Transport-Security");
   });
 });
