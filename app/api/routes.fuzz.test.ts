@@ -1,4 +1,4 @@
-import { makeUser } from "@/lib/apps/test-helpers";
+import { makeUser } from "@/lib/testing/factories";
 import { db } from "@/lib/db/client";
 import { expectNoServerError, fuzzParameters, nastyString } from "@/lib/http/testing/fuzz";
 import * as fc from "fast-check";

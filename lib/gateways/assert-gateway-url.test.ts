@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { createTestGateway, TEST_ADMIN } from "@/lib/testing/gateway-factory";
+import { createTestGateway, TEST_ADMIN } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { refusedAddress } from "./assert-gateway-url";

@@ -2,26 +2,32 @@ import { db } from "@/lib/db/client";
 import type { GatewayHealth } from "./schemas";
 
 const HOUR_MS = 3600_000;
+const LATENCY_SAMPLE = 1_000; // percentiles over the newest 1,000 acknowledgements of the hour
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : null;
 
-/** Delivery health of one gateway: last outcomes, backlog, and latency from revocation commit to acknowledgement. */
+/** Delivery health of one gateway: last outcomes, backlog, and latency from revocation commit to acknowledgement (p50/p99 of the hour's newest 1,000). */
 export async function gatewayHealth(gatewayId: string, now = Date.now()): Promise<GatewayHealth> {
   const since = new Date(now - HOUR_MS);
-  const [lastSuccess, lastFailure, pending, failed, recent] = await Promise.all([
+  const [lastSuccess, lastFailure, pending, failed, recent, deliveredLastHour] = await Promise.all([
     db.delivery.findFirst({ where: { gatewayId, status: "delivered" }, orderBy: { deliveredAt: "desc" }, select: { deliveredAt: true } }),
     db.delivery.findFirst({
-      where: { gatewayId, lastError: { not: null } },
+      where: { gatewayId, status: { in: ["pending", "failed"] }, lastError: { not: null } }, // a later success clears lastError
       orderBy: { lastAttemptAt: "desc" },
       select: { lastAttemptAt: true, lastError: true },
     }),
     db.delivery.count({ where: { gatewayId, status: "pending" } }),
     db.delivery.count({ where: { gatewayId, status: "failed" } }),
+    // A bounded sample (the newest acknowledgements, by index), whatever the hour's volume: the page
+    // polls every 3 s and must cost the key manager nothing it would notice.
     db.delivery.findMany({
-      where: { gatewayId, status: "delivered", deliveredAt: { gte: since } },
+      where: { gatewayId, deliveredAt: { gte: since } },
+      orderBy: { deliveredAt: "desc" },
+      take: LATENCY_SAMPLE,
       select: { deliveredAt: true, event: { select: { createdAt: true } } },
     }),
+    db.delivery.count({ where: { gatewayId, deliveredAt: { gte: since } } }),
   ]);
   const latencies = recent.map((d) => d.deliveredAt!.getTime() - d.event.createdAt.getTime()).sort((a, b) => a - b);
 
@@ -33,6 +39,6 @@ export async function gatewayHealth(gatewayId: string, now = Date.now()): Promis
     failed,
     latencyP50Ms: percentile(latencies, 0.5),
     latencyP99Ms: percentile(latencies, 0.99),
-    deliveredLastHour: latencies.length,
+    deliveredLastHour,
   };
 }

@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from "@/lib/oauth/exchange";
+import { MAX_BODY_BYTES } from "@/lib/oauth/http-adapter";
 import { issuer } from "@/lib/oauth/issuer";
 import { OAUTH_ROUTES } from "@/lib/oauth/routes";
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -1,4 +1,5 @@
-import { MAX_BODY_BYTES, type Endpoint, type OAuthRequest } from "@/lib/oauth/exchange";
+import { MAX_BODY_BYTES, type Endpoint, type OAuthRequest } from "@/lib/oauth/http-adapter";
+import { flushNotices } from "@/lib/notices/flush-notices";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
@@ -30,10 +31,11 @@ export async function serveOAuth(req: IncomingMessage, res: ServerResponse, endp
     headers: { get: (name) => headerValue(req, name) },
     body: async () => bytes,
   };
-  const { status, headers, body } = await endpoint(request);
+  const { status, headers, body, notices } = await endpoint(request);
   const out: Record<string, string | number> = { ...headers, "Content-Length": body === null ? 0 : Buffer.byteLength(body) };
   if (bytes.byteLength > MAX_BODY_BYTES) out.Connection = "close";
   res.writeHead(status, out).end(body ?? undefined);
+  if (notices) void flushNotices(notices); // the answer is on its way; never waits on gateways
 }
 
 function headerValue(req: IncomingMessage, name: string): string | null {

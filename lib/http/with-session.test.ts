@@ -1,6 +1,6 @@
 import { POST as createApp, GET as listApps } from "@/app/api/apps/route";
 import { POST as signUp } from "@/app/api/users/route";
-import { makeUser } from "@/lib/apps/test-helpers";
+import { makeUser } from "@/lib/testing/factories";
 import { db } from "@/lib/db/client";
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";

@@ -1,6 +1,9 @@
 import { formRequest } from "@/lib/testing/factories";
 import { describe, expect, it } from "vitest";
-import { token } from "./token";
+import { webHandler } from "./http-adapter";
+import { tokenEndpoint } from "./token";
+
+const token = webHandler(tokenEndpoint, () => {});
 
 describe("OAuth error descriptions", () => {
   it("keep to RFC 6749 §5.2's characters (no \", no \\, ASCII only), even when they quote the request", async () => {

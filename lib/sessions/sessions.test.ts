@@ -1,4 +1,4 @@
-import { makeUser } from "@/lib/apps/test-helpers";
+import { makeUser } from "@/lib/testing/factories";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db/client";
 import { changePassword } from "@/lib/users/change-password";
