@@ -38,6 +38,7 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user }) {
       if (user) {
         const { id: sid } = await startSession({ userId: user.id });
+
         return { ...token, sid, id: user.id, role: user.role, email: user.email, name: user.name };
       }
       // Every session read checks the server-side session, so sign-out, "sign out everywhere", a

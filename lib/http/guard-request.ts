@@ -30,6 +30,7 @@ export async function guardRequest(req: Request): Promise<Request> {
   if (bytes.byteLength === 0) return new Request(req.url, { method: req.method, headers: req.headers });
   const type = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (type !== "application/json") throw new AppError("unsupported_media_type", "Send the body as application/json.");
+  assertNoNul(bytes);
 
   return new Request(req.url, { method: req.method, headers: req.headers, body: bytes });
 }
@@ -47,4 +48,21 @@ async function readLimited(req: Request): Promise<Buffer<ArrayBuffer>> {
   }
 
   return Buffer.concat(chunks);
+}
+
+/** PostgreSQL text cannot hold U+0000 (SQLite would keep it, silently): refused as input, before any handler sees it. */
+export const hasNul = (text: string) => text.includes("\0");
+
+function assertNoNul(bytes: Uint8Array) {
+  let found = false;
+  try {
+    JSON.parse(Buffer.from(bytes).toString("utf8"), (key, value) => {
+      if (hasNul(key) || (typeof value === "string" && hasNul(value))) found = true;
+
+      return value;
+    });
+  } catch {
+    return; // not JSON: the handler's req.json() answers that
+  }
+  if (found) throw new AppError("bad_request", "Text may not contain NUL characters.");
 }

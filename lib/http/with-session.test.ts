@@ -84,3 +84,14 @@ describe("next-auth's endpoints", () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe("NUL characters (PostgreSQL refuses them in text)", () => {
+  it("are refused in a JSON body with 400 and in an id with 404, never a 500", async () => {
+    session.user = await makeUser("subscriber");
+    const { GET: getApp } = await import("@/app/api/apps/[appId]/route");
+
+    expect((await createApp(post("/api/apps", JSON.stringify({ name: "a\u0000b" }), {}), ctx)).status).toBe(400);
+    expect((await getApp(new Request(`${portal}/api/apps/x`), { params: Promise.resolve({ appId: "a\u0000" }) })).status).toBe(404);
+    expect(await appCount()).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@ import { hasRole, type Role, type SessionUser } from "@/lib/auth/roles";
 import { getSession } from "@/lib/auth/session";
 import { clientIp } from "./client-ip";
 import { AppError, toErrorResponse } from "./errors";
-import { guardRequest } from "./guard-request";
+import { guardRequest, hasNul } from "./guard-request";
 
 export type SessionContext<P> = { req: Request; params: P; user: SessionUser; ip: string | null };
 
@@ -15,11 +15,14 @@ export function withSession<P = Record<string, never>>(handler: (ctx: SessionCon
     const answer = async () => {
       try {
         const guarded = await guardRequest(req);
+        const values = await params;
+        // An id with U+0000 matches nothing anywhere (and PostgreSQL refuses to even compare it).
+        if (Object.values(values ?? {}).some((v) => typeof v === "string" && hasNul(v))) throw new AppError("not_found", "Not found.");
         const user = (await getSession())?.user;
         if (!user) throw new AppError("unauthorized", "Sign in to continue.");
         if (opts.role && !hasRole(user.role, opts.role)) throw new AppError("forbidden", `Requires the ${opts.role} role.`);
 
-        return await handler({ req: guarded, params: await params, user, ip: clientIp(req) });
+        return await handler({ req: guarded, params: values, user, ip: clientIp(req) });
       } catch (err) {
         return toErrorResponse(err);
       }
