@@ -1,6 +1,6 @@
-import { makeUser } from "@/lib/testing/factories";
 import { db } from "@/lib/db/client";
 import { expectNoServerError, fuzzParameters, nastyString } from "@/lib/http/testing/fuzz";
+import { makeUser } from "@/lib/testing/factories";
 import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as account from "./account/password/route";

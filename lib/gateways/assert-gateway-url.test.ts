@@ -1,9 +1,9 @@
 import { db } from "@/lib/db/client";
+import { deliverNotice } from "@/lib/notices/deliver-notice";
 import { createTestGateway, TEST_ADMIN } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { refusedAddress } from "./assert-gateway-url";
-import { deliverNotice } from "./deliver-notice";
 import { createGatewaySchema } from "./schemas";
 import { sendTestNotice } from "./send-test-notice";
 

@@ -1,5 +1,5 @@
-import { MAX_BODY_BYTES, type Endpoint, type OAuthRequest } from "@/lib/oauth/http-adapter";
 import { flushNotices } from "@/lib/notices/flush-notices";
+import { MAX_BODY_BYTES, type Endpoint, type OAuthRequest } from "@/lib/oauth/http-adapter";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**

@@ -1,7 +1,7 @@
 import { POST as createApp, GET as listApps } from "@/app/api/apps/route";
 import { POST as signUp } from "@/app/api/users/route";
-import { makeUser } from "@/lib/testing/factories";
 import { db } from "@/lib/db/client";
+import { makeUser } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 

@@ -1,6 +1,6 @@
-import { makeUser } from "@/lib/testing/factories";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db/client";
+import { makeUser } from "@/lib/testing/factories";
 import { changePassword } from "@/lib/users/change-password";
 import { hashPassword } from "@/lib/users/password";
 import type { JWT } from "next-auth/jwt";

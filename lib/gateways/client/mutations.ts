@@ -1,7 +1,6 @@
 import type { CreatedGateway } from "@/lib/gateways/create-gateway";
 import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "@/lib/gateways/schemas";
 import { fetchJson } from "@/lib/http/client/fetch-json";
-import type { NoticeResult } from "@/lib/notices/deliver-notice";
 import type { SecretOverlap } from "@/lib/secrets/overlap";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gatewayKeys, gatewayUrl } from "./queries";
