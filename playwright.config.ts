@@ -47,6 +47,7 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/e2e.db",
       ADMIN_EMAIL: "admin@e2e.test",
       ADMIN_PASSWORD: "admin-e2e-password",
+      PORTCULLIS_SIGNUP_LIMIT: "1000", // every test signs up from 127.0.0.1
     },
   },
 });

@@ -1,16 +1,34 @@
+import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { issuer } from "@/lib/oauth/issuer";
 import { NextResponse, type NextRequest } from "next/server";
 
-// Optimistic only: a visitor with no session cookie goes straight to sign-in and comes back after.
-// The real checks are requireUser()/requireRole() in the layouts and withSession() in the API.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SIGNED_IN_AREAS = ["/apps", "/admin", "/account"];
 
+/**
+ * Every page gets a Content-Security-Policy with a fresh nonce (Next reads it from the request
+ * header and puts it on its scripts). A visitor with no session cookie who opens a signed-in area
+ * goes straight to sign-in and comes back after: optimistic only, the real checks are
+ * requireUser()/requireRole() in the layouts and withSession() in the API.
+ */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
   const signedIn = request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name.startsWith(cookie)));
-  if (signedIn) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
-  signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+  if (!signedIn && SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`))) {
+    const signIn = new URL("/sign-in", issuer()); // the public URL, never the Host header
+    signIn.searchParams.set("callbackUrl", pathname + search);
 
-  return NextResponse.redirect(signIn);
+    return NextResponse.redirect(signIn);
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https: issuer().startsWith("https:") });
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+
+  return response;
 }
 
-export const config = { matcher: ["/apps/:path*", "/admin/:path*"] };
+// Pages only: the API, the key manager and static files need no CSP.
+export const config = { matcher: ["/((?!api/|oauth2/|\\.well-known/|_next/static|_next/image|favicon\\.ico).*)"] };

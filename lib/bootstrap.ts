@@ -1,10 +1,10 @@
+import { loadSessionSecret } from "@/lib/auth/session-secret";
 import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { createUser } from "@/lib/users/create-user";
 import { randomBytes } from "node:crypto";
 
-const AUTH_SECRET_KEY = "internal.auth_secret";
 const DEFAULT_ADMIN_EMAIL = "admin@portcullis.local";
 
 /**
@@ -13,16 +13,8 @@ const DEFAULT_ADMIN_EMAIL = "admin@portcullis.local";
  */
 export async function bootstrap({ log = console.log }: { log?: (line: string) => void } = {}) {
   await migrate(env.DATABASE_URL);
-  process.env.NEXTAUTH_SECRET ||= await sharedAuthSecret();
+  process.env.NEXTAUTH_SECRET ||= await loadSessionSecret();
   await seedAdmin(log);
-}
-
-async function sharedAuthSecret(): Promise<string> {
-  const fresh = randomBytes(32).toString("base64url");
-  // createMany+skipDuplicates is not on SQLite; an upsert that never updates keeps the first writer's value.
-  const row = await db.setting.upsert({ where: { key: AUTH_SECRET_KEY }, create: { key: AUTH_SECRET_KEY, value: fresh }, update: {} });
-
-  return row.value;
 }
 
 /**

@@ -1,5 +1,7 @@
+import { timingSafeEqual } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { basicAuth } from "./basic-auth";
 import { createCatchUp } from "./catch-up";
 import { fetchRevocations } from "./fetch-revocations";
 import { createGatewayState, gatewayStats, sweepGatewayState } from "./gateway-state";
@@ -14,6 +16,20 @@ import { createVerifiers } from "./verify-notice";
 
 const SWEEP_MS = 30_000;
 const CHALLENGE = { "www-authenticate": 'Bearer error="invalid_token"' };
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * The stats name which tokens were evicted and when: for the machine itself, or for whoever holds
+ * the gateway's own client credentials (the same Basic header it sends the key manager).
+ */
+export function statsAllowed(req: IncomingMessage, expected: string): boolean {
+  if (LOOPBACK.test(req.socket.remoteAddress ?? "")) return true;
+  const given = Buffer.from(req.headers.authorization ?? "");
+  const wanted = Buffer.from(expected);
+
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
 
 /** A reference gateway: validates bearer tokens by cached introspection, proxies, and evicts on signed notices. */
 export function createGateway(input: GatewayInput) {
@@ -51,7 +67,11 @@ export function createGateway(input: GatewayInput) {
     const path = (req.url ?? "/").split("?")[0];
     if (path === options.revokePath) return handleNotice(req, res);
     if (path === "/_gateway/health") return sendJson(res, 200, { status: "ok" });
-    if (path === "/_gateway/stats") return sendJson(res, 200, gatewayStats(state));
+    if (path === "/_gateway/stats") {
+      if (statsAllowed(req, basicAuth(clientId, clientSecret))) return sendJson(res, 200, gatewayStats(state));
+
+      return sendJson(res, 401, { error: "unauthorized" }, { "www-authenticate": 'Basic realm="gateway stats"' });
+    }
     if (path.startsWith("/_gateway/")) return sendJson(res, 404, { error: "not_found" });
 
     return handleProxied(req, res);

@@ -74,7 +74,7 @@ test("an admin is sent back to /admin after signing in and sees the overview", a
   await expect(page.getByRole("link", { name: "Open the activity trail" })).toHaveAttribute("href", "/admin/activity");
 });
 
-test("after 10 failed sign-ins the account is locked for a while, with a clear message", async ({ page }) => {
+test("after 10 failed sign-ins from one address, that address is refused for a while, with a clear message", async ({ page }) => {
   const { email, password } = await signUp(page);
   await signOut(page);
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();

@@ -44,8 +44,8 @@ async function registerGateway(page: Page, name: string): Promise<Registered> {
     signingSecret: await value("Signing secret"),
   };
   expect(registered.signingSecret).toMatch(/^whsec_/);
-  await expect(reveal.getByTestId("gateway-start-command")).toContainText(`--port ${port}`);
-  await expect(reveal.getByTestId("gateway-start-command")).toContainText(`--signing-secret ${registered.signingSecret}`);
+  await expect(reveal.getByTestId("gateway-start-command")).toContainText(`--port '${port}'`);
+  await expect(reveal.getByTestId("gateway-start-command")).toContainText(`export GATEWAY_SIGNING_SECRET='${registered.signingSecret}'`);
   await dialog.getByRole("button", { name: "I've saved the secrets" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("region", { name })).toContainText("Enabled");
@@ -141,7 +141,7 @@ test("revoke in the browser reaches both gateways within a second; a restarted g
 
     const cardA = admin.getByRole("region", { name: a.name });
     await cardA.getByRole("button", { name: /Send test notice/ }).click();
-    await expect(cardA.getByRole("status")).toHaveText(/^Answered 200 in \d+ ms$/); // the reference gateway verified the signed ping
+    await expect(cardA.getByRole("status")).toHaveText("Acknowledged"); // the reference gateway verified the signed ping
 
     const subscriber = await (await browser.newContext()).newPage();
     await signUp(subscriber);
@@ -302,7 +302,7 @@ test("an admin tests, rotates, disables, enables and deletes a gateway", async (
   const card = admin.getByRole("region", { name });
 
   await card.getByRole("button", { name: /Send test notice/ }).click();
-  await expect(card.getByRole("status")).toHaveText(/^Failed after \d+ ms: ECONNREFUSED$/);
+  await expect(card.getByRole("status")).toHaveText("Failed: check the revoke URL and that the gateway runs"); // no socket error: no port-scan oracle
 
   await card.getByRole("button", { name: /Rotate signing secret/ }).click();
   const dialog = admin.getByRole("dialog");

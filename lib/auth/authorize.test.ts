@@ -24,7 +24,7 @@ async function failure(options: Parameters<typeof authorizeCredentials>[0]) {
 beforeEach(async () => {
   email = `${randomUUID()}@test.local`;
   await createUser({ email, password: PASSWORD, name: "Ada" });
-  limiter = await createLoginLimiter({ perAccount: 100, perIp: 100, windowSeconds: 60 });
+  limiter = await createLoginLimiter({ perAccountAndIp: 100, perAccount: 100, perIp: 100, windowSeconds: 60 });
 });
 
 describe("authorizeCredentials", () => {
@@ -50,7 +50,7 @@ describe("authorizeCredentials", () => {
   });
 
   it("refuses even the right password once the account is over its limit", async () => {
-    const tight = await createLoginLimiter({ perAccount: 2, perIp: 100, windowSeconds: 15 * 60 });
+    const tight = await createLoginLimiter({ perAccountAndIp: 100, perAccount: 2, perIp: 100, windowSeconds: 15 * 60 });
     const attempt = { email, ip: null, limiter: tight };
     for (const password of ["wrong-password-1", "wrong-password-2"]) {
       await expect(authorizeCredentials({ ...attempt, password })).rejects.toMatchObject({ code: "unauthorized" });
@@ -63,12 +63,34 @@ describe("authorizeCredentials", () => {
   });
 
   it("does not count successful sign-ins towards the limit", async () => {
-    const tight = await createLoginLimiter({ perAccount: 2, perIp: 100, windowSeconds: 60 });
+    const tight = await createLoginLimiter({ perAccountAndIp: 100, perAccount: 2, perIp: 100, windowSeconds: 60 });
     const attempt = { email, ip: null, limiter: tight };
     await authorizeCredentials({ ...attempt, password: "wrong-password-1" }).catch(() => {});
     await authorizeCredentials({ ...attempt, password: PASSWORD });
     await expect(authorizeCredentials({ ...attempt, password: "wrong-password-2" })).rejects.toMatchObject({ code: "unauthorized" });
 
     await expect(authorizeCredentials({ ...attempt, password: PASSWORD })).rejects.toMatchObject({ code: "too_many_requests" });
+  });
+
+  it("lets the owner sign in from their own address while a stranger's guesses are refused", async () => {
+    const tight = await createLoginLimiter({ perAccountAndIp: 3, perAccount: 100, perIp: 100, windowSeconds: 60 });
+    const stranger = { email, ip: "203.0.113.66", limiter: tight };
+    for (let i = 0; i < 3; i++) await authorizeCredentials({ ...stranger, password: `wrong-${i}` }).catch(() => {});
+
+    await expect(authorizeCredentials({ ...stranger, password: PASSWORD })).rejects.toMatchObject({ code: "too_many_requests" });
+    await expect(authorizeCredentials({ email, ip: "198.51.100.7", limiter: tight, password: PASSWORD })).resolves.toMatchObject({ email });
+  });
+
+  it("refuses an over-long email before it is counted or kept as a limiter key", async () => {
+    const tight = await createLoginLimiter({ perAccountAndIp: 100, perAccount: 100, perIp: 2, windowSeconds: 60 });
+    const attempt = { ip: "203.0.113.67", limiter: tight };
+    for (let i = 0; i < 5; i++) {
+      expect(await failure({ ...attempt, email: `${"x".repeat(1024 * 1024)}@test.local`, password: "whatever-123" })).toEqual({
+        code: "unauthorized",
+        message: INVALID_CREDENTIALS,
+      });
+    }
+
+    await expect(authorizeCredentials({ ...attempt, email, password: PASSWORD })).resolves.toMatchObject({ email });
   });
 });

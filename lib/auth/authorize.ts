@@ -13,17 +13,26 @@ export type AuthorizeOptions = { email?: unknown; password?: unknown; ip?: strin
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks a sign-in. Every failure throws the same message (no account oracle); over the
- * per-account or per-IP limit it throws too_many_requests before any password is checked.
+ * Checks a sign-in. Every failure throws the same message (no account oracle); over a limit
+ * (see LOGIN_LIMITS) it throws too_many_requests before any password is checked.
  */
 export async function authorizeCredentials({ email, password, ip, limiter }: AuthorizeOptions): Promise<SessionUser> {
-  if (typeof email !== "string" || typeof password !== "string" || !email.trim() || !password || password.length > 256) {
+  // Length caps come first: nothing an attacker sends is stored (as a limiter key) or hashed beyond them.
+  if (
+    typeof email !== "string" ||
+    typeof password !== "string" ||
+    !email.trim() ||
+    email.length > 254 ||
+    !password ||
+    password.length > 256
+  ) {
     throw new AppError("unauthorized", INVALID_CREDENTIALS);
   }
   const normalized = email.trim().toLowerCase();
   const attempt = { email: normalized, ip };
   const limits = limiter ?? (await loginLimiter());
-  await limits.consume(attempt);
+  const delayMs = await limits.consume(attempt);
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs)); // repeated failures slow down, none locks
 
   const user = await db.user.findUnique({
     where: { email: normalized },

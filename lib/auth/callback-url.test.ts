@@ -7,11 +7,21 @@ describe("safeCallbackUrl", () => {
     expect(safeCallbackUrl("/apps/abc?tab=tokens")).toBe("/apps/abc?tab=tokens");
   });
 
-  it("never leaves the site: absolute and protocol-relative URLs keep only their path", () => {
-    expect(safeCallbackUrl("https://evil.example/phish")).toBe("/phish");
-    expect(safeCallbackUrl("//evil.example/phish")).toBe("/phish");
-    expect(safeCallbackUrl("/\\evil.example")).not.toMatch(/^\/\//);
+  it("never leaves the site: another origin falls back to /apps", () => {
+    expect(safeCallbackUrl("https://evil.example/phish")).toBe("/apps");
+    expect(safeCallbackUrl("//evil.example/phish")).toBe("/apps");
+    expect(safeCallbackUrl("http://localhost:3000/apps/x")).toBe("/apps/x");
   });
+
+  it.each(["/.//evil.example/x", "/\\evil.example", "/./\\/evil.example/x", "/%2e//evil.example", "/a/..//evil.example/x"])(
+    "never returns a path a browser reads as another host: %s",
+    (value) => {
+      const target = safeCallbackUrl(value);
+
+      expect(target).toMatch(/^\/(?![/\\])/);
+      expect(new URL(target, "http://localhost:3000").origin).toBe("http://localhost:3000");
+    },
+  );
 
   it("falls back to /apps for nothing, the auth pages and the API", () => {
     for (const value of [undefined, "", ["/apps"], "/sign-in?callbackUrl=/sign-in", "/sign-up", "/api/auth/signout"]) {

@@ -1,13 +1,22 @@
-/** Where to go after signing in: only a path on this site (an absolute URL keeps just its path), never back to the auth pages. */
+import { issuer } from "@/lib/oauth/issuer";
+
+/**
+ * Where to go after signing in: only a page of this portal, never the auth pages or the API.
+ * The value is resolved against the portal's origin and must stay on it; the path that comes
+ * back starts with exactly one slash, so a browser cannot read it as `//other.host`.
+ */
 export function safeCallbackUrl(value: unknown, fallback = "/apps"): string {
   if (typeof value !== "string" || !value) return fallback;
+  const origin = new URL(issuer()).origin;
   let url: URL;
   try {
-    url = new URL(value, "http://portcullis.invalid");
+    url = new URL(value, origin);
   } catch {
     return fallback;
   }
-  const path = url.pathname + url.search + url.hash;
+  if (url.origin !== origin) return fallback;
+  const path = `/${url.pathname.replace(/^[/\\]+/, "")}${url.search}${url.hash}`;
+  if (new URL(path, origin).origin !== origin) return fallback;
 
   return url.pathname.startsWith("/sign-") || url.pathname.startsWith("/api/") ? fallback : path;
 }

@@ -11,6 +11,7 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
+    sid?: string; // the server-side session (lib/sessions)
     id?: string;
     role?: Role;
   }

@@ -1,13 +1,14 @@
-import { db } from "@/lib/db/client";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { AppError } from "@/lib/http/errors";
-import type { Role } from "@/lib/users/schemas";
+import { endSession } from "@/lib/sessions/end-session";
+import { findSession } from "@/lib/sessions/find-session";
+import { startSession } from "@/lib/sessions/start-session";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authorizeCredentials } from "./authorize";
 import { INVALID_CREDENTIALS } from "./messages";
 
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // 8 h: a working day
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // 8 h idle: a working day; lib/sessions caps the whole session
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -35,18 +36,27 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) return { ...token, id: user.id, role: user.role, email: user.email, name: user.name };
-      if (!token.id) return token;
-      // Re-read on every session check so a deleted account or a changed role takes effect at once.
-      const current = await db.user.findUnique({ where: { id: token.id }, select: { email: true, name: true, role: true } });
-      if (!current) return { ...token, id: undefined, role: undefined };
+      if (user) {
+        const { id: sid } = await startSession({ userId: user.id });
 
-      return { ...token, email: current.email, name: current.name, role: current.role as Role };
+        return { ...token, sid, id: user.id, role: user.role, email: user.email, name: user.name };
+      }
+      // Every session read checks the server-side session, so sign-out, "sign out everywhere", a
+      // password change, a deleted account or a changed role take effect at once, even for a copied cookie.
+      const current = await findSession({ id: token.sid });
+      if (!current) return { sid: undefined, id: undefined, role: undefined };
+
+      return { ...token, id: current.id, email: current.email, name: current.name, role: current.role };
     },
     async session({ session, token }) {
       if (!token.id || !token.role || !token.email) return { ...session, user: undefined as never };
 
       return { ...session, user: { id: token.id, email: token.email, name: token.name ?? null, role: token.role } };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSession({ id: token?.sid });
     },
   },
 };

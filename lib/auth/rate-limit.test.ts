@@ -2,12 +2,17 @@ import { AppError } from "@/lib/http/errors";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { tooManyMessage } from "./messages";
-import { createLoginLimiter } from "./rate-limit";
+import { createLoginLimiter, createSignUpLimiter, progressiveDelayMs } from "./rate-limit";
 
 // On PostgreSQL the counters live in a shared table, so every test uses fresh keys.
 const email = () => `${randomUUID()}@test.local`;
 const ip = () => `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 256)).join(".")}`;
-const limits = (perAccount: number, perIp: number) => ({ perAccount, perIp, windowSeconds: 10 * 60 });
+const limits = (perAccount: number, perIp: number, perAccountAndIp = 1000) => ({
+  perAccount,
+  perIp,
+  perAccountAndIp,
+  windowSeconds: 10 * 60,
+});
 
 async function consumeError(promise: Promise<unknown>) {
   const err = await promise.then(
@@ -46,7 +51,7 @@ describe("login rate limit", () => {
     await limiter.consume({ email: email(), ip: address });
 
     expect((await consumeError(limiter.consume({ email: email(), ip: address }))).code).toBe("too_many_requests");
-    await expect(limiter.consume({ email: email(), ip: ip() })).resolves.toBeUndefined();
+    await expect(limiter.consume({ email: email(), ip: ip() })).resolves.toBeTypeOf("number");
   });
 
   it("does not count refunded (successful) attempts", async () => {
@@ -57,7 +62,7 @@ describe("login rate limit", () => {
       await limiter.refund(attempt);
     }
 
-    await expect(limiter.consume(attempt)).resolves.toBeUndefined();
+    await expect(limiter.consume(attempt)).resolves.toBeTypeOf("number");
   });
 
   it("limits by account alone when the IP is unknown", async () => {
@@ -66,6 +71,41 @@ describe("login rate limit", () => {
     await limiter.consume({ email: address, ip: null });
 
     expect((await consumeError(limiter.consume({ email: address }))).code).toBe("too_many_requests");
+  });
+});
+
+describe("login rate limit per account and IP", () => {
+  it("locks a stranger's address out of an account without locking the owner out", async () => {
+    const limiter = await createLoginLimiter(limits(100, 100, 2));
+    const address = email();
+    const stranger = { email: address, ip: ip() };
+    await limiter.consume(stranger);
+    await limiter.consume(stranger);
+
+    expect((await consumeError(limiter.consume(stranger))).code).toBe("too_many_requests");
+    await expect(limiter.consume({ email: address, ip: ip() })).resolves.toBeTypeOf("number");
+  });
+
+  it("slows repeated failures of an account down progressively instead of locking it", async () => {
+    expect([1, 5, 6, 7, 8, 11, 50].map(progressiveDelayMs)).toEqual([0, 0, 250, 500, 1000, 8000, 8000]);
+    const limiter = await createLoginLimiter(limits(100, 100));
+    const address = email();
+    const delays = [];
+    for (let i = 0; i < 8; i++) delays.push(await limiter.consume({ email: address, ip: ip() }));
+
+    expect(delays).toEqual([0, 0, 0, 0, 0, 0, 250, 500]);
+  });
+});
+
+describe("sign-up rate limit", () => {
+  it("throttles sign-ups per IP", async () => {
+    const limiter = await createSignUpLimiter({ perIp: 2, windowSeconds: 60 });
+    const address = ip();
+    await limiter.consume(address);
+    await limiter.consume(address);
+
+    expect((await consumeError(limiter.consume(address))).code).toBe("too_many_requests");
+    await expect(limiter.consume(ip())).resolves.toBeUndefined();
   });
 });
 

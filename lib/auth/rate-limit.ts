@@ -1,70 +1,118 @@
 import { engineOf } from "@/lib/db/engine";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { tooManyMessage } from "./messages";
 
-export const LOGIN_LIMITS = { perAccount: 10, perIp: 50, windowSeconds: 15 * 60 }; // failed sign-ins per 15 min
+/**
+ * Failed sign-ins per 15 min. The tight limit is per (account, IP): a stranger guessing from one
+ * address cannot lock the real owner out. The account's own ceiling is much higher (a botnet),
+ * and before it is reached each failure makes the next attempt wait longer.
+ */
+export const LOGIN_LIMITS = { perAccountAndIp: 10, perAccount: 100, perIp: 50, windowSeconds: 15 * 60 };
 export type LoginLimits = typeof LOGIN_LIMITS;
 export type LoginAttempt = { email: string; ip?: string | null };
 
+const DELAY_FREE_FAILURES = 5;
+const MAX_DELAY_MS = 8_000;
+
+/** 0 for the first few failures of an account, then 250 ms doubling, at most 8 s. */
+export const progressiveDelayMs = (failures: number) =>
+  failures <= DELAY_FREE_FAILURES ? 0 : Math.min(250 * 2 ** (failures - DELAY_FREE_FAILURES - 1), MAX_DELAY_MS);
+
 export type LoginLimiter = {
-  /** Counts an attempt against the account and the IP; throws too_many_requests once either is over its limit. */
-  consume(attempt: LoginAttempt): Promise<void>;
+  /** Counts an attempt; throws too_many_requests over a limit, else returns how long to hold the answer. */
+  consume(attempt: LoginAttempt): Promise<number>;
   /** A successful sign-in gives back the points it took, so only failures count. */
   refund(attempt: LoginAttempt): Promise<void>;
 };
 
+// Keys are hashed: an attacker's 30 MiB "email" must not become a 30 MiB key held for 15 minutes.
+const key = (kind: string, ...parts: string[]) => `${kind}:${createHash("sha256").update(parts.join("\0")).digest("base64url")}`;
+
 /** Memory on SQLite (one instance by design); a shared table on PostgreSQL so every instance counts together. */
 export async function createLoginLimiter(limits: LoginLimits = LOGIN_LIMITS, url = env.DATABASE_URL): Promise<LoginLimiter> {
-  const duration = limits.windowSeconds;
-  const [account, ip] =
-    engineOf(url) === "postgresql"
-      ? await postgresLimiters(url, limits)
-      : [new RateLimiterMemory({ points: limits.perAccount, duration }), new RateLimiterMemory({ points: limits.perIp, duration })];
-  const pairs = ({ email, ip: address }: LoginAttempt) =>
-    [[account, `account:${email.trim().toLowerCase()}`], ...(address ? [[ip, `ip:${address}`] as const] : [])] as const;
+  const [account, pair, ip] = await createLimiters(url, "login", limits.windowSeconds, [
+    limits.perAccount,
+    limits.perAccountAndIp,
+    limits.perIp,
+  ]);
+  const keyed = ({ email, ip: address }: LoginAttempt) => {
+    const normalized = email.trim().toLowerCase();
+
+    return [
+      [account, key("account", normalized)],
+      ...(address
+        ? ([
+            [pair, key("pair", normalized, address)],
+            [ip, key("ip", address)],
+          ] as const)
+        : []),
+    ] as const;
+  };
 
   return {
     async consume(attempt) {
       // Counting before the password check keeps parallel guesses inside the limit.
-      const results = await Promise.allSettled(pairs(attempt).map(([limiter, key]) => limiter.consume(key)));
+      const results = await Promise.allSettled(keyed(attempt).map(([limiter, k]) => limiter.consume(k)));
       const blocked = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
       const storeError = blocked.find((reason) => !(reason instanceof RateLimiterRes));
       if (storeError) throw storeError; // fail closed when the store is down
-      if (blocked.length === 0) return;
-      const waitMs = Math.max(...blocked.map((res: RateLimiterRes) => res.msBeforeNext));
-      throw new AppError("too_many_requests", tooManyMessage(waitMs));
+      if (blocked.length > 0)
+        throw new AppError("too_many_requests", tooManyMessage(Math.max(...blocked.map((res: RateLimiterRes) => res.msBeforeNext))));
+      const accountResult = (results[0] as PromiseFulfilledResult<RateLimiterRes>).value;
+
+      return progressiveDelayMs(accountResult.consumedPoints - 1); // failures before this attempt
     },
     async refund(attempt) {
-      await Promise.all(pairs(attempt).map(([limiter, key]) => limiter.reward(key, 1)));
+      await Promise.all(keyed(attempt).map(([limiter, k]) => limiter.reward(k, 1)));
     },
   };
 }
 
-async function postgresLimiters(url: string, limits: LoginLimits): Promise<[RateLimiterAbstract, RateLimiterAbstract]> {
-  const storeClient = new pg.Pool({ connectionString: url, max: 2, allowExitOnIdle: true });
-  const base = {
-    storeClient,
-    storeType: "pool",
-    tableName: "login_rate_limits",
-    duration: limits.windowSeconds,
-    clearExpiredByTimeout: true,
+/** Sign-ups per IP per hour (PORTCULLIS_SIGNUP_LIMIT): accounts are cheap to make, each one a row and an Argon2 hash. */
+export const SIGN_UP_LIMITS = { perIp: Number(process.env.PORTCULLIS_SIGNUP_LIMIT) || 10, windowSeconds: 60 * 60 };
+
+export async function createSignUpLimiter(limits = SIGN_UP_LIMITS, url = env.DATABASE_URL) {
+  const [ip] = await createLimiters(url, "signup", limits.windowSeconds, [limits.perIp]);
+
+  return {
+    async consume(address: string | null) {
+      if (!address) return;
+      try {
+        await ip.consume(key("ip", address));
+      } catch (err) {
+        if (!(err instanceof RateLimiterRes)) throw err;
+        throw new AppError(
+          "too_many_requests",
+          `Too many sign-ups from your network, try again in ${Math.ceil(err.msBeforeNext / 60_000)} minutes.`,
+        );
+      }
+    },
   };
-  // The first limiter creates the table; the second waits for it, so two CREATEs never race.
-  const account = await new Promise<RateLimiterAbstract>((resolve, reject) => {
-    const limiter: RateLimiterAbstract = new RateLimiterPostgres({ ...base, keyPrefix: "login", points: limits.perAccount }, (err) =>
+}
+
+async function createLimiters(url: string, keyPrefix: string, duration: number, points: number[]): Promise<RateLimiterAbstract[]> {
+  if (engineOf(url) !== "postgresql") return points.map((p) => new RateLimiterMemory({ keyPrefix, points: p, duration }));
+  const storeClient = new pg.Pool({ connectionString: url, max: 2, allowExitOnIdle: true });
+  const base = { storeClient, storeType: "pool", tableName: "login_rate_limits", keyPrefix, duration, clearExpiredByTimeout: true };
+  // The first limiter creates the table; the others wait for it, so two CREATEs never race.
+  const first = await new Promise<RateLimiterAbstract>((resolve, reject) => {
+    const limiter: RateLimiterAbstract = new RateLimiterPostgres({ ...base, points: points[0] }, (err) =>
       err ? reject(err) : resolve(limiter),
     );
   });
-  const ip = new RateLimiterPostgres({ ...base, keyPrefix: "login", points: limits.perIp, tableCreated: true });
 
-  return [account, ip];
+  return [first, ...points.slice(1).map((p) => new RateLimiterPostgres({ ...base, points: p, tableCreated: true }))];
 }
 
-// One limiter per process, shared by Next's bundles (see lib/db/client.ts).
-const globalForLimiter = globalThis as unknown as { portcullisLoginLimiter?: Promise<LoginLimiter> };
+// One limiter of each kind per process, shared by Next's bundles (see lib/db/client.ts).
+const globalForLimiter = globalThis as unknown as {
+  portcullisLoginLimiter?: Promise<LoginLimiter>;
+  portcullisSignUpLimiter?: ReturnType<typeof createSignUpLimiter>;
+};
 
 export function loginLimiter(): Promise<LoginLimiter> {
   globalForLimiter.portcullisLoginLimiter ??= createLoginLimiter().catch((err) => {
@@ -73,4 +121,13 @@ export function loginLimiter(): Promise<LoginLimiter> {
   });
 
   return globalForLimiter.portcullisLoginLimiter;
+}
+
+export function signUpLimiter(): ReturnType<typeof createSignUpLimiter> {
+  globalForLimiter.portcullisSignUpLimiter ??= createSignUpLimiter().catch((err) => {
+    globalForLimiter.portcullisSignUpLimiter = undefined;
+    throw err;
+  });
+
+  return globalForLimiter.portcullisSignUpLimiter;
 }

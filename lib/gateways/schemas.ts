@@ -2,6 +2,8 @@ import * as z from "zod";
 
 // Client-safe: the admin form and the route handlers validate with the same schemas.
 
+// The literal forms an admin could type; names that resolve there are refused at send time (assert-gateway-url.ts).
+const LINK_LOCAL_HOST = /^(169\.254\.\d+\.\d+|\[fe[89ab][0-9a-f]?:.*\]|\[::ffff:169\.254\..*\]|metadata\.google\.internal\.?)$/i;
 const isLoopback = (host: string) => host === "localhost" || host === "127.0.0.1" || host === "[::1]";
 
 export const revokeUrlSchema = z
@@ -11,6 +13,14 @@ export const revokeUrlSchema = z
   .refine(
     (raw) => URL.canParse(raw) && ["http:", "https:"].includes(new URL(raw).protocol),
     "Enter an http(s) URL, e.g. https://gateway.example.com/portcullis/revoke.",
+  )
+  .refine(
+    (raw) => !URL.canParse(raw) || (!new URL(raw).username && !new URL(raw).password),
+    "Leave credentials out of the URL: notices are signed, and the URL is shown to every admin.",
+  )
+  .refine(
+    (raw) => !URL.canParse(raw) || !LINK_LOCAL_HOST.test(new URL(raw).hostname),
+    "Link-local and cloud metadata addresses cannot be gateways.",
   );
 
 /** Plain http outside localhost is allowed (private networks) but worth a warning: notices are signed, not encrypted. */

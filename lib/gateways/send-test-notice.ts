@@ -5,14 +5,17 @@ import { randomUUID } from "node:crypto";
 import { assertAdmin, type AdminActor } from "./assert-admin";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 
-/** Sends a signed `gateway.ping` (never stored, never retried) and reports what the gateway answered. */
+/**
+ * Sends a signed `gateway.ping` (never stored, never retried) and reports only whether the gateway
+ * acknowledged it: a socket error, a status or a timing would make this a port scanner for
+ * whoever may edit the URL.
+ */
 export async function sendTestNotice({ gatewayId, actor, now = Date.now() }: { gatewayId: string; actor: AdminActor; now?: number }) {
   assertAdmin(actor);
   const { revokeUrl } = await getGatewayOrThrow(gatewayId);
   const { signingSecret } = await db.gateway.findUniqueOrThrow({ where: { id: gatewayId }, select: { signingSecret: true } });
   const body = JSON.stringify({ type: "gateway.ping", timestamp: new Date(now).toISOString(), data: {} });
-  const started = Date.now();
-  const result = await deliverNotice({
+  const { ok } = await deliverNotice({
     url: revokeUrl,
     id: `ping_${randomUUID().replace(/-/g, "")}`,
     secrets: [decryptSecret(signingSecret)],
@@ -20,5 +23,5 @@ export async function sendTestNotice({ gatewayId, actor, now = Date.now() }: { g
     now,
   });
 
-  return { ...result, latencyMs: Date.now() - started };
+  return { ok };
 }

@@ -7,6 +7,9 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_input: 422,
   too_many_requests: 429,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,4 +1,6 @@
+import { gatewayDispatcher, refusedGatewayUrl } from "@/lib/gateways/assert-gateway-url";
 import { signNotice } from "@/lib/notices/sign-notice";
+import { fetch } from "undici";
 
 export type NoticeResult = { ok: boolean; status: number | null; error: string | null };
 
@@ -19,6 +21,8 @@ export async function deliverNotice({
   now?: number;
 }): Promise<NoticeResult> {
   const timeout = deliveryTimeoutMs();
+  const refused = refusedGatewayUrl(url);
+  if (refused) return { ok: false, status: null, error: `refused: ${refused}` };
   try {
     const res = await fetch(url, {
       method: "POST",
@@ -26,6 +30,7 @@ export async function deliverNotice({
       body,
       redirect: "manual", // a redirect is not an acknowledgement, and must not carry the notice elsewhere
       signal: AbortSignal.timeout(timeout),
+      dispatcher: gatewayDispatcher(), // refuses link-local/metadata addresses after DNS resolution
     });
     await res.body?.cancel();
     const ok = res.status >= 200 && res.status < 300;

@@ -11,6 +11,9 @@ export const oauthJson = (body: object, status = 200, headers: Record<string, st
   body: JSON.stringify(body),
 });
 
+// RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E — no quote, no backslash, nothing outside ASCII.
+const describe = (text: string) => text.replace(/"/g, "'").replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, "?");
+
 /**
  * RFC 6749 §5.2 JSON for OAuthErrors; a database outage is 503 temporarily_unavailable with
  * Retry-After; anything else is logged and answered as a bare server_error.
@@ -29,5 +32,5 @@ export function oauthErrorResponse(err: unknown): OAuthResult {
   }
   const challenge: Record<string, string> = err.basicChallenge ? { "WWW-Authenticate": `Basic realm="oauth2", error="${err.error}"` } : {};
 
-  return oauthJson({ error: err.error, error_description: err.message }, err.status, { ...NO_STORE, ...challenge });
+  return oauthJson({ error: err.error, error_description: describe(err.message) }, err.status, { ...NO_STORE, ...challenge });
 }

@@ -2,6 +2,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/co
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signInErrorMessage } from "@/lib/auth/messages";
 import { getCurrentUser } from "@/lib/auth/session";
+import { signedOutNotice } from "@/lib/auth/signed-out-notice";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -12,7 +13,8 @@ export const metadata: Metadata = { title: "Sign in" };
 type SignInPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, signedOut } = await searchParams;
+  const notice = signedOutNotice(signedOut);
   const target = safeCallbackUrl(callbackUrl);
   if (await getCurrentUser()) redirect(target);
 
@@ -22,7 +24,12 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         <h1 className="text-xl font-semibold">Sign in</h1>
         <CardDescription>Manage your applications, keys and tokens.</CardDescription>
       </CardHeader>
-      <CardContent>
+      <CardContent className="grid gap-4">
+        {notice && (
+          <p role="status" className="rounded-md border bg-muted px-3 py-2 text-sm">
+            {notice}
+          </p>
+        )}
         <SignInForm callbackUrl={target} initialError={signInErrorMessage(typeof error === "string" ? error : null)} />
       </CardContent>
       <CardFooter className="justify-center text-sm text-muted-foreground">

@@ -3,11 +3,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "./route";
 
-const signUp = (body: unknown) =>
+const signUp = (body: unknown, ip = "192.0.2.1") =>
   POST(
     new Request("http://localhost/api/users", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-portcullis-client-ip": `${ip}-${randomUUID()}` },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );
@@ -46,5 +46,37 @@ describe("POST /api/users", () => {
   it("answers 400, not 500, for a body that is not JSON", async () => {
     expect((await signUp("{not json")).status).toBe(400);
     expect((await signUp("null")).status).toBe(422);
+  });
+
+  it("refuses a common password and one containing the email, saying why on the password field", async () => {
+    const address = email();
+    for (const [password, reason] of [
+      ["password123456", /commonly used password/],
+      ["qwertyuiop123", /commonly used password|easy to guess/],
+      [`${address.split("@")[0]}!2024`, /email address/],
+    ] as const) {
+      const res = await signUp({ email: address, password });
+
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.fields.password[0]).toMatch(reason);
+    }
+    expect(await db.user.findUnique({ where: { email: address } })).toBeNull();
+  });
+
+  it("throttles sign-ups from one address", async () => {
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const from = (body: unknown) =>
+      POST(
+        new Request("http://localhost/api/users", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-portcullis-client-ip": ip },
+          body: JSON.stringify(body),
+        }),
+      );
+    const answers = [];
+    for (let i = 0; i < 11; i++) answers.push((await from({ email: email(), password: "long-enough-pw" })).status);
+
+    expect(answers.slice(0, 10).every((s) => s === 201)).toBe(true);
+    expect(answers[10]).toBe(429);
   });
 });

@@ -1,7 +1,6 @@
 import type { CreatedGateway } from "@/lib/gateways/create-gateway";
 import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "@/lib/gateways/schemas";
 import { fetchJson } from "@/lib/http/client/fetch-json";
-import type { NoticeResult } from "@/lib/notices/deliver-notice";
 import type { SecretOverlap } from "@/lib/secrets/overlap";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gatewayKeys, gatewayUrl } from "./queries";
@@ -9,7 +8,7 @@ import { gatewayKeys, gatewayUrl } from "./queries";
 // Client-safe writes; each refreshes the list (and its health) in one invalidation.
 
 export type RotatedSigningSecret = { signingSecret: string; previousSecretExpiresAt: string | null };
-export type TestNoticeResult = NoticeResult & { latencyMs: number };
+export type TestNoticeResult = { ok: boolean };
 
 function useGatewayMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();

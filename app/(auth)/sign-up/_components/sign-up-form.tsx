@@ -56,7 +56,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <FormField label="Email" error={errors.email}>
         <Input name="email" type="email" autoComplete="email" required />
       </FormField>
-      <FormField label="Password" description="At least 10 characters." error={errors.password}>
+      <FormField label="Password" description="At least 10 characters; not a common password, not your email." error={errors.password}>
         <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
       </FormField>
       <Button type="submit" pending={pending} className="w-full">

@@ -1,7 +1,20 @@
 import { authOptions } from "@/lib/auth/options";
+import { toErrorResponse } from "@/lib/http/errors";
+import { assertSameOrigin } from "@/lib/http/guard-request";
 import NextAuth from "next-auth";
 
 // GET|POST /api/auth/* — next-auth 4 (sign-in, sign-out, session, CSRF)
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+// next-auth's double-submit token already covers its forms; the origin check also stops login CSRF and cross-site sign-out.
+async function POST(req: Request, ctx: unknown) {
+  try {
+    assertSameOrigin(req);
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+
+  return handler(req, ctx);
+}
+
+export { handler as GET, POST };

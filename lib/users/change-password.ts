@@ -1,0 +1,32 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { endUserSessions } from "@/lib/sessions/end-user-sessions";
+import * as z from "zod";
+import { assertStrongPassword } from "./assert-strong-password";
+import { hashPassword, verifyPassword } from "./password";
+import { passwordSchema } from "./schemas";
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(256),
+  newPassword: passwordSchema,
+});
+
+/**
+ * Sets a new password and ends every session of the user in the same transaction, so whoever
+ * holds an old cookie (or knew the old password) is out at once; the user signs in again.
+ */
+export async function changePassword({ userId, input }: { userId: string; input: unknown }) {
+  const { currentPassword, newPassword } = changePasswordSchema.parse(input);
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError("invalid_input", "Some fields need attention.", { currentPassword: ["This is not your current password."] });
+  }
+  await assertStrongPassword({ password: newPassword, email: user.email, field: "newPassword" });
+  const passwordHash = await hashPassword(newPassword);
+  const [, ended] = await db.$transaction(async (tx) => [
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } }),
+    await endUserSessions({ userId }, tx),
+  ]);
+
+  return { endedSessions: ended };
+}
