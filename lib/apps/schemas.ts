@@ -71,6 +71,12 @@ export type RotateSecretInput = z.input<typeof rotateSecretSchema>;
 export const generateTokenSchema = z.object({
   regenerate: z.boolean().default(false),
   ttlSeconds: z.number({ error: "Enter a number of seconds." }).optional(),
+  note: z
+    .string()
+    .trim()
+    .max(100, "Use at most 100 characters.")
+    .optional()
+    .transform((n) => n || undefined),
 });
 export type GenerateTokenInput = z.input<typeof generateTokenSchema>;
 

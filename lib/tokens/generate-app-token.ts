@@ -11,6 +11,7 @@ type GenerateAppTokenOptions = {
   actor: Actor;
   regenerate?: boolean;
   ttlSeconds?: number; // a shorter validity than the app's, for this one token (WSO2's store offers the same)
+  note?: string; // what the token is for; kept in the audit row that names the token (lib/tokens/token-origins.ts)
   ip?: string | null;
   now?: number;
 };
@@ -34,6 +35,7 @@ export async function generateAppToken({
   actor,
   regenerate = false,
   ttlSeconds,
+  note,
   ip,
   now = Date.now(),
 }: GenerateAppTokenOptions): Promise<GeneratedAppToken> {
@@ -50,7 +52,13 @@ export async function generateAppToken({
     ...audit,
     actor: actor.email,
     action: regenerate ? "token.regenerated" : "token.generated",
-    detail: { tokenId: token.tokenId, expiresAt: token.expiresAt.toISOString(), ...(regenerate ? { revokedTokens: revoked.length } : {}) },
+    detail: {
+      tokenId: token.tokenId,
+      expiresAt: token.expiresAt.toISOString(),
+      last4: token.accessToken.slice(-4),
+      ...(note ? { note } : {}),
+      ...(regenerate ? { revokedTokens: revoked.length } : {}),
+    },
   });
 
   return {

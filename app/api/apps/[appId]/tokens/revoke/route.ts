@@ -1,0 +1,9 @@
+import { revokeSelectedSchema, revokeSelectedTokens } from "@/lib/apps/revoke-selected-tokens";
+import { withSession } from "@/lib/http/with-session";
+
+// POST /api/apps/:appId/tokens/revoke { tokenIds } — "Revoke selected"; tokens already revoked or expired are left as they are.
+export const POST = withSession<{ appId: string }>(async ({ req, params, user, ip }) => {
+  const { tokenIds } = revokeSelectedSchema.parse(await req.json());
+
+  return Response.json(await revokeSelectedTokens({ appId: params.appId, tokenIds, actor: user, ip }));
+});
