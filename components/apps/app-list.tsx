@@ -30,13 +30,15 @@ export function AppList({ initialApps }: { initialApps: AppSummary[] }) {
   return (
     <ul className="grid gap-3 sm:grid-cols-2" aria-label="Applications">
       {apps.map((app) => (
-        <li key={app.id}>
+        <li key={app.id} className="min-w-0">
           <Link
             href={`/apps/${app.id}`}
             className="flex h-full flex-col gap-2 rounded-xl border bg-card p-5 shadow-sm transition-colors outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
           >
-            <span className="font-semibold">{app.name}</span>
-            {app.description && <span className="line-clamp-2 text-sm text-muted-foreground">{app.description}</span>}
+            <span className="font-semibold [overflow-wrap:anywhere]">{app.name}</span>
+            {app.description && (
+              <span className="line-clamp-2 text-sm [overflow-wrap:anywhere] text-muted-foreground">{app.description}</span>
+            )}
             <span className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-2 text-xs text-muted-foreground">
               <code className="font-mono break-all">{app.clientId}</code>
               <span>

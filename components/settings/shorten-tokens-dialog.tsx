@@ -24,7 +24,7 @@ export function ShortenTokensDialog({ lowered, open, onOpenChange, onApply, pend
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
+      <DialogContent className="sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>Lower the maximum?</DialogTitle>
           <DialogDescription>
@@ -43,8 +43,10 @@ export function ShortenTokensDialog({ lowered, open, onOpenChange, onApply, pend
                 <ul className="grid gap-1 text-sm">
                   {preview.apps.map((app) => (
                     <li key={app.appId ?? app.name} className="flex justify-between gap-4 rounded-md bg-muted px-3 py-1.5">
-                      <span className="min-w-0 truncate">{app.name}</span>
-                      <span className="tabular-nums">{plural(app.count, "token")}</span>
+                      <span className="min-w-0 truncate" title={app.name}>
+                        {app.name}
+                      </span>
+                      <span className="shrink-0 tabular-nums">{plural(app.count, "token")}</span>
                     </li>
                   ))}
                 </ul>
