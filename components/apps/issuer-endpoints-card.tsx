@@ -23,7 +23,7 @@ export function IssuerEndpointsCard({ issuer, clientId }: IssuerEndpointsCardPro
         <CardDescription>Your client authenticates with its ID and secret (HTTP Basic or form fields) at these URLs.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
-        <dl className="grid gap-3" aria-label="Issuer endpoints">
+        <dl className="grid gap-3" data-testid="issuer-endpoints">
           {endpoints.map((e) => (
             <div key={e.name} className="grid gap-1">
               <dt className="text-sm font-medium">
@@ -50,13 +50,16 @@ export function IssuerEndpointsCard({ issuer, clientId }: IssuerEndpointsCardPro
                 <span className="text-sm text-muted-foreground">Get a token ({s.label})</span>
                 <CopyButton value={s.code} label={`Copy the ${s.label} sample`} />
               </div>
-              <pre
+              <div
+                role="region"
                 tabIndex={0}
                 aria-label={`${s.label} sample`}
-                className="max-w-full overflow-x-auto rounded-md border bg-muted px-3 py-2 font-mono text-xs outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                className="max-w-full overflow-x-auto rounded-md border bg-muted outline-none focus-visible:ring-2 focus-visible:ring-ring"
               >
-                <code data-language={s.language}>{s.code}</code>
-              </pre>
+                <pre className="px-3 py-2 font-mono text-xs">
+                  <code data-language={s.language}>{s.code}</code>
+                </pre>
+              </div>
             </TabsContent>
           ))}
         </Tabs>
