@@ -176,6 +176,7 @@ async function expectNoSeriousViolations(page: Page, where: string) {
 }
 
 test("application pages pass an axe scan, on a phone too", async ({ page }) => {
+  test.setTimeout(120_000); // eleven scans of pages that now carry filters and samples
   await page.setViewportSize({ width: 390, height: 844 });
   await signUp(page);
   await page.goto("/apps");

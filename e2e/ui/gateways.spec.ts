@@ -291,9 +291,10 @@ test("a subscriber gets 404 for /admin/gateways, 403 and no data from the API, a
   await owner.getByRole("tab", { name: "Tokens" }).click();
   await generateInBrowser(owner);
   const get = (p: Page, url: string) => p.evaluate((u) => fetch(u).then(async (r) => ({ status: r.status, body: await r.json() })), url);
-  const [token] = (await get(owner, `/api/apps/${appId}/tokens`)).body as { id: string }[];
+  const [token] = ((await get(owner, `/api/apps/${appId}/tokens`)).body as { tokens: { id: string }[] }).tokens;
   const url = `/api/apps/${appId}/tokens/${token.id}/deliveries`;
-  expect(await get(owner, url)).toEqual({ status: 200, body: [] }); // not revoked: nothing to acknowledge
+  // Not revoked: nothing to acknowledge; and a subscriber gets the one-line summary, never the per-gateway rows.
+  expect(await get(owner, url)).toEqual({ status: 200, body: { propagation: { state: "none", ms: null } } });
   expect(await get(page, url)).toEqual({ status: 404, body: { error: { code: "not_found", message: "Application not found." } } });
 });
 

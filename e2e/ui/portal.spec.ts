@@ -239,6 +239,18 @@ test("@phone a long name without spaces wraps everywhere, is not cut on paste, a
   await page.goto("/apps");
   await expect(page.getByRole("link", { name: new RegExp(name) })).toBeVisible();
   await expectNoHorizontalScroll(page);
+
+  // The list finds an application by part of its name, in any case, and counts what it shows.
+  await createApp(page, "Orders worker");
+  await page.goto("/apps");
+  await expect(count(page)).toHaveText("1–2 of 2 applications");
+  await page.getByLabel("Name", { exact: true }).fill("orders");
+  await expect(count(page)).toHaveText("1–1 of 1 applications");
+  await expect(page.getByRole("list", { name: "Applications" }).getByRole("link")).toHaveText([/Orders worker/]);
+  await page.getByLabel("Name", { exact: true }).fill("");
+  await page.getByLabel("Sort").selectOption("name");
+  await expect(page.getByRole("list", { name: "Applications" }).getByRole("link").first()).toContainText("Orders worker");
+  await expectNoHorizontalScroll(page);
 });
 
 test("@phone the Keys tab lists the issuer's endpoints with copy buttons and code in four languages", async ({ page }) => {

@@ -1,3 +1,5 @@
+import type { AppListQuery } from "@/lib/apps/app-list-query";
+import type { AppPage } from "@/lib/apps/list-apps";
 import type { AppSummary } from "@/lib/apps/schemas";
 import type { EventListQuery } from "@/lib/audit/event-list-query";
 import type { EventPage } from "@/lib/audit/list-events";
@@ -11,7 +13,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 // detail key, so one invalidation of `appKeys.detail(appId)` refreshes its keys, tokens and activity.
 export const appKeys = {
   all: ["apps"] as const,
-  list: () => [...appKeys.all, "list"] as const,
+  list: (query: AppListQuery = {}) => [...appKeys.all, "list", query] as const,
   detail: (appId: string) => [...appKeys.all, "detail", appId] as const,
   secrets: (appId: string) => [...appKeys.detail(appId), "secrets"] as const,
   tokens: (appId: string, query: TokenListQuery = {}) => [...appKeys.detail(appId), "tokens", query] as const,
@@ -21,7 +23,12 @@ export const appKeys = {
 export const appUrl = (appId: string, rest = "") => `/api/apps/${encodeURIComponent(appId)}${rest}`;
 
 export const appQueries = {
-  list: () => queryOptions({ queryKey: appKeys.list(), queryFn: () => fetchJson<AppSummary[]>("/api/apps") }),
+  list: (query: AppListQuery = {}) =>
+    queryOptions({
+      queryKey: appKeys.list(query),
+      queryFn: () => fetchJson<AppPage>(`/api/apps${toSearchParams(query)}`),
+      placeholderData: keepPreviousData,
+    }),
   detail: (appId: string) => queryOptions({ queryKey: appKeys.detail(appId), queryFn: () => fetchJson<AppSummary>(appUrl(appId)) }),
   secrets: (appId: string) =>
     queryOptions({ queryKey: appKeys.secrets(appId), queryFn: () => fetchJson<SecretSummary[]>(appUrl(appId, "/secrets")) }),
@@ -39,7 +46,7 @@ export const appQueries = {
     }),
 };
 
-export const useApps = (initialData?: AppSummary[]) => useQuery({ ...appQueries.list(), initialData });
+export const useApps = (query: AppListQuery, initialData?: AppPage) => useQuery({ ...appQueries.list(query), initialData });
 export const useApp = (appId: string, initialData?: AppSummary) => useQuery({ ...appQueries.detail(appId), initialData });
 export const useAppSecrets = (appId: string) => useQuery(appQueries.secrets(appId));
 export const useAppTokens = (appId: string, query?: TokenListQuery) => useQuery(appQueries.tokens(appId, query));
