@@ -270,7 +270,7 @@ test("@phone the Keys tab lists the issuer's endpoints with copy buttons and cod
   expect((await page.request.get(`${issuer}/.well-known/oauth-authorization-server`)).status()).toBe(200); // the URL shown is real
 
   const samples: [string, RegExp][] = [
-    ["curl", /curl -u "pcl_ci_\w+:\$CLIENT_SECRET"/],
+    ["curl", /curl -u "pcl_ci_[\w-]+:\$CLIENT_SECRET"/],
     ["Node", /import \* as oauth from "oauth4webapi"/],
     ["Python", /import requests/],
     ["Go", /golang\.org\/x\/oauth2\/clientcredentials/],
