@@ -1,4 +1,4 @@
-// Prettier (STYLE.md §12): double quotes, semicolons, trailing commas; imports organized, Tailwind classes sorted.
+// Prettier: double quotes, semicolons, trailing commas; imports organized, Tailwind classes sorted.
 /** @type {import("prettier").Config} */
 const config = {
   printWidth: 140,

@@ -5,7 +5,8 @@ import { bootstrap } from "@/lib/bootstrap";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { startJobs } from "@/lib/jobs/start-jobs";
-import { MAX_BODY_BYTES, type Endpoint, type OAuthRequest } from "@/lib/oauth/exchange";
+import { flushNotices } from "@/lib/notices/flush-notices";
+import { MAX_BODY_BYTES, type Endpoint, type OAuthRequest } from "@/lib/oauth/http-adapter";
 import { OAUTH_ROUTES } from "@/lib/oauth/routes";
 import next from "next";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -51,10 +52,11 @@ async function serveOAuth(req: IncomingMessage, res: ServerResponse, endpoint: E
     headers: { get: (name) => headerValue(req, name) },
     body: async () => bytes,
   };
-  const { status, headers, body } = await endpoint(request);
+  const { status, headers, body, notices } = await endpoint(request);
   const out: Record<string, string | number> = { ...headers, "Content-Length": body === null ? 0 : Buffer.byteLength(body) };
   if (bytes.byteLength > MAX_BODY_BYTES) out.Connection = "close";
   res.writeHead(status, out).end(body ?? undefined);
+  if (notices) void flushNotices(notices); // the answer is on its way; never waits on gateways
 }
 
 function headerValue(req: IncomingMessage, name: string): string | null {

@@ -1,7 +1,7 @@
 // Child process of `npm run bench:propagation`: runs N reference gateways (and an echo upstream)
 // and answers the parent over IPC. Kept apart from the key manager's process, as in production.
-import { createGateway } from "@/gateway/create-gateway";
-import { startEchoUpstream } from "@/gateway/testing/echo-upstream";
+import { createGateway } from "@/reference-gateway/create-gateway";
+import { startEchoUpstream } from "@/reference-gateway/testing/echo-upstream";
 
 type GatewaySpec = { port: number; clientId: string; clientSecret: string; signingSecret: string };
 type Message =

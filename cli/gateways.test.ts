@@ -1,7 +1,7 @@
 import { createApp } from "@/lib/apps/create-app";
-import { revokeAppToken } from "@/lib/apps/revoke-app-token";
-import { makeUser } from "@/lib/apps/test-helpers";
+import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
 import { db } from "@/lib/db/client";
+import { makeUser } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { randomUUID } from "node:crypto";
@@ -48,15 +48,15 @@ describe("portcullis gateways", () => {
     const owner = await makeUser();
     const app = await createApp({ actor: owner, name: "CLI redelivery" });
     const { tokenId } = await generateAppToken({ appId: app.app.id, actor: owner });
-    await revokeAppToken({ appId: app.app.id, tokenId, actor: owner });
+    await revokeAppGrant({ appId: app.app.id, tokenId, actor: owner });
     await eventually(() => db.delivery.count({ where: { gatewayId: added.gateway_id, status: "delivered" } }));
     await db.delivery.updateMany({ where: { gatewayId: added.gateway_id }, data: { status: "failed", deliveredAt: null } });
     expect(await listed(name)).toMatchObject({ failed: 1 });
     const before = receiver.received.length;
-    expect(await json("gateways", "redeliver", "--name", name)).toEqual({ queued: 1 });
+    expect(await json("gateways", "redeliver", "--name", name)).toEqual({ queued: 1, acknowledged: 1 });
     expect(receiver.received.length).toBe(before + 1);
     expect(await listed(name)).toMatchObject({ failed: 0, pending: 0, last_success_at: expect.any(String) });
-    expect(await json("gateways", "redeliver", "--name", name)).toEqual({ queued: 0 });
+    expect(await json("gateways", "redeliver", "--name", name)).toEqual({ queued: 0, acknowledged: 0 });
 
     expect(await json("gateways", "remove", "--name", name)).toEqual({ gateway_id: added.gateway_id, removed: true });
     expect(await listed(name)).toBeUndefined();

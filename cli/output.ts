@@ -15,7 +15,8 @@ export function print(result: Result, json: boolean) {
   if (rows.length === 0) console.log("(none)");
   for (const row of rows) {
     const width = Math.max(...Object.keys(row).map((k) => k.length));
-    for (const [key, value] of Object.entries(row)) console.log(`${key.padEnd(width)}  ${value ?? ""}`);
+    for (const [key, value] of Object.entries(row))
+      console.log(`${key.padEnd(width)}  ${typeof value === "object" && value !== null ? JSON.stringify(value) : (value ?? "")}`);
     if (rows.length > 1) console.log("");
   }
   if (listKey) for (const [key, value] of Object.entries(result)) if (key !== listKey && value !== null) console.log(`${key}  ${value}`);

@@ -2,31 +2,21 @@ import { db } from "@/lib/db/client";
 import { createGateway } from "@/lib/gateways/create-gateway";
 import { deleteGateway } from "@/lib/gateways/delete-gateway";
 import { listGateways } from "@/lib/gateways/list-gateways";
-import { redeliver } from "@/lib/gateways/redeliver";
 import { updateGateway } from "@/lib/gateways/update-gateway";
 import { AppError } from "@/lib/http/errors";
+import { redeliver } from "@/lib/notices/redeliver";
 import type { Command } from "commander";
+import { flushAndReport } from "../flush-and-report";
 import type { Run } from "../run";
 
 // The CLI is the operator at the machine: it acts with the admin role, as "cli" in the audit trail.
 const CLI_ACTOR = { id: "cli", email: "cli", role: "admin" as const };
-const SETTLE_MS = 10_000; // longer than one delivery attempt's 5 s timeout
 
 async function gatewayIdByName(name: string): Promise<string> {
   const gateway = await db.gateway.findUnique({ where: { name: name.trim() }, select: { id: true } });
   if (!gateway) throw new AppError("not_found", `No gateway named ${name}.`);
 
   return gateway.id;
-}
-
-/** Waits until every delivery due at `since` has had its attempt recorded, so exiting does not leave a lease behind. */
-async function settle(gatewayId: string, since: Date) {
-  const deadline = Date.now() + SETTLE_MS;
-  const unsettled = () =>
-    db.delivery.count({
-      where: { gatewayId, status: "pending", OR: [{ nextAttemptAt: { lte: since } }, { leaseUntil: { gt: new Date() } }] },
-    });
-  while ((await unsettled()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 export function gatewaysCommands(program: Command, run: Run) {
@@ -118,11 +108,10 @@ export function gatewaysCommands(program: Command, run: Run) {
     .action(
       run(async (o: { name: string }) => {
         const gatewayId = await gatewayIdByName(o.name);
-        const since = new Date();
-        const { queued } = await redeliver({ gatewayId, actor: CLI_ACTOR, ip: null, now: since.getTime() });
-        if (queued > 0) await settle(gatewayId, since);
+        const { queued, notices } = await redeliver({ gatewayId, actor: CLI_ACTOR, ip: null });
+        const attempts = await flushAndReport(notices);
 
-        return { queued };
+        return { queued, acknowledged: attempts.filter((a) => a.acknowledged).length };
       }),
     );
 }

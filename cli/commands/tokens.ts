@@ -1,13 +1,13 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { AppError } from "@/lib/http/errors";
 import { store } from "@/lib/store";
-import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { purgeTokens } from "@/lib/tokens/purge-tokens";
-import { revokeTokens } from "@/lib/tokens/revoke-tokens";
+import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 import { MAX_PAGE_SIZE, TOKEN_STATES, tokenListQuerySchema } from "@/lib/tokens/token-list-query";
 import type { Command } from "commander";
+import { flushAndReport } from "../flush-and-report";
 import type { Run } from "../run";
 
 async function findClientOrThrow(clientId: string) {
@@ -40,21 +40,13 @@ export function tokensCommands(program: Command, run: Run) {
     );
   tokens
     .command("revoke")
-    .description("revoke a token and the rest of its grant (unknown tokens are not an error)")
+    .description("revoke a token and the rest of its grant, and tell every gateway before exiting (unknown tokens are not an error)")
     .requiredOption("--token <token>")
     .action(
       run(async (o: { token: string }) => {
-        const found = await store().findTokenByHash(hashToken(o.token));
-        if (!found) return { revoked: 0 };
-        const client = await store().findClient(found.clientId);
-        const revoked = await revokeTokens({
-          selector: { grantId: found.grantId },
-          reason: "cli",
-          by: "cli",
-          audit: { appId: client?.appId ?? null },
-        });
+        const { changed, notices } = await revokeByOperator({ token: o.token });
 
-        return { revoked: revoked.length };
+        return { revoked: changed.length, notices: await flushAndReport(notices) };
       }),
     );
   tokens

@@ -14,8 +14,8 @@ import {
 } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { useRotateSecret } from "@/lib/apps/client/mutations";
-import type { SecretOverlap } from "@/lib/apps/schemas";
 import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
+import { DEFAULT_OVERLAP, type SecretOverlap } from "@/lib/secrets/overlap";
 import { RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -35,14 +35,14 @@ const CHOICES: Choice<SecretOverlap>[] = [
 export function RegenerateSecretDialog({ appId, clientId }: { appId: string; clientId: string }) {
   const rotate = useRotateSecret(appId);
   const [open, setOpen] = useState(false);
-  const [overlap, setOverlap] = useState<SecretOverlap>("none");
+  const [overlap, setOverlap] = useState<SecretOverlap>(DEFAULT_OVERLAP);
   const [rotated, setRotated] = useState<RotatedSecret | null>(null);
 
   function onOpenChange(next: boolean) {
     setOpen(next);
     if (!next) {
       setRotated(null); // the secret is gone from memory once the dialog closes
-      setOverlap("none");
+      setOverlap(DEFAULT_OVERLAP);
       rotate.reset();
     }
   }

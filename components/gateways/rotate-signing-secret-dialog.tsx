@@ -15,13 +15,14 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
-import { useRotateSigningSecret, type RotatedSigningSecret, type SecretGrace } from "@/lib/gateways/client/mutations";
+import { useRotateSigningSecret, type RotatedSigningSecret } from "@/lib/gateways/client/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { DEFAULT_OVERLAP, type SecretOverlap } from "@/lib/secrets/overlap";
 import { RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 
-const CHOICES: Choice<SecretGrace>[] = [
+const CHOICES: Choice<SecretOverlap>[] = [
   { value: "none", label: "Immediately", hint: "Notices are signed with the new secret only. Use this if the secret leaked." },
   {
     value: "1h",
@@ -31,25 +32,25 @@ const CHOICES: Choice<SecretGrace>[] = [
   { value: "24h", label: "Keep signing with the old secret for 24 hours", hint: "Both signatures for a day." },
 ];
 
-/** "Rotate signing secret": choose the grace period, then see the new secret once. */
+/** "Rotate signing secret": choose the overlap, then see the new secret once. */
 export function RotateSigningSecretDialog({ gateway }: { gateway: GatewaySummary }) {
   const rotate = useRotateSigningSecret(gateway.id);
   const [open, setOpen] = useState(false);
-  const [grace, setGrace] = useState<SecretGrace>("1h");
+  const [overlap, setOverlap] = useState<SecretOverlap>(DEFAULT_OVERLAP);
   const [rotated, setRotated] = useState<RotatedSigningSecret | null>(null);
 
   function onOpenChange(next: boolean) {
     setOpen(next);
     if (!next) {
       setRotated(null);
-      setGrace("1h");
+      setOverlap(DEFAULT_OVERLAP);
       rotate.reset();
     }
   }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    rotate.mutate(grace, {
+    rotate.mutate(overlap, {
       onSuccess: (result) => {
         setRotated(result);
         toast.success(`New signing secret for ${gateway.name}.`);
@@ -92,10 +93,10 @@ export function RotateSigningSecretDialog({ gateway }: { gateway: GatewaySummary
             <FormError message={rotate.error?.message} />
             <ChoiceGroup
               legend="When should the current secret stop signing?"
-              name="grace"
+              name="overlap"
               choices={CHOICES}
-              value={grace}
-              onChange={setGrace}
+              value={overlap}
+              onChange={setOverlap}
             />
             <DialogFooter>
               <DialogClose asChild>
@@ -103,7 +104,7 @@ export function RotateSigningSecretDialog({ gateway }: { gateway: GatewaySummary
                   Cancel
                 </Button>
               </DialogClose>
-              <Button type="submit" variant={grace === "none" ? "destructive" : "default"} pending={rotate.isPending}>
+              <Button type="submit" variant={overlap === "none" ? "destructive" : "default"} pending={rotate.isPending}>
                 Rotate secret
               </Button>
             </DialogFooter>

@@ -2,9 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { createHash, randomUUID } from "node:crypto";
 import { createServer } from "node:net";
-import { createGateway, type Gateway } from "../../gateway/create-gateway";
-import { startEchoUpstream } from "../../gateway/testing/echo-upstream";
 import { BASE_URL } from "../../playwright.config";
+import { createGateway, type Gateway } from "../../reference-gateway/create-gateway";
+import { startEchoUpstream } from "../../reference-gateway/testing/echo-upstream";
 import { ADMIN, expect, signIn, signUp, test } from "../fixtures";
 
 // Issue 3 as a person sees it: an admin registers two reference gateways in the browser, a

@@ -1,10 +1,10 @@
 import { listEvents } from "@/lib/audit/list-events";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { makeUser } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
-import { makeUser } from "./test-helpers";
 
 describe("listEvents", () => {
   it("gives an owner their application's trail, newest first, with who, what, when and IP", async () => {

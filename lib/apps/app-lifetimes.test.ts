@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
+import { introspectAs, makeUser } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
-import { introspectAs, makeUser } from "./test-helpers";
 import { updateApp } from "./update-app";
 
 const allowOverrides = (value: "true" | "false") =>

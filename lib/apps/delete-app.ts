@@ -1,43 +1,39 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { revokeTokens } from "@/lib/tokens/revoke-tokens";
+import type { QueuedNotices } from "@/lib/store";
+import { commitTokenChange } from "@/lib/tokens/commit-token-change";
 import { getAppOrThrow } from "./get-app-or-throw";
 import { deleteAppSchema, type Actor, type DeleteAppInput } from "./schemas";
 
 type DeleteAppOptions = DeleteAppInput & { appId: string; actor: Actor; ip?: string | null; now?: number };
 
 /**
- * Soft-deletes an application once its exact name is typed back. The client is disabled and its
- * secrets revoked first, so no token can be issued between that and revoking every token it holds.
+ * Soft-deletes an application once its exact name is typed back. In one transaction: the
+ * application is deleted, its client disabled, its secrets and every active token revoked, the
+ * audit rows and the gateway notices written — so no failure can leave a deleted application
+ * with live tokens and nobody told.
  */
-export async function deleteApp({ appId, actor, ip, now = Date.now(), ...input }: DeleteAppOptions): Promise<{ revokedTokens: number }> {
+export async function deleteApp({
+  appId,
+  actor,
+  ip,
+  now = Date.now(),
+  ...input
+}: DeleteAppOptions): Promise<{ revokedTokens: number; notices: QueuedNotices }> {
   const { confirmName } = deleteAppSchema.parse(input);
   const app = await getAppOrThrow({ appId, userId: actor.id });
   if (confirmName !== app.name) {
     const message = `Type the application's name, ${app.name}, to delete it.`;
     throw new AppError("bad_request", message, { confirmName: [message] });
   }
-  const at = new Date(now);
-  await db.$transaction([
-    db.app.update({ where: { id: appId }, data: { deletedAt: at } }),
-    db.client.update({ where: { id: app.clientId }, data: { disabledAt: at } }),
-    db.clientSecret.updateMany({ where: { clientId: app.clientId, revokedAt: null }, data: { revokedAt: at } }),
-  ]);
-  const audit = { appId, actorId: actor.id, ip };
-  const revoked = await revokeTokens({
-    selector: { clientId: app.clientId, activeAt: now },
-    reason: "app_deleted",
+  const { changed, notices } = await commitTokenChange({
+    cause: "app_deleted",
+    effect: { kind: "delete_app", appId, clientId: app.clientId },
+    tokens: { revoke: { clientId: app.clientId, activeAt: now } },
     by: actor.email,
-    audit,
+    actor: { appId, actorId: actor.id, actor: actor.email, ip },
+    events: (revoked) => [{ action: "app.deleted", detail: { name: app.name, revokedTokens: revoked.length } }],
     now,
   });
-  await recordAuditEvent({
-    ...audit,
-    actor: actor.email,
-    action: "app.deleted",
-    detail: { name: app.name, revokedTokens: revoked.length },
-  });
 
-  return { revokedTokens: revoked.length };
+  return { revokedTokens: changed.length, notices };
 }

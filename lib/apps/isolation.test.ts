@@ -3,6 +3,7 @@ import { listClientSecrets } from "@/lib/clients/list-client-secrets";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { makeUser } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import type { Role } from "@/lib/users/schemas";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,9 +11,8 @@ import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
 import { getAppOrThrow } from "./get-app-or-throw";
 import { listAppTokens } from "./list-app-tokens";
-import { revokeAppToken } from "./revoke-app-token";
+import { revokeAppGrant } from "./revoke-app-grant";
 import type { Actor, CreatedApp } from "./schemas";
-import { makeUser } from "./test-helpers";
 import { updateApp } from "./update-app";
 
 const notFound = expect.objectContaining({ name: "AppError", code: "not_found" });
@@ -37,7 +37,7 @@ describe("another subscriber's application", () => {
     ["listClientSecrets", () => listClientSecrets({ appId: appId(), userId: b.id })],
     ["generateAppToken", () => generateAppToken({ appId: appId(), actor: b, regenerate: true })],
     ["listAppTokens", () => listAppTokens({ appId: appId(), userId: b.id })],
-    ["revokeAppToken", () => revokeAppToken({ appId: appId(), tokenId, actor: b })],
+    ["revokeAppGrant", () => revokeAppGrant({ appId: appId(), tokenId, actor: b })],
     ["listEvents", () => listEvents({ appId: appId(), user: b })],
   ];
 
@@ -70,6 +70,6 @@ describe("another subscriber's application", () => {
   it("does not let B revoke A's token through B's own application", async () => {
     const own = await createApp({ actor: b, name: "B's app" });
 
-    await expect(revokeAppToken({ appId: own.app.id, tokenId, actor: b })).rejects.toEqual(notFound);
+    await expect(revokeAppGrant({ appId: own.app.id, tokenId, actor: b })).rejects.toEqual(notFound);
   });
 });

@@ -1,7 +1,7 @@
+import { makeUser } from "@/lib/testing/factories";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { listApps } from "./list-apps";
-import { makeUser } from "./test-helpers";
 
 describe("listApps", () => {
   it("pages an owner's 34 applications with a total, searches names in any case, and sorts by name", async () => {

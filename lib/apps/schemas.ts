@@ -62,11 +62,6 @@ export type UpdateAppInput = z.input<typeof updateAppSchema>;
 export const deleteAppSchema = z.object({ confirmName: z.string() });
 export type DeleteAppInput = z.input<typeof deleteAppSchema>;
 
-export const SECRET_OVERLAPS = { none: 0, "1h": 60 * 60, "24h": 24 * 60 * 60 } as const; // seconds the old secret keeps working
-export type SecretOverlap = keyof typeof SECRET_OVERLAPS;
-export const rotateSecretSchema = z.object({ overlap: z.enum(["none", "1h", "24h"]).default("none") });
-export type RotateSecretInput = z.input<typeof rotateSecretSchema>;
-
 // ttlSeconds: a shorter life for this one token; accessTokenLifetime() checks it against what the app may have.
 export const generateTokenSchema = z.object({
   regenerate: z.boolean().default(false),

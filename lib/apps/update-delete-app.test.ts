@@ -1,11 +1,11 @@
 import { db } from "@/lib/db/client";
+import { makeUser, requestToken } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
 import { getAppOrThrow } from "./get-app-or-throw";
 import { listApps } from "./list-apps";
-import { makeUser, requestToken } from "./test-helpers";
 import { updateApp } from "./update-app";
 
 describe("updateApp", () => {
@@ -48,7 +48,7 @@ describe("deleteApp", () => {
     await generateAppToken({ appId: app.id, actor: owner });
     expect((await requestToken(clientId, clientSecret)).status).toBe(200);
 
-    expect(await deleteApp({ appId: app.id, actor: owner, confirmName: "Doomed", ip: "192.0.2.1" })).toEqual({ revokedTokens: 2 });
+    expect(await deleteApp({ appId: app.id, actor: owner, confirmName: "Doomed", ip: "192.0.2.1" })).toMatchObject({ revokedTokens: 2 });
     const tokens = await db.token.findMany({ where: { clientId } });
     expect(tokens.every((t) => t.revokedAt && t.revokedReason === "app_deleted" && t.revokedBy === owner.email)).toBe(true);
     expect((await requestToken(clientId, clientSecret)).body.error).toBe("invalid_client");

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db/client";
+import type { AuditRow } from "@/lib/store/types";
+import { randomUUID } from "node:crypto";
 
 export type AuditAction =
   | "app.created"
@@ -26,16 +28,20 @@ export type AuditEventInput = {
   ip?: string | null;
 };
 
+/** One audit row, for every writer: Prisma here, the driver store inside a token change's transaction. */
+export const toAuditRow = (event: AuditEventInput, at = Date.now()): AuditRow => ({
+  id: randomUUID(),
+  appId: event.appId,
+  actorId: event.actorId ?? null,
+  actor: event.actor,
+  action: event.action,
+  detail: JSON.stringify(event.detail ?? {}),
+  ip: event.ip ?? null,
+  createdAt: at,
+});
+
 /** Appends to the audit trail. Pass a transaction client to record with the change it describes. */
 export async function recordAuditEvent(event: AuditEventInput, tx: Pick<typeof db, "auditEvent"> = db) {
-  await tx.auditEvent.create({
-    data: {
-      appId: event.appId,
-      actorId: event.actorId ?? null,
-      actor: event.actor,
-      action: event.action,
-      detail: JSON.stringify(event.detail ?? {}),
-      ip: event.ip ?? null,
-    },
-  });
+  const { createdAt, ...row } = toAuditRow(event);
+  await tx.auditEvent.create({ data: { ...row, createdAt: new Date(createdAt) } });
 }

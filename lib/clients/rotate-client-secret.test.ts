@@ -1,6 +1,6 @@
 import { createApp } from "@/lib/apps/create-app";
-import { introspectAs, makeUser, requestToken } from "@/lib/apps/test-helpers";
 import { db } from "@/lib/db/client";
+import { introspectAs, makeUser, requestToken } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { describe, expect, it } from "vitest";
 import { listClientSecrets } from "./list-client-secrets";

@@ -1,8 +1,10 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { SECRET_OVERLAPS, type Actor, type SecretOverlap } from "@/lib/apps/schemas";
+import type { Actor } from "@/lib/apps/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
-import { revokeTokens } from "@/lib/tokens/revoke-tokens";
+import { DEFAULT_OVERLAP, SECRET_OVERLAPS, type SecretOverlap } from "@/lib/secrets/overlap";
+import { type QueuedNotices } from "@/lib/store";
+import { commitTokenChange, NO_CHANGE } from "@/lib/tokens/commit-token-change";
 import { newClientSecret } from "./new-client-secret";
 
 type RotateClientSecretOptions = { appId: string; actor: Actor; overlap?: SecretOverlap; ip?: string | null; now?: number };
@@ -11,33 +13,44 @@ export type RotatedSecret = { clientId: string; clientSecret: string; last4: str
 
 /**
  * Issues a new client secret (returned once). The secrets still valid stop working now
- * (`overlap: "none"`: revoked, and with them the client's active tokens, as after a leak) or when
- * the overlap ends, so a running client can switch without downtime; an earlier expiry is kept.
+ * (`overlap: "none"`: revoked, and with them the client's active tokens, as after a leak — one
+ * transaction with the notices) or when the overlap ends, so a running client can switch without
+ * downtime; an earlier expiry is kept.
  */
 export async function rotateClientSecret({
   appId,
   actor,
-  overlap = "none",
+  overlap = DEFAULT_OVERLAP,
   ip,
   now = Date.now(),
-}: RotateClientSecretOptions): Promise<RotatedSecret> {
+}: RotateClientSecretOptions): Promise<RotatedSecret & { notices: QueuedNotices }> {
   const { clientId } = await getAppOrThrow({ appId, userId: actor.id });
   const { secret, secretHash, last4 } = newClientSecret();
-  const at = new Date(now);
   const endsAt = new Date(now + SECRET_OVERLAPS[overlap] * 1000);
   const stillValid = { clientId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: endsAt } }] };
+  const audit = { appId, actorId: actor.id, actor: actor.email, ip };
+  const previous = (await db.clientSecret.findMany({ where: stillValid, select: { last4: true } })).map((s) => s.last4);
+  const detail = { clientId, last4, overlap, previous, previousExpireAt: endsAt.toISOString() };
+  const rotated = { clientId, clientSecret: secret, last4, previousExpireAt: endsAt.toISOString() };
 
-  await db.$transaction(async (tx) => {
-    const previous = await tx.clientSecret.findMany({ where: stillValid, select: { last4: true } });
-    await tx.clientSecret.updateMany({ where: stillValid, data: overlap === "none" ? { revokedAt: at } : { expiresAt: endsAt } });
-    await tx.clientSecret.create({ data: { clientId, secretHash, last4, createdAt: at } });
-    const detail = { clientId, last4, overlap, previous: previous.map((s) => s.last4), previousExpireAt: endsAt.toISOString() };
-    await recordAuditEvent({ appId, actorId: actor.id, actor: actor.email, ip, action: "secret.regenerated", detail }, tx);
-  });
   if (overlap === "none") {
-    const audit = { appId, actorId: actor.id, ip };
-    await revokeTokens({ selector: { clientId, activeAt: now }, reason: "secret_regenerated", by: actor.email, audit, now });
-  }
+    const { notices } = await commitTokenChange({
+      cause: "secret_regenerated",
+      effect: { kind: "replace_client_secrets", clientId, secret: { secretHash, last4 } },
+      tokens: { revoke: { clientId, activeAt: now } },
+      by: actor.email,
+      actor: audit,
+      events: () => [{ action: "secret.regenerated", detail }],
+      now,
+    });
 
-  return { clientId, clientSecret: secret, last4, previousExpireAt: endsAt.toISOString() };
+    return { ...rotated, notices };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.clientSecret.updateMany({ where: stillValid, data: { expiresAt: endsAt } });
+    await tx.clientSecret.create({ data: { clientId, secretHash, last4, createdAt: new Date(now) } });
+    await recordAuditEvent({ ...audit, action: "secret.regenerated", detail }, tx);
+  });
+
+  return { ...rotated, notices: NO_CHANGE.notices };
 }

@@ -1,8 +1,9 @@
 import { createApp } from "@/lib/apps/create-app";
-import { revokeAppToken } from "@/lib/apps/revoke-app-token";
-import { makeUser } from "@/lib/apps/test-helpers";
+import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
 import { db } from "@/lib/db/client";
-import { createTestGateway } from "@/lib/testing/gateway-factory";
+import { flushNotices } from "@/lib/notices/flush-notices";
+import { redeliver } from "@/lib/notices/redeliver";
+import { createTestGateway, makeUser } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { randomUUID } from "node:crypto";
@@ -11,7 +12,6 @@ import { createGateway } from "./create-gateway";
 import { deleteGateway } from "./delete-gateway";
 import { listAppTokenDeliveries } from "./list-app-token-deliveries";
 import { listGateways } from "./list-gateways";
-import { redeliver } from "./redeliver";
 import { rotateSigningSecret } from "./rotate-signing-secret";
 import { sendTestNotice } from "./send-test-notice";
 import { updateGateway } from "./update-gateway";
@@ -40,7 +40,7 @@ describe("gateway verbs called by a subscriber", () => {
     await expect(listGateways({ actor: subscriber })).rejects.toEqual(forbidden);
     await expect(createGateway({ actor: subscriber, name, revokeUrl: receiver.url })).rejects.toEqual(forbidden);
     await expect(updateGateway({ gatewayId, actor: subscriber, enabled: false })).rejects.toEqual(forbidden);
-    await expect(rotateSigningSecret({ gatewayId, actor: subscriber, grace: "none" })).rejects.toEqual(forbidden);
+    await expect(rotateSigningSecret({ gatewayId, actor: subscriber, overlap: "none" })).rejects.toEqual(forbidden);
     await expect(sendTestNotice({ gatewayId, actor: subscriber })).rejects.toEqual(forbidden);
     await expect(redeliver({ gatewayId, actor: subscriber })).rejects.toEqual(forbidden);
     await expect(deleteGateway({ gatewayId, actor: subscriber })).rejects.toEqual(forbidden);
@@ -67,7 +67,7 @@ describe("a token's gateway acknowledgements", () => {
     const { tokenId } = await generateAppToken({ appId: app.app.id, actor: owner });
     const gw = await createTestGateway(receiver.url);
     try {
-      await revokeAppToken({ appId: app.app.id, tokenId, actor: owner });
+      await flushNotices((await revokeAppGrant({ appId: app.app.id, tokenId, actor: owner })).notices);
       const delivered = await eventually(async () => {
         const rows = await listAppTokenDeliveries({ appId: app.app.id, tokenId, userId: owner.id });
         return rows.find((d) => d.gatewayName === gw.gateway.name && d.status === "delivered");

@@ -3,10 +3,10 @@ import { createClient } from "@/lib/clients/create-client";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { assertAdmin, type AdminActor } from "./admin-actor";
+import { newSigningSecret } from "@/lib/notices/sign-notice";
+import { assertAdmin, type AdminActor } from "./assert-admin";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { createGatewaySchema, type CreateGatewayInput, type GatewaySummary } from "./schemas";
-import { newSigningSecret } from "./sign-notice";
 
 export type CreatedGateway = { gateway: GatewaySummary; clientId: string; clientSecret: string; signingSecret: string };
 

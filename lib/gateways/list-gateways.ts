@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "./admin-actor";
+import { assertAdmin, type AdminActor } from "./assert-admin";
 import { gatewayHealth } from "./gateway-health";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import type { GatewayHealth, GatewaySummary } from "./schemas";

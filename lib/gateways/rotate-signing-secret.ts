@@ -1,25 +1,25 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "./admin-actor";
+import { newSigningSecret } from "@/lib/notices/sign-notice";
+import { SECRET_OVERLAPS, secretOverlapSchema, type SecretOverlap } from "@/lib/secrets/overlap";
+import { assertAdmin, type AdminActor } from "./assert-admin";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
-import { rotateSigningSecretSchema, SECRET_GRACE } from "./schemas";
-import { newSigningSecret } from "./sign-notice";
 
-type RotateOptions = { gatewayId: string; grace?: "none" | "1h" | "24h"; actor: AdminActor; ip?: string | null; now?: number };
+type RotateOptions = { gatewayId: string; overlap?: SecretOverlap; actor: AdminActor; ip?: string | null; now?: number };
 
 /**
- * A new signing secret, shown once. For the grace period notices carry a signature with the old
+ * A new signing secret, shown once. During the overlap notices carry a signature with the old
  * secret too (Standard Webhooks allows several), so the gateway can be switched without a gap.
  */
 export async function rotateSigningSecret({ gatewayId, actor, ip, now = Date.now(), ...input }: RotateOptions) {
   assertAdmin(actor);
-  const { grace } = rotateSigningSecretSchema.parse(input);
+  const overlap = secretOverlapSchema.parse(input.overlap);
   await getGatewayOrThrow(gatewayId);
   const current = await db.gateway.findUniqueOrThrow({ where: { id: gatewayId }, select: { signingSecret: true } });
   const signingSecret = newSigningSecret();
-  const keepOld = SECRET_GRACE[grace] > 0;
-  const previousSecretExpiresAt = keepOld ? new Date(now + SECRET_GRACE[grace] * 1000) : null;
+  const keepOld = SECRET_OVERLAPS[overlap] > 0;
+  const previousSecretExpiresAt = keepOld ? new Date(now + SECRET_OVERLAPS[overlap] * 1000) : null;
   await db.gateway.update({
     where: { id: gatewayId },
     data: {
@@ -34,7 +34,7 @@ export async function rotateSigningSecret({ gatewayId, actor, ip, now = Date.now
     actor: actor.email,
     ip,
     action: "gateway.secret_rotated",
-    detail: { gatewayId, grace },
+    detail: { gatewayId, overlap },
   });
 
   return { signingSecret, previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null };

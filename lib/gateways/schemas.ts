@@ -35,9 +35,6 @@ export const updateGatewaySchema = z
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
 export type UpdateGatewayInput = z.input<typeof updateGatewaySchema>;
 
-export const SECRET_GRACE = { none: 0, "1h": 3600, "24h": 24 * 3600 } as const; // seconds the old secret still signs
-export const rotateSigningSecretSchema = z.object({ grace: z.enum(["none", "1h", "24h"]).default("24h") });
-
 export const redeliverSchema = z.object({ sequence: z.number().int().positive().optional() });
 
 export type GatewaySummary = {

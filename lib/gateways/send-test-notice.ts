@@ -1,8 +1,8 @@
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
+import { deliverNotice } from "@/lib/notices/deliver-notice";
 import { randomUUID } from "node:crypto";
-import { assertAdmin, type AdminActor } from "./admin-actor";
-import { deliverNotice } from "./deliver-notice";
+import { assertAdmin, type AdminActor } from "./assert-admin";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 
 /** Sends a signed `gateway.ping` (never stored, never retried) and reports what the gateway answered. */

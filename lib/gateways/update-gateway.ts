@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { assertAdmin, type AdminActor } from "./admin-actor";
+import { assertAdmin, type AdminActor } from "./assert-admin";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas";

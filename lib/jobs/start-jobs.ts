@@ -1,4 +1,4 @@
-import { startDeliveryWorker } from "@/lib/gateways/delivery-worker";
+import { startDeliveryWorker } from "@/lib/notices/delivery-worker";
 import { startPurgeSchedule } from "./purge-schedule";
 
 /** The background jobs: gateway delivery retries and the purge of dead tokens. Returns a stop function. */

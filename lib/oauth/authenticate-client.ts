@@ -1,7 +1,7 @@
 import { store, type ClientAuthRow } from "@/lib/store";
 import { hashesEqual, hashToken } from "@/lib/tokens/hash-token";
 import { invalidClient, invalidRequest } from "./errors";
-import type { OAuthRequest } from "./exchange";
+import type { OAuthRequest } from "./http-adapter";
 import type { FormParams } from "./read-form";
 
 type Credentials = { clientId: string; secret: string; basic: boolean };

@@ -1,11 +1,9 @@
-import { createTestApp, formRequest } from "@/lib/testing/factories";
+import { createTestApp, formRequest, oauth, revokeForTest } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
-import { revokeTokens } from "@/lib/tokens/revoke-tokens";
 import { describe, expect, it } from "vitest";
-import { introspect } from "./introspect";
 
 const ask = async (creds: { clientId: string; clientSecret: string }, token: string) => {
-  const res = await introspect(formRequest("/oauth2/introspect", { token }, { basic: [creds.clientId, creds.clientSecret] }));
+  const res = await oauth.introspect(formRequest("/oauth2/introspect", { token }, { basic: [creds.clientId, creds.clientSecret] }));
   expect(res.status).toBe(200);
   expect(res.headers.get("cache-control")).toBe("no-store");
 
@@ -37,7 +35,7 @@ describe("POST /oauth2/introspect — RFC 7662", () => {
     const app = await createTestApp();
     const other = await createTestApp();
     const revoked = await issueToken({ clientId: app.clientId, subscriber: null });
-    await revokeTokens({ selector: { tokenId: revoked.tokenId }, reason: "cli", by: "cli" });
+    await revokeForTest({ selector: { tokenId: revoked.tokenId }, cause: "cli" });
     const expired = await issueToken({ clientId: app.clientId, subscriber: null, now: Date.now() - 7200_000 });
     const foreign = await issueToken({ clientId: other.clientId, subscriber: null });
     for (const t of [revoked.accessToken, expired.accessToken, "pcl_at_unknown", foreign.accessToken]) {
@@ -53,7 +51,7 @@ describe("POST /oauth2/introspect — RFC 7662", () => {
   });
 
   it("refuses an unauthenticated caller with invalid_client", async () => {
-    const res = await introspect(formRequest("/oauth2/introspect", { token: "x" }));
+    const res = await oauth.introspect(formRequest("/oauth2/introspect", { token: "x" }));
     expect(res.status).toBe(401);
     expect((await res.json()).error).toBe("invalid_client");
   });

@@ -1,7 +1,7 @@
 import { introspectToken } from "@/lib/tokens/introspect-token";
 import { introspectRequestSchema } from "@/lib/tokens/schemas";
 import { authenticateClient } from "./authenticate-client";
-import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
+import { type OAuthRequest, type OAuthResult } from "./http-adapter";
 import { issuer } from "./issuer";
 import { parseParams } from "./parse-params";
 import { readForm } from "./read-form";
@@ -19,5 +19,3 @@ export async function introspectEndpoint(req: OAuthRequest): Promise<OAuthResult
     return oauthErrorResponse(err);
   }
 }
-
-export const introspect = webHandler(introspectEndpoint);

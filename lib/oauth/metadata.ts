@@ -1,4 +1,4 @@
-import { webHandler, type OAuthResult } from "./exchange";
+import { type OAuthResult } from "./http-adapter";
 import { issuer } from "./issuer";
 import { oauthJson } from "./respond";
 
@@ -24,5 +24,3 @@ export async function metadataEndpoint(): Promise<OAuthResult> {
     { "Cache-Control": "public, max-age=300" },
   );
 }
-
-export const metadata = webHandler(metadataEndpoint);

@@ -1,5 +1,5 @@
 import { invalidRequest, payloadTooLarge } from "./errors";
-import { MAX_BODY_BYTES, type OAuthRequest } from "./exchange";
+import { MAX_BODY_BYTES, type OAuthRequest } from "./http-adapter";
 const MAX_VALUE_CHARS = 4096;
 
 export type FormParams = Map<string, string>;

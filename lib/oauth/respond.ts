@@ -1,5 +1,5 @@
 import { OAuthError } from "./errors";
-import type { OAuthResult } from "./exchange";
+import type { OAuthResult } from "./http-adapter";
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 const JSON_TYPE = { "Content-Type": "application/json" };

@@ -1,14 +1,11 @@
 import { db } from "@/lib/db/client";
-import { createTestApp } from "@/lib/testing/factories";
-import { createTestGateway } from "@/lib/testing/gateway-factory";
+import { createTestApp, createTestGateway, oauth, revokeForTest } from "@/lib/testing/factories";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
-import { revokeTokens } from "@/lib/tokens/revoke-tokens";
 import { describe, expect, it } from "vitest";
-import { revocations } from "./revocations";
 
 const feed = (query: string, basic?: [string, string]) =>
-  revocations(
+  oauth.revocations(
     new Request(`http://localhost/oauth2/revocations${query}`, {
       headers: basic ? { authorization: `Basic ${Buffer.from(basic.join(":")).toString("base64")}` } : {},
     }),
@@ -24,7 +21,7 @@ describe("GET /oauth2/revocations — the gateways' catch-up feed", () => {
     const app = await createTestApp();
     const live = await Promise.all([1, 2, 3].map(() => issueToken({ clientId: app.clientId, subscriber: null })));
     const expired = await issueToken({ clientId: app.clientId, subscriber: null, now: Date.now() - 7_200_000 });
-    for (const t of [...live, expired]) await revokeTokens({ selector: { tokenId: t.tokenId }, reason: "cli", by: "test" });
+    for (const t of [...live, expired]) await revokeForTest({ selector: { tokenId: t.tokenId }, cause: "cli" });
 
     const seen: string[] = [];
     let cursor = after;

@@ -1,8 +1,8 @@
-import { FEED_MAX_LIMIT, readFeed } from "@/lib/gateways/read-feed";
+import { FEED_MAX_LIMIT, readFeed } from "@/lib/notices/read-feed";
 import * as z from "zod";
 import { authenticateClient } from "./authenticate-client";
 import { OAuthError } from "./errors";
-import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
+import { type OAuthRequest, type OAuthResult } from "./http-adapter";
 import { parseParams } from "./parse-params";
 import { oauthErrorResponse, oauthJson } from "./respond";
 
@@ -31,5 +31,3 @@ export async function revocationsEndpoint(req: OAuthRequest): Promise<OAuthResul
     return oauthErrorResponse(err);
   }
 }
-
-export const revocations = webHandler(revocationsEndpoint);

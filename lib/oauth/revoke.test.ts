@@ -1,9 +1,8 @@
 import { db } from "@/lib/db/client";
-import { createTestApp, formRequest } from "@/lib/testing/factories";
+import { createTestApp, formRequest, oauth } from "@/lib/testing/factories";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
-import { revoke } from "./revoke";
 
 async function appWithToken() {
   const app = await createTestApp();
@@ -16,7 +15,7 @@ const stored = (t: string) => db.token.findUniqueOrThrow({ where: { hash: hashTo
 describe("POST /oauth2/revoke — RFC 7009", () => {
   it("revokes the client's own token and records who did it in the audit trail", async () => {
     const { clientId, clientSecret, accessToken, app } = await appWithToken();
-    const res = await revoke(
+    const res = await oauth.revoke(
       formRequest("/oauth2/revoke", { token: accessToken, token_type_hint: "refresh_token" }, { basic: [clientId, clientSecret] }),
     );
     expect(res.status).toBe(200);
@@ -31,7 +30,7 @@ describe("POST /oauth2/revoke — RFC 7009", () => {
   it("answers 200 and changes nothing for another client's token", async () => {
     const victim = await appWithToken();
     const attacker = await createTestApp();
-    const res = await revoke(
+    const res = await oauth.revoke(
       formRequest("/oauth2/revoke", { token: victim.accessToken }, { basic: [attacker.clientId, attacker.clientSecret] }),
     );
     expect(res.status).toBe(200);
@@ -40,7 +39,7 @@ describe("POST /oauth2/revoke — RFC 7009", () => {
 
   it("answers 200 for an unknown or already revoked token", async () => {
     const { clientId, clientSecret, accessToken } = await appWithToken();
-    const send = (t: string) => revoke(formRequest("/oauth2/revoke", { token: t }, { basic: [clientId, clientSecret] }));
+    const send = (t: string) => oauth.revoke(formRequest("/oauth2/revoke", { token: t }, { basic: [clientId, clientSecret] }));
     expect((await send("pcl_at_unknown")).status).toBe(200);
     expect((await send(accessToken)).status).toBe(200);
     const first = (await stored(accessToken)).revokedAt;
@@ -50,9 +49,9 @@ describe("POST /oauth2/revoke — RFC 7009", () => {
 
   it("needs client authentication and a token parameter", async () => {
     const { clientId, clientSecret, accessToken } = await appWithToken();
-    const unauthenticated = await revoke(formRequest("/oauth2/revoke", { token: accessToken }));
+    const unauthenticated = await oauth.revoke(formRequest("/oauth2/revoke", { token: accessToken }));
     expect(unauthenticated.status).toBe(401);
-    const missing = await revoke(formRequest("/oauth2/revoke", {}, { basic: [clientId, clientSecret] }));
+    const missing = await oauth.revoke(formRequest("/oauth2/revoke", {}, { basic: [clientId, clientSecret] }));
     expect(missing.status).toBe(400);
     expect((await missing.json()).error).toBe("invalid_request");
     expect((await stored(accessToken)).revokedAt).toBeNull();

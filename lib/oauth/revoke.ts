@@ -1,8 +1,8 @@
 import { clientIp } from "@/lib/http/client-ip";
-import { revokeToken } from "@/lib/tokens/revoke-token";
+import { revokeByClient } from "@/lib/tokens/revoke-by-client";
 import { revokeRequestSchema } from "@/lib/tokens/schemas";
 import { authenticateClient } from "./authenticate-client";
-import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
+import { type OAuthRequest, type OAuthResult } from "./http-adapter";
 import { parseParams } from "./parse-params";
 import { readForm } from "./read-form";
 import { oauthErrorResponse } from "./respond";
@@ -14,12 +14,10 @@ export async function revokeEndpoint(req: OAuthRequest): Promise<OAuthResult> {
     const params = await readForm(req);
     const client = await authenticateClient(req, params);
     const { token } = parseParams(revokeRequestSchema, params);
-    await revokeToken({ client, token, ip: clientIp(req) });
+    const { notices } = await revokeByClient({ client, token, ip: clientIp(req) });
 
-    return { status: 200, headers: { "Cache-Control": "no-store" }, body: null };
+    return { status: 200, headers: { "Cache-Control": "no-store" }, body: null, notices };
   } catch (err) {
     return oauthErrorResponse(err);
   }
 }
-
-export const revoke = webHandler(revokeEndpoint);

@@ -1,4 +1,4 @@
-import type { Endpoint } from "./exchange";
+import type { Endpoint } from "./http-adapter";
 import { introspectEndpoint } from "./introspect";
 import { metadataEndpoint } from "./metadata";
 import { revocationsEndpoint } from "./revocations";

@@ -1,9 +1,8 @@
 import { db } from "@/lib/db/client";
 import { updateSettings } from "@/lib/settings/settings";
-import { createTestApp, formRequest } from "@/lib/testing/factories";
+import { createTestApp, formRequest, oauth } from "@/lib/testing/factories";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { afterEach, describe, expect, it } from "vitest";
-import { token } from "./token";
 
 const cc = { grant_type: "client_credentials" };
 
@@ -12,7 +11,7 @@ describe("POST /oauth2/token — client_credentials", () => {
 
   it("issues an opaque Bearer token with client_secret_basic and stores only its hash", async () => {
     const { clientId, clientSecret } = await createTestApp();
-    const res = await token(formRequest("/oauth2/token", cc, { basic: [clientId, clientSecret] }));
+    const res = await oauth.token(formRequest("/oauth2/token", cc, { basic: [clientId, clientSecret] }));
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = await res.json();
@@ -24,7 +23,7 @@ describe("POST /oauth2/token — client_credentials", () => {
 
   it("accepts client_secret_post and echoes the granted scope", async () => {
     const { clientId, clientSecret } = await createTestApp();
-    const res = await token(
+    const res = await oauth.token(
       formRequest("/oauth2/token", { ...cc, client_id: clientId, client_secret: clientSecret, scope: "read write read" }),
     );
     expect(res.status).toBe(200);
@@ -34,7 +33,7 @@ describe("POST /oauth2/token — client_credentials", () => {
   it("uses the lifetime from the settings store, from the next request on", async () => {
     const { clientId, clientSecret } = await createTestApp();
     await updateSettings({ change: { access_token_ttl: "600" }, actor: { id: null, email: "test" } });
-    const res = await token(formRequest("/oauth2/token", cc, { basic: [clientId, clientSecret] }));
+    const res = await oauth.token(formRequest("/oauth2/token", cc, { basic: [clientId, clientSecret] }));
     expect((await res.json()).expires_in).toBe(600);
   });
 
@@ -47,7 +46,7 @@ describe("POST /oauth2/token — client_credentials", () => {
     ["an unknown client", () => formRequest("/oauth2/token", cc, { basic: ["pcl_ci_nobody", "secret"] }), true],
   ])("answers invalid_client (401) for %s", async (_, request, challenged) => {
     const { clientId } = await createTestApp();
-    const res = await token(request(clientId));
+    const res = await oauth.token(request(clientId));
     expect(res.status).toBe(401);
     expect((await res.json()).error).toBe("invalid_client");
     expect(res.headers.has("www-authenticate")).toBe(challenged);
@@ -55,7 +54,7 @@ describe("POST /oauth2/token — client_credentials", () => {
 
   it("refuses gateway clients: they only introspect", async () => {
     const { clientId, clientSecret } = await createTestApp({ kind: "gateway" });
-    const res = await token(formRequest("/oauth2/token", cc, { basic: [clientId, clientSecret] }));
+    const res = await oauth.token(formRequest("/oauth2/token", cc, { basic: [clientId, clientSecret] }));
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe("unauthorized_client");
   });
@@ -121,7 +120,7 @@ describe("POST /oauth2/token — bad input gets RFC 6749 §5.2 JSON, never a 5xx
 
   it.each(cases)("%s", async (_, request, status, error) => {
     const { clientId, clientSecret } = await createTestApp();
-    const res = await token(request(clientId, clientSecret));
+    const res = await oauth.token(request(clientId, clientSecret));
     expect(res.status).toBe(status);
     const body = await res.json();
     expect(body.error).toBe(error);

@@ -2,7 +2,7 @@ import { issueToken } from "@/lib/tokens/issue-token";
 import { isValidScopeToken, tokenRequestSchema } from "@/lib/tokens/schemas";
 import { authenticateClient } from "./authenticate-client";
 import { invalidScope, unauthorizedClient } from "./errors";
-import { webHandler, type OAuthRequest, type OAuthResult } from "./exchange";
+import { type OAuthRequest, type OAuthResult } from "./http-adapter";
 import { parseParams } from "./parse-params";
 import { readForm } from "./read-form";
 import { oauthErrorResponse, oauthJson } from "./respond";
@@ -32,5 +32,3 @@ export async function tokenEndpoint(req: OAuthRequest): Promise<OAuthResult> {
     return oauthErrorResponse(err);
   }
 }
-
-export const token = webHandler(tokenEndpoint);

@@ -2,14 +2,14 @@ import { engineOf, sqlitePath } from "@/lib/db/engine";
 import { env } from "@/lib/env";
 import { createPostgresStore } from "./postgres-store";
 import { createSqliteStore } from "./sqlite-store";
-import type { HotStore } from "./types";
+import type { DriverStore } from "./types";
 
 export type * from "./types";
 
 // One store per process, shared by Next's bundles and the custom server (see lib/db/client.ts).
-const globalForStore = globalThis as unknown as { portcullisStore?: HotStore };
+const globalForStore = globalThis as unknown as { portcullisStore?: DriverStore };
 
-export function store(): HotStore {
+export function store(): DriverStore {
   if (globalForStore.portcullisStore) return globalForStore.portcullisStore;
   const url = env.DATABASE_URL;
 

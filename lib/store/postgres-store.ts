@@ -1,17 +1,31 @@
-import pg from "pg";
-import { countPurgeableSql, longLivedWhere, PURGE_WHERE, purgeBatchSql } from "./maintenance-sql";
 import {
+  CLAIMABLE,
   DELIVERY_COLUMNS,
   DELIVERY_FROM,
-  eventRows,
   FIRST_ATTEMPT_LEASE_MS,
   OUTBOX_SQL,
+  requeueFailedSql,
   RETRY_WINDOW_MS,
   toDelivery,
   type RawDelivery,
-} from "./outbox-sql";
-import { numbered, revocationAuditRow, revokeStatement, SQL, toClientAuth, type RawClientRow } from "./sql";
-import type { HotStore, NewToken, NoticeType, RevokedToken, TokenRow } from "./types";
+} from "@/lib/notices/outbox-sql";
+import { splitIntoEvents } from "@/lib/notices/split-events";
+import pg from "pg";
+import {
+  auditParams,
+  effectStatements,
+  numbered,
+  revokeStatement,
+  shortenStatement,
+  SQL,
+  toChanged,
+  toClientAuth,
+  toToken,
+  type RawChanged,
+  type RawClientRow,
+  type RawToken,
+} from "./sql";
+import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices } from "./types";
 
 // Prisma maps DateTime to `timestamp(3)` holding UTC. Read and write it as UTC text, whatever the
 // process's time zone, and hand epoch ms to the rest of the code.
@@ -22,19 +36,13 @@ const types = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
+const inList = (values: string[]) => ({ sql: "= ANY(?)", params: [values] });
+const SHORTEN = { capped: "created_at + (?::bigint * interval '1 millisecond')", latest: "GREATEST", timeParam: "?::timestamp" };
 
 type Queryable = pg.Pool | pg.PoolClient;
-type RawRevoked = { id: string; hash: string; type: RevokedToken["type"]; client_id: string; expires_at: number };
-type RawToken = Omit<TokenRow, "clientId" | "grantId" | "createdAt" | "expiresAt" | "revokedAt"> & {
-  client_id: string;
-  grant_id: string;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-};
 
 /** Named prepared statements on a small pool; each portal instance keeps its own pool. */
-export function createPostgresStore(connectionString: string): HotStore {
+export function createPostgresStore(connectionString: string): DriverStore {
   const pool = new pg.Pool({ connectionString, max: 10, types });
   const query = <R extends pg.QueryResultRow>(on: Queryable, name: string | undefined, text: string, values: unknown[]) =>
     on.query<R>({ name, text: numbered(text), values });
@@ -54,9 +62,10 @@ export function createPostgresStore(connectionString: string): HotStore {
     }
   }
 
-  async function queue(c: pg.PoolClient, type: NoticeType, tokens: RevokedToken[], at: number): Promise<number[]> {
+  // Must run inside a transaction: the notices commit with the change they announce.
+  async function queue(c: pg.PoolClient, type: NoticeType, tokens: ChangedToken[], at: number): Promise<QueuedNotices> {
     const sequences = [];
-    for (const e of eventRows(type, tokens, at)) {
+    for (const e of splitIntoEvents(type, tokens, at)) {
       const { rows } = await query<{ sequence: number }>(c, "insert_event", OUTBOX_SQL.insertEvent, [
         e.id,
         e.type,
@@ -80,80 +89,20 @@ export function createPostgresStore(connectionString: string): HotStore {
       if (rowCount) sequences.push(sequence); // with no gateway registered, nothing waits to be sent
     }
 
-    return sequences;
+    return { sequences, revoked: type === "token.revoked" ? tokens : [] };
   }
 
-  const LONG_LIVED = longLivedWhere("created_at + (?::bigint * interval '1 millisecond')");
-
   return {
-    async countLongLived(type, maxTtlMs, now) {
-      const { rows } = await query<{ client_id: string; n: number }>(
-        pool,
-        undefined,
-        `SELECT client_id, COUNT(*)::int AS n FROM tokens WHERE ${LONG_LIVED} GROUP BY client_id`,
-        [type, utc(now), maxTtlMs],
-      );
-
-      return rows.map((r) => ({ clientId: r.client_id, count: r.n }));
-    },
-    async shortenTokens(type, maxTtlMs, now) {
-      return transaction(async (c) => {
-        const { rows } = await query<RawRevoked>(
-          c,
-          undefined,
-          `UPDATE tokens SET expires_at = GREATEST(?::timestamp, created_at + (?::bigint * interval '1 millisecond')) WHERE ${LONG_LIVED} RETURNING id, hash, type, client_id, expires_at`,
-          [utc(now), maxTtlMs, type, utc(now), maxTtlMs],
-        );
-        const tokens = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
-
-        return { tokens, sequences: tokens.length ? await queue(c, "token.updated", tokens, now) : [] };
-      });
-    },
-    async purgeBatch(kind, cutoff, now, limit) {
-      return (await query(pool, undefined, purgeBatchSql(kind), [...PURGE_WHERE[kind].params(utc(cutoff), utc(now)), limit])).rowCount ?? 0;
-    },
-    async countPurgeable(kind, cutoff, now) {
-      const { rows } = await query<{ n: string }>(
-        pool,
-        undefined,
-        countPurgeableSql(kind),
-        PURGE_WHERE[kind].params(utc(cutoff), utc(now)),
-      );
-
-      return Number(rows[0].n);
-    },
-    async issuedPerDay(since) {
-      const { rows } = await query<{ day: string; count: number }>(
-        pool,
-        undefined,
-        "SELECT to_char(created_at, 'YYYY-MM-DD') AS day, COUNT(*)::int AS count FROM tokens WHERE created_at >= ? GROUP BY day ORDER BY day",
-        [utc(since)],
-      );
-
-      return rows;
-    },
     async findClient(clientId) {
       return toClientAuth((await query<RawClientRow>(pool, "find_client", SQL.findClient, [clientId])).rows);
     },
     async findTokenByHash(hash) {
-      const r = (await query<RawToken>(pool, "find_token", SQL.findTokenByHash, [hash])).rows[0];
+      const row = (await query<RawToken>(pool, "find_token", SQL.findTokenByHash, [hash])).rows[0];
 
-      return r
-        ? {
-            id: r.id,
-            hash: r.hash,
-            type: r.type,
-            clientId: r.client_id,
-            subscriber: r.subscriber,
-            grantId: r.grant_id,
-            scope: r.scope,
-            createdAt: r.created_at,
-            expiresAt: r.expires_at,
-            revokedAt: r.revoked_at,
-          }
-        : null;
+      return row ? toToken(row) : null;
     },
     async insertToken(t: NewToken) {
+      const times = [utc(t.createdAt), utc(t.expiresAt), utc(t.revokedAt)];
       await query(pool, "insert_token", SQL.insertToken, [
         t.id,
         t.hash,
@@ -162,35 +111,45 @@ export function createPostgresStore(connectionString: string): HotStore {
         t.subscriber,
         t.grantId,
         t.scope,
-        utc(t.createdAt),
-        utc(t.expiresAt),
-        utc(t.revokedAt),
+        ...times,
         t.prefix,
         t.last4,
       ]);
     },
-    async revokeTokens(selector, revocation, audit) {
-      const { sql, params } = revokeStatement(selector, utc);
+    async getSettings() {
+      const { rows } = await query<{ key: string; value: string }>(pool, "get_settings", SQL.getSettings, []);
 
+      return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+    },
+    async commitTokenChange(change) {
       return transaction(async (c) => {
-        const { rows } = await query<RawRevoked>(c, undefined, sql, [utc(revocation.at), revocation.by, revocation.reason, ...params]);
-        const revoked = rows.map((r) => ({ id: r.id, hash: r.hash, type: r.type, clientId: r.client_id, expiresAt: r.expires_at }));
-        if (revoked.length === 0) return { revoked, sequences: [] };
-        if (audit) {
-          const row = revocationAuditRow(revoked, revocation, audit);
-          await query(c, "insert_audit", SQL.insertAudit, [...row.slice(0, 7), utc(revocation.at)]);
-        }
+        const { sql, params } =
+          "revoke" in change.tokens
+            ? revokeStatement(change.tokens.revoke, change.at, change.by, change.cause, utc, inList)
+            : shortenStatement(change.tokens.shorten.type, change.tokens.shorten.maxTtlMs, change.at, utc, SHORTEN);
+        const changed = (await query<RawChanged>(c, undefined, sql, params)).rows.map(toChanged);
+        // After the token statement, so a regenerate does not revoke the token it issues.
+        for (const s of change.effect ? effectStatements(change.effect, change.at, utc) : []) await query(c, undefined, s.sql, s.params);
+        for (const row of change.audit(changed)) await query(c, "insert_audit", SQL.insertAudit, auditParams(row, utc));
 
-        return { revoked, sequences: await queue(c, "token.revoked", revoked, revocation.at) };
+        const type = "revoke" in change.tokens ? "token.revoked" : "token.updated";
+
+        return { changed, notices: await queue(c, type, changed, change.at) };
       });
     },
     async queueNotices(type, tokens, at) {
-      return { sequences: await transaction((c) => queue(c, type, tokens, at)) };
+      return transaction((c) => queue(c, type, tokens, at));
     },
-    async loadDeliveries(sequences) {
+    async requeueFailed(gatewayId, sequence, now, leaseMs) {
+      const params = [utc(now), utc(now + RETRY_WINDOW_MS), utc(now + leaseMs), gatewayId, ...(sequence === undefined ? [] : [sequence])];
+      const { rows } = await query<{ event_sequence: number }>(pool, undefined, requeueFailedSql(sequence !== undefined), params);
+
+      return rows.map((r) => r.event_sequence);
+    },
+    async loadDeliveries(sequences, gatewayId) {
       const { rows } = await pool.query<RawDelivery>(
-        `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ANY($1) AND d.status = 'pending'`,
-        [sequences],
+        `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ANY($1) AND d.status = 'pending' AND g.disabled_at IS NULL AND ($2::text IS NULL OR d.gateway_id = $2)`,
+        [sequences, gatewayId ?? null],
       );
 
       return rows.map(toDelivery);
@@ -200,7 +159,7 @@ export function createPostgresStore(connectionString: string): HotStore {
       const { rows } = await pool.query<RawDelivery>(
         `WITH due AS (
            SELECT event_sequence, gateway_id FROM deliveries
-           WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+           WHERE ${CLAIMABLE.replace(/\?/g, "$1")}
            ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED),
          claimed AS (
            UPDATE deliveries d SET lease_until = $2 FROM due
@@ -216,24 +175,17 @@ export function createPostgresStore(connectionString: string): HotStore {
       if (attempts.length === 0) return;
       await transaction(async (c) => {
         for (const a of attempts) {
-          await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [
-            a.status,
-            a.attempts,
-            utc(a.nextAttemptAt),
-            a.httpStatus,
-            a.error,
-            utc(a.at),
-            a.status === "delivered" ? utc(a.at) : null,
+          const delivered = a.status === "delivered" ? utc(a.at) : null;
+          const outcome = [a.status, a.attempts, utc(a.nextAttemptAt), a.httpStatus, a.error, utc(a.at), delivered];
+          const { rowCount } = await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [
+            ...outcome,
             a.sequence,
             a.gatewayId,
+            utc(a.leaseUntil),
           ]);
+          if (rowCount && delivered) await query(c, "pull_forward", OUTBOX_SQL.pullForward, [delivered, a.gatewayId, delivered]);
         }
       });
-    },
-    async getSettings() {
-      const { rows } = await query<{ key: string; value: string }>(pool, "get_settings", SQL.getSettings, []);
-
-      return Object.fromEntries(rows.map((r) => [r.key, r.value]));
     },
     async close() {
       await pool.end();

@@ -1,5 +1,7 @@
-// The few statements on the key manager's hot paths (token issue, introspection, revocation),
-// run through the database driver directly: Prisma costs ~4× more CPU per lookup here.
+// What goes through the database driver directly (README, "The data-layer rule"): the key
+// manager's hot paths, every token change with everything it implies, and the notice outbox.
+
+import type { TokenChangeCause } from "@/lib/tokens/change-causes";
 
 export type TokenType = "access_token" | "refresh_token";
 
@@ -14,9 +16,10 @@ export type TokenRow = {
   createdAt: number; // epoch ms
   expiresAt: number;
   revokedAt: number | null;
+  clientUsable: boolean; // false once the client is disabled or its application deleted
 };
 
-export type NewToken = TokenRow & { prefix: string; last4: string };
+export type NewToken = Omit<TokenRow, "clientUsable"> & { prefix: string; last4: string };
 
 export type ClientSecretRow = { secretHash: string; expiresAt: number | null };
 
@@ -26,27 +29,59 @@ export type ClientAuthRow = {
   appId: string | null;
   ownerId: string | null;
   appAccessTokenTtl: number | null; // the application's own lifetime, if it set one
-  disabled: boolean;
+  disabled: boolean; // the client is disabled or its application deleted
   secrets: ClientSecretRow[]; // only secrets not revoked; expiry is checked by the caller
 };
 
 /** Which tokens a revocation covers. Only tokens not yet revoked are touched. */
-export type RevokeSelector = { tokenId: string } | { grantId: string } | { clientId: string; type?: TokenType; activeAt?: number };
+export type TokenSelector =
+  { tokenId: string } | { tokenIds: string[] } | { grantId: string } | { clientId: string; type?: TokenType; activeAt?: number };
 
-export type Revocation = { at: number; by: string; reason: string };
-
-/** The audit-trail row written in the same transaction as a revocation that changed something. */
-export type RevocationAudit = { appId: string | null; actorId: string | null; ip: string | null };
-
-export type RevokedToken = { id: string; hash: string; type: TokenType; clientId: string; expiresAt: number };
+/** A token whose validity changed: revoked, or its expiry moved earlier. */
+export type ChangedToken = { id: string; hash: string; type: TokenType; clientId: string; expiresAt: number };
 
 export type NoticeType = "token.revoked" | "token.updated";
 
-/** Expired tokens, revoked tokens that have expired too (the feed owes nothing for them), and events nobody is owed. */
-export type PurgeKind = "expired_tokens" | "revoked_tokens" | "events";
+/** What the cause itself changes, committed in the same transaction as its tokens. */
+export type CauseEffect =
+  | { kind: "delete_app"; appId: string; clientId: string } // soft-delete, disable the client, revoke its secrets
+  | { kind: "replace_client_secrets"; clientId: string; secret: { secretHash: string; last4: string } }
+  | { kind: "issue_token"; token: NewToken }; // regenerate: the new token commits with the revocation
 
-/** Notices queued for every enabled gateway: the events (≤ 500 tokens each) that have a delivery to send. */
-export type QueuedNotices = { sequences: number[] };
+/** One audit-trail row, as toAuditRow() in lib/audit/record-event.ts builds it. */
+export type AuditRow = {
+  id: string;
+  appId: string | null;
+  actorId: string | null;
+  actor: string;
+  action: string;
+  detail: string; // JSON
+  ip: string | null;
+  createdAt: number;
+};
+
+/**
+ * One cause of tokens becoming invalid (or shorter-lived): its own state change, the token
+ * changes, the audit rows and the notices, committed in one transaction or not at all.
+ */
+export type TokenChange = {
+  cause: TokenChangeCause;
+  at: number;
+  by: string; // shown in the tokens list: an email, "client:<client_id>" or "cli"
+  effect?: CauseEffect;
+  tokens: { revoke: TokenSelector } | { shorten: { type: TokenType; maxTtlMs: number } };
+  /** The audit rows, built from what changed (called inside the transaction). */
+  audit: (changed: ChangedToken[]) => AuditRow[];
+};
+
+/** Notices a transaction queued: the door that committed it flushes them (lib/notices/flush-notices.ts). */
+export type QueuedNotices = {
+  sequences: number[]; // events that have deliveries waiting, leased to this process
+  revoked: ChangedToken[]; // the tokens these events revoke (the race re-send checks them)
+  gatewayId?: string; // only this gateway's deliveries (a redelivery)
+};
+
+export type TokenChangeResult = { changed: ChangedToken[]; notices: QueuedNotices };
 
 /** One event owed to one gateway, with what it takes to sign and send it. */
 export type PendingDelivery = {
@@ -62,6 +97,7 @@ export type PendingDelivery = {
   previousSecretExpiresAt: number | null;
   attempts: number;
   giveUpAt: number;
+  leaseUntil: number; // the lease this process sends under; its outcome is recorded only while it still holds it
 };
 
 /** The outcome of one attempt, as it is written back. */
@@ -74,34 +110,25 @@ export type DeliveryAttempt = {
   nextAttemptAt: number;
   httpStatus: number | null;
   error: string | null;
+  leaseUntil: number; // the lease it was sent under
 };
 
-export type HotStore = {
+export type DriverStore = {
   findClient(clientId: string): Promise<ClientAuthRow | null>;
   findTokenByHash(hash: string): Promise<TokenRow | null>;
   insertToken(token: NewToken): Promise<void>;
-  /** Revokes, writes the audit row and queues gateway notices, all in one transaction. */
-  revokeTokens(
-    selector: RevokeSelector,
-    revocation: Revocation,
-    audit?: RevocationAudit,
-  ): Promise<{ revoked: RevokedToken[] } & QueuedNotices>;
-  /** Queues notices for tokens changed elsewhere (shortened expiry, a race re-send). */
-  queueNotices(type: NoticeType, tokens: RevokedToken[], at: number): Promise<QueuedNotices>;
+  /** Every public setting (not the `internal.*` keys), as stored: read on every issuance. */
+  getSettings(): Promise<Record<string, string>>;
+  /** Commits one cause: its effect, the token changes, the audit rows and the notices, in one transaction. */
+  commitTokenChange(change: TokenChange): Promise<TokenChangeResult>;
+  /** Queues notices for tokens already changed (the race re-send), in one transaction. */
+  queueNotices(type: NoticeType, tokens: ChangedToken[], at: number): Promise<QueuedNotices>;
+  /** Puts a gateway's failed deliveries back in the queue, leased to this process; returns their events. */
+  requeueFailed(gatewayId: string, sequence: number | undefined, now: number, leaseMs: number): Promise<number[]>;
   /** The pending deliveries of events this process just queued (it holds their lease). */
-  loadDeliveries(sequences: number[]): Promise<PendingDelivery[]>;
+  loadDeliveries(sequences: number[], gatewayId?: string): Promise<PendingDelivery[]>;
   /** Leases due deliveries so that no other worker sends them at the same time. */
   claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<PendingDelivery[]>;
   recordAttempts(attempts: DeliveryAttempt[]): Promise<void>;
-  /** Every public setting (not the `internal.*` keys), as stored. */
-  getSettings(): Promise<Record<string, string>>;
-  /** Active tokens of a type whose lifetime exceeds `maxTtlMs`, counted by client. */
-  countLongLived(type: TokenType, maxTtlMs: number, now: number): Promise<{ clientId: string; count: number }[]>;
-  /** Caps those tokens' expiry at created + maxTtlMs (not before now) and queues token.updated notices, in one transaction. */
-  shortenTokens(type: TokenType, maxTtlMs: number, now: number): Promise<{ tokens: RevokedToken[] } & QueuedNotices>;
-  /** Deletes (or counts, with limit 0) up to `limit` dead rows of one kind; see lib/tokens/purge-tokens.ts. */
-  purgeBatch(kind: PurgeKind, cutoff: number, now: number, limit: number): Promise<number>;
-  countPurgeable(kind: PurgeKind, cutoff: number, now: number): Promise<number>;
-  issuedPerDay(since: number): Promise<{ day: string; count: number }[]>;
   close(): Promise<void>;
 };

@@ -1,8 +1,33 @@
+import type { Actor } from "@/lib/apps/schemas";
 import { createClient } from "@/lib/clients/create-client";
 import { db } from "@/lib/db/client";
+import { createGateway } from "@/lib/gateways/create-gateway";
+import { flushNotices } from "@/lib/notices/flush-notices";
+import { webHandler, type Endpoint } from "@/lib/oauth/http-adapter";
+import { introspectEndpoint } from "@/lib/oauth/introspect";
+import { metadataEndpoint } from "@/lib/oauth/metadata";
+import { revocationsEndpoint } from "@/lib/oauth/revocations";
+import { revokeEndpoint } from "@/lib/oauth/revoke";
+import { tokenEndpoint } from "@/lib/oauth/token";
+import type { TokenSelector } from "@/lib/store";
+import type { TokenChangeCause } from "@/lib/tokens/change-causes";
+import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+import type { Role } from "@/lib/users/schemas";
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
 
-/** A subscriber with one application and its client credentials, in the real test database. */
+// The one place tests build what they need, on the real test database.
+
+/** A user row; the password hash is never checked by these tests. */
+export async function makeUser(role: Role = "subscriber"): Promise<Actor & { role: Role }> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@vitest.test`;
+  const user = await db.user.create({ data: { email, passwordHash: "unused", role } });
+
+  return { id: user.id, email: user.email, role };
+}
+
+/** A subscriber with one application and its client credentials (or a bare gateway client). */
 export async function createTestApp({ kind = "app" as "app" | "gateway" } = {}) {
   const user = await db.user.create({ data: { email: `${randomUUID()}@test.local`, passwordHash: "not-a-real-hash" } });
   if (kind === "gateway") return { user, app: null, ...(await createClient({ kind: "gateway" })) };
@@ -10,6 +35,36 @@ export async function createTestApp({ kind = "app" as "app" | "gateway" } = {}) 
 
   return { user, app, ...(await createClient({ appId: app.id })) };
 }
+
+export const TEST_ADMIN = { id: "admin-under-test", email: "admin@test.local", role: "admin" as const };
+
+/** A registered gateway pointing at `revokeUrl`, with its one-time credentials. */
+export const createTestGateway = (revokeUrl: string) =>
+  createGateway({ actor: TEST_ADMIN, name: `gw-${randomUUID().slice(0, 8)}`, revokeUrl });
+
+/** Revokes as a door would: commits the change, then sends its notices' first attempts (awaited). Returns the revoked tokens. */
+export async function revokeForTest({ selector, cause = "cli", now }: { selector: TokenSelector; cause?: TokenChangeCause; now?: number }) {
+  const { changed, notices } = await commitTokenChange({
+    cause,
+    tokens: { revoke: selector },
+    by: "test",
+    actor: { appId: null, actor: "test" },
+    now,
+  });
+  await flushNotices(notices);
+
+  return changed;
+}
+
+// The key manager's endpoints as web handlers, flushing notices as the App Router door does.
+const handler = (endpoint: Endpoint) => webHandler(endpoint, (notices) => void flushNotices(notices));
+export const oauth = {
+  token: handler(tokenEndpoint),
+  revoke: handler(revokeEndpoint),
+  introspect: handler(introspectEndpoint),
+  revocations: handler(revocationsEndpoint),
+  metadata: handler(metadataEndpoint),
+};
 
 type FormOptions = { basic?: [string, string]; headers?: Record<string, string>; body?: string };
 
@@ -24,4 +79,35 @@ export function formRequest(path: string, params: Record<string, string>, { basi
     headers: { "content-type": "application/x-www-form-urlencoded", ...auth, ...headers },
     body: body ?? new URLSearchParams(params).toString(),
   });
+}
+
+const basicAuth = (clientId: string, secret: string) => `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`;
+const form = (clientId: string, secret: string, body: Record<string, string>) =>
+  ({
+    method: "POST",
+    headers: { authorization: basicAuth(clientId, secret), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(body).toString(),
+  }) satisfies RequestInit;
+
+/** POST /oauth2/token (client_credentials) through the key manager's real endpoint function. */
+export async function requestToken(clientId: string, secret: string) {
+  const res = await oauth.token(new Request("http://localhost/oauth2/token", form(clientId, secret, { grant_type: "client_credentials" })));
+
+  return { status: res.status, body: (await res.json()) as { access_token?: string; error?: string } };
+}
+
+/** POST /oauth2/introspect as the application's own client. */
+export async function introspectAs(clientId: string, secret: string, accessToken: string) {
+  const res = await oauth.introspect(new Request("http://localhost/oauth2/introspect", form(clientId, secret, { token: accessToken })));
+
+  return (await res.json()) as { active: boolean; client_id?: string };
+}
+
+/** Runs lib/testing/commit-and-exit.ts: one cause committed by its real verb in a process that exits at once. Returns the queued events. */
+export async function commitInDyingProcess(cause: TokenChangeCause, args: Record<string, unknown>): Promise<number[]> {
+  const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", ["lib/testing/commit-and-exit.ts", cause, JSON.stringify(args)], {
+    env: process.env,
+  });
+
+  return (JSON.parse(stdout) as { sequences: number[] }).sequences;
 }

@@ -1,8 +1,8 @@
 import { createApp } from "@/lib/apps/create-app";
 import { listAppTokens } from "@/lib/apps/list-app-tokens";
-import { revokeAppToken } from "@/lib/apps/revoke-app-token";
-import { introspectAs, makeUser, requestToken } from "@/lib/apps/test-helpers";
+import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
 import { db } from "@/lib/db/client";
+import { introspectAs, makeUser, requestToken } from "@/lib/testing/factories";
 import { afterEach, describe, expect, it } from "vitest";
 import { generateAppToken } from "./generate-app-token";
 
@@ -67,14 +67,14 @@ describe("generateAppToken lifetime", () => {
   });
 });
 
-describe("revokeAppToken", () => {
+describe("revokeAppGrant", () => {
   it("revokes one token in the browser, by whom, and revoking again is not an error", async () => {
     const { owner, app, clientId, clientSecret } = await ownApp();
     const keep = await generateAppToken({ appId: app.id, actor: owner });
     const drop = await generateAppToken({ appId: app.id, actor: owner });
 
-    expect(await revokeAppToken({ appId: app.id, tokenId: drop.tokenId, actor: owner, ip: "192.0.2.11" })).toEqual({ revoked: 1 });
-    expect(await revokeAppToken({ appId: app.id, tokenId: drop.tokenId, actor: owner })).toEqual({ revoked: 0 });
+    expect(await revokeAppGrant({ appId: app.id, tokenId: drop.tokenId, actor: owner, ip: "192.0.2.11" })).toMatchObject({ revoked: 1 });
+    expect(await revokeAppGrant({ appId: app.id, tokenId: drop.tokenId, actor: owner })).toMatchObject({ revoked: 0 });
     expect(await introspectAs(clientId, clientSecret, drop.accessToken)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, keep.accessToken)).toMatchObject({ active: true });
     const row = await db.token.findUniqueOrThrow({ where: { id: drop.tokenId } });
@@ -86,6 +86,6 @@ describe("revokeAppToken", () => {
   it("answers not_found for an unknown token id", async () => {
     const { owner, app } = await ownApp();
 
-    await expect(revokeAppToken({ appId: app.id, tokenId: "nope", actor: owner })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeAppGrant({ appId: app.id, tokenId: "nope", actor: owner })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,10 +1,9 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import type { Actor } from "@/lib/apps/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { readTokenPolicy } from "@/lib/settings/settings";
-import { accessTokenLifetime } from "@/lib/settings/token-lifetime";
-import { issueToken } from "./issue-token";
-import { revokeTokens } from "./revoke-tokens";
+import { store, type QueuedNotices } from "@/lib/store";
+import { commitTokenChange, NO_CHANGE } from "./commit-token-change";
+import { prepareAccessToken } from "./issue-token";
 
 type GenerateAppTokenOptions = {
   appId: string;
@@ -28,7 +27,8 @@ export type GeneratedAppToken = {
 
 /**
  * "Generate access token" in the browser: a client_credentials token for the user's application,
- * shown once. `regenerate` first revokes the application's active access tokens (WSO2's store semantics).
+ * shown once. `regenerate` revokes the application's active access tokens in the same transaction
+ * that stores the new one (WSO2's store semantics); the caller flushes the returned notices.
  */
 export async function generateAppToken({
   appId,
@@ -38,36 +38,45 @@ export async function generateAppToken({
   note,
   ip,
   now = Date.now(),
-}: GenerateAppTokenOptions): Promise<GeneratedAppToken> {
+}: GenerateAppTokenOptions): Promise<GeneratedAppToken & { notices: QueuedNotices }> {
   const { clientId, accessTokenTtl } = await getAppOrThrow({ appId, userId: actor.id });
-  // A refused validity must fail before a regenerate revokes anything.
-  if (ttlSeconds !== undefined) accessTokenLifetime(await readTokenPolicy(), { appTtl: accessTokenTtl, requested: ttlSeconds });
-  const audit = { appId, actorId: actor.id, ip };
-  const revoked = regenerate
-    ? await revokeTokens({ selector: { clientId, type: "access_token", activeAt: now }, reason: "regenerate", by: actor.email, audit, now })
-    : [];
-  // Same lifetime rules as the token endpoint, so a browser token is no different from a client's own.
-  const token = await issueToken({ clientId, subscriber: actor.id, appTtl: accessTokenTtl, ttlSeconds, now });
-  await recordAuditEvent({
-    ...audit,
-    actor: actor.email,
-    action: regenerate ? "token.regenerated" : "token.generated",
-    detail: {
-      tokenId: token.tokenId,
-      expiresAt: token.expiresAt.toISOString(),
-      last4: token.accessToken.slice(-4),
-      ...(note ? { note } : {}),
-      ...(regenerate ? { revokedTokens: revoked.length } : {}),
-    },
-  });
+  // Same lifetime rules as the token endpoint, so a browser token is no different from a client's own;
+  // a refused validity fails here, before anything is revoked.
+  const { row, issued } = await prepareAccessToken({ clientId, subscriber: actor.id, appTtl: accessTokenTtl, ttlSeconds, now });
+  const audit = { appId, actorId: actor.id, actor: actor.email, ip };
+  const detail = {
+    tokenId: issued.tokenId,
+    expiresAt: issued.expiresAt.toISOString(),
+    last4: issued.accessToken.slice(-4), // matches the row to the tokens list
+    ...(note ? { note } : {}),
+  };
+  let revoked = 0;
+  let notices = NO_CHANGE.notices;
+  if (regenerate) {
+    const result = await commitTokenChange({
+      cause: "regenerate",
+      effect: { kind: "issue_token", token: row },
+      tokens: { revoke: { clientId, type: "access_token", activeAt: now } },
+      by: actor.email,
+      actor: audit,
+      events: (changed) => [{ action: "token.regenerated", detail: { ...detail, revokedTokens: changed.length } }],
+      now,
+    });
+    revoked = result.changed.length;
+    notices = result.notices;
+  } else {
+    await store().insertToken(row);
+    await recordAuditEvent({ ...audit, action: "token.generated", detail });
+  }
 
   return {
-    tokenId: token.tokenId,
-    accessToken: token.accessToken,
-    tokenType: token.tokenType,
-    expiresIn: token.expiresIn,
-    expiresAt: token.expiresAt.toISOString(),
+    tokenId: issued.tokenId,
+    accessToken: issued.accessToken,
+    tokenType: issued.tokenType,
+    expiresIn: issued.expiresIn,
+    expiresAt: issued.expiresAt.toISOString(),
     clientId,
-    revokedTokens: revoked.length,
+    revokedTokens: revoked,
+    notices,
   };
 }

@@ -1,4 +1,4 @@
-import { noteActiveIntrospection } from "@/lib/gateways/recent-introspections";
+import { noteActiveIntrospection } from "@/lib/notices/race-resend";
 import type { ClientAuthRow, TokenRow } from "@/lib/store";
 import { store } from "@/lib/store";
 import { hashToken } from "./hash-token";
@@ -19,7 +19,9 @@ export type Introspection =
 
 const INACTIVE = { active: false } as const;
 
-export const isTokenActive = (t: Pick<TokenRow, "revokedAt" | "expiresAt">, now = Date.now()) => t.revokedAt === null && t.expiresAt > now;
+/** Not revoked, not expired, and its client still usable: a disabled client's or deleted application's token is inactive, whatever its row says. */
+export const isTokenActive = (t: Pick<TokenRow, "revokedAt" | "expiresAt" | "clientUsable">, now = Date.now()) =>
+  t.revokedAt === null && t.expiresAt > now && t.clientUsable;
 
 /**
  * RFC 7662 §2.2. One indexed lookup by hash. A gateway client may introspect any token, an

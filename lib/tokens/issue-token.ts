@@ -1,6 +1,6 @@
 import { readTokenPolicy } from "@/lib/settings/settings";
 import { accessTokenLifetime } from "@/lib/settings/token-lifetime";
-import { store } from "@/lib/store";
+import { store, type NewToken } from "@/lib/store";
 import { randomUUID } from "node:crypto";
 import { hashToken, randomSecret, TOKEN_PREFIX } from "./hash-token";
 
@@ -22,20 +22,13 @@ export type IssuedToken = {
   scope: string[];
 };
 
-/** Issues an opaque access token (client_credentials: one token per grant). Only its hash is stored. */
-export async function issueToken({
-  clientId,
-  subscriber,
-  scope = [],
-  appTtl,
-  ttlSeconds,
-  now = Date.now(),
-}: IssueTokenOptions): Promise<IssuedToken> {
+/** A new opaque access token under the current policy (client_credentials: one token per grant), not yet stored. */
+export async function prepareAccessToken({ clientId, subscriber, scope = [], appTtl, ttlSeconds, now = Date.now() }: IssueTokenOptions) {
   const expiresIn = accessTokenLifetime(await readTokenPolicy(), { appTtl, requested: ttlSeconds });
   const accessToken = randomSecret(TOKEN_PREFIX.access_token);
   const tokenId = randomUUID();
   const expiresAt = now + expiresIn * 1000;
-  await store().insertToken({
+  const row: NewToken = {
     id: tokenId,
     hash: hashToken(accessToken),
     prefix: TOKEN_PREFIX.access_token,
@@ -48,7 +41,16 @@ export async function issueToken({
     createdAt: now,
     expiresAt,
     revokedAt: null,
-  });
+  };
+  const issued: IssuedToken = { tokenId, accessToken, tokenType: "Bearer", expiresIn, expiresAt: new Date(expiresAt), scope };
 
-  return { tokenId, accessToken, tokenType: "Bearer", expiresIn, expiresAt: new Date(expiresAt), scope };
+  return { row, issued };
+}
+
+/** Issues an opaque access token. Only its hash is stored. */
+export async function issueToken(options: IssueTokenOptions): Promise<IssuedToken> {
+  const { row, issued } = await prepareAccessToken(options);
+  await store().insertToken(row);
+
+  return issued;
 }

@@ -1,8 +1,8 @@
 import { createApp } from "@/lib/apps/create-app";
 import { listAppTokens } from "@/lib/apps/list-app-tokens";
 import { revokeSelectedTokens } from "@/lib/apps/revoke-selected-tokens";
-import { makeUser } from "@/lib/apps/test-helpers";
 import { db } from "@/lib/db/client";
+import { makeUser } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { generateAppToken } from "./generate-app-token";
@@ -113,7 +113,7 @@ describe("revokeSelectedTokens", () => {
     });
     expect((await listTokens({ clientId, state: "revoked" })).total).toBe(0);
 
-    expect(await revokeSelectedTokens({ appId: app.id, tokenIds: [a.tokenId, b.tokenId], actor: owner })).toEqual({ revoked: 2 });
+    expect(await revokeSelectedTokens({ appId: app.id, tokenIds: [a.tokenId, b.tokenId], actor: owner })).toMatchObject({ revoked: 2 });
     const states = new Map((await listTokens({ clientId })).tokens.map((t) => [t.id, t.status]));
     expect([states.get(a.tokenId), states.get(b.tokenId), states.get(c.tokenId)]).toEqual(["revoked", "revoked", "active"]);
     expect((await listTokens({ clientId: theirs.clientId, state: "active" })).total).toBe(1);

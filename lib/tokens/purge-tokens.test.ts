@@ -1,12 +1,11 @@
 import { db } from "@/lib/db/client";
 import { store } from "@/lib/store";
-import { createTestApp } from "@/lib/testing/factories";
+import { createTestApp, revokeForTest } from "@/lib/testing/factories";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { purgeTokens } from "./purge-tokens";
-import { revokeTokens } from "./revoke-tokens";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -21,8 +20,8 @@ describe("purgeTokens", () => {
     const expiredRecently = await issue(now - DAY);
     const revokedButLive = await issue(now);
     const revokedAndExpired = await issue(now - 4 * DAY);
-    await revokeTokens({ selector: { tokenId: revokedButLive.tokenId }, reason: "cli", by: "test", now: now - 4 * DAY });
-    await revokeTokens({ selector: { tokenId: revokedAndExpired.tokenId }, reason: "cli", by: "test", now: now - 4 * DAY + HOUR / 2 });
+    await revokeForTest({ selector: { tokenId: revokedButLive.tokenId }, cause: "cli", now: now - 4 * DAY });
+    await revokeForTest({ selector: { tokenId: revokedAndExpired.tokenId }, cause: "cli", now: now - 4 * DAY + HOUR / 2 });
 
     const dry = await purgeTokens({ dryRun: true, trigger: "cli", now });
     expect(dry.deletedTokens).toBeGreaterThanOrEqual(4);

@@ -1,9 +1,39 @@
 import { db } from "@/lib/db/client";
+import { at, coldExecute, coldQuery } from "@/lib/db/cold-sql";
 import { readTokenPolicy } from "@/lib/settings/settings";
-import { store, type PurgeKind } from "@/lib/store";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 
 export const PURGE_BATCH = 5_000;
+
+/** Expired tokens, revoked tokens that have expired too (the feed owes nothing for them), and events nobody is owed. */
+const PURGEABLE = {
+  expired_tokens: { table: "tokens", key: "id", where: "expires_at < :ts", params: (cutoff: number) => [at(cutoff)] },
+  revoked_tokens: {
+    table: "tokens",
+    key: "id",
+    where: "revoked_at < :ts AND expires_at <= :ts",
+    params: (cutoff: number, now: number) => [at(cutoff), at(now)],
+  },
+  events: { table: "revocation_events", key: "sequence", where: "expires_at < :ts", params: (cutoff: number) => [at(cutoff)] },
+};
+type PurgeKind = keyof typeof PURGEABLE;
+
+async function countPurgeable(kind: PurgeKind, cutoff: number, now: number): Promise<number> {
+  const { table, where, params } = PURGEABLE[kind];
+  const [row] = await coldQuery<{ n: bigint | number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, ...params(cutoff, now));
+
+  return Number(row.n);
+}
+
+function purgeBatch(kind: PurgeKind, cutoff: number, now: number, limit: number): Promise<number> {
+  const { table, key, where, params } = PURGEABLE[kind];
+
+  return coldExecute(
+    `DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${where} LIMIT ?)`,
+    ...params(cutoff, now),
+    limit,
+  );
+}
 
 type PurgeOptions = { dryRun?: boolean; trigger: "schedule" | "cli"; batchSize?: number; now?: number };
 export type PurgeResult = { deletedTokens: number; deletedEvents: number; durationMs: number; dryRun: boolean };
@@ -23,10 +53,10 @@ export async function purgeTokens({
   const started = Date.now();
   const cutoff = now - (await readTokenPolicy()).purgeGracePeriod * 1000;
   const purge = async (kind: PurgeKind) => {
-    if (dryRun) return store().countPurgeable(kind, cutoff, now);
+    if (dryRun) return countPurgeable(kind, cutoff, now);
     let total = 0;
     for (;;) {
-      const deleted = await store().purgeBatch(kind, cutoff, now, batchSize);
+      const deleted = await purgeBatch(kind, cutoff, now, batchSize);
       total += deleted;
       if (deleted < batchSize) return total;
       await yieldToEventLoop();

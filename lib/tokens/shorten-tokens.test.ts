@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { store } from "@/lib/store";
-import { createTestApp } from "@/lib/testing/factories";
+import { commitInDyingProcess, createTestApp, createTestGateway } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashToken } from "./hash-token";
@@ -61,4 +61,29 @@ describe("shortening tokens under a lower maximum", () => {
       expect.objectContaining({ token_hash: hashToken(longB), expires_at: new Date(now + 24 * HOUR).toISOString() }),
     );
   });
+
+  it(
+    "commits in one transaction: a process killed right after it leaves the tokens shortened and the notices queued",
+    { timeout: 30_000 },
+    async () => {
+      const gw = await createTestGateway("http://127.0.0.1:9/unreachable"); // nothing is sent before the process dies anyway
+      try {
+        const a = await createTestApp();
+        const long = await refreshToken(a.clientId, Date.now(), 400 * 24 * HOUR);
+        const sequences = await commitInDyingProcess("lifetime_shortened", {
+          maxTtl: 300 * 24 * 3600,
+          actor: { id: a.user.id, email: a.user.email },
+        });
+
+        const token = await db.token.findUniqueOrThrow({ where: { id: long } });
+        expect(token.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 300 * 24 * HOUR);
+        expect(sequences).toContain(token.revocationSeq);
+        const queued = await db.delivery.findMany({ where: { gatewayId: gw.gateway.id, eventSequence: token.revocationSeq! } });
+        expect(queued).toEqual([expect.objectContaining({ status: "pending", attempts: 0 })]);
+        expect(await db.auditEvent.count({ where: { action: "tokens.shortened", actor: a.user.email } })).toBe(1);
+      } finally {
+        await db.gateway.delete({ where: { id: gw.gateway.id } });
+      }
+    },
+  );
 });

@@ -1,7 +1,7 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
-import { deliverNow } from "@/lib/gateways/delivery-worker";
-import { store, type TokenType } from "@/lib/store";
+import { at, coldQuery, plusMs } from "@/lib/db/cold-sql";
+import type { QueuedNotices, TokenType } from "@/lib/store";
+import { commitTokenChange } from "./commit-token-change";
 
 type ShortenOptions = { type: TokenType; maxTtl: number; now?: number }; // maxTtl in seconds
 
@@ -9,22 +9,33 @@ export type ShorteningPreview = { total: number; apps: { appId: string | null; n
 
 /** The dry run of a lower maximum: active tokens that would outlive it, by application. */
 export async function previewShortening({ type, maxTtl, now = Date.now() }: ShortenOptions): Promise<ShorteningPreview> {
-  const byClient = await store().countLongLived(type, maxTtl * 1000, now);
+  const byClient = await coldQuery<{ clientId: string; count: bigint | number }>(
+    `SELECT client_id AS "clientId", COUNT(*) AS count FROM tokens
+      WHERE type = ? AND revoked_at IS NULL AND expires_at > :ts AND expires_at > ${plusMs("created_at")} GROUP BY client_id`,
+    type,
+    at(now),
+    maxTtl * 1000,
+  );
   const clients = await db.client.findMany({
     where: { id: { in: byClient.map((c) => c.clientId) } },
     select: { id: true, app: { select: { id: true, name: true } } },
   });
   const appOf = new Map(clients.map((c) => [c.id, c.app]));
   const apps = byClient
-    .map(({ clientId, count }) => ({ appId: appOf.get(clientId)?.id ?? null, name: appOf.get(clientId)?.name ?? clientId, count }))
+    .map(({ clientId, count }) => ({
+      appId: appOf.get(clientId)?.id ?? null,
+      name: appOf.get(clientId)?.name ?? clientId,
+      count: Number(count),
+    }))
     .sort((a, b) => b.count - a.count);
 
   return { total: apps.reduce((sum, a) => sum + a.count, 0), apps };
 }
 
 /**
- * Applies a lower maximum to tokens already issued: each expires at created + maxTtl (or now,
- * if that has passed). Gateways get token.updated notices so cached answers lose the old expiry.
+ * Applies a lower maximum to tokens already issued: each expires at created + maxTtl (or now, if
+ * that has passed). One transaction with the audit row and the token.updated notices, so cached
+ * answers lose the old expiry; the caller flushes the notices.
  */
 export async function shortenTokens({
   type,
@@ -32,19 +43,18 @@ export async function shortenTokens({
   actor,
   ip,
   now = Date.now(),
-}: ShortenOptions & { actor: { id: string | null; email: string }; ip?: string | null }) {
-  const { tokens, sequences } = await store().shortenTokens(type, maxTtl * 1000, now);
-  deliverNow(sequences);
-  if (tokens.length > 0) {
-    await recordAuditEvent({
-      appId: null,
-      actorId: actor.id,
-      actor: actor.email,
-      ip,
-      action: "tokens.shortened",
-      detail: { type, maxTtl, count: tokens.length },
-    });
-  }
+}: ShortenOptions & { actor: { id: string | null; email: string }; ip?: string | null }): Promise<{
+  shortened: number;
+  notices: QueuedNotices;
+}> {
+  const { changed, notices } = await commitTokenChange({
+    cause: "lifetime_shortened",
+    tokens: { shorten: { type, maxTtlMs: maxTtl * 1000 } },
+    by: actor.email,
+    actor: { appId: null, actorId: actor.id, actor: actor.email, ip },
+    events: (shortened) => (shortened.length ? [{ action: "tokens.shortened", detail: { type, maxTtl, count: shortened.length } }] : []),
+    now,
+  });
 
-  return { shortened: tokens.length };
+  return { shortened: changed.length, notices };
 }

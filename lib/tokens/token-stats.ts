@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { store } from "@/lib/store";
+import { coldQuery, at as param, utcDay } from "@/lib/db/cold-sql";
 
 const DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -27,7 +27,10 @@ export async function tokenStats(now = Date.now()): Promise<TokenStats> {
     db.token.count({ where: { revokedAt: null, expiresAt: { gt: at } } }),
     db.token.count({ where: { revokedAt: null, expiresAt: { lte: at } } }),
     db.token.count({ where: { revokedAt: { not: null } } }),
-    store().issuedPerDay(firstDay),
+    coldQuery<{ day: string; count: bigint | number }>(
+      `SELECT ${utcDay("created_at")} AS day, COUNT(*) AS count FROM tokens WHERE created_at >= :ts GROUP BY day ORDER BY day`,
+      param(firstDay),
+    ),
     db.purgeRun.findFirst({ where: { dryRun: false }, orderBy: { startedAt: "desc" } }),
   ]);
   const counts = new Map(perDay.map((d) => [d.day, Number(d.count)]));

@@ -1,1 +1,4 @@
-export { introspect as POST } from "@/lib/oauth/introspect";
+import { oauthRoute } from "@/lib/http/oauth-route";
+import { introspectEndpoint } from "@/lib/oauth/introspect";
+
+export const POST = oauthRoute(introspectEndpoint);

@@ -1,3 +1,6 @@
-export { revocations as GET } from "@/lib/oauth/revocations";
+import { oauthRoute } from "@/lib/http/oauth-route";
+import { revocationsEndpoint } from "@/lib/oauth/revocations";
+
+export const GET = oauthRoute(revocationsEndpoint);
 
 export const dynamic = "force-dynamic";

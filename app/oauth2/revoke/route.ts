@@ -1,1 +1,4 @@
-export { revoke as POST } from "@/lib/oauth/revoke";
+import { oauthRoute } from "@/lib/http/oauth-route";
+import { revokeEndpoint } from "@/lib/oauth/revoke";
+
+export const POST = oauthRoute(revokeEndpoint);

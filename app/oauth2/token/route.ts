@@ -1,1 +1,4 @@
-export { token as POST } from "@/lib/oauth/token";
+import { oauthRoute } from "@/lib/http/oauth-route";
+import { tokenEndpoint } from "@/lib/oauth/token";
+
+export const POST = oauthRoute(tokenEndpoint);

@@ -1,6 +1,7 @@
-import type { AppSummary, CreateAppInput, CreatedApp, GenerateTokenInput, SecretOverlap, UpdateAppInput } from "@/lib/apps/schemas";
+import type { AppSummary, CreateAppInput, CreatedApp, GenerateTokenInput, UpdateAppInput } from "@/lib/apps/schemas";
 import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import type { SecretOverlap } from "@/lib/secrets/overlap";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { appKeys, appUrl } from "./queries";

@@ -1,13 +1,13 @@
 import type { CreatedGateway } from "@/lib/gateways/create-gateway";
-import type { NoticeResult } from "@/lib/gateways/deliver-notice";
 import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "@/lib/gateways/schemas";
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import type { NoticeResult } from "@/lib/notices/deliver-notice";
+import type { SecretOverlap } from "@/lib/secrets/overlap";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gatewayKeys, gatewayUrl } from "./queries";
 
 // Client-safe writes; each refreshes the list (and its health) in one invalidation.
 
-export type SecretGrace = "none" | "1h" | "24h";
 export type RotatedSigningSecret = { signingSecret: string; previousSecretExpiresAt: string | null };
 export type TestNoticeResult = NoticeResult & { latencyMs: number };
 
@@ -27,8 +27,8 @@ export const useDeleteGateway = (gatewayId: string) =>
   useGatewayMutation(() => fetchJson<null>(gatewayUrl(gatewayId), { method: "DELETE" }));
 
 export const useRotateSigningSecret = (gatewayId: string) =>
-  useGatewayMutation((grace: SecretGrace) =>
-    fetchJson<RotatedSigningSecret>(gatewayUrl(gatewayId, "/rotate-secret"), { method: "POST", json: { grace } }),
+  useGatewayMutation((overlap: SecretOverlap) =>
+    fetchJson<RotatedSigningSecret>(gatewayUrl(gatewayId, "/rotate-secret"), { method: "POST", json: { overlap } }),
   );
 
 export const useSendTestNotice = (gatewayId: string) =>

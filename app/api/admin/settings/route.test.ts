@@ -1,5 +1,5 @@
-import { makeUser } from "@/lib/apps/test-helpers";
 import { db } from "@/lib/db/client";
+import { makeUser } from "@/lib/testing/factories";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as stats } from "../stats/route";
 import { POST as preview } from "./preview/route";

@@ -2,6 +2,7 @@ import { deleteApp } from "@/lib/apps/delete-app";
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { deleteAppSchema, updateAppSchema } from "@/lib/apps/schemas";
 import { updateApp } from "@/lib/apps/update-app";
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
 import { withSession } from "@/lib/http/with-session";
 
 type Params = { appId: string };
@@ -21,6 +22,8 @@ export const PATCH = withSession<Params>(async ({ req, params, user, ip }) => {
 // DELETE /api/apps/:appId — body `{ confirmName }` must repeat the name; revokes every token of the app.
 export const DELETE = withSession<Params>(async ({ req, params, user, ip }) => {
   const { confirmName } = deleteAppSchema.parse(await req.json());
+  const { notices, revokedTokens } = await deleteApp({ appId: params.appId, confirmName, actor: user, ip });
+  flushAfterResponse(notices);
 
-  return Response.json(await deleteApp({ appId: params.appId, confirmName, actor: user, ip }));
+  return Response.json({ revokedTokens });
 });

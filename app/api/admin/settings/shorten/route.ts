@@ -1,3 +1,4 @@
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
 import { withSession } from "@/lib/http/with-session";
 import { shortenTokensSchema } from "@/lib/settings/schemas";
 import { shortenTokens } from "@/lib/tokens/shorten-tokens";
@@ -6,8 +7,10 @@ import { shortenTokens } from "@/lib/tokens/shorten-tokens";
 export const POST = withSession(
   async ({ req, user, ip }) => {
     const { type, maxTtl } = shortenTokensSchema.parse(await req.json());
+    const { notices, ...shortened } = await shortenTokens({ type, maxTtl, actor: user, ip });
+    flushAfterResponse(notices);
 
-    return Response.json(await shortenTokens({ type, maxTtl, actor: user, ip }));
+    return Response.json(shortened);
   },
   { role: "admin" },
 );

@@ -1,7 +1,8 @@
-import { rotateSecretSchema } from "@/lib/apps/schemas";
 import { listClientSecrets } from "@/lib/clients/list-client-secrets";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
 import { withSession } from "@/lib/http/with-session";
+import { rotateSecretSchema } from "@/lib/secrets/overlap";
 
 type Params = { appId: string };
 
@@ -13,7 +14,8 @@ export const GET = withSession<Params>(async ({ params, user }) =>
 // POST /api/apps/:appId/secrets — regenerate: `{ overlap: "none" | "1h" | "24h" }`; the new secret is shown once.
 export const POST = withSession<Params>(async ({ req, params, user, ip }) => {
   const { overlap } = rotateSecretSchema.parse(await req.json());
-  const rotated = await rotateClientSecret({ appId: params.appId, actor: user, overlap, ip });
+  const { notices, ...rotated } = await rotateClientSecret({ appId: params.appId, actor: user, overlap, ip });
+  flushAfterResponse(notices);
 
   return Response.json(rotated, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

@@ -1,5 +1,6 @@
 import { listAppTokens } from "@/lib/apps/list-app-tokens";
 import { generateTokenSchema } from "@/lib/apps/schemas";
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
 import { withSession } from "@/lib/http/with-session";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { tokenListQuerySchema } from "@/lib/tokens/token-list-query";
@@ -17,7 +18,8 @@ export const GET = withSession<Params>(async ({ req, params, user }) => {
 // and with a note; shown once.
 export const POST = withSession<Params>(async ({ req, params, user, ip }) => {
   const { regenerate, ttlSeconds, note } = generateTokenSchema.parse(await req.json());
-  const token = await generateAppToken({ appId: params.appId, actor: user, regenerate, ttlSeconds, note, ip });
+  const { notices, ...token } = await generateAppToken({ appId: params.appId, actor: user, regenerate, ttlSeconds, note, ip });
+  flushAfterResponse(notices);
 
   return Response.json(token, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

@@ -1,12 +1,12 @@
 import { rotateSigningSecret } from "@/lib/gateways/rotate-signing-secret";
-import { rotateSigningSecretSchema } from "@/lib/gateways/schemas";
 import { withSession } from "@/lib/http/with-session";
+import { rotateSecretSchema } from "@/lib/secrets/overlap";
 
-// POST /api/admin/gateways/:gatewayId/rotate-secret — `{ grace: "none" | "1h" | "24h" }`; the new secret is shown once.
+// POST /api/admin/gateways/:gatewayId/rotate-secret — `{ overlap: "none" | "1h" | "24h" }` (default 1h); the new secret is shown once.
 export const POST = withSession<{ gatewayId: string }>(
   async ({ req, params, user, ip }) => {
-    const { grace } = rotateSigningSecretSchema.parse(await req.json());
-    const rotated = await rotateSigningSecret({ gatewayId: params.gatewayId, grace, actor: user, ip });
+    const { overlap } = rotateSecretSchema.parse(await req.json());
+    const rotated = await rotateSigningSecret({ gatewayId: params.gatewayId, overlap, actor: user, ip });
 
     return Response.json(rotated, { status: 201, headers: { "Cache-Control": "no-store" } });
   },

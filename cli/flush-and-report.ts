@@ -1,0 +1,24 @@
+import { db } from "@/lib/db/client";
+import { flushNotices } from "@/lib/notices/flush-notices";
+import type { QueuedNotices } from "@/lib/store";
+
+/**
+ * The CLI's door: sends the first attempt to each gateway before the command exits (each bounded
+ * by the delivery timeout) and reports what was acknowledged. What failed stays queued for the
+ * portal's worker to retry.
+ */
+export async function flushAndReport(notices: QueuedNotices) {
+  const attempts = await flushNotices(notices);
+  const names = new Map(
+    (
+      await db.gateway.findMany({ where: { id: { in: [...new Set(attempts.map((a) => a.gatewayId))] } }, select: { id: true, name: true } })
+    ).map((g) => [g.id, g.name]),
+  );
+
+  return attempts.map((a) => ({
+    gateway: names.get(a.gatewayId) ?? a.gatewayId,
+    sequence: a.sequence,
+    acknowledged: a.status === "delivered",
+    ...(a.status === "delivered" ? {} : { error: a.error, retry: a.status === "pending" }),
+  }));
+}

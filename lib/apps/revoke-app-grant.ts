@@ -1,0 +1,33 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import type { QueuedNotices } from "@/lib/store";
+import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+import { getAppOrThrow } from "./get-app-or-throw";
+import type { Actor } from "./schemas";
+
+type RevokeAppGrantOptions = { appId: string; tokenId: string; actor: Actor; ip?: string | null; now?: number };
+
+/**
+ * "Revoke" in the tokens list: the token and the rest of its grant. A token of another application
+ * is `not_found`; one already revoked or expired is left as it is (revoking twice is not an error).
+ */
+export async function revokeAppGrant({
+  appId,
+  tokenId,
+  actor,
+  ip,
+  now = Date.now(),
+}: RevokeAppGrantOptions): Promise<{ revoked: number; notices: QueuedNotices }> {
+  const { clientId } = await getAppOrThrow({ appId, userId: actor.id });
+  const token = await db.token.findFirst({ where: { id: tokenId, clientId }, select: { grantId: true } });
+  if (!token) throw new AppError("not_found", "Token not found.");
+  const { changed, notices } = await commitTokenChange({
+    cause: "browser",
+    tokens: { revoke: { grantId: token.grantId } },
+    by: actor.email,
+    actor: { appId, actorId: actor.id, actor: actor.email, ip },
+    now,
+  });
+
+  return { revoked: changed.length, notices };
+}

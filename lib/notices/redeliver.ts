@@ -1,0 +1,33 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
+import { getGatewayOrThrow } from "@/lib/gateways/get-gateway-or-throw";
+import { store, type QueuedNotices } from "@/lib/store";
+import { FIRST_ATTEMPT_LEASE_MS } from "./outbox-sql";
+
+type RedeliverOptions = { gatewayId: string; sequence?: number; actor: AdminActor; ip?: string | null; now?: number };
+
+/**
+ * Puts failed deliveries back in the queue with a fresh 24 h window — one event, or everything
+ * failed for the gateway — leased to this process, whose door flushes the returned notices.
+ */
+export async function redeliver({
+  gatewayId,
+  sequence,
+  actor,
+  ip,
+  now = Date.now(),
+}: RedeliverOptions): Promise<{ queued: number; notices: QueuedNotices }> {
+  assertAdmin(actor);
+  await getGatewayOrThrow(gatewayId);
+  const sequences = await store().requeueFailed(gatewayId, sequence, now, FIRST_ATTEMPT_LEASE_MS);
+  await recordAuditEvent({
+    appId: null,
+    actorId: actor.id,
+    actor: actor.email,
+    ip,
+    action: "gateway.redelivered",
+    detail: { gatewayId, sequence, count: sequences.length },
+  });
+
+  return { queued: sequences.length, notices: { sequences, revoked: [], gatewayId } };
+}

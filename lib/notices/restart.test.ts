@@ -1,0 +1,70 @@
+import { db } from "@/lib/db/client";
+import { FIRST_ATTEMPT_LEASE_MS } from "@/lib/notices/outbox-sql";
+import { store } from "@/lib/store";
+import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
+import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+import { issueToken } from "@/lib/tokens/issue-token";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverDue } from "./delivery-worker";
+
+const exec = promisify(execFile);
+let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
+beforeAll(async () => void (receiver = await startNoticeReceiver()));
+afterAll(() => receiver.close());
+
+describe("durability", () => {
+  it("delivers a notice whose process died right after the revocation committed", { timeout: 60_000 }, async () => {
+    const gw = await createTestGateway(receiver.url);
+    const app = await createTestApp();
+    const issued = await issueToken({ clientId: app.clientId, subscriber: null });
+    try {
+      const { stdout } = await exec(
+        "node_modules/.bin/tsx",
+        ["lib/testing/commit-and-exit.ts", "cli", JSON.stringify({ token: issued.accessToken })],
+        { env: process.env },
+      );
+      const [sequence] = JSON.parse(stdout).sequences as number[];
+      const sent = () => receiver.received.filter((n) => JSON.parse(n.body).data.sequence === sequence);
+      expect(sent()).toHaveLength(0);
+
+      // Another instance's worker (or this one after a restart) picks it up once the dead process's lease lapses.
+      await deliverDue(Date.now());
+      expect(sent()).toHaveLength(0);
+      await deliverDue(Date.now() + FIRST_ATTEMPT_LEASE_MS + 1);
+      expect(sent()).toHaveLength(1);
+      const delivery = await db.delivery.findUniqueOrThrow({
+        where: { eventSequence_gatewayId: { eventSequence: sequence, gatewayId: gw.gateway.id } },
+      });
+      expect(delivery.status).toBe("delivered");
+    } finally {
+      await db.gateway.delete({ where: { id: gw.gateway.id } });
+    }
+  });
+
+  it("lets concurrent workers claim disjoint deliveries", async () => {
+    const gw = await createTestGateway(receiver.url);
+    const app = await createTestApp();
+    try {
+      const tokens = await Promise.all(Array.from({ length: 20 }, () => issueToken({ clientId: app.clientId, subscriber: null })));
+      for (const t of tokens) {
+        await commitTokenChange({
+          cause: "cli",
+          tokens: { revoke: { tokenId: t.tokenId } },
+          by: "test",
+          actor: { appId: null, actor: "test" },
+        });
+      }
+      const later = Date.now() + FIRST_ATTEMPT_LEASE_MS + 1;
+      // Other test files' deliveries may be due too: claim room for all of them.
+      const [a, b] = await Promise.all([store().claimDueDeliveries(later, 30_000, 500), store().claimDueDeliveries(later, 30_000, 500)]);
+      const keys = [...a, ...b].filter((d) => d.gatewayId === gw.gateway.id).map((d) => d.sequence);
+      expect(keys).toHaveLength(20);
+      expect(new Set(keys).size).toBe(20);
+    } finally {
+      await db.gateway.delete({ where: { id: gw.gateway.id } });
+    }
+  });
+});

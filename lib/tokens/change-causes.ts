@@ -1,0 +1,19 @@
+// Every cause that ends tokens early or shortens them, in one place. The store records the cause
+// (tokens.revoked_reason and the audit trail); each has its verb, named here, which commits the
+// cause and its token changes in one transaction (lib/tokens/commit-token-change.ts).
+// Client-safe: the UI labels come from here too.
+
+export const TOKEN_CHANGE_CAUSES = {
+  revocation_endpoint: { label: "at the revocation endpoint", verb: "lib/tokens/revoke-by-client.ts" },
+  browser: { label: "in the portal", verb: "lib/apps/revoke-app-grant.ts" },
+  regenerate: { label: "on regenerate", verb: "lib/tokens/generate-app-token.ts" },
+  app_deleted: { label: "when the application was deleted", verb: "lib/apps/delete-app.ts" },
+  secret_regenerated: { label: "when the client secret was regenerated", verb: "lib/clients/rotate-client-secret.ts" },
+  cli: { label: "from the CLI", verb: "lib/tokens/revoke-by-operator.ts" },
+  lifetime_shortened: { label: "when the maximum lifetime was lowered", verb: "lib/tokens/shorten-tokens.ts" },
+} as const;
+
+export type TokenChangeCause = keyof typeof TOKEN_CHANGE_CAUSES;
+
+export const causeLabel = (cause: string | null | undefined): string | null =>
+  cause && cause in TOKEN_CHANGE_CAUSES ? TOKEN_CHANGE_CAUSES[cause as TokenChangeCause].label : null;

@@ -1,0 +1,50 @@
+import { toAuditRow, type AuditEventInput } from "@/lib/audit/record-event";
+import { store, type CauseEffect, type ChangedToken, type TokenChange, type TokenChangeResult } from "@/lib/store";
+import type { TokenChangeCause } from "./change-causes";
+
+export type CommitTokenChangeOptions = {
+  cause: TokenChangeCause;
+  tokens: TokenChange["tokens"];
+  by: string; // shown in the tokens list: an email, "client:<client_id>" or "cli"
+  actor: Omit<AuditEventInput, "action" | "detail">; // who, for the audit trail
+  effect?: CauseEffect;
+  /** The cause's own audit events, built from what changed (e.g. app.deleted with its token count). */
+  events?: (changed: ChangedToken[]) => Omit<AuditEventInput, keyof CommitTokenChangeOptions["actor"]>[];
+  now?: number;
+};
+
+/** What a cause that found nothing to change returns: no tokens, no notices. */
+export const NO_CHANGE: TokenChangeResult = { changed: [], notices: { sequences: [], revoked: [] } };
+
+/**
+ * The one way tokens stop being valid early or become shorter-lived, whatever the cause: the
+ * cause's effect, the token changes, the audit rows and the gateway notices commit in one
+ * transaction. Nothing is sent here: the caller's door flushes the returned `notices`
+ * (lib/notices/flush-notices.ts), so a committed change is announced by whoever committed it.
+ */
+export async function commitTokenChange({
+  cause,
+  tokens,
+  by,
+  actor,
+  effect,
+  events,
+  now = Date.now(),
+}: CommitTokenChangeOptions): Promise<TokenChangeResult> {
+  return store().commitTokenChange({
+    cause,
+    at: now,
+    by,
+    effect,
+    tokens,
+    audit: (changed) => {
+      const revoked: AuditEventInput[] =
+        "revoke" in tokens && changed.length > 0
+          ? [{ ...actor, action: "token.revoked", detail: { reason: cause, count: changed.length, tokenIds: changed.map((t) => t.id) } }]
+          : [];
+      const own = (events?.(changed) ?? []).map((e) => ({ ...actor, ...e }));
+
+      return [...revoked, ...own].map((e) => toAuditRow(e, now));
+    },
+  });
+}

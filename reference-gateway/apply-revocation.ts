@@ -1,0 +1,16 @@
+import type { TokenEventType, WireToken } from "@/lib/notices/contract";
+import type { GatewayState } from "./gateway-state";
+
+type RevocationEvent = { type: TokenEventType; sequence: number; tokens: WireToken[] };
+
+/** Evicts every listed hash and tombstones it until the token expires. Same path for notices and catch-up. */
+export function applyRevocation(state: GatewayState, { type, sequence, tokens }: RevocationEvent, now = Date.now()) {
+  for (const { token_hash: hash, expires_at } of tokens) {
+    state.epoch += 1;
+    state.cache.delete(hash);
+    state.inflight.delete(hash); // later requests must not join an introspection that began before this
+    const until = Date.parse(expires_at);
+    if (until > now) state.tombstones.put(hash, { sequence, hard: type === "token.revoked", until, fence: state.epoch });
+    state.evictions.record(hash, sequence, now);
+  }
+}

@@ -1,0 +1,91 @@
+import { isTokenEventType, type FeedPage } from "@/lib/notices/contract";
+import { applyRevocation } from "./apply-revocation";
+import type { GatewayState } from "./gateway-state";
+import type { Logger } from "./log";
+
+type CatchUpOptions = {
+  state: GatewayState;
+  fetchPage: (after: number) => Promise<FeedPage>;
+  backoff: { initialMs: number; maxMs: number };
+  log: Logger;
+};
+
+/**
+ * Runs the catch-up feed in the background, one run at a time; requests made meanwhile merge into the
+ * next run (lowest cursor wins). A failed run is retried with exponential backoff and jitter, from the
+ * last page it applied, so a key manager that is down at start is caught up with once it is back.
+ */
+export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions) {
+  let pendingFrom: number | null = null;
+  let running = false;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => (clearTimeout(timer), resolve());
+    });
+
+  const drain = async (from: number, progress: { cursor: number }) => {
+    let applied = 0;
+    for (let more = true; more && !stopped;) {
+      const page = await fetchPage(progress.cursor);
+      for (const event of page.events) {
+        // Types this gateway does not know (subscription.changed, later ones) are skipped; the cursor still moves.
+        if (isTokenEventType(event.type) && event.tokens) {
+          applyRevocation(state, { sequence: event.sequence, type: event.type, tokens: event.tokens });
+          applied += event.tokens.length;
+        }
+        state.seen.add(event.id);
+      }
+      if (page.has_more && page.next_after <= progress.cursor) throw new Error("feed cursor did not advance");
+      progress.cursor = Math.max(progress.cursor, page.next_after);
+      state.lastSequence = Math.max(state.lastSequence, progress.cursor);
+      more = page.has_more;
+    }
+    state.counters.catchups += 1;
+    log.info(`catch-up after=${from} reached=${progress.cursor} evicted=${applied}`);
+  };
+
+  const run = async () => {
+    running = true;
+    for (let failures = 0; pendingFrom !== null && !stopped;) {
+      const progress = { cursor: pendingFrom };
+      const from = pendingFrom;
+      pendingFrom = null;
+      try {
+        await drain(from, progress);
+        failures = 0;
+      } catch (err) {
+        pendingFrom = Math.min(pendingFrom ?? progress.cursor, progress.cursor);
+        failures += 1;
+        const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
+        log.warn(`catch-up after=${progress.cursor} failed (${(err as Error).message}); retry in ${Math.round(delay)} ms`);
+        await sleep(delay);
+      }
+    }
+    running = false;
+  };
+
+  /** Ask for every revocation after `after`; never blocks the caller. */
+  const request = (after: number) => {
+    pendingFrom = pendingFrom === null ? after : Math.min(pendingFrom, after);
+    if (!running && !stopped) void run();
+  };
+
+  /** Track a notice's sequence: a jump past last+1 may hide missed notices, so fetch what lies between. */
+  const observe = (sequence: number) => {
+    if (sequence > state.lastSequence + 1) request(state.lastSequence);
+    state.lastSequence = Math.max(state.lastSequence, sequence);
+  };
+
+  const stop = () => {
+    stopped = true;
+    wake?.();
+  };
+
+  return { request, observe, stop };
+}
+
+export type CatchUp = ReturnType<typeof createCatchUp>;

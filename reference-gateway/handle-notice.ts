@@ -1,0 +1,55 @@
+import { isTokenNotice } from "@/lib/notices/contract";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Webhook } from "standardwebhooks";
+import { applyRevocation } from "./apply-revocation";
+import type { CatchUp } from "./catch-up";
+import type { GatewayState } from "./gateway-state";
+import type { Logger } from "./log";
+import { BodyTooLarge, readBody } from "./read-body";
+import { sendJson } from "./send-json";
+import { verifyNotice } from "./verify-notice";
+
+type HandleNoticeOptions = { state: GatewayState; verifiers: Webhook[]; catchUp: CatchUp; log: Logger };
+
+const MAX_BODY = 1024 * 1024; // 500 tokens × ~250 bytes fits many times over
+
+// POST <revoke path> — a signed notice (README, "Gateways"; lib/notices/contract.ts). Evicts before answering.
+export function createNoticeHandler({ state, verifiers, catchUp, log }: HandleNoticeOptions) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== "POST") return sendJson(res, 405, { error: "method_not_allowed" }, { allow: "POST" });
+    let body: string;
+    try {
+      body = await readBody(req, MAX_BODY);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, { error: "payload_too_large" }, { connection: "close" });
+      throw err;
+    }
+    const verified = verifyNotice({ verifiers, body, headers: req.headers });
+    if (!verified.ok) {
+      state.counters.noticesRejected += 1;
+      log.warn(`notice rejected id=${String(req.headers["webhook-id"] ?? "-").slice(0, 80)}: ${verified.reason}`);
+
+      return sendJson(res, verified.status, { error: verified.status === 401 ? "invalid_signature" : "invalid_request" });
+    }
+    const { id, notice } = verified;
+    if (state.seen.has(id)) {
+      log.info(`notice duplicate id=${id} ignored`);
+
+      return end(res, 204);
+    }
+    state.counters.noticesAccepted += 1;
+    state.seen.add(id);
+    const sequence = notice.data?.sequence;
+    if (isTokenNotice(notice)) applyRevocation(state, { type: notice.type, ...notice.data });
+    if (sequence !== undefined) catchUp.observe(sequence);
+    const evicted = isTokenNotice(notice) ? notice.data.tokens.length : 0;
+    log.info(`notice ${notice.type} id=${id} seq=${sequence ?? "-"} evicted=${evicted}`);
+
+    return end(res, notice.type === "gateway.ping" ? 200 : 204);
+  };
+}
+
+const end = (res: ServerResponse, status: number) => {
+  res.writeHead(status, { "cache-control": "no-store", ...(status === 200 ? { "content-type": "application/json" } : {}) });
+  res.end(status === 200 ? '{"ok":true}' : undefined);
+};
