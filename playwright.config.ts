@@ -30,7 +30,15 @@ export default defineConfig({
   },
   projects: [
     { name: "api", testDir: "e2e/api" },
-    { name: "ui", testDir: "e2e/ui", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Desktop at 1440×900 runs every browser test; the phone project reruns those tagged @phone at 390×844
+    // (the same specs, not copies), so the run grows only by the flows that differ on a phone.
+    { name: "ui", testDir: "e2e/ui", use: { ...devices["Desktop Chrome"], channel: undefined, viewport: { width: 1440, height: 900 } } },
+    {
+      name: "ui-phone",
+      testDir: "e2e/ui",
+      grep: /@phone/,
+      use: { ...devices["Desktop Chrome"], channel: undefined, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
   ],
   webServer: {
     command: "node_modules/.bin/tsx server.ts",

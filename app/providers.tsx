@@ -37,8 +37,8 @@ export function Providers({ children }: { children: React.ReactNode }) {
     <SessionProvider>
       <QueryClientProvider client={queryClient}>
         {children}
-        {/* Neutral toasts: sonner's rich success green is below 4.5:1 contrast. */}
-        <Toaster theme="system" closeButton position="top-right" />
+        {/* Neutral toasts (sonner's rich success green is below 4.5:1 contrast), at the bottom: never over the header or a dialog's title. */}
+        <Toaster theme="system" closeButton position="bottom-right" />
       </QueryClientProvider>
     </SessionProvider>
   );

@@ -9,9 +9,9 @@ export function print(result: Result, json: boolean) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  // A listing is one key holding rows, e.g. { tokens: [...] }: people get the rows.
-  const values = Object.values(result);
-  const rows = values.length === 1 && Array.isArray(values[0]) ? (values[0] as Record<string, unknown>[]) : [result];
+  // A listing is one key holding rows, e.g. { tokens: [...], next_cursor }: people get the rows, then the rest.
+  const listKey = Object.keys(result).find((k) => Array.isArray(result[k]));
+  const rows = listKey ? (result[listKey] as Record<string, unknown>[]) : [result];
   if (rows.length === 0) console.log("(none)");
   for (const row of rows) {
     const width = Math.max(...Object.keys(row).map((k) => k.length));
@@ -19,6 +19,7 @@ export function print(result: Result, json: boolean) {
       console.log(`${key.padEnd(width)}  ${typeof value === "object" && value !== null ? JSON.stringify(value) : (value ?? "")}`);
     if (rows.length > 1) console.log("");
   }
+  if (listKey) for (const [key, value] of Object.entries(result)) if (key !== listKey && value !== null) console.log(`${key}  ${value}`);
 }
 
 /** A readable one-line reason for stderr; internals stay out of it unless PORTCULLIS_DEBUG is set. */

@@ -38,3 +38,15 @@ export async function signOut(page: Page) {
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/sign-in"));
 }
+
+/** True in the phone project (390×844): some content folds into other columns there. */
+export const isPhone = (page: Page) => (page.viewportSize()?.width ?? 1440) < 640;
+
+/** The page does not scroll sideways: nothing is wider than the window. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
+}

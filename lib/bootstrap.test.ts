@@ -28,4 +28,13 @@ describe("bootstrap", () => {
     expect(again.passwordHash).toBe(admin.passwordHash);
     expect(lines).toHaveLength(1);
   });
+
+  it("on a later start, names the admin and the command that sets a new password", async () => {
+    const email = `admin-${randomUUID()}@boot.test`;
+    process.env.ADMIN_EMAIL = email;
+    const lines: string[] = [];
+    await bootstrap({ log: (l) => lines.push(l) });
+    await bootstrap({ log: (l) => lines.push(l) });
+    expect(lines[1]).toContain(`users reset-password --email ${email}`);
+  });
 });

@@ -24,9 +24,15 @@ export async function bootstrap({ log = console.log }: { log?: (line: string) =>
 async function seedAdmin(log: (line: string) => void) {
   const email = process.env.ADMIN_EMAIL?.toLowerCase();
   const exists = email
-    ? await db.user.findUnique({ where: { email }, select: { id: true } })
-    : await db.user.findFirst({ where: { role: "admin" }, select: { id: true } });
-  if (exists) return;
+    ? await db.user.findUnique({ where: { email }, select: { email: true } })
+    : await db.user.findFirst({ where: { role: "admin" }, orderBy: { createdAt: "asc" }, select: { email: true } });
+  if (exists) {
+    // The first start printed a generated password once; say how to get in if it was lost.
+    if (!process.env.ADMIN_PASSWORD) {
+      log(`  Portcullis admin: ${exists.email}. Lost the password? npm run cli -- users reset-password --email ${exists.email}`);
+    }
+    return;
+  }
   const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url");
   await createUser({ email: email ?? DEFAULT_ADMIN_EMAIL, password, role: "admin" });
   log(

@@ -66,4 +66,11 @@ describe("reference gateway: options", () => {
     expect(err?.stderr).toContain("--port:");
     expect(err?.stderr).toContain("--signing-secret:");
   });
+
+  it("--help prints every option and exits 0, as npm run gateway -- --help does", async () => {
+    const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "gateway", "--", "--help"]);
+    for (const flag of ["--port", "--upstream", "--key-manager", "--client-id", "--client-secret", "--signing-secret", "--ttl"]) {
+      expect(stdout).toContain(flag);
+    }
+  });
 });

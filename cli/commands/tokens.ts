@@ -5,6 +5,7 @@ import { issueToken } from "@/lib/tokens/issue-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { purgeTokens } from "@/lib/tokens/purge-tokens";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
+import { MAX_PAGE_SIZE, TOKEN_STATES, tokenListQuerySchema } from "@/lib/tokens/token-list-query";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
 import type { Run } from "../run";
@@ -27,7 +28,12 @@ export function tokensCommands(program: Command, run: Run) {
         const client = await findClientOrThrow(o.clientId);
         if (client.kind !== "app") throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
         const issued = await issueToken({ clientId: client.id, subscriber: client.ownerId, appTtl: client.appAccessTokenTtl });
-        await recordAuditEvent({ appId: client.appId, actor: "cli", action: "token.generated", detail: { tokenId: issued.tokenId } });
+        await recordAuditEvent({
+          appId: client.appId,
+          actor: "cli",
+          action: "token.generated",
+          detail: { tokenId: issued.tokenId, last4: issued.accessToken.slice(-4) },
+        });
 
         return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresIn };
       }),
@@ -62,24 +68,29 @@ export function tokensCommands(program: Command, run: Run) {
     );
   tokens
     .command("list")
-    .description("list a client's tokens, newest first")
+    .description("list a client's tokens, newest first, a page at a time (next_cursor goes to --cursor)")
     .requiredOption("--client-id <id>")
+    .option("--state <state>", `only ${TOKEN_STATES.join(", ")} tokens`)
+    .option("--limit <n>", `tokens per page, 1–${MAX_PAGE_SIZE}`, "100")
+    .option("--cursor <cursor>", "the next_cursor of the previous page")
     .action(
-      run(async (o: { clientId: string }) => {
+      run(async (o: { clientId: string; state?: string; limit: string; cursor?: string }) => {
         await findClientOrThrow(o.clientId);
-
-        const tokens = (await listTokens({ clientId: o.clientId })).map((t) => ({
+        const query = tokenListQuerySchema.parse({ state: o.state, limit: o.limit, cursor: o.cursor });
+        const page = await listTokens({ clientId: o.clientId, ...query });
+        const tokens = page.tokens.map((t) => ({
           id: t.id,
           token: `${t.prefix}…${t.last4}`,
           type: t.type,
           status: t.status,
+          source: t.source,
           created_at: t.createdAt,
           expires_at: t.expiresAt,
           revoked_at: t.revokedAt,
           revoked_by: t.revokedBy,
         }));
 
-        return { tokens };
+        return { tokens, total: page.total, next_cursor: page.nextCursor };
       }),
     );
 }

@@ -8,7 +8,7 @@ import { useUpdateApp } from "@/lib/apps/client/mutations";
 import type { AppSummary } from "@/lib/apps/schemas";
 import { ApiError } from "@/lib/http/client/fetch-json";
 import type { TokenPolicy } from "@/lib/settings/definitions";
-import { formatDuration, fromSeconds, toSeconds, type Duration } from "@/lib/settings/duration";
+import { formatDuration, fromSeconds, NOT_A_NUMBER, toSeconds, type Duration } from "@/lib/settings/duration";
 import { useState } from "react";
 import { toast } from "sonner";
 
@@ -30,8 +30,8 @@ export function AppLifetimesForm({ app, policy }: { app: AppSummary; policy: Tok
     event.preventDefault();
     const [accessTokenTtl, refreshTokenTtl] = [toSeconds(access), toSeconds(refresh)];
     const local: Errors = {
-      ...(Number.isNaN(accessTokenTtl) ? { accessTokenTtl: ["Enter a number."] } : {}),
-      ...(Number.isNaN(refreshTokenTtl) ? { refreshTokenTtl: ["Enter a number."] } : {}),
+      ...(Number.isNaN(accessTokenTtl) ? { accessTokenTtl: [NOT_A_NUMBER] } : {}),
+      ...(Number.isNaN(refreshTokenTtl) ? { refreshTokenTtl: [NOT_A_NUMBER] } : {}),
     };
     setErrors(local);
     if (Object.keys(local).length > 0) return;

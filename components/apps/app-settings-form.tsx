@@ -47,11 +47,11 @@ export function AppSettingsForm({ app }: { app: AppSummary }) {
       <CardContent>
         <form onSubmit={onSubmit} noValidate className="grid gap-5">
           <FormError message={errors.form} />
-          <FormField label="Name" error={errors.name}>
-            <Input name="name" required maxLength={80} defaultValue={app.name} autoComplete="off" />
+          <FormField label="Name" description="Up to 80 characters." error={errors.name}>
+            <Input name="name" required defaultValue={app.name} autoComplete="off" />
           </FormField>
           <FormField label="Description (optional)" error={errors.description}>
-            <Textarea name="description" rows={2} maxLength={500} defaultValue={app.description} />
+            <Textarea name="description" rows={2} defaultValue={app.description} />
           </FormField>
           <RedirectUrisField defaultValue={app.redirectUris} error={errors.redirectUris} />
           <Button type="submit" className="w-fit" pending={update.isPending}>

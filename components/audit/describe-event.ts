@@ -1,5 +1,7 @@
 import { plural } from "@/components/apps/plural";
 import type { AuditEventSummary } from "@/lib/audit/list-events";
+import { isSettingKey, SETTINGS } from "@/lib/settings/definitions";
+import { formatDuration } from "@/lib/settings/duration";
 
 const ACTIONS: Record<string, string> = {
   "app.created": "Created the application",
@@ -10,6 +12,13 @@ const ACTIONS: Record<string, string> = {
   "token.generated": "Generated an access token",
   "token.regenerated": "Regenerated the access token",
   "token.revoked": "Revoked tokens",
+  "gateway.created": "Registered a gateway",
+  "gateway.updated": "Changed a gateway",
+  "gateway.deleted": "Removed a gateway",
+  "gateway.secret_rotated": "Rotated a gateway's signing secret",
+  "gateway.redelivered": "Redelivered notices to a gateway",
+  "settings.updated": "Changed the token policy",
+  "tokens.shortened": "Shortened existing tokens",
 };
 
 const OVERLAPS: Record<string, string> = {
@@ -27,18 +36,93 @@ const REASONS: Record<string, string> = {
   cli: "from the CLI",
 };
 
-/** One readable line for an audit event: what happened and the detail that matters. */
-export function describeEvent({ action, detail }: Pick<AuditEventSummary, "action" | "detail">): { title: string; note: string | null } {
+const GRACES: Record<string, string> = {
+  none: "old secret stopped at once",
+  "1h": "old secret signs for 1 hour",
+  "24h": "old secret signs for 24 hours",
+};
+
+const GATEWAY_FIELDS: Record<string, string> = { name: "name", environment: "environment", revokeUrl: "revoke URL", enabled: "enabled" };
+
+/** Where an action came from, read from who did it. */
+export function sourceOf(actor: string): string {
+  if (actor === "cli") return "CLI";
+  if (actor === "system") return "Portcullis";
+  if (actor.startsWith("client:")) return "OAuth endpoint";
+
+  return "Portal";
+}
+
+const show = (v: unknown) => (typeof v === "boolean" ? (v ? "yes" : "no") : `“${String(v)}”`);
+
+function settingChange(key: string, from: unknown, to: unknown): string {
+  if (!isSettingKey(key)) return `${key}: ${String(from)} → ${String(to)}`;
+  const label = SETTINGS[key].label;
+  if (key === "app_overrides_allowed") return `${label}: ${from === "true" ? "yes" : "no"} → ${to === "true" ? "yes" : "no"}`;
+
+  return `${label}: ${formatDuration(Number(from))} → ${formatDuration(Number(to))}`;
+}
+
+/** One readable line for an audit event: what happened and the detail that matters, old → new values included. */
+export function describeEvent({ action, detail, tokens = [] }: Pick<AuditEventSummary, "action" | "detail"> & { tokens?: string[] }): {
+  title: string;
+  note: string | null;
+} {
   const title = ACTIONS[action] ?? action;
-  const d = detail as Record<string, string | number | string[] | undefined>;
-  if (action === "token.revoked") {
-    return { title, note: [plural(Number(d.count ?? 0), "token"), REASONS[String(d.reason)]].filter(Boolean).join(" ") };
+  const d = detail as Record<string, unknown>;
+  const named = tokens.length ? tokens.join(", ") : null;
+  switch (action) {
+    case "token.revoked":
+      return {
+        title,
+        note: [plural(Number(d.count ?? 0), "token"), REASONS[String(d.reason)], named && `: ${named}`]
+          .filter(Boolean)
+          .join(" ")
+          .replace(" :", ":"),
+      };
+    case "token.generated":
+    case "token.regenerated": {
+      const revoked = action === "token.regenerated" ? `${plural(Number(d.revokedTokens ?? 0), "token")} revoked` : null;
+      return { title, note: [named, d.note ? `“${String(d.note)}”` : null, revoked].filter(Boolean).join(" · ") || null };
+    }
+    case "secret.regenerated":
+      return { title, note: [`…${d.last4}`, OVERLAPS[String(d.overlap)]].filter(Boolean).join(", ") };
+    case "secret.generated":
+      return { title, note: d.last4 ? `…${d.last4}` : null };
+    case "app.updated":
+      if (d.from) return { title, note: `renamed from “${d.from}” to “${d.to}”` };
+      if (Array.isArray(d.changed)) return { title, note: `changed ${d.changed.join(", ")}` };
+      break;
+    case "app.deleted":
+      return { title, note: `${plural(Number(d.revokedTokens ?? 0), "token")} revoked` };
+    case "settings.updated":
+      return { title, note: settingChange(String(d.key), d.old, d.new) };
+    case "tokens.shortened":
+      return {
+        title,
+        note: `${plural(Number(d.count ?? 0), String(d.type ?? "token").replace("_", " "))} cut to ${formatDuration(Number(d.maxTtl))}`,
+      };
+    case "gateway.created":
+    case "gateway.deleted":
+      return { title, note: d.name ? `“${String(d.name)}”` : null };
+    case "gateway.updated": {
+      const before = (d.before ?? {}) as Record<string, unknown>;
+      const changes = Object.keys(GATEWAY_FIELDS)
+        .filter((k) => d[k] !== undefined && d[k] !== null)
+        .map((k) => (k in before ? `${GATEWAY_FIELDS[k]} ${show(before[k])} → ${show(d[k])}` : `${GATEWAY_FIELDS[k]} → ${show(d[k])}`));
+      return { title, note: [d.gatewayName ? `“${String(d.gatewayName)}”` : null, changes.join("; ")].filter(Boolean).join(": ") || null };
+    }
+    case "gateway.secret_rotated":
+      return { title, note: [d.gatewayName && `“${String(d.gatewayName)}”`, GRACES[String(d.grace)]].filter(Boolean).join(", ") || null };
+    case "gateway.redelivered":
+      return {
+        title,
+        note:
+          [d.gatewayName && `“${String(d.gatewayName)}”`, d.count !== undefined && plural(Number(d.count), "notice")]
+            .filter(Boolean)
+            .join(", ") || null,
+      };
   }
-  if (action === "secret.regenerated") return { title, note: [`…${d.last4}`, OVERLAPS[String(d.overlap)]].filter(Boolean).join(", ") };
-  if (action === "secret.generated") return { title, note: d.last4 ? `…${d.last4}` : null };
-  if (action === "app.updated" && d.from) return { title, note: `renamed from “${d.from}” to “${d.to}”` };
-  if (action === "app.updated" && Array.isArray(d.changed)) return { title, note: `changed ${d.changed.join(", ")}` };
-  if (action === "app.deleted") return { title, note: `${plural(Number(d.revokedTokens ?? 0), "token")} revoked` };
 
   return { title, note: null };
 }

@@ -11,35 +11,46 @@ const LOOK: Record<TokenDelivery["status"], { variant: "success" | "warning" | "
   failed: { variant: "destructive", label: "Failed" },
 };
 
-/** For a revoked token: which gateways acknowledged the revocation and when; polls while any is pending. */
+/**
+ * For a revoked token: one line saying whether every gateway has heard ("reached every gateway in 42 ms"),
+ * polled while it propagates. Admins also get each gateway's acknowledgement, attempts and last error.
+ */
 export function TokenDeliveries({ appId, tokenId }: { appId: string; tokenId: string }) {
-  const deliveries = useTokenDeliveries(appId, tokenId);
+  const query = useTokenDeliveries(appId, tokenId);
 
-  if (deliveries.isPending) return <p className="mt-1.5 text-xs text-muted-foreground">Checking gateways…</p>;
-  if (deliveries.isError)
-    return <p className="mt-1.5 text-xs text-destructive">Could not load gateway acknowledgements: {deliveries.error.message}</p>;
-  if (deliveries.data.length === 0) return <p className="mt-1.5 text-xs text-muted-foreground">No gateway to notify.</p>;
+  if (query.isPending) return <p className="mt-1.5 text-xs text-muted-foreground">Checking gateways…</p>;
+  if (query.isError) return <p className="mt-1.5 text-xs text-destructive">Could not check the gateways: {query.error.message}</p>;
+  const { propagation, deliveries } = query.data;
 
   return (
-    <ul aria-label="Gateway acknowledgements" className="mt-1.5 grid gap-1 text-xs" data-testid={`deliveries-${tokenId}`}>
-      {deliveries.data.map((d) => (
-        <li key={d.gatewayName} className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
-          <span className="font-medium">{d.gatewayName}</span>
-          <span className="text-muted-foreground">{d.environment}</span>
-          <Badge variant={LOOK[d.status].variant}>{LOOK[d.status].label}</Badge>
-          {d.status === "delivered" && (
-            <span className="text-muted-foreground">
-              <DateTime iso={d.deliveredAt} />
-              {d.latencyMs !== null && `, ${d.latencyMs.toLocaleString("en")} ms`}
-            </span>
-          )}
-          {d.status !== "delivered" && d.lastError && (
-            <span className="text-muted-foreground">
-              {d.attempts} attempt{d.attempts === 1 ? "" : "s"}: {d.lastError}
-            </span>
-          )}
-        </li>
-      ))}
-    </ul>
+    <div className="mt-1.5 grid gap-1 text-xs" data-testid={`deliveries-${tokenId}`}>
+      <p className="text-muted-foreground" data-testid="propagation">
+        {propagation.state === "none" && "No gateway to notify."}
+        {propagation.state === "reached" && `Reached every gateway in ${propagation.ms?.toLocaleString("en")} ms.`}
+        {propagation.state === "propagating" && "Still propagating to gateways…"}
+      </p>
+      {deliveries && deliveries.length > 0 && (
+        <ul aria-label="Gateway acknowledgements" className="grid gap-1">
+          {deliveries.map((d) => (
+            <li key={d.gatewayName} className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+              <span className="font-medium break-all">{d.gatewayName}</span>
+              <span className="text-muted-foreground">{d.environment}</span>
+              <Badge variant={LOOK[d.status].variant}>{LOOK[d.status].label}</Badge>
+              {d.status === "delivered" && (
+                <span className="text-muted-foreground">
+                  <DateTime iso={d.deliveredAt} />
+                  {d.latencyMs !== null && `, ${d.latencyMs.toLocaleString("en")} ms`}
+                </span>
+              )}
+              {d.status !== "delivered" && d.lastError && (
+                <span className="break-all text-muted-foreground">
+                  {d.attempts} attempt{d.attempts === 1 ? "" : "s"}: {d.lastError}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { DURATION_UNITS, toSeconds, type Duration, type DurationUnit } from "@/lib/settings/duration";
+import { DURATION_UNITS, NOT_A_NUMBER, toSeconds, type Duration, type DurationUnit } from "@/lib/settings/duration";
 import { useId } from "react";
 
 type DurationFieldProps = {
@@ -19,7 +19,7 @@ type DurationFieldProps = {
 function secondsHint(value: Duration, emptyHint: string) {
   const seconds = toSeconds(value);
   if (seconds === null) return emptyHint;
-  if (Number.isNaN(seconds)) return "Not a number yet.";
+  if (Number.isNaN(seconds)) return NOT_A_NUMBER;
 
   return `= ${seconds.toLocaleString("en")} second${seconds === 1 ? "" : "s"}`;
 }
@@ -28,7 +28,9 @@ function secondsHint(value: Duration, emptyHint: string) {
 export function DurationField({ label, value, onChange, error, description, emptyHint = "Not set." }: DurationFieldProps) {
   const id = useId();
   const message = Array.isArray(error) ? error[0] : error;
-  const describedBy = [`${id}-seconds`, description ? `${id}-description` : null, message ? `${id}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [message ? null : `${id}-seconds`, description ? `${id}-description` : null, message ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <div data-slot="duration-field" className="grid gap-2">
@@ -57,9 +59,12 @@ export function DurationField({ label, value, onChange, error, description, empt
           ))}
         </NativeSelect>
       </div>
-      <p id={`${id}-seconds`} className="text-sm text-muted-foreground tabular-nums" data-testid="duration-seconds">
-        {secondsHint(value, emptyHint)}
-      </p>
+      {/* One message at a time: an error replaces the hint it would repeat. */}
+      {!message && (
+        <p id={`${id}-seconds`} className="text-sm text-muted-foreground tabular-nums" data-testid="duration-seconds">
+          {secondsHint(value, emptyHint)}
+        </p>
+      )}
       {description && (
         <p id={`${id}-description`} className="text-sm text-muted-foreground">
           {description}

@@ -24,7 +24,7 @@ export function ShortenTokensDialog({ lowered, open, onOpenChange, onApply, pend
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
+      <DialogContent className="sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>Lower the maximum?</DialogTitle>
           <DialogDescription>
@@ -35,16 +35,18 @@ export function ShortenTokensDialog({ lowered, open, onOpenChange, onApply, pend
         </DialogHeader>
         <div className="grid gap-4" data-testid="dry-run">
           {lowered.map(({ type, maxTtl, preview }) => (
-            <section key={type} className="grid gap-2" aria-label={`Dry run for ${type.replace("_", " ")}s`}>
+            <section key={type} className="grid min-w-0 gap-2" aria-label={`Dry run for ${type.replace("_", " ")}s`}>
               <p className="text-sm font-medium">
                 {plural(preview.total, NOUN[type])} would outlive the new maximum of {formatDuration(maxTtl)}.
               </p>
               {preview.apps.length > 0 && (
-                <ul className="grid gap-1 text-sm">
+                <ul className="grid min-w-0 gap-1 text-sm">
                   {preview.apps.map((app) => (
                     <li key={app.appId ?? app.name} className="flex justify-between gap-4 rounded-md bg-muted px-3 py-1.5">
-                      <span className="min-w-0 truncate">{app.name}</span>
-                      <span className="tabular-nums">{plural(app.count, "token")}</span>
+                      <span className="min-w-0 truncate" title={app.name}>
+                        {app.name}
+                      </span>
+                      <span className="shrink-0 tabular-nums">{plural(app.count, "token")}</span>
                     </li>
                   ))}
                 </ul>

@@ -15,15 +15,18 @@ import { Button } from "@/components/ui/button";
 import { useRevokeToken } from "@/lib/apps/client/mutations";
 import { toast } from "sonner";
 
-type RevokeTokenButtonProps = { appId: string; tokenId: string; label: string };
+type RevokeTokenButtonProps = { appId: string; tokenId: string; label: string; onRevoked?: () => void };
 
-/** "Revoke" with a confirmation; the tokens list refreshes through query invalidation. */
-export function RevokeTokenButton({ appId, tokenId, label }: RevokeTokenButtonProps) {
+/** "Revoke" with a confirmation; the tokens list refreshes through query invalidation, then `onRevoked` places focus. */
+export function RevokeTokenButton({ appId, tokenId, label, onRevoked }: RevokeTokenButtonProps) {
   const revoke = useRevokeToken(appId);
 
   function onConfirm() {
     revoke.mutate(tokenId, {
-      onSuccess: () => toast.success(`Token ${label} revoked. Gateways stop accepting it.`),
+      onSuccess: () => {
+        toast.success(`Token ${label} revoked. Gateways stop accepting it.`);
+        onRevoked?.(); // this button is gone once the row says "Revoked": focus must not fall to <body>
+      },
       onError: (err) => toast.error(`Could not revoke ${label}: ${err.message}`),
     });
   }

@@ -143,8 +143,9 @@ test("revoke in the browser reaches both gateways within a second; a restarted g
     await cardA.getByRole("button", { name: /Send test notice/ }).click();
     await expect(cardA.getByRole("status")).toHaveText("Acknowledged"); // the reference gateway verified the signed ping
 
+    // The app's owner is an admin here: per-gateway acknowledgements are admin detail (subscribers get one line, e2e/ui/portal.spec.ts).
     const subscriber = await (await browser.newContext()).newPage();
-    await signUp(subscriber);
+    await signIn(subscriber, ADMIN.email, ADMIN.password);
     await subscriber.goto("/apps/new");
     await subscriber.getByLabel("Name", { exact: true }).fill("Orders client");
     await subscriber.getByRole("button", { name: "Create application" }).click();
@@ -171,6 +172,7 @@ test("revoke in the browser reaches both gateways within a second; a restarted g
     expect(await refusedWithin(b, first, revokedAt, 1_000)).toBeLessThanOrEqual(1_000);
     for (const gw of [gwA, gwB]) expect(gw.stats().evictions).toHaveProperty(sha256(first)); // evicted by the notice, not by expiry
     for (const g of [a, b]) await expect(acknowledgement(subscriber, first, g.name)).toContainText("Acknowledged"); // no reload: polling
+    await expect(tokenRow(subscriber, first).getByTestId("propagation")).toHaveText(/^Reached every gateway in \d+ ms\.$/);
 
     // Gateway B goes away; a second token is revoked meanwhile.
     const second = await generateInBrowser(subscriber, first);
@@ -289,9 +291,10 @@ test("a subscriber gets 404 for /admin/gateways, 403 and no data from the API, a
   await owner.getByRole("tab", { name: "Tokens" }).click();
   await generateInBrowser(owner);
   const get = (p: Page, url: string) => p.evaluate((u) => fetch(u).then(async (r) => ({ status: r.status, body: await r.json() })), url);
-  const [token] = (await get(owner, `/api/apps/${appId}/tokens`)).body as { id: string }[];
+  const [token] = ((await get(owner, `/api/apps/${appId}/tokens`)).body as { tokens: { id: string }[] }).tokens;
   const url = `/api/apps/${appId}/tokens/${token.id}/deliveries`;
-  expect(await get(owner, url)).toEqual({ status: 200, body: [] }); // not revoked: nothing to acknowledge
+  // Not revoked: nothing to acknowledge; and a subscriber gets the one-line summary, never the per-gateway rows.
+  expect(await get(owner, url)).toEqual({ status: 200, body: { propagation: { state: "none", ms: null } } });
   expect(await get(page, url)).toEqual({ status: 404, body: { error: { code: "not_found", message: "Application not found." } } });
 });
 

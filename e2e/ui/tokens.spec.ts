@@ -36,7 +36,10 @@ async function createApp(page: Page, name: string) {
 async function generate(page: Page, { regenerate = false, previous = "" } = {}) {
   if (regenerate) {
     await page.getByRole("button", { name: "Regenerate", exact: true }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Revoke and regenerate" }).click();
+    await page
+      .getByRole("alertdialog")
+      .getByRole("button", { name: /and regenerate$/ })
+      .click();
   } else {
     await page.getByRole("button", { name: "Generate access token" }).click();
   }

@@ -12,7 +12,7 @@ describe("listEvents", () => {
     const { app } = await createApp({ actor: owner, name: "Trail", ip: "192.0.2.20" });
     await generateAppToken({ appId: app.id, actor: owner, ip: "192.0.2.21" });
     await rotateClientSecret({ appId: app.id, actor: owner, overlap: "1h", ip: "192.0.2.22" });
-    const events = await listEvents({ appId: app.id, user: owner });
+    const { events } = await listEvents({ appId: app.id, user: owner });
 
     expect(events[0]).toMatchObject({ action: "secret.regenerated", actor: owner.email, ip: "192.0.2.22", appName: "Trail" });
     expect(events.map((e) => e.action)).toEqual(["secret.regenerated", "token.generated", expect.any(String), expect.any(String)]);
@@ -28,9 +28,9 @@ describe("listEvents", () => {
     const { app } = await createApp({ actor: owner, name: "Deleted later" });
     await deleteApp({ appId: app.id, actor: owner, confirmName: "Deleted later" });
 
-    const everything = await listEvents({ user: admin });
+    const { events: everything } = await listEvents({ user: admin });
     expect(everything.find((e) => e.appId === app.id && e.action === "app.deleted")).toMatchObject({ appName: "Deleted later" });
-    expect((await listEvents({ user: admin, appId: app.id })).length).toBeGreaterThanOrEqual(3);
+    expect((await listEvents({ user: admin, appId: app.id })).events.length).toBeGreaterThanOrEqual(3);
     await expect(listEvents({ user: owner, appId: app.id })).rejects.toMatchObject({ code: "not_found" });
   });
 });

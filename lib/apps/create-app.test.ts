@@ -55,7 +55,7 @@ describe("createApp", () => {
     await createApp({ actor: a, name: "A's" });
     await createApp({ actor: b, name: "B's" });
 
-    expect((await listApps({ ownerId: a.id })).map((x) => x.name)).toEqual(["A's"]);
+    expect((await listApps({ ownerId: a.id })).apps.map((x) => x.name)).toEqual(["A's"]);
   });
 });
 

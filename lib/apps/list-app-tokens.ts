@@ -1,9 +1,14 @@
-import { listTokens, type TokenSummary } from "@/lib/tokens/list-tokens";
+import { listTokens, type TokenPage } from "@/lib/tokens/list-tokens";
+import type { TokenListQuery } from "@/lib/tokens/token-list-query";
 import { getAppOrThrow } from "./get-app-or-throw";
 
-/** The tokens of the user's application, newest first (another user's app is `not_found`). */
-export async function listAppTokens({ appId, userId }: { appId: string; userId: string }): Promise<TokenSummary[]> {
+/** A page of the user's application's tokens (another user's app is `not_found`). */
+export async function listAppTokens({
+  appId,
+  userId,
+  ...query
+}: TokenListQuery & { appId: string; userId: string; now?: number }): Promise<TokenPage> {
   const { clientId } = await getAppOrThrow({ appId, userId });
 
-  return listTokens({ clientId });
+  return listTokens({ clientId, ...query });
 }

@@ -1,14 +1,39 @@
 import { db } from "@/lib/db/client";
+import { engineOf } from "@/lib/db/engine";
+import { env } from "@/lib/env";
+import { afterCursor, decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+import { withoutEmpty } from "@/lib/tokens/token-list-query";
+import { appListQuerySchema, type AppListQuery } from "./app-list-query";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
 import type { AppSummary } from "./schemas";
 
-/** The owner's applications, newest first; deleted ones are gone from the list. */
-export async function listApps({ ownerId }: { ownerId: string }): Promise<AppSummary[]> {
-  const apps = await db.app.findMany({
-    where: { ownerId, deletedAt: null },
-    orderBy: { createdAt: "desc" },
-    select: APP_SUMMARY_SELECT,
-  });
+export type AppPage = { apps: AppSummary[]; total: number; nextCursor: string | null };
 
-  return apps.map(toAppSummary);
+const ORDER = { newest: ["createdAt", "desc"], oldest: ["createdAt", "asc"], name: ["name", "asc"] } as const;
+
+/** A page of the owner's applications (newest first unless asked), with the total; deleted ones are gone from the list. */
+export async function listApps({ ownerId, ...query }: AppListQuery & { ownerId: string }): Promise<AppPage> {
+  const f = appListQuerySchema.parse(withoutEmpty(query));
+  const [field, direction] = ORDER[f.sort];
+  // SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be asked.
+  const insensitive = engineOf(env.DATABASE_URL) === "postgresql" ? { mode: "insensitive" as const } : {};
+  const where = { ownerId, deletedAt: null, ...(f.q ? { name: { contains: f.q, ...insensitive } } : {}) };
+  const [rows, total] = await Promise.all([
+    db.app.findMany({
+      where: { ...where, ...afterCursor(field, direction, decodeCursor(f.cursor), { text: field === "name" }) },
+      orderBy: [{ [field]: direction }, { id: direction }],
+      take: f.limit + 1,
+      select: APP_SUMMARY_SELECT,
+    }),
+    db.app.count({ where }),
+  ]);
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  const lastValue = last && (field === "name" ? last.name : last.createdAt.toISOString());
+
+  return {
+    apps: page.map(toAppSummary),
+    total,
+    nextCursor: rows.length > f.limit && last && lastValue ? encodeCursor({ value: lastValue, id: last.id }) : null,
+  };
 }

@@ -66,6 +66,12 @@ export type DeleteAppInput = z.input<typeof deleteAppSchema>;
 export const generateTokenSchema = z.object({
   regenerate: z.boolean().default(false),
   ttlSeconds: z.number({ error: "Enter a number of seconds." }).optional(),
+  note: z
+    .string()
+    .trim()
+    .max(100, "Use at most 100 characters.")
+    .optional()
+    .transform((n) => n || undefined),
 });
 export type GenerateTokenInput = z.input<typeof generateTokenSchema>;
 

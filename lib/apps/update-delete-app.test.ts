@@ -54,7 +54,7 @@ describe("deleteApp", () => {
     expect((await requestToken(clientId, clientSecret)).body.error).toBe("invalid_client");
     await expect(getAppOrThrow({ appId: app.id, userId: owner.id })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteApp({ appId: app.id, actor: owner, confirmName: "Doomed" })).rejects.toMatchObject({ code: "not_found" });
-    expect(await listApps({ ownerId: owner.id })).toEqual([]);
+    expect((await listApps({ ownerId: owner.id })).apps).toEqual([]);
     const actions = (await db.auditEvent.findMany({ where: { appId: app.id } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["app.created", "token.generated", "token.revoked", "app.deleted"]));
   });

@@ -1,7 +1,11 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { AppError } from "@/lib/http/errors";
+import { afterCursor, decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+import { withoutEmpty } from "@/lib/tokens/token-list-query";
 import type { Role } from "@/lib/users/schemas";
+import { eventListQuerySchema, type EventListQuery } from "./event-list-query";
 
 export type AuditEventSummary = {
   id: string;
@@ -10,44 +14,95 @@ export type AuditEventSummary = {
   actor: string;
   action: string;
   detail: Record<string, unknown>;
+  tokens: string[]; // "…ab12" of the tokens the event names, so a row can be matched to the tokens list
   ip: string | null;
   createdAt: string;
 };
 
-type ListEventsOptions = {
+export type EventPage = { events: AuditEventSummary[]; total: number; nextCursor: string | null };
+
+type ListEventsOptions = EventListQuery & {
   user: { id: string; role: Role };
   appId?: string; // omitted: every application's trail, for admins only
-  before?: Date; // the page after this point (newest first)
-  limit?: number;
 };
 
-const MAX_LIMIT = 200;
+const SHOWN_TOKENS = 5;
+
+/** The tokens an event names, by id (older rows carry no last 4 of their own). */
+async function tokenLabels(rows: { detail: Record<string, unknown> }[]): Promise<Map<string, string>> {
+  const ids = rows.flatMap(({ detail }) => [
+    ...(typeof detail.tokenId === "string" ? [detail.tokenId] : []),
+    ...(Array.isArray(detail.tokenIds) ? (detail.tokenIds as string[]).slice(0, SHOWN_TOKENS) : []),
+  ]);
+  if (ids.length === 0) return new Map();
+  const tokens = await db.token.findMany({ where: { id: { in: ids } }, select: { id: true, last4: true } });
+
+  return new Map(tokens.map((t) => [t.id, `…${t.last4}`]));
+}
 
 /** An application's audit trail, newest first. Owners see their own apps' trails; admins see any, deleted apps included. */
-export async function listEvents({ user, appId, before, limit = 100 }: ListEventsOptions): Promise<AuditEventSummary[]> {
+export async function listEvents({ user, appId, ...query }: ListEventsOptions): Promise<EventPage> {
+  const f = eventListQuerySchema.parse(withoutEmpty(query));
   const isAdmin = user.role === "admin";
   if (appId && !isAdmin) await getAppOrThrow({ appId, userId: user.id });
   if (appId && isAdmin && !(await db.app.findUnique({ where: { id: appId }, select: { id: true } }))) {
     throw new AppError("not_found", "Application not found.");
   }
   if (!appId && !isAdmin) throw new AppError("forbidden", "Requires the admin role.");
-  const rows = await db.auditEvent.findMany({
-    where: { ...(appId ? { appId } : {}), ...(before ? { createdAt: { lt: before } } : {}) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(Math.max(limit, 1), MAX_LIMIT),
-  });
-  const appIds = [...new Set(rows.map((e) => e.appId).filter((id): id is string => id !== null))];
-  const apps = await db.app.findMany({ where: { id: { in: appIds } }, select: { id: true, name: true } });
+  const direction = f.sort === "newest" ? "desc" : "asc";
+  const where: Prisma.AuditEventWhereInput = {
+    ...(appId ? { appId } : {}),
+    ...(f.kind ? { action: { startsWith: `${f.kind}` } } : {}),
+    ...(f.q ? { actor: { contains: f.q.toLowerCase() } } : {}),
+    ...(f.from || f.to
+      ? { createdAt: { ...(f.from ? { gte: new Date(f.from) } : {}), ...(f.to ? { lt: new Date(Date.parse(f.to) + 86_400_000) } : {}) } }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.auditEvent.findMany({
+      where: { ...where, ...afterCursor("createdAt", direction, decodeCursor(f.cursor)) },
+      orderBy: [{ createdAt: direction }, { id: direction }],
+      take: f.limit + 1,
+    }),
+    db.auditEvent.count({ where }),
+  ]);
+  const page = rows.slice(0, f.limit).map((e) => ({ ...e, detail: JSON.parse(e.detail) as Record<string, unknown> }));
+  const appIds = [...new Set(page.map((e) => e.appId).filter((id): id is string => id !== null))];
+  const gatewayIds = [...new Set(page.map((e) => e.detail.gatewayId).filter((id): id is string => typeof id === "string"))];
+  const [apps, labels, gateways] = await Promise.all([
+    db.app.findMany({ where: { id: { in: appIds } }, select: { id: true, name: true } }),
+    tokenLabels(page),
+    gatewayIds.length ? db.gateway.findMany({ where: { id: { in: gatewayIds } }, select: { id: true, name: true } }) : [],
+  ]);
   const names = new Map(apps.map((a) => [a.id, a.name]));
+  const gatewayNames = new Map(gateways.map((g) => [g.id, g.name]));
+  const last = page.at(-1);
 
-  return rows.map((e) => ({
-    id: e.id,
-    appId: e.appId,
-    appName: e.appId ? (names.get(e.appId) ?? null) : null,
-    actor: e.actor,
-    action: e.action,
-    detail: JSON.parse(e.detail) as Record<string, unknown>,
-    ip: e.ip,
-    createdAt: e.createdAt.toISOString(),
-  }));
+  return {
+    events: page.map((e) => {
+      const own = typeof e.detail.last4 === "string" ? [`…${e.detail.last4}`] : [];
+      const ids = [
+        ...(typeof e.detail.tokenId === "string" ? [e.detail.tokenId] : []),
+        ...(Array.isArray(e.detail.tokenIds) ? (e.detail.tokenIds as string[]).slice(0, SHOWN_TOKENS) : []),
+      ];
+
+      return {
+        id: e.id,
+        appId: e.appId,
+        appName: e.appId ? (names.get(e.appId) ?? null) : null,
+        actor: e.actor,
+        action: e.action,
+        // The gateway's current name, for rows that record only its id (a removed gateway keeps the name it logged).
+        detail:
+          typeof e.detail.gatewayId === "string"
+            ? { gatewayName: gatewayNames.get(e.detail.gatewayId) ?? e.detail.name, ...e.detail }
+            : e.detail,
+        tokens: own.length ? own : ids.flatMap((id) => labels.get(id) ?? []),
+        ip: e.ip,
+        createdAt: e.createdAt.toISOString(),
+      };
+    }),
+    total,
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ value: last.createdAt.toISOString(), id: last.id }) : null,
+  };
 }

@@ -6,6 +6,14 @@ import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas";
 
+// The audit row shows "before → after": the old value of every field this change names.
+const beforeOf = (g: { name: string; environment: string; revokeUrl: string; disabledAt: Date | null }, changed: object) =>
+  Object.fromEntries(
+    Object.keys(changed)
+      .filter((k) => (changed as Record<string, unknown>)[k] !== undefined)
+      .map((k) => [k, k === "enabled" ? g.disabledAt === null : g[k as "name" | "environment" | "revokeUrl"]]),
+  );
+
 type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: AdminActor; ip?: string | null };
 
 /**
@@ -29,7 +37,14 @@ export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGa
     const gateway = await tx.gateway.update({ where: { id: gatewayId }, data: { ...fields, disabledAt }, select: GATEWAY_PUBLIC_SELECT });
     if (disabledAt !== undefined) await tx.client.update({ where: { id: gateway.clientId }, data: { disabledAt } });
     await recordAuditEvent(
-      { appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.updated", detail: { gatewayId, ...fields, enabled } },
+      {
+        appId: null,
+        actorId: actor.id,
+        actor: actor.email,
+        ip,
+        action: "gateway.updated",
+        detail: { gatewayId, ...fields, enabled, before: beforeOf(current, { ...fields, enabled }) },
+      },
       tx,
     );
 

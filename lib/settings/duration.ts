@@ -32,3 +32,16 @@ export function formatDuration(seconds: number): string {
 
   return `${amount} ${amount === "1" ? unit.slice(0, -1) : unit}`;
 }
+
+/** Why a lifetime typed in `unit` is refused, said in that unit ("At most 60 minutes."), or null. */
+export function lifetimeProblem(value: Duration, max: number): string | null {
+  const seconds = toSeconds(value);
+  if (seconds === null) return null;
+  if (Number.isNaN(seconds)) return NOT_A_NUMBER;
+  if (seconds <= 0) return `Must be more than 0 ${value.unit}.`;
+  if (seconds > max) return `At most ${Number((max / DURATION_UNITS[value.unit]).toFixed(3)).toLocaleString("en")} ${value.unit}.`;
+
+  return null;
+}
+
+export const NOT_A_NUMBER = "Enter a number, like 30.";

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/http/errors";
 import type { TokenPolicy } from "./definitions";
+import { formatDuration } from "./duration";
 
 type LifetimeOptions = { appTtl?: number | null; requested?: number };
 
@@ -12,11 +13,14 @@ export function accessTokenLifetime(policy: TokenPolicy, { appTtl, requested }: 
   const base = policy.appOverridesAllowed && appTtl ? appTtl : policy.accessTokenTtl;
   const allowed = Math.min(base, policy.accessTokenMaxTtl);
   if (requested === undefined) return allowed;
-  if (!Number.isInteger(requested) || requested <= 0 || requested > allowed) {
-    throw new AppError("bad_request", `Choose a lifetime between 1 and ${allowed} seconds.`, {
-      ttlSeconds: [`Choose at most ${allowed} seconds.`],
-    });
-  }
+  const problem = !Number.isInteger(requested)
+    ? "Whole seconds only."
+    : requested <= 0
+      ? "Must be more than 0."
+      : requested > allowed
+        ? `At most ${formatDuration(allowed)}.`
+        : null;
+  if (problem) throw new AppError("bad_request", `Validity: ${problem}`, { ttlSeconds: [problem] });
 
   return requested;
 }

@@ -36,9 +36,16 @@ describe("validateSettings", () => {
 
   it("keeps each default at or below its maximum", () => {
     expect(fieldErrors({ access_token_ttl: "7200", access_token_max_ttl: "3600" })).toEqual({
-      access_token_ttl: ["Must not be above the maximum (3600 s)."],
+      access_token_ttl: ["Must not be above the maximum (1 hour)."],
     });
-    expect(fieldErrors({ refresh_token_max_ttl: "3600" })).toEqual({ refresh_token_ttl: ["Must not be above the maximum (3600 s)."] });
+    expect(fieldErrors({ refresh_token_max_ttl: "3600" })).toEqual({ refresh_token_ttl: ["Must not be above the maximum (1 hour)."] });
+  });
+
+  it("reports every problem at once, not the first one only", () => {
+    expect(fieldErrors({ access_token_ttl: "abc", refresh_token_ttl: "7200", refresh_token_max_ttl: "3600" })).toEqual({
+      access_token_ttl: ["Enter a number of seconds."],
+      refresh_token_ttl: ["Must not be above the maximum (1 hour)."],
+    });
   });
 
   it("asks for confirmation of a refresh maximum over 90 days, and accepts it confirmed", () => {

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/http/errors";
 import { REFRESH_CEILING, SETTINGS, SETTING_KEYS, toPolicy, type SettingKey } from "./definitions";
+import { formatDuration } from "./duration";
 
 export type SettingsChange = Partial<Record<SettingKey, string | number | boolean>>;
 
@@ -20,13 +21,22 @@ export function validateSettings(current: Record<SettingKey, string>, change: Se
     if (parsed.success) next[key as SettingKey] = String(parsed.data);
     else fields[key] = [parsed.error.issues[0].message];
   }
-  if (Object.keys(fields).length === 0) {
-    const p = toPolicy(next);
-    if (p.accessTokenTtl > p.accessTokenMaxTtl) fields.access_token_ttl = [`Must not be above the maximum (${p.accessTokenMaxTtl} s).`];
-    if (p.refreshTokenTtl > p.refreshTokenMaxTtl) fields.refresh_token_ttl = [`Must not be above the maximum (${p.refreshTokenMaxTtl} s).`];
-    if (p.refreshTokenMaxTtl > REFRESH_CEILING && p.refreshTokenMaxTtl !== Number(current.refresh_token_max_ttl) && !confirmLongRefresh) {
-      fields.refresh_token_max_ttl = ["Over 90 days: confirm that refresh tokens should live this long."];
-    }
+  // The rules between values, judged wherever both values are valid: every problem is reported at once.
+  const p = toPolicy(next);
+  const ok = (...keys: SettingKey[]) => keys.every((k) => !fields[k]);
+  if (ok("access_token_ttl", "access_token_max_ttl") && p.accessTokenTtl > p.accessTokenMaxTtl) {
+    fields.access_token_ttl = [`Must not be above the maximum (${formatDuration(p.accessTokenMaxTtl)}).`];
+  }
+  if (ok("refresh_token_ttl", "refresh_token_max_ttl") && p.refreshTokenTtl > p.refreshTokenMaxTtl) {
+    fields.refresh_token_ttl = [`Must not be above the maximum (${formatDuration(p.refreshTokenMaxTtl)}).`];
+  }
+  if (
+    ok("refresh_token_max_ttl") &&
+    p.refreshTokenMaxTtl > REFRESH_CEILING &&
+    p.refreshTokenMaxTtl !== Number(current.refresh_token_max_ttl) &&
+    !confirmLongRefresh
+  ) {
+    fields.refresh_token_max_ttl = ["Over 90 days: confirm that refresh tokens should live this long."];
   }
   if (Object.keys(fields).length > 0) {
     const [first] = Object.entries(fields);

@@ -37,7 +37,7 @@ describe("generateAppToken", () => {
     expect(await introspectAs(clientId, clientSecret, first.accessToken)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, fromEndpoint)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, second.accessToken)).toMatchObject({ active: true });
-    const listed = await listAppTokens({ appId: app.id, userId: owner.id });
+    const listed = (await listAppTokens({ appId: app.id, userId: owner.id })).tokens;
     expect(listed.find((t) => t.id === first.tokenId)).toMatchObject({
       status: "revoked",
       revokedBy: owner.email,

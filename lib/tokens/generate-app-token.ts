@@ -10,6 +10,7 @@ type GenerateAppTokenOptions = {
   actor: Actor;
   regenerate?: boolean;
   ttlSeconds?: number; // a shorter validity than the app's, for this one token (WSO2's store offers the same)
+  note?: string; // what the token is for; kept in the audit row that names the token (lib/tokens/token-origins.ts)
   ip?: string | null;
   now?: number;
 };
@@ -34,6 +35,7 @@ export async function generateAppToken({
   actor,
   regenerate = false,
   ttlSeconds,
+  note,
   ip,
   now = Date.now(),
 }: GenerateAppTokenOptions): Promise<GeneratedAppToken & { notices: QueuedNotices }> {
@@ -42,7 +44,12 @@ export async function generateAppToken({
   // a refused validity fails here, before anything is revoked.
   const { row, issued } = await prepareAccessToken({ clientId, subscriber: actor.id, appTtl: accessTokenTtl, ttlSeconds, now });
   const audit = { appId, actorId: actor.id, actor: actor.email, ip };
-  const detail = { tokenId: issued.tokenId, expiresAt: issued.expiresAt.toISOString() };
+  const detail = {
+    tokenId: issued.tokenId,
+    expiresAt: issued.expiresAt.toISOString(),
+    last4: issued.accessToken.slice(-4), // matches the row to the tokens list
+    ...(note ? { note } : {}),
+  };
   let revoked = 0;
   let notices = NO_CHANGE.notices;
   if (regenerate) {

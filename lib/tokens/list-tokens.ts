@@ -1,5 +1,9 @@
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { afterCursor, decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import type { TokenType } from "@/lib/store";
+import { tokenListQuerySchema, withoutEmpty, type TokenListQuery } from "./token-list-query";
+import { tokenOrigins, type TokenSource } from "./token-origins";
 
 export type TokenStatus = "active" | "expired" | "revoked";
 
@@ -15,34 +19,87 @@ export type TokenSummary = {
   revokedAt: string | null;
   revokedBy: string | null;
   revokedReason: string | null;
+  source: TokenSource;
+  note: string | null;
 };
+
+/** One page of a list, with how many rows match in all ("100 of 232"). */
+export type TokenPage = { tokens: TokenSummary[]; total: number; nextCursor: string | null };
 
 const statusOf = (t: { revokedAt: Date | null; expiresAt: Date }, now: number): TokenStatus =>
   t.revokedAt ? "revoked" : t.expiresAt.getTime() <= now ? "expired" : "active";
 
-/** The newest tokens of a client first. The caller has checked that the user may see this client. */
+const SORT_FIELD = { created: "createdAt", expires: "expiresAt" } as const;
+const nextDay = (day: string) => new Date(Date.parse(day) + 86_400_000);
+
+function stateWhere(state: TokenStatus | undefined, now: Date): Prisma.TokenWhereInput {
+  if (state === "revoked") return { revokedAt: { not: null } };
+  if (state === "active") return { revokedAt: null, expiresAt: { gt: now } };
+  if (state === "expired") return { revokedAt: null, expiresAt: { lte: now } };
+
+  return {};
+}
+
+/**
+ * A page of a client's tokens, filtered and sorted, with the count of all that match. The caller
+ * has checked that the user may see this client. Keyset pagination: see lib/pagination/cursor.ts.
+ */
 export async function listTokens({
   clientId,
-  limit = 100,
   now = Date.now(),
-}: {
-  clientId: string;
-  limit?: number;
-  now?: number;
-}): Promise<TokenSummary[]> {
-  const rows = await db.token.findMany({ where: { clientId }, orderBy: { createdAt: "desc" }, take: limit });
+  ...query
+}: TokenListQuery & { clientId: string; now?: number }): Promise<TokenPage> {
+  const f = tokenListQuerySchema.parse(withoutEmpty(query));
+  const [key, direction] = f.sort.split("_") as ["created" | "expires", "asc" | "desc"];
+  const field = SORT_FIELD[key];
+  const where: Prisma.TokenWhereInput = {
+    clientId,
+    ...(f.type ? { type: f.type } : {}),
+    ...(f.q ? { last4: { endsWith: f.q.slice(-4) } } : {}),
+    AND: [
+      stateWhere(f.state, new Date(now)),
+      f.createdFrom || f.createdTo
+        ? {
+            createdAt: { ...(f.createdFrom ? { gte: new Date(f.createdFrom) } : {}), ...(f.createdTo ? { lt: nextDay(f.createdTo) } : {}) },
+          }
+        : {},
+      f.expiresFrom || f.expiresTo
+        ? {
+            expiresAt: { ...(f.expiresFrom ? { gte: new Date(f.expiresFrom) } : {}), ...(f.expiresTo ? { lt: nextDay(f.expiresTo) } : {}) },
+          }
+        : {},
+    ],
+  };
+  const [rows, total, client] = await Promise.all([
+    db.token.findMany({
+      where: { ...where, ...afterCursor(field, direction, decodeCursor(f.cursor)) },
+      orderBy: [{ [field]: direction }, { id: direction }],
+      take: f.limit + 1, // one more tells whether there is a next page
+    }),
+    db.token.count({ where }),
+    db.client.findUnique({ where: { id: clientId }, select: { appId: true } }),
+  ]);
+  const page = rows.slice(0, f.limit);
+  const origins = await tokenOrigins({ appId: client?.appId ?? null, tokens: page });
+  const last = page.at(-1);
 
-  return rows.map((t) => ({
-    id: t.id,
-    prefix: t.prefix,
-    last4: t.last4,
-    type: t.type as TokenType,
-    scope: t.scope,
-    createdAt: t.createdAt.toISOString(),
-    expiresAt: t.expiresAt.toISOString(),
-    status: statusOf(t, now),
-    revokedAt: t.revokedAt?.toISOString() ?? null,
-    revokedBy: t.revokedBy,
-    revokedReason: t.revokedReason,
-  }));
+  return {
+    tokens: page.map((t) => ({
+      id: t.id,
+      prefix: t.prefix,
+      last4: t.last4,
+      type: t.type as TokenType,
+      scope: t.scope,
+      createdAt: t.createdAt.toISOString(),
+      expiresAt: t.expiresAt.toISOString(),
+      status: statusOf(t, now),
+      revokedAt: t.revokedAt?.toISOString() ?? null,
+      revokedBy: t.revokedBy,
+      revokedReason: t.revokedReason,
+      source: origins.get(t.id)!.source,
+      note: origins.get(t.id)!.note,
+    })),
+    total,
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ value: last[field].toISOString(), id: last.id }) : null,
+  };
 }

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Applications" };
 
 export default async function AppsPage() {
   const user = await requireUser();
-  const apps = await listApps({ ownerId: user.id });
+  const firstPage = await listApps({ ownerId: user.id, limit: 50 });
 
   return (
     <div className="grid gap-6">
@@ -23,7 +23,7 @@ export default async function AppsPage() {
           <Plus aria-hidden="true" /> New application
         </Link>
       </div>
-      <AppList initialApps={apps} />
+      <AppList initialPage={firstPage} />
     </div>
   );
 }

@@ -1,10 +1,15 @@
+import { appListQuerySchema } from "@/lib/apps/app-list-query";
 import { createApp } from "@/lib/apps/create-app";
 import { listApps } from "@/lib/apps/list-apps";
 import { createAppSchema } from "@/lib/apps/schemas";
 import { withSession } from "@/lib/http/with-session";
 
-// GET /api/apps — the signed-in user's applications.
-export const GET = withSession(async ({ user }) => Response.json(await listApps({ ownerId: user.id })));
+// GET /api/apps?cursor&limit&q&sort — a page of the signed-in user's applications and the total.
+export const GET = withSession(async ({ req, user }) => {
+  const query = appListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+
+  return Response.json(await listApps({ ownerId: user.id, ...query }));
+});
 
 // POST /api/apps — register an application; the client secret is in this response and nowhere else.
 export const POST = withSession(async ({ req, user, ip }) => {

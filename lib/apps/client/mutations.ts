@@ -70,3 +70,13 @@ export function useRevokeToken(appId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }),
   });
 }
+
+export function useRevokeSelectedTokens(appId: string) {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (tokenIds: string[]) =>
+      fetchJson<{ revoked: number }>(appUrl(appId, "/tokens/revoke"), { method: "POST", json: { tokenIds } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }),
+  });
+}

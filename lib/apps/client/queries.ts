@@ -1,36 +1,53 @@
+import type { AppListQuery } from "@/lib/apps/app-list-query";
+import type { AppPage } from "@/lib/apps/list-apps";
 import type { AppSummary } from "@/lib/apps/schemas";
-import type { AuditEventSummary } from "@/lib/audit/list-events";
+import type { EventListQuery } from "@/lib/audit/event-list-query";
+import type { EventPage } from "@/lib/audit/list-events";
 import type { SecretSummary } from "@/lib/clients/list-client-secrets";
 import { fetchJson } from "@/lib/http/client/fetch-json";
-import type { TokenSummary } from "@/lib/tokens/list-tokens";
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { TokenPage } from "@/lib/tokens/list-tokens";
+import { toSearchParams, type TokenListQuery } from "@/lib/tokens/token-list-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 
 // Client-safe: types and fetchJson only, never db. Everything about one application sits under its
 // detail key, so one invalidation of `appKeys.detail(appId)` refreshes its keys, tokens and activity.
 export const appKeys = {
   all: ["apps"] as const,
-  list: () => [...appKeys.all, "list"] as const,
+  list: (query: AppListQuery = {}) => [...appKeys.all, "list", query] as const,
   detail: (appId: string) => [...appKeys.all, "detail", appId] as const,
   secrets: (appId: string) => [...appKeys.detail(appId), "secrets"] as const,
-  tokens: (appId: string) => [...appKeys.detail(appId), "tokens"] as const,
-  activity: (appId: string) => [...appKeys.detail(appId), "activity"] as const,
+  tokens: (appId: string, query: TokenListQuery = {}) => [...appKeys.detail(appId), "tokens", query] as const,
+  activity: (appId: string, query: EventListQuery = {}) => [...appKeys.detail(appId), "activity", query] as const,
 };
 
 export const appUrl = (appId: string, rest = "") => `/api/apps/${encodeURIComponent(appId)}${rest}`;
 
 export const appQueries = {
-  list: () => queryOptions({ queryKey: appKeys.list(), queryFn: () => fetchJson<AppSummary[]>("/api/apps") }),
+  list: (query: AppListQuery = {}) =>
+    queryOptions({
+      queryKey: appKeys.list(query),
+      queryFn: () => fetchJson<AppPage>(`/api/apps${toSearchParams(query)}`),
+      placeholderData: keepPreviousData,
+    }),
   detail: (appId: string) => queryOptions({ queryKey: appKeys.detail(appId), queryFn: () => fetchJson<AppSummary>(appUrl(appId)) }),
   secrets: (appId: string) =>
     queryOptions({ queryKey: appKeys.secrets(appId), queryFn: () => fetchJson<SecretSummary[]>(appUrl(appId, "/secrets")) }),
-  tokens: (appId: string) =>
-    queryOptions({ queryKey: appKeys.tokens(appId), queryFn: () => fetchJson<TokenSummary[]>(appUrl(appId, "/tokens")) }),
-  activity: (appId: string) =>
-    queryOptions({ queryKey: appKeys.activity(appId), queryFn: () => fetchJson<AuditEventSummary[]>(appUrl(appId, "/activity")) }),
+  tokens: (appId: string, query: TokenListQuery = {}) =>
+    queryOptions({
+      queryKey: appKeys.tokens(appId, query),
+      queryFn: () => fetchJson<TokenPage>(appUrl(appId, `/tokens${toSearchParams(query)}`)),
+      placeholderData: keepPreviousData, // the old page stays while the next one loads: no flash of "Loading…"
+    }),
+  activity: (appId: string, query: EventListQuery = {}) =>
+    queryOptions({
+      queryKey: appKeys.activity(appId, query),
+      queryFn: () => fetchJson<EventPage>(appUrl(appId, `/activity${toSearchParams(query)}`)),
+      placeholderData: keepPreviousData,
+    }),
 };
 
-export const useApps = (initialData?: AppSummary[]) => useQuery({ ...appQueries.list(), initialData });
+export const useApps = (query: AppListQuery, initialData?: AppPage) => useQuery({ ...appQueries.list(query), initialData });
 export const useApp = (appId: string, initialData?: AppSummary) => useQuery({ ...appQueries.detail(appId), initialData });
 export const useAppSecrets = (appId: string) => useQuery(appQueries.secrets(appId));
-export const useAppTokens = (appId: string) => useQuery(appQueries.tokens(appId));
-export const useAppActivity = (appId: string) => useQuery(appQueries.activity(appId));
+export const useAppTokens = (appId: string, query?: TokenListQuery) => useQuery(appQueries.tokens(appId, query));
+export const useAppActivity = (appId: string, query?: EventListQuery) => useQuery(appQueries.activity(appId, query));

@@ -1,6 +1,7 @@
 import { appKeys, appUrl } from "@/lib/apps/client/queries";
 import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
 import type { TokenDelivery } from "@/lib/gateways/list-token-deliveries";
+import type { Propagation } from "@/lib/gateways/summarize-propagation";
 import { fetchJson } from "@/lib/http/client/fetch-json";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
@@ -28,9 +29,15 @@ export const gatewayQueries = {
   deliveries: (appId: string, tokenId: string) =>
     queryOptions({
       queryKey: gatewayKeys.deliveries(appId, tokenId),
-      queryFn: () => fetchJson<TokenDelivery[]>(appUrl(appId, `/tokens/${encodeURIComponent(tokenId)}/deliveries`)),
+      queryFn: () =>
+        fetchJson<{ propagation: Propagation; deliveries?: TokenDelivery[] }>(
+          appUrl(appId, `/tokens/${encodeURIComponent(tokenId)}/deliveries`),
+        ),
       // Poll while a gateway has not answered yet; stop once every one delivered or gave up.
-      refetchInterval: (query) => (query.state.data?.some((d) => d.status === "pending") ? DELIVERY_POLL_MS : false),
+      refetchInterval: (query) =>
+        query.state.data?.propagation.state === "propagating" && !query.state.data.deliveries?.every((d) => d.status === "failed")
+          ? DELIVERY_POLL_MS
+          : false,
       staleTime: 0,
     }),
 };

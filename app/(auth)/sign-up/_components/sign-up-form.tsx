@@ -50,7 +50,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={errors.form} />
-      <FormField label="Name" description="Optional. Shown in the activity trail." error={errors.name}>
+      <FormField label="Name" description="Optional. Shown in your account menu." error={errors.name}>
         <Input name="name" autoComplete="name" maxLength={100} />
       </FormField>
       <FormField label="Email" error={errors.email}>

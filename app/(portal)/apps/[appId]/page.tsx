@@ -8,9 +8,16 @@ import { notFound } from "next/navigation";
 import { APP_TABS } from "./_components/app-tabs";
 import { AppWorkspace } from "./_components/app-workspace";
 
-export const metadata: Metadata = { title: "Application" };
-
 type AppPageProps = { params: Promise<{ appId: string }>; searchParams: Promise<{ tab?: string | string[] }> };
+
+// The tab title names the application, so several open applications can be told apart.
+export async function generateMetadata({ params }: Pick<AppPageProps, "params">): Promise<Metadata> {
+  const user = await requireUser();
+  const { appId } = await params;
+  const app = await getAppOrThrow({ appId, userId: user.id }).catch(() => null);
+
+  return { title: app?.name ?? "Application not found" };
+}
 
 export default async function AppPage({ params, searchParams }: AppPageProps) {
   const user = await requireUser();

@@ -1,4 +1,5 @@
 import { SETTINGS, SETTING_KEYS, type SettingKey } from "@/lib/settings/definitions";
+import { NOT_A_NUMBER } from "@/lib/settings/duration";
 import { describe, expect, it } from "vitest";
 import { loweredMaximums, readChange, toDurations } from "./policy-change";
 
@@ -30,7 +31,7 @@ describe("the token policy form's change", () => {
   it("asks for a number where the amount is not one", () => {
     const durations = { ...toDurations(saved), access_token_max_ttl: { amount: "lots", unit: "hours" as const } };
 
-    expect(readChange(durations, false).fields).toEqual({ access_token_max_ttl: ["Enter a number."] });
+    expect(readChange(durations, false).fields).toEqual({ access_token_max_ttl: [NOT_A_NUMBER] });
   });
 
   it("finds the lowered maximums, which need a dry run first", () => {

@@ -1,6 +1,6 @@
 import type { Settings } from "@/lib/settings/client/queries";
 import { SETTINGS, type SettingKey } from "@/lib/settings/definitions";
-import { fromSeconds, toSeconds, type Duration } from "@/lib/settings/duration";
+import { fromSeconds, NOT_A_NUMBER, toSeconds, type Duration } from "@/lib/settings/duration";
 import type { TokenType } from "@/lib/settings/schemas";
 import type { SettingsChange } from "@/lib/settings/validate-settings";
 
@@ -30,7 +30,7 @@ export function readChange(durations: Durations, overrides: boolean): { change: 
     const never = isRefresh(key) && /never|forever|infinit|unlimited|∞/i.test(durations[key].amount);
     if (never) fields[key] = [REFRESH_NEVER];
     else if (seconds === null) fields[key] = [isRefresh(key) ? REFRESH_NEVER : "Enter a lifetime."];
-    else if (Number.isNaN(seconds)) fields[key] = ["Enter a number."];
+    else if (Number.isNaN(seconds)) fields[key] = [NOT_A_NUMBER];
     else change[key] = seconds;
   }
 

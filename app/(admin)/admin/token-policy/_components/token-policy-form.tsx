@@ -18,6 +18,16 @@ import { loweredMaximums, readChange, toDurations, type DurationKey } from "./po
 
 type Pending = { change: SettingsChange; lowered: LoweredMaximum[] };
 
+function checkRules(saved: Settings, change: SettingsChange, confirmLongRefresh: boolean): Record<string, string[]> {
+  try {
+    validateSettings(saved, change, { confirmLongRefresh });
+    return {};
+  } catch (err) {
+    if (err instanceof AppError && err.fields) return err.fields;
+    throw err;
+  }
+}
+
 /** Defaults, maximums, overrides and the purge grace period; a lowered maximum is dry-run before it is saved. */
 export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings }) {
   const { data: saved = initialSettings } = useSettings(initialSettings);
@@ -33,7 +43,12 @@ export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings
 
   const refreshMax = toSeconds(durations.refresh_token_max_ttl);
   const asksConfirm = refreshMax !== null && refreshMax > REFRESH_CEILING && refreshMax !== Number(saved.refresh_token_max_ttl);
-  const setDuration = (key: DurationKey) => (value: Duration) => setDurations((d) => ({ ...d, [key]: value }));
+  const setDuration = (key: DurationKey) => (value: Duration) => {
+    setDurations((d) => ({ ...d, [key]: value }));
+    // A fixed field loses its error at once; so does its pair (a default is judged against its maximum).
+    const family = key.split("_")[0];
+    setFields((f) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== key && !(k.startsWith(family) && key.startsWith(family)))));
+  };
   const showError = (err: Error) => {
     if ((err instanceof ApiError || err instanceof AppError) && err.fields) setFields(err.fields);
     else setFormError(err.message);
@@ -44,9 +59,10 @@ export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings
     setFields({});
     setFormError(null);
     const { change, fields: local } = readChange(durations, overrides);
-    if (Object.keys(local).length > 0) return setFields(local);
+    // Every problem at once: what needs no server (not a number) and the rules between values (the server checks again).
+    const rules = checkRules(saved, change, confirmLong);
+    if (Object.keys(local).length + Object.keys(rules).length > 0) return setFields({ ...rules, ...local });
     try {
-      validateSettings(saved, change, { confirmLongRefresh: confirmLong }); // the server checks again; this spares a dry run of a refused change
       const lowered = loweredMaximums(saved, change);
       if (lowered.length === 0) return save({ change, lowered: [] }, false);
       const previews = await Promise.all(lowered.map((l) => preview.mutateAsync(l)));
@@ -121,7 +137,10 @@ export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings
                   type="checkbox"
                   className="mt-0.5 size-4 accent-primary"
                   checked={confirmLong}
-                  onChange={(e) => setConfirmLong(e.target.checked)}
+                  onChange={(e) => {
+                    setConfirmLong(e.target.checked);
+                    setFields(({ refresh_token_max_ttl: _, ...rest }) => rest);
+                  }}
                 />
                 Yes, refresh tokens may live longer than 90 days.
               </label>

@@ -4,6 +4,7 @@ import { AppCredentialsCard } from "@/components/apps/app-credentials-card";
 import { AppLifetimesForm } from "@/components/apps/app-lifetimes-form";
 import { AppSettingsForm } from "@/components/apps/app-settings-form";
 import { DeleteAppDialog } from "@/components/apps/delete-app-dialog";
+import { IssuerEndpointsCard } from "@/components/apps/issuer-endpoints-card";
 import { AppActivity } from "@/components/audit/app-activity";
 import { GenerateTokenCard } from "@/components/tokens/generate-token-card";
 import { TokensTable } from "@/components/tokens/tokens-table";
@@ -26,25 +27,26 @@ export function AppWorkspace({ initialApp, issuer, tab, policy }: AppWorkspacePr
   const { data: app = initialApp } = useApp(initialApp.id, initialApp);
 
   return (
-    <div className="grid gap-6">
-      <div className="grid gap-1">
+    <div className="grid min-w-0 gap-6">
+      <div className="grid min-w-0 gap-1">
         <Link href="/apps" className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
           <ChevronLeft className="size-4" aria-hidden="true" /> Applications
         </Link>
-        <h1 className="text-2xl font-semibold break-words">{app.name}</h1>
-        {app.description && <p className="text-muted-foreground">{app.description}</p>}
+        <h1 className="text-2xl font-semibold [overflow-wrap:anywhere]">{app.name}</h1>
+        {app.description && <p className="[overflow-wrap:anywhere] text-muted-foreground">{app.description}</p>}
       </div>
-      <Tabs defaultValue={tab} onValueChange={rememberTab}>
+      <Tabs defaultValue={tab} onValueChange={rememberTab} className="min-w-0">
         <TabsList aria-label="Application sections">
           <TabsTrigger value="keys">Keys</TabsTrigger>
           <TabsTrigger value="tokens">Tokens</TabsTrigger>
           <TabsTrigger value="activity">Activity</TabsTrigger>
           <TabsTrigger value="settings">Settings</TabsTrigger>
         </TabsList>
-        <TabsContent value="keys">
+        <TabsContent value="keys" className="grid min-w-0 gap-6">
           <AppCredentialsCard app={app} />
+          <IssuerEndpointsCard issuer={issuer} clientId={app.clientId} />
         </TabsContent>
-        <TabsContent value="tokens" className="grid gap-6">
+        <TabsContent value="tokens" className="grid min-w-0 gap-6">
           <GenerateTokenCard
             appId={app.id}
             clientId={app.clientId}
@@ -52,17 +54,17 @@ export function AppWorkspace({ initialApp, issuer, tab, policy }: AppWorkspacePr
             allowedTtl={accessTokenLifetime(policy, { appTtl: app.accessTokenTtl })}
           />
           <section className="grid gap-3" aria-labelledby="tokens-heading">
-            <h2 id="tokens-heading" className="text-lg font-semibold">
+            <h2 id="tokens-heading" tabIndex={-1} className="text-lg font-semibold outline-none">
               Tokens
             </h2>
             <TokensTable appId={app.id} />
           </section>
         </TabsContent>
-        <TabsContent value="activity" className="grid gap-3">
+        <TabsContent value="activity" className="grid min-w-0 gap-3">
           <h2 className="text-lg font-semibold">Activity</h2>
           <AppActivity appId={app.id} />
         </TabsContent>
-        <TabsContent value="settings" className="grid gap-6">
+        <TabsContent value="settings" className="grid min-w-0 gap-6">
           <AppSettingsForm app={app} />
           <AppLifetimesForm app={app} policy={policy} />
           <DeleteAppDialog app={app} />

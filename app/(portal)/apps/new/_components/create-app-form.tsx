@@ -60,11 +60,11 @@ export function CreateAppForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-5">
       <FormError message={errors.form} />
-      <FormField label="Name" error={errors.name}>
-        <Input name="name" required maxLength={80} autoComplete="off" autoFocus />
+      <FormField label="Name" description="Up to 80 characters." error={errors.name}>
+        <Input name="name" required autoComplete="off" autoFocus />
       </FormField>
       <FormField label="Description (optional)" error={errors.description}>
-        <Textarea name="description" rows={2} maxLength={500} />
+        <Textarea name="description" rows={2} />
       </FormField>
       <RedirectUrisField error={errors.redirectUris} />
       <div className="flex flex-wrap gap-2">

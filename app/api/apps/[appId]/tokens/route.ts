@@ -3,18 +3,22 @@ import { generateTokenSchema } from "@/lib/apps/schemas";
 import { flushAfterResponse } from "@/lib/http/flush-after-response";
 import { withSession } from "@/lib/http/with-session";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { tokenListQuerySchema } from "@/lib/tokens/token-list-query";
 
 type Params = { appId: string };
 
-// GET /api/apps/:appId/tokens — newest first, with status and who revoked.
-export const GET = withSession<Params>(async ({ params, user }) =>
-  Response.json(await listAppTokens({ appId: params.appId, userId: user.id })),
-);
+// GET /api/apps/:appId/tokens?cursor&limit&state&type&q&createdFrom&createdTo&expiresFrom&expiresTo&sort — one page and the total.
+export const GET = withSession<Params>(async ({ req, params, user }) => {
+  const query = tokenListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
 
-// POST /api/apps/:appId/tokens — generate (or `{ regenerate: true }`) an access token, optionally shorter-lived (`ttlSeconds`); shown once.
+  return Response.json(await listAppTokens({ appId: params.appId, userId: user.id, ...query }));
+});
+
+// POST /api/apps/:appId/tokens — generate (or `{ regenerate: true }`) an access token, optionally shorter-lived (`ttlSeconds`)
+// and with a note; shown once.
 export const POST = withSession<Params>(async ({ req, params, user, ip }) => {
-  const { regenerate, ttlSeconds } = generateTokenSchema.parse(await req.json());
-  const { notices, ...token } = await generateAppToken({ appId: params.appId, actor: user, regenerate, ttlSeconds, ip });
+  const { regenerate, ttlSeconds, note } = generateTokenSchema.parse(await req.json());
+  const { notices, ...token } = await generateAppToken({ appId: params.appId, actor: user, regenerate, ttlSeconds, note, ip });
   flushAfterResponse(notices);
 
   return Response.json(token, { status: 201, headers: { "Cache-Control": "no-store" } });

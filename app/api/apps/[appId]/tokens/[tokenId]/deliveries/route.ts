@@ -1,9 +1,15 @@
+import { hasRole } from "@/lib/auth/roles";
 import { listAppTokenDeliveries } from "@/lib/gateways/list-app-token-deliveries";
+import { summarizePropagation } from "@/lib/gateways/summarize-propagation";
 import { withSession } from "@/lib/http/with-session";
 
-// GET /api/apps/:appId/tokens/:tokenId/deliveries — which gateways acknowledged this token's revocation; another user's token is 404.
-export const GET = withSession<{ appId: string; tokenId: string }>(async ({ params, user }) =>
-  Response.json(await listAppTokenDeliveries({ appId: params.appId, tokenId: params.tokenId, userId: user.id }), {
-    headers: { "Cache-Control": "no-store" },
-  }),
-);
+// GET /api/apps/:appId/tokens/:tokenId/deliveries — has this token's revocation reached the gateways? One line for
+// subscribers; per-gateway detail (names, environments, errors) only for admins. Another user's token is 404.
+export const GET = withSession<{ appId: string; tokenId: string }>(async ({ params, user }) => {
+  const deliveries = await listAppTokenDeliveries({ appId: params.appId, tokenId: params.tokenId, userId: user.id });
+
+  return Response.json(
+    { propagation: summarizePropagation(deliveries), ...(hasRole(user.role, "admin") ? { deliveries } : {}) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+});

@@ -1,0 +1,13 @@
+import { eventListQuerySchema } from "@/lib/audit/event-list-query";
+import { listEvents } from "@/lib/audit/list-events";
+import { withSession } from "@/lib/http/with-session";
+
+// GET /api/admin/activity?cursor&limit&kind&q&from&to&sort — every application's trail and the admins' own actions.
+export const GET = withSession(
+  async ({ req, user }) => {
+    const query = eventListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+
+    return Response.json(await listEvents({ user, ...query }));
+  },
+  { role: "admin" },
+);

@@ -1,0 +1,12 @@
+import { revokeSelectedSchema, revokeSelectedTokens } from "@/lib/apps/revoke-selected-tokens";
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
+import { withSession } from "@/lib/http/with-session";
+
+// POST /api/apps/:appId/tokens/revoke { tokenIds } — "Revoke selected"; tokens already revoked or expired are left as they are.
+export const POST = withSession<{ appId: string }>(async ({ req, params, user, ip }) => {
+  const { tokenIds } = revokeSelectedSchema.parse(await req.json());
+  const { notices, revoked } = await revokeSelectedTokens({ appId: params.appId, tokenIds, actor: user, ip });
+  flushAfterResponse(notices);
+
+  return Response.json({ revoked });
+});

@@ -1,0 +1,21 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "./password";
+import { emailSchema, passwordSchema } from "./schemas";
+
+type ResetPasswordOptions = { email: string; password?: string };
+
+/**
+ * Sets a new password for an account (the operator's way back in when the admin's was lost).
+ * Without `password` one is generated and returned, to be shown once.
+ */
+export async function resetPassword({ email, password }: ResetPasswordOptions): Promise<{ email: string; generated: string | null }> {
+  const address = emailSchema.parse(email);
+  const next = password === undefined ? randomBytes(12).toString("base64url") : passwordSchema.parse(password);
+  const user = await db.user.findUnique({ where: { email: address }, select: { id: true } });
+  if (!user) throw new AppError("not_found", `No account with email ${address}.`);
+  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next) } });
+
+  return { email: address, generated: password === undefined ? next : null };
+}

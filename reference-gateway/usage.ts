@@ -1,0 +1,20 @@
+// `npm run gateway -- --help`: every option, and the environment variable that can stand in for it.
+export const USAGE = `Usage: npm run gateway -- [options]
+
+The reference gateway: proxies to an upstream, validates bearer tokens by introspection, caches the answers,
+and evicts them when Portcullis sends a signed revocation notice.
+
+Options (each also read from the environment variable shown):
+  --port <n>               port to listen on                                  GATEWAY_PORT
+  --host <addr>            address to listen on (default 127.0.0.1)           GATEWAY_HOST
+  --upstream <url>         where valid requests are proxied to                GATEWAY_UPSTREAM
+  --key-manager <url>      the Portcullis issuer, e.g. http://localhost:3000  KEY_MANAGER_URL
+  --client-id <id>         the gateway's introspection client id              GATEWAY_CLIENT_ID
+  --client-secret <s>      its client secret                                  GATEWAY_CLIENT_SECRET
+  --signing-secret <s>     whsec_… to verify notices; repeat during a rotation GATEWAY_SIGNING_SECRET
+  --ttl <seconds>          cache lifetime of an answer (default 300)          GATEWAY_CACHE_TTL
+  --revoke-path <path>     where notices arrive (default /portcullis/revoke)  GATEWAY_REVOKE_PATH
+  --after <sequence>       catch up from this feed sequence (default 0)
+  --quiet                  log less
+  -h, --help               show this help
+`;
