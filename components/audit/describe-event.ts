@@ -2,6 +2,7 @@ import { plural } from "@/components/apps/plural";
 import type { AuditEventSummary } from "@/lib/audit/list-events";
 import { isSettingKey, SETTINGS } from "@/lib/settings/definitions";
 import { formatDuration } from "@/lib/settings/duration";
+import { causeLabel } from "@/lib/tokens/change-causes";
 
 const ACTIONS: Record<string, string> = {
   "app.created": "Created the application",
@@ -25,15 +26,6 @@ const OVERLAPS: Record<string, string> = {
   none: "old secret ended immediately",
   "1h": "old secret kept for 1 hour",
   "24h": "old secret kept for 24 hours",
-};
-
-const REASONS: Record<string, string> = {
-  browser: "in the portal",
-  revocation_endpoint: "at the revocation endpoint",
-  regenerate: "on regenerate",
-  app_deleted: "on deletion",
-  secret_regenerated: "on secret regeneration",
-  cli: "from the CLI",
 };
 
 const GRACES: Record<string, string> = {
@@ -75,7 +67,7 @@ export function describeEvent({ action, detail, tokens = [] }: Pick<AuditEventSu
     case "token.revoked":
       return {
         title,
-        note: [plural(Number(d.count ?? 0), "token"), REASONS[String(d.reason)], named && `: ${named}`]
+        note: [plural(Number(d.count ?? 0), "token"), causeLabel(String(d.reason)), named && `: ${named}`]
           .filter(Boolean)
           .join(" ")
           .replace(" :", ":"),
@@ -113,7 +105,10 @@ export function describeEvent({ action, detail, tokens = [] }: Pick<AuditEventSu
       return { title, note: [d.gatewayName ? `“${String(d.gatewayName)}”` : null, changes.join("; ")].filter(Boolean).join(": ") || null };
     }
     case "gateway.secret_rotated":
-      return { title, note: [d.gatewayName && `“${String(d.gatewayName)}”`, GRACES[String(d.grace)]].filter(Boolean).join(", ") || null };
+      return {
+        title,
+        note: [d.gatewayName && `“${String(d.gatewayName)}”`, GRACES[String(d.overlap ?? d.grace)]].filter(Boolean).join(", ") || null,
+      };
     case "gateway.redelivered":
       return {
         title,

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { causeLabel } from "@/lib/tokens/change-causes";
 import type { TokenSummary } from "@/lib/tokens/list-tokens";
 
 const LOOK = {
@@ -6,15 +7,6 @@ const LOOK = {
   expired: { variant: "secondary", label: "Expired" },
   revoked: { variant: "destructive", label: "Revoked" },
 } as const;
-
-const REASONS: Record<string, string> = {
-  browser: "in the portal",
-  revocation_endpoint: "at the revocation endpoint",
-  regenerate: "on regenerate",
-  app_deleted: "when the app was deleted",
-  secret_regenerated: "when the secret was regenerated",
-  cli: "from the CLI",
-};
 
 /** Status badge, and for a revoked token who revoked it and how. */
 export function TokenStatus({ token }: { token: Pick<TokenSummary, "status" | "revokedBy" | "revokedReason"> }) {
@@ -26,7 +18,7 @@ export function TokenStatus({ token }: { token: Pick<TokenSummary, "status" | "r
       {token.status === "revoked" && token.revokedBy && (
         <span className="text-xs text-muted-foreground">
           by {token.revokedBy}
-          {token.revokedReason && REASONS[token.revokedReason] ? ` ${REASONS[token.revokedReason]}` : ""}
+          {causeLabel(token.revokedReason) ? ` ${causeLabel(token.revokedReason)}` : ""}
         </span>
       )}
     </span>
