@@ -1,16 +1,17 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import type { Role } from "@/lib/users/schemas";
 import { listTokenDeliveries, type TokenDelivery } from "./list-token-deliveries";
 
-type ListAppTokenDeliveriesOptions = { appId: string; tokenId: string; userId: string };
+type ListAppTokenDeliveriesOptions = { appId: string; tokenId: string; userId: string; role?: Role };
 
 /**
  * The gateway acknowledgements of one token of the user's application. Another user's app, or a
  * token of another client (even the user's own other app), is `not_found`, so ids cannot be probed.
  */
-export async function listAppTokenDeliveries({ appId, tokenId, userId }: ListAppTokenDeliveriesOptions): Promise<TokenDelivery[]> {
-  const { clientId } = await getAppOrThrow({ appId, userId });
+export async function listAppTokenDeliveries({ appId, tokenId, userId, role }: ListAppTokenDeliveriesOptions): Promise<TokenDelivery[]> {
+  const { clientId } = await getAppOrThrow({ appId, userId, role });
   const token = await db.token.findFirst({ where: { id: tokenId, clientId }, select: { id: true } });
   if (!token) throw new AppError("not_found", "Token not found.");
 

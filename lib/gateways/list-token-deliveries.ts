@@ -17,19 +17,24 @@ export type TokenDelivery = {
 export async function listTokenDeliveries({ tokenId }: { tokenId: string }): Promise<TokenDelivery[]> {
   const token = await db.token.findUnique({ where: { id: tokenId }, select: { revocationSeq: true } });
   if (!token?.revocationSeq) return [];
-  const rows = await db.delivery.findMany({
-    where: { eventSequence: token.revocationSeq },
-    include: { gateway: { select: { name: true, environment: true } }, event: { select: { createdAt: true } } },
-    orderBy: { gateway: { name: "asc" } },
+  const event = await db.revocationEvent.findUnique({ where: { sequence: token.revocationSeq }, select: { createdAt: true } });
+  // From the gateways to their delivery, not back: Prisma reads a relation in a second query, and a
+  // gateway deleted in between would leave a delivery with no gateway to name.
+  const gateways = await db.gateway.findMany({
+    where: { deliveries: { some: { eventSequence: token.revocationSeq } } },
+    select: { name: true, environment: true, deliveries: { where: { eventSequence: token.revocationSeq } } },
+    orderBy: { name: "asc" },
   });
 
-  return rows.map((d) => ({
-    gatewayName: d.gateway.name,
-    environment: d.gateway.environment,
-    status: d.status as TokenDelivery["status"],
-    attempts: d.attempts,
-    deliveredAt: d.deliveredAt?.toISOString() ?? null,
-    lastError: d.lastError,
-    latencyMs: d.deliveredAt ? d.deliveredAt.getTime() - d.event.createdAt.getTime() : null,
-  }));
+  return gateways.flatMap(({ name, environment, deliveries }) =>
+    deliveries.map((d) => ({
+      gatewayName: name,
+      environment,
+      status: d.status as TokenDelivery["status"],
+      attempts: d.attempts,
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      lastError: d.lastError,
+      latencyMs: d.deliveredAt && event ? d.deliveredAt.getTime() - event.createdAt.getTime() : null,
+    })),
+  );
 }

@@ -75,3 +75,31 @@ export const toWireToken = (t: TokenFacts): WireToken => ({
  */
 export const tokenNoticeBody = (e: { type: TokenEventType; createdAt: number; sequence: number; tokensJson: string }) =>
   `{"type":${JSON.stringify(e.type)},"timestamp":"${new Date(e.createdAt).toISOString()}","data":{"sequence":${e.sequence},"tokens":${e.tokensJson}}}`;
+
+export const SUBSCRIPTION_CHANGED = "subscription.changed";
+export type SubscriptionNotice = z.infer<typeof subscriptionNoticeSchema>;
+export const isSubscriptionNotice = (n: Notice): n is SubscriptionNotice => n.type === SUBSCRIPTION_CHANGED;
+
+/** The exact body of a subscription.changed notice; the same bytes on every retry. */
+export const subscriptionNoticeBody = (e: { createdAt: number; sequence: number; clientId: string; api: z.infer<typeof apiRefSchema> }) =>
+  JSON.stringify({
+    type: SUBSCRIPTION_CHANGED,
+    timestamp: new Date(e.createdAt).toISOString(),
+    data: { sequence: e.sequence, client_id: e.clientId, api: { context: e.api.context, version: e.api.version } },
+  });
+
+// Validation info per API (BRIEF): what introspection with `api_context` and `api_version` adds when active.
+export const API_PARAMS = ["api_context", "api_version"] as const;
+
+export const apiValidationSchema = z.object({
+  api: z.object({ context: z.string(), version: z.string(), name: z.string() }),
+  application: z.object({ id: z.string(), name: z.string() }),
+  subscriber: z.string(),
+  tier: z.object({
+    name: z.string(),
+    requests_per_minute: z.number().int().positive(),
+    daily_quota: z.number().int().positive().nullable(),
+  }),
+  backend_jwt: z.string().optional(),
+});
+export type ApiValidation = z.infer<typeof apiValidationSchema>;

@@ -1,8 +1,8 @@
 import { store } from "@/lib/store";
 import { settleInFlight, track } from "./in-flight";
+import { LEASE_MS } from "./outbox-sql";
 import { sendDeliveries } from "./send-deliveries";
 
-const LEASE_MS = 30_000; // longer than one attempt's timeout
 const BATCH = 200;
 
 type WorkerState = { timer?: NodeJS.Timeout; running: boolean };
@@ -10,8 +10,8 @@ type WorkerState = { timer?: NodeJS.Timeout; running: boolean };
 const state = ((globalThis as unknown as { portcullisWorker?: WorkerState }).portcullisWorker ??= { running: false });
 
 /** One pass: lease what is due (retries, and anything a dead process left behind) and send it. */
-export async function deliverDue(now = Date.now()): Promise<number> {
-  const due = await store().claimDueDeliveries(now, LEASE_MS, BATCH);
+export async function deliverDue(): Promise<number> {
+  const due = await store().claimDueDeliveries(LEASE_MS, BATCH);
   await track(sendDeliveries(due));
 
   return due.length;

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { updateGateway } from "@/lib/gateways/update-gateway";
-import { createTestApp, createTestGateway, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, makeDeliveryDue, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
@@ -79,7 +79,8 @@ describe("gateway notices", () => {
     expect(failed && failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 
     receiver.setMode("ok");
-    await deliverDue(failed ? failed.nextAttemptAt.getTime() + 1 : Date.now());
+    await makeDeliveryDue(gw.gateway.id, sequence);
+    await deliverDue();
     expect(await deliveryOf(gw.gateway.id, sequence)).toMatchObject({ status: "delivered", attempts: 2 });
     const attempts = receiver.received.filter((n) => JSON.parse(n.body).data.sequence === sequence);
     expect(attempts).toHaveLength(2);
@@ -99,7 +100,8 @@ describe("gateway notices", () => {
     const closed = await startNoticeReceiver();
     await closed.close(); // nothing listens on its port any more
     await db.gateway.update({ where: { id: gw.gateway.id }, data: { revokeUrl: closed.url } });
-    await deliverDue(Date.now() + 3_600_000);
+    await makeDeliveryDue(gw.gateway.id, sequence);
+    await deliverDue();
     expect((await deliveryOf(gw.gateway.id, sequence)).lastError).toBe("ECONNREFUSED");
   });
 
@@ -113,7 +115,8 @@ describe("gateway notices", () => {
       where: { eventSequence_gatewayId: { eventSequence: sequence, gatewayId: gw.gateway.id } },
       data: { giveUpAt: new Date() },
     });
-    await deliverDue(Date.now() + 3_600_000);
+    await makeDeliveryDue(gw.gateway.id, sequence);
+    await deliverDue();
     expect((await deliveryOf(gw.gateway.id, sequence)).status).toBe("failed");
 
     receiver.setMode("ok");

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { updateGateway } from "@/lib/gateways/update-gateway";
 import { store } from "@/lib/store";
-import { createTestApp, createTestGateway, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, makeDeliveryDue, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -33,12 +33,6 @@ const deliveryOf = async (gatewayId: string, tokenId: string) => {
   const { revocationSeq } = await db.token.findUniqueOrThrow({ where: { id: tokenId } });
   return db.delivery.findUniqueOrThrow({ where: { eventSequence_gatewayId: { eventSequence: revocationSeq!, gatewayId } } });
 };
-// Other test files share the database: make only our delivery due now, and claim what is due now, never later.
-const dueNow = (gatewayId: string, eventSequence: number) =>
-  db.delivery.update({
-    where: { eventSequence_gatewayId: { eventSequence, gatewayId } },
-    data: { nextAttemptAt: new Date(Date.now() - 1) },
-  });
 const postsFor = (sequence: number) => receiver.received.filter((n) => JSON.parse(n.body).data?.sequence === sequence);
 
 describe("the delivery engine under faults", () => {
@@ -52,7 +46,7 @@ describe("the delivery engine under faults", () => {
     await updateGateway({ gatewayId: gw.gateway.id, enabled: false, actor: TEST_ADMIN });
     receiver.setMode("ok");
     const before = postsFor(failed.eventSequence).length;
-    await dueNow(gw.gateway.id, failed.eventSequence);
+    await makeDeliveryDue(gw.gateway.id, failed.eventSequence);
     await deliverDue();
     expect(postsFor(failed.eventSequence)).toHaveLength(before);
     expect(await deliveryOf(gw.gateway.id, tokens[0].tokenId)).toMatchObject({ status: "pending", attempts: 1 });
@@ -74,7 +68,7 @@ describe("the delivery engine under faults", () => {
     receiver.setMode("ok");
     await revokeForTest({ selector: { tokenId: tokens[1].tokenId } }); // acknowledged at once
     expect((await db.delivery.findUniqueOrThrow({ where: key })).nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
-    await deliverDue(Date.now());
+    await deliverDue();
     expect(await db.delivery.findUniqueOrThrow({ where: key })).toMatchObject({ status: "delivered", attempts: 2 });
   });
 
@@ -84,18 +78,14 @@ describe("the delivery engine under faults", () => {
     await revokeForTest({ selector: { tokenId: tokens[0].tokenId } });
     const { eventSequence } = await deliveryOf(gw.gateway.id, tokens[0].tokenId);
 
-    await dueNow(gw.gateway.id, eventSequence);
-    const at = Date.now();
-    const slow = (await store().claimDueDeliveries(at, 0, 500)).find((d) => d.sequence === eventSequence)!; // a lease that lapses at once
-    const fast = (await store().claimDueDeliveries(at + 1, 30_000, 500)).find((d) => d.sequence === eventSequence)!;
+    await makeDeliveryDue(gw.gateway.id, eventSequence);
+    const slow = (await store().claimDueDeliveries(0, 500)).find((d) => d.sequence === eventSequence)!; // a lease that lapses at once
+    await new Promise((r) => setTimeout(r, 5));
+    const fast = (await store().claimDueDeliveries(30_000, 500)).find((d) => d.sequence === eventSequence)!;
     expect(fast.leaseUntil).not.toBe(slow.leaseUntil);
-    const outcome = { sequence: eventSequence, gatewayId: gw.gateway.id, httpStatus: null, error: null, attempts: 2 };
-    await store().recordAttempts([
-      { ...outcome, at: at + 5, status: "delivered", nextAttemptAt: at, httpStatus: 204, leaseUntil: fast.leaseUntil },
-    ]);
-    await store().recordAttempts([
-      { ...outcome, at: at + 10, status: "pending", nextAttemptAt: at + 40_000, error: "late", leaseUntil: slow.leaseUntil },
-    ]);
+    const outcome = { sequence: eventSequence, gatewayId: gw.gateway.id, attempts: 2, retryInMs: 40_000 };
+    await store().recordAttempts([{ ...outcome, ok: true, httpStatus: 204, error: null, leaseUntil: fast.leaseUntil }]);
+    await store().recordAttempts([{ ...outcome, ok: false, httpStatus: null, error: "late", leaseUntil: slow.leaseUntil }]);
 
     expect(await deliveryOf(gw.gateway.id, tokens[0].tokenId)).toMatchObject({ status: "delivered", lastStatus: 204, lastError: null });
   });
@@ -105,11 +95,11 @@ describe("the delivery engine under faults", () => {
     receiver.setMode("fail");
     await revokeForTest({ selector: { tokenId: tokens[0].tokenId } });
     const { eventSequence } = await deliveryOf(gw.gateway.id, tokens[0].tokenId);
-    await dueNow(gw.gateway.id, eventSequence);
-    const [claimed] = (await store().claimDueDeliveries(Date.now(), 30_000, 500)).filter((d) => d.sequence === eventSequence);
+    await makeDeliveryDue(gw.gateway.id, eventSequence);
+    const [claimed] = (await store().claimDueDeliveries(30_000, 500)).filter((d) => d.sequence === eventSequence);
     const sent = postsFor(eventSequence).length;
 
-    expect(await sendDeliveries([{ ...claimed, leaseUntil: Date.now() + 1_000 }])).toEqual([]); // a 5 s attempt cannot fit
+    expect(await sendDeliveries([{ ...claimed, sendBy: Date.now() + 1_000 }])).toEqual([]); // a 5 s attempt cannot fit
     expect(postsFor(eventSequence)).toHaveLength(sent);
   });
 });

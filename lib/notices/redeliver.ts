@@ -2,24 +2,17 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
 import { getGatewayOrThrow } from "@/lib/gateways/get-gateway-or-throw";
 import { store, type QueuedNotices } from "@/lib/store";
-import { FIRST_ATTEMPT_LEASE_MS } from "./outbox-sql";
 
-type RedeliverOptions = { gatewayId: string; sequence?: number; actor: AdminActor; ip?: string | null; now?: number };
+type RedeliverOptions = { gatewayId: string; sequence?: number; actor: AdminActor; ip?: string | null };
 
 /**
  * Puts failed deliveries back in the queue with a fresh 24 h window — one event, or everything
- * failed for the gateway — leased to this process, whose door flushes the returned notices.
+ * failed for the gateway —, due now; the door flushes the returned notices.
  */
-export async function redeliver({
-  gatewayId,
-  sequence,
-  actor,
-  ip,
-  now = Date.now(),
-}: RedeliverOptions): Promise<{ queued: number; notices: QueuedNotices }> {
+export async function redeliver({ gatewayId, sequence, actor, ip }: RedeliverOptions): Promise<{ queued: number; notices: QueuedNotices }> {
   assertAdmin(actor);
   await getGatewayOrThrow(gatewayId);
-  const sequences = await store().requeueFailed(gatewayId, sequence, now, FIRST_ATTEMPT_LEASE_MS);
+  const sequences = await store().requeueFailed(gatewayId, sequence);
   await recordAuditEvent({
     appId: null,
     actorId: actor.id,

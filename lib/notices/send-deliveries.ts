@@ -3,7 +3,7 @@ import { deliverNotice, deliveryTimeoutMs } from "@/lib/notices/deliver-notice";
 import { store, type DeliveryAttempt, type PendingDelivery } from "@/lib/store";
 import pLimit from "p-limit";
 import { retryDelayMs } from "./backoff";
-import { tokenNoticeBody } from "./contract";
+import { subscriptionNoticeBody, tokenNoticeBody, type TokenEventType } from "./contract";
 
 // Requests in flight at once from one pass: a 100,000-token revocation to 50 gateways is 10,000
 // deliveries, and must neither open them all at once nor outlive the lease it sends under.
@@ -18,20 +18,19 @@ const signingSecrets = (d: PendingDelivery, now: number) => {
 
 async function attempt(d: PendingDelivery): Promise<DeliveryAttempt> {
   const at = Date.now();
-  const body = tokenNoticeBody({ type: d.type, createdAt: d.createdAt, sequence: d.sequence, tokensJson: d.tokens });
+  const body =
+    d.type === "subscription.changed" && d.subscription
+      ? subscriptionNoticeBody({ createdAt: d.createdAt, sequence: d.sequence, ...d.subscription })
+      : tokenNoticeBody({ type: d.type as TokenEventType, createdAt: d.createdAt, sequence: d.sequence, tokensJson: d.tokens });
   const result = await deliverNotice({ url: d.revokeUrl, id: d.eventId, secrets: signingSecrets(d, at), body, now: at });
-  const done = Date.now();
-  const count = d.attempts + 1;
-  const nextAttemptAt = done + retryDelayMs(count);
-  const status = result.ok ? "delivered" : nextAttemptAt > d.giveUpAt ? "failed" : "pending";
+  const attempts = d.attempts + 1;
 
   return {
     sequence: d.sequence,
     gatewayId: d.gatewayId,
-    at: done,
-    status,
-    attempts: count,
-    nextAttemptAt,
+    ok: result.ok,
+    attempts,
+    retryInMs: retryDelayMs(attempts),
     httpStatus: result.status,
     error: result.error,
     leaseUntil: d.leaseUntil,
@@ -47,7 +46,7 @@ export async function sendDeliveries(deliveries: PendingDelivery[]): Promise<Del
   if (deliveries.length === 0) return [];
   const limit = pLimit(MAX_CONCURRENT);
   const sent = await Promise.all(
-    deliveries.map((d) => limit(() => (Date.now() + deliveryTimeoutMs() < d.leaseUntil ? attempt(d) : Promise.resolve(null)))),
+    deliveries.map((d) => limit(() => (Date.now() + deliveryTimeoutMs() < d.sendBy ? attempt(d) : Promise.resolve(null)))),
   );
   const attempts = sent.filter((a): a is DeliveryAttempt => a !== null);
   await store().recordAttempts(attempts);

@@ -1,32 +1,40 @@
+import { busPayload, EVENTS_CHANNEL, settingsChangedPayload } from "@/lib/bus/messages";
 import { logConnectionLoss } from "@/lib/db/connection-errors";
 import {
-  CLAIMABLE,
+  claimable,
   DELIVERY_COLUMNS,
-  DELIVERY_FROM,
-  FIRST_ATTEMPT_LEASE_MS,
-  OUTBOX_SQL,
-  requeueFailedSql,
+  outboxSql,
+  POSTGRES_CLOCK,
+  recordAttemptParams,
   RETRY_WINDOW_MS,
   toDelivery,
   type RawDelivery,
 } from "@/lib/notices/outbox-sql";
 import { splitIntoEvents } from "@/lib/notices/split-events";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { groupCommit } from "./group-commit";
 import {
   auditParams,
-  effectStatements,
+  effectFor,
   numbered,
-  revokeStatement,
-  shortenStatement,
   SQL,
+  subscriptionStatements,
   toChanged,
   toClientAuth,
+  toCode,
+  TOKEN_COLUMNS,
+  tokenParams,
+  tokenStatement,
   toToken,
+  toTokenForApi,
   type RawChanged,
   type RawClientRow,
+  type RawCode,
   type RawToken,
+  type RawTokenForApi,
 } from "./sql";
-import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices } from "./types";
+import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices, SubscriptionChange } from "./types";
 
 // Prisma maps DateTime to `timestamp(3)` holding UTC. Read and write it as UTC text, whatever the
 // process's time zone, and hand epoch ms to the rest of the code.
@@ -38,9 +46,17 @@ const types = {
     oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 const inList = (values: string[]) => ({ sql: "= ANY(?)", params: [values] });
+const OUTBOX_SQL = outboxSql(POSTGRES_CLOCK, { lockGateways: " FOR KEY SHARE" });
+const CLAIMABLE = claimable(POSTGRES_CLOCK);
 const SHORTEN = { capped: "created_at + (?::bigint * interval '1 millisecond')", latest: "GREATEST", timeParam: "?::timestamp" };
 
 type Queryable = pg.Pool | pg.PoolClient;
+const TOKEN_INSERT_TYPES = [
+  ...["text", "text", "text", "text", "text", "text", "text", "timestamp", "timestamp", "timestamp"],
+  ...["text", "text", "text", "text"], // prefix, last4, user_id, issued_from
+];
+const INSERT_TOKENS = `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4, user_id, issued_from)
+  SELECT * FROM unnest(${TOKEN_INSERT_TYPES.map((type) => `?::${type}[]`).join(", ")})`;
 const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl" 1)
 
 /** Named prepared statements on a small pool; each portal instance keeps its own pool. */
@@ -49,6 +65,17 @@ export function createPostgresStore(connectionString: string): DriverStore {
   pool.on("error", logConnectionLoss("store")); // an idle connection dropped: the pool reconnects on next use
   const query = <R extends pg.QueryResultRow>(on: Queryable, name: string | undefined, text: string, values: unknown[]) =>
     on.query<R>({ name, text: numbered(text), values });
+
+  // Any number of tokens in one statement (column arrays, unnested into rows): a group commit, a grant's pair.
+  async function insertRows(on: Queryable, tokens: NewToken[]) {
+    const rows = tokens.map((t) => tokenParams(t, utc));
+    await query(
+      on,
+      "insert_tokens",
+      INSERT_TOKENS,
+      TOKEN_INSERT_TYPES.map((_, i) => rows.map((r) => r[i])),
+    );
+  }
 
   async function transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await pool.connect();
@@ -65,13 +92,21 @@ export function createPostgresStore(connectionString: string): DriverStore {
     }
   }
 
-  // Must run inside a transaction: the notices commit with the change they announce.
-  async function queue(c: pg.PoolClient, type: NoticeType, tokens: ChangedToken[], at: number): Promise<QueuedNotices> {
+  // Must run inside a transaction: the notices commit with the change they announce, and so does
+  // the instance bus's message about them (NOTIFY is delivered at commit, or never).
+  async function queue(
+    c: pg.PoolClient,
+    type: NoticeType,
+    tokens: ChangedToken[],
+    at: number,
+    { delayMs = 0, announce = true } = {},
+  ): Promise<QueuedNotices> {
+    if (tokens.length === 0) return { sequences: [], revoked: [] };
     const sequences = [];
+    const inserted = [];
     // Sequences in commit order: transactions take their event sequences one at a time, holding
     // the lock until they commit, so no event can ever commit below one a feed reader has passed.
-    if (tokens.length > 0)
-      await c.query({ name: "lock_event_sequence", text: "SELECT pg_advisory_xact_lock($1)", values: [EVENT_SEQUENCE_LOCK] });
+    await c.query({ name: "lock_event_sequence", text: "SELECT pg_advisory_xact_lock($1)", values: [EVENT_SEQUENCE_LOCK] });
     for (const e of splitIntoEvents(type, tokens, at)) {
       const { rows } = await query<{ sequence: number }>(c, "insert_event", OUTBOX_SQL.insertEvent, [
         e.id,
@@ -81,22 +116,91 @@ export function createPostgresStore(connectionString: string): DriverStore {
         utc(e.expiresAt),
       ]);
       const sequence = rows[0].sequence;
-      await c.query({
-        name: "mark_announced",
-        text: "UPDATE tokens SET revocation_seq = $1 WHERE id = ANY($2)",
-        values: [sequence, e.tokenIds],
-      });
+      inserted.push(sequence);
+      if (announce)
+        await c.query({
+          name: "mark_announced",
+          text: "UPDATE tokens SET revocation_seq = $1 WHERE id = ANY($2)",
+          values: [sequence, e.tokenIds],
+        });
       const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [
         sequence,
-        utc(at),
-        utc(at + RETRY_WINDOW_MS),
-        utc(at + FIRST_ATTEMPT_LEASE_MS),
+        delayMs,
+        delayMs + RETRY_WINDOW_MS,
         utc(at),
       ]);
       if (rowCount) sequences.push(sequence); // with no gateway registered, nothing waits to be sent
     }
+    if (announce)
+      await c.query({ name: "notify_events", text: "SELECT pg_notify($1, $2)", values: [EVENTS_CHANNEL, busPayload(type, inserted)] });
 
-    return { sequences, revoked: type === "token.revoked" ? tokens : [] };
+    return { sequences, revoked: type === "token.revoked" && announce ? tokens : [] };
+  }
+
+  // SKIP LOCKED: several instances claim disjoint rows without waiting on each other.
+  async function claim(filter: string, params: unknown[], leaseMs: number, limit: number | null) {
+    const sendBy = Date.now() + leaseMs;
+    const { rows } = await query<RawDelivery>(
+      pool,
+      undefined,
+      `WITH due AS (
+         SELECT event_sequence, gateway_id FROM deliveries WHERE ${CLAIMABLE}${filter}
+         ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE deliveries d SET lease_until = ${POSTGRES_CLOCK.plus("?")} FROM due
+         WHERE d.event_sequence = due.event_sequence AND d.gateway_id = due.gateway_id RETURNING d.*)
+       SELECT ${DELIVERY_COLUMNS.replace(/\bd\./g, "c.")} FROM claimed c
+         JOIN revocation_events e ON e.sequence = c.event_sequence JOIN gateways g ON g.id = c.gateway_id`,
+      [...params, limit, leaseMs],
+    );
+
+    return rows.map((r) => toDelivery(r, sendBy));
+  }
+
+  async function commitSubscription(c: pg.PoolClient, change: SubscriptionChange): Promise<QueuedNotices> {
+    for (const effect of change.effects) {
+      const { sql, params } = subscriptionStatements(effect, change.at, utc);
+      await query(c, undefined, sql, params);
+    }
+    for (const row of change.audit) await query(c, "insert_audit", SQL.insertAudit, auditParams(row, utc));
+    // The same ordering lock as token events: no event commits below a sequence a feed reader has passed.
+    if (change.notify.length > 0)
+      await c.query({ name: "lock_event_sequence", text: "SELECT pg_advisory_xact_lock($1)", values: [EVENT_SEQUENCE_LOCK] });
+    const sequences = [];
+    const inserted = [];
+    for (const { clientId, api } of change.notify) {
+      const { rows } = await query<{ until: number | null }>(c, "live_tokens_until", OUTBOX_SQL.liveTokensUntil, [
+        clientId,
+        utc(change.at),
+      ]);
+      const until = rows[0]?.until ?? null;
+      if (until === null) continue; // no live token: no gateway holds validation info to evict
+      const id = `evt_${randomUUID().replace(/-/g, "")}`;
+      const at = change.at;
+      const row = await query<{ sequence: number }>(c, "insert_subscription_event", OUTBOX_SQL.insertSubscriptionEvent, [
+        id,
+        clientId,
+        api.context,
+        api.version,
+        utc(at),
+        utc(until),
+      ]);
+      const sequence = row.rows[0].sequence;
+      inserted.push(sequence);
+      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [sequence, 0, RETRY_WINDOW_MS, utc(at)]);
+      if (rowCount) sequences.push(sequence);
+    }
+    // Other instances evict their cached validation info for these (client, API) pairs (lib/validation-cache), at commit.
+    if (inserted.length > 0)
+      await c.query({
+        name: "notify_events",
+        text: "SELECT pg_notify($1, $2)",
+        values: [EVENTS_CHANNEL, busPayload("subscription.changed", inserted)],
+      });
+    if (change.announceSettings)
+      await c.query({ name: "notify_settings", text: "SELECT pg_notify($1, $2)", values: [EVENTS_CHANNEL, settingsChangedPayload()] });
+
+    return { sequences, revoked: [] };
   }
 
   return {
@@ -108,20 +212,31 @@ export function createPostgresStore(connectionString: string): DriverStore {
 
       return row ? toToken(row) : null;
     },
-    async insertToken(t: NewToken) {
-      const times = [utc(t.createdAt), utc(t.expiresAt), utc(t.revokedAt)];
-      await query(pool, "insert_token", SQL.insertToken, [
-        t.id,
-        t.hash,
-        t.type,
-        t.clientId,
-        t.subscriber,
-        t.grantId,
-        t.scope,
-        ...times,
-        t.prefix,
-        t.last4,
-      ]);
+    async findTokenForApi(hash, api) {
+      const row = (await query<RawTokenForApi>(pool, "find_token_for_api", SQL.findTokenForApi, [api.context, api.version, hash])).rows[0];
+
+      return row ? toTokenForApi(row) : null;
+    },
+    insertToken: groupCommit((tokens: NewToken[]) => insertRows(pool, tokens)),
+    async insertTokens(tokens) {
+      await insertRows(pool, tokens); // one statement: all or none
+    },
+    async findCode(hash) {
+      const row = (await query<RawCode>(pool, "find_code", SQL.findCode, [hash])).rows[0];
+
+      return row ? toCode(row) : null;
+    },
+    async redeemCode(hash, at, tokens) {
+      return transaction(async (c) => {
+        const { rowCount } = await query(c, "redeem_code", SQL.redeemCode, [utc(at), hash]);
+        if (!rowCount) return false;
+        await insertRows(c, tokens);
+
+        return true;
+      });
+    },
+    async listScopeNames() {
+      return (await query<{ name: string }>(pool, "list_scope_names", SQL.listScopeNames, [])).rows.map((r) => r.name);
     },
     async getSettings() {
       const { rows } = await query<{ key: string; value: string }>(pool, "get_settings", SQL.getSettings, []);
@@ -130,68 +245,55 @@ export function createPostgresStore(connectionString: string): DriverStore {
     },
     async commitTokenChange(change) {
       return transaction(async (c) => {
-        const { sql, params } =
-          "revoke" in change.tokens
-            ? revokeStatement(change.tokens.revoke, change.at, change.by, change.cause, utc, inList)
-            : shortenStatement(change.tokens.shorten.type, change.tokens.shorten.maxTtlMs, change.at, utc, SHORTEN);
+        const { sql, params, notice } = tokenStatement(change, utc, inList, SHORTEN);
         const changed = (await query<RawChanged>(c, undefined, sql, params)).rows.map(toChanged);
         // After the token statement, so a regenerate does not revoke the token it issues.
-        for (const s of change.effect ? effectStatements(change.effect, change.at, utc) : []) await query(c, undefined, s.sql, s.params);
+        for (const s of effectFor(change, changed.length, utc)) await query(c, undefined, s.sql, s.params);
         for (const row of change.audit(changed)) await query(c, "insert_audit", SQL.insertAudit, auditParams(row, utc));
 
-        const type = "revoke" in change.tokens ? "token.revoked" : "token.updated";
-
-        return { changed, notices: await queue(c, type, changed, change.at) };
+        return { changed, notices: await queue(c, notice, changed, change.at) };
       });
     },
-    async queueNotices(type, tokens, at) {
-      return transaction((c) => queue(c, type, tokens, at));
+    async commitSubscriptionChange(change) {
+      return transaction((c) => commitSubscription(c, change));
     },
-    async requeueFailed(gatewayId, sequence, now, leaseMs) {
-      const params = [utc(now), utc(now + RETRY_WINDOW_MS), utc(now + leaseMs), gatewayId, ...(sequence === undefined ? [] : [sequence])];
-      const { rows } = await query<{ event_sequence: number }>(pool, undefined, requeueFailedSql(sequence !== undefined), params);
+    async queueResend(tokens, at, delayMs) {
+      // Announced when it is due: its timestamp, and the latency figures, start then.
+      return transaction((c) => queue(c, "token.revoked", tokens, at + delayMs, { delayMs, announce: false }));
+    },
+    async requeueFailed(gatewayId, sequence) {
+      const params = [RETRY_WINDOW_MS, gatewayId, ...(sequence === undefined ? [] : [sequence])];
+      const { rows } = await query<{ event_sequence: number }>(pool, undefined, OUTBOX_SQL.requeueFailed(sequence !== undefined), params);
 
       return rows.map((r) => r.event_sequence);
     },
-    async loadDeliveries(sequences, gatewayId) {
-      const { rows } = await pool.query<RawDelivery>(
-        `SELECT ${DELIVERY_COLUMNS} FROM ${DELIVERY_FROM} WHERE d.event_sequence = ANY($1) AND d.status = 'pending' AND g.disabled_at IS NULL AND ($2::text IS NULL OR d.gateway_id = $2)`,
-        [sequences, gatewayId ?? null],
-      );
+    async claimQueued(sequences, gatewayId, leaseMs) {
+      if (sequences.length === 0) return [];
 
-      return rows.map(toDelivery);
+      return claim(
+        " AND event_sequence = ANY(?) AND (?::text IS NULL OR gateway_id = ?)",
+        [sequences, gatewayId ?? null, gatewayId ?? null],
+        leaseMs,
+        null,
+      );
     },
-    async claimDueDeliveries(now, leaseMs, limit) {
-      // SKIP LOCKED: several instances claim disjoint rows without waiting on each other.
-      const { rows } = await pool.query<RawDelivery>(
-        `WITH due AS (
-           SELECT event_sequence, gateway_id FROM deliveries
-           WHERE ${CLAIMABLE.replace(/\?/g, "$1")}
-           ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED),
-         claimed AS (
-           UPDATE deliveries d SET lease_until = $2 FROM due
-           WHERE d.event_sequence = due.event_sequence AND d.gateway_id = due.gateway_id RETURNING d.*)
-         SELECT ${DELIVERY_COLUMNS.replace(/\bd\./g, "c.")} FROM claimed c
-           JOIN revocation_events e ON e.sequence = c.event_sequence JOIN gateways g ON g.id = c.gateway_id`,
-        [utc(now), utc(now + leaseMs), limit],
-      );
-
-      return rows.map(toDelivery);
+    async claimDueDeliveries(leaseMs, limit) {
+      return claim("", [], leaseMs, limit);
     },
     async recordAttempts(attempts) {
       if (attempts.length === 0) return;
       await transaction(async (c) => {
         for (const a of attempts) {
-          const delivered = a.status === "delivered" ? utc(a.at) : null;
-          const outcome = [a.status, a.attempts, utc(a.nextAttemptAt), a.httpStatus, a.error, utc(a.at), delivered];
-          const { rowCount } = await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [
-            ...outcome,
-            a.sequence,
-            a.gatewayId,
-            utc(a.leaseUntil),
-          ]);
-          if (rowCount && delivered) await query(c, "pull_forward", OUTBOX_SQL.pullForward, [delivered, a.gatewayId, delivered]);
+          const { rowCount } = await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [...recordAttemptParams(a), utc(a.leaseUntil)]);
+          if (rowCount && a.ok) await query(c, "pull_forward", OUTBOX_SQL.pullForward, [a.gatewayId]);
         }
+      });
+    },
+    async recordUsage(batch) {
+      await transaction(async (c) => {
+        for (const t of batch.tokens) await query(c, "touch_token", SQL.touchToken, [utc(t.at), t.id, utc(t.at)]);
+        for (const s of batch.secrets) await query(c, "touch_secret", SQL.touchSecret, [utc(s.at), s.hash, utc(s.at)]);
+        for (const i of batch.introspections) await query(c, "count_introspections", SQL.countIntrospections, [i.day, i.clientId, i.count]);
       });
     },
     async close() {

@@ -1,7 +1,9 @@
 // What goes through the database driver directly (README, "The data-layer rule"): the key
 // manager's hot paths, every token change with everything it implies, and the notice outbox.
 
+import type { TokenFormat } from "@/lib/jwt/token-format";
 import type { TokenChangeCause } from "@/lib/tokens/change-causes";
+import type { UsageBatch } from "@/lib/usage/usage-buffer";
 
 export type TokenType = "access_token" | "refresh_token";
 
@@ -16,10 +18,17 @@ export type TokenRow = {
   createdAt: number; // epoch ms
   expiresAt: number;
   revokedAt: number | null;
+  revokedReason: string | null;
+  userId: string | null; // the person who authorized it (code and password grants)
   clientUsable: boolean; // false once the client is disabled or its application deleted
 };
 
-export type NewToken = Omit<TokenRow, "clientUsable"> & { prefix: string; last4: string };
+export type NewToken = Omit<TokenRow, "clientUsable" | "userId" | "revokedReason"> & {
+  prefix: string;
+  last4: string;
+  userId?: string | null;
+  issuedFrom?: string | null; // the refresh token whose rotation issued it
+};
 
 export type ClientSecretRow = { secretHash: string; expiresAt: number | null };
 
@@ -29,24 +38,95 @@ export type ClientAuthRow = {
   appId: string | null;
   ownerId: string | null;
   appAccessTokenTtl: number | null; // the application's own lifetime, if it set one
-  disabled: boolean; // the client is disabled or its application deleted
+  appRefreshTokenTtl: number | null;
+  publicClient: boolean; // no secret: authorization code + PKCE only (token_endpoint_auth_method none)
+  grantTypes: string[]; // the grant types the application may use
+  allowedScopes: string[] | null; // null: any scope
+  tokenFormat: TokenFormat; // the application's access tokens: opaque or RFC 9068 JWTs
+  disabled: boolean; // the client is disabled, its application deleted or its owner suspended
   secrets: ClientSecretRow[]; // only secrets not revoked; expiry is checked by the caller
+};
+
+export type AuthorizationCodeRow = {
+  hash: string;
+  clientId: string;
+  userId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  scope: string;
+  grantId: string;
+  expiresAt: number;
+  usedAt: number | null;
 };
 
 /** Which tokens a revocation covers. Only tokens not yet revoked are touched. */
 export type TokenSelector =
-  { tokenId: string } | { tokenIds: string[] } | { grantId: string } | { clientId: string; type?: TokenType; activeAt?: number };
+  | { tokenId: string }
+  | { tokenIds: string[] }
+  | { grantId: string }
+  | { clientId: string; type?: TokenType; activeAt?: number }
+  | { clientId: string; userId: string } // a person's grant to an application: every family it holds
+  | { issuedFrom: string } // what one use of a refresh token issued
+  | { ownerId: string; activeAt?: number }; // every token of every client of the user's applications
 
 /** A token whose validity changed: revoked, or its expiry moved earlier. */
 export type ChangedToken = { id: string; hash: string; type: TokenType; clientId: string; expiresAt: number };
 
-export type NoticeType = "token.revoked" | "token.updated";
+export type NoticeType = "token.revoked" | "token.updated" | "subscription.changed";
+
+export type ApiRef = { context: string; version: string };
+export type ApiStatus = "draft" | "published" | "deprecated" | "retired";
+export type SubscriptionStatus = "pending" | "active" | "blocked" | "rejected";
+
+/** What a subscription change writes, in order (lib/store/sql.ts subscriptionStatements). */
+export type SubscriptionEffect =
+  | {
+      kind: "upsert_subscription";
+      subscriptionId: string;
+      appId: string;
+      apiId: string;
+      tierId: string;
+      requestedTierId: string | null;
+      status: SubscriptionStatus;
+      reason: string | null;
+      isNew: boolean;
+    }
+  | { kind: "delete_subscription"; subscriptionId: string }
+  | { kind: "set_api_status"; apiId: string; status: ApiStatus }
+  | { kind: "set_api_backend_jwt"; apiId: string; backendJwt: "on" | "off" | "default" }
+  | { kind: "set_setting"; key: string; value: string }; // e.g. backend_jwt, the default of every API that has not chosen
+
+/**
+ * A change to subscriptions or an API's lifecycle: its writes, the audit rows and one
+ * subscription.changed notice per (client, API) whose cached validation info gateways must drop.
+ */
+export type SubscriptionChange = {
+  at: number;
+  effects: SubscriptionEffect[];
+  notify: { clientId: string; api: ApiRef }[];
+  audit: AuditRow[];
+  /** PostgreSQL: tell the other instances at commit that a setting they keep in memory changed (SQLite's one server sees data_version). */
+  announceSettings?: boolean;
+};
+
+/** The token, its application and, when the API exists, the application's subscription and tier: one indexed lookup. */
+export type TokenForApiRow = TokenRow & {
+  appId: string | null;
+  appName: string | null;
+  ownerId: string | null;
+  api: { name: string; status: ApiStatus; backendJwt: boolean } | null; // backendJwt: the API's choice, else the global default
+  subscription: { status: SubscriptionStatus; tierName: string; requestsPerMinute: number; dailyQuota: number | null } | null;
+};
 
 /** What the cause itself changes, committed in the same transaction as its tokens. */
 export type CauseEffect =
   | { kind: "delete_app"; appId: string; clientId: string } // soft-delete, disable the client, revoke its secrets
   | { kind: "replace_client_secrets"; clientId: string; secret: { secretHash: string; last4: string } }
-  | { kind: "issue_token"; token: NewToken }; // regenerate: the new token commits with the revocation
+  | { kind: "issue_token"; token: NewToken } // regenerate: the new token commits with the revocation
+  // refresh rotation: the new pair commits only if the old refresh token was still unrevoked (the caller's check could be stale)
+  | { kind: "issue_tokens"; tokens: NewToken[]; onlyIfChanged: boolean; retriedFrom?: string }
+  | { kind: "delete_grant"; userId: string; clientId: string } // the person's consent goes with its tokens
+  | { kind: "suspend_user"; userId: string }; // mark the user suspended and end every session of theirs
 
 /** One audit-trail row, as toAuditRow() in lib/audit/record-event.ts builds it. */
 export type AuditRow = {
@@ -69,14 +149,14 @@ export type TokenChange = {
   at: number;
   by: string; // shown in the tokens list: an email, "client:<client_id>" or "cli"
   effect?: CauseEffect;
-  tokens: { revoke: TokenSelector } | { shorten: { type: TokenType; maxTtlMs: number } };
+  tokens: { revoke: TokenSelector } | { shorten: { type: TokenType; maxTtlMs: number } } | { reapprove: TokenSelector };
   /** The audit rows, built from what changed (called inside the transaction). */
   audit: (changed: ChangedToken[]) => AuditRow[];
 };
 
 /** Notices a transaction queued: the door that committed it flushes them (lib/notices/flush-notices.ts). */
 export type QueuedNotices = {
-  sequences: number[]; // events that have deliveries waiting, leased to this process
+  sequences: number[]; // events that have deliveries waiting
   revoked: ChangedToken[]; // the tokens these events revoke (the race re-send checks them)
   gatewayId?: string; // only this gateway's deliveries (a redelivery)
 };
@@ -95,19 +175,19 @@ export type PendingDelivery = {
   signingSecret: string; // encrypted
   previousSigningSecret: string | null; // encrypted; signs too until previousSecretExpiresAt
   previousSecretExpiresAt: number | null;
+  subscription: { clientId: string; api: ApiRef } | null; // subscription.changed: what it is about
   attempts: number;
-  giveUpAt: number;
-  leaseUntil: number; // the lease this process sends under; its outcome is recorded only while it still holds it
+  leaseUntil: number; // the lease it was claimed under, on the database's clock: its outcome is recorded only while still held
+  sendBy: number; // on this process's clock: an attempt that could not finish before then is not started
 };
 
-/** The outcome of one attempt, as it is written back. */
+/** The outcome of one attempt, as it is written back; the database decides, on its own clock, whether it was the last. */
 export type DeliveryAttempt = {
   sequence: number;
   gatewayId: string;
-  at: number;
-  status: "pending" | "delivered" | "failed";
-  attempts: number;
-  nextAttemptAt: number;
+  ok: boolean;
+  attempts: number; // counting this one
+  retryInMs: number; // when not ok: the backoff before the next attempt
   httpStatus: number | null;
   error: string | null;
   leaseUntil: number; // the lease it was sent under
@@ -116,19 +196,36 @@ export type DeliveryAttempt = {
 export type DriverStore = {
   findClient(clientId: string): Promise<ClientAuthRow | null>;
   findTokenByHash(hash: string): Promise<TokenRow | null>;
+  /** findTokenByHash with the validation info for one API version (introspection with api_context/api_version). */
+  findTokenForApi(hash: string, api: ApiRef): Promise<TokenForApiRow | null>;
   insertToken(token: NewToken): Promise<void>;
+  /** Several tokens of one grant (an access and a refresh token), all or none. */
+  insertTokens(tokens: NewToken[]): Promise<void>;
+  /** An authorization code by hash, used or not (a used one means a replay). */
+  findCode(hash: string): Promise<AuthorizationCodeRow | null>;
+  /** Marks the code used and stores what its exchange issues, in one transaction; false if it was already used. */
+  redeemCode(hash: string, at: number, tokens: NewToken[]): Promise<boolean>;
+  /** The scope catalog's names (the metadata's scopes_supported). */
+  listScopeNames(): Promise<string[]>;
   /** Every public setting (not the `internal.*` keys), as stored: read on every issuance. */
   getSettings(): Promise<Record<string, string>>;
   /** Commits one cause: its effect, the token changes, the audit rows and the notices, in one transaction. */
   commitTokenChange(change: TokenChange): Promise<TokenChangeResult>;
-  /** Queues notices for tokens already changed (the race re-send), in one transaction. */
-  queueNotices(type: NoticeType, tokens: ChangedToken[], at: number): Promise<QueuedNotices>;
-  /** Puts a gateway's failed deliveries back in the queue, leased to this process; returns their events. */
-  requeueFailed(gatewayId: string, sequence: number | undefined, now: number, leaseMs: number): Promise<number[]>;
-  /** The pending deliveries of events this process just queued (it holds their lease). */
-  loadDeliveries(sequences: number[], gatewayId?: string): Promise<PendingDelivery[]>;
+  /** Commits a subscription or API lifecycle change with its audit rows and subscription.changed notices. */
+  commitSubscriptionChange(change: SubscriptionChange): Promise<QueuedNotices>;
+  /**
+   * Queues `token.revoked` once more for tokens already revoked (the race re-send), due after `delayMs`,
+   * in one transaction; the tokens keep pointing at their first announcement.
+   */
+  queueResend(tokens: ChangedToken[], at: number, delayMs: number): Promise<QueuedNotices>;
+  /** Puts a gateway's failed deliveries back in the queue, due now; returns their events. */
+  requeueFailed(gatewayId: string, sequence: number | undefined): Promise<number[]>;
+  /** Claims the due deliveries of these events, like any other claim: the door's first attempt. */
+  claimQueued(sequences: number[], gatewayId: string | undefined, leaseMs: number): Promise<PendingDelivery[]>;
   /** Leases due deliveries so that no other worker sends them at the same time. */
-  claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<PendingDelivery[]>;
+  claimDueDeliveries(leaseMs: number, limit: number): Promise<PendingDelivery[]>;
   recordAttempts(attempts: DeliveryAttempt[]): Promise<void>;
+  /** Writes a batch of last-used times and introspection counts (lib/usage), in one transaction. */
+  recordUsage(batch: UsageBatch): Promise<void>;
   close(): Promise<void>;
 };
