@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import * as oauth from "oauth4webapi";
 import { BASE_URL } from "../../playwright.config";
-import { registerClient } from "./cli";
+import { cli, registerClient } from "./cli";
 
 // A real RFC-conformant client library against the running server: passing means interoperable.
 const insecure = { [oauth.allowInsecureRequests]: true }; // local http server
@@ -20,6 +20,19 @@ test("GET /.well-known/oauth-authorization-server — RFC 8414 metadata at the r
   expect(as.revocation_endpoint).toBe(`${BASE_URL}/oauth2/revoke`);
   expect(as.introspection_endpoint).toBe(`${BASE_URL}/oauth2/introspect`);
   expect(as.grant_types_supported).toContain("client_credentials");
+});
+
+test("GET /oauth2/jwks — the signing keys at the metadata's jwks_uri, public halves only", async () => {
+  const as = await discover();
+  expect(as.jwks_uri).toBe(`${BASE_URL}/oauth2/jwks`);
+  const res = await fetch(as.jwks_uri!);
+  expect(res.status).toBe(200);
+  const { keys } = (await res.json()) as { keys: Record<string, string>[] };
+  expect(keys.length).toBeGreaterThan(0);
+  for (const key of keys) {
+    expect(key).toMatchObject({ kid: expect.any(String), use: "sig", alg: expect.stringMatching(/^(ES256|RS256)$/) });
+    expect(key).not.toHaveProperty("d");
+  }
 });
 
 for (const [method, auth] of [
@@ -97,4 +110,27 @@ test("bad input over HTTP gets §5.2 JSON, never a 5xx, and the server keeps ser
   }
   const ok = await request.post("/oauth2/token", { headers: form, data: "grant_type=client_credentials" });
   expect(ok.status()).toBe(200);
+});
+
+test("password grant (legacy): refused until an operator enables it, then tokens and a rotating refresh token", async () => {
+  const as = await discover();
+  expect(as.grant_types_supported).toEqual(["client_credentials", "authorization_code", "refresh_token", "password"]);
+  expect(as.code_challenge_methods_supported).toEqual(["S256"]);
+  const { clientId, clientSecret, email, password } = registerClient();
+  const client = { client_id: clientId };
+  const auth = oauth.ClientSecretBasic(clientSecret);
+  const grant = () => oauth.genericTokenEndpointRequest(as, client, auth, "password", { username: email, password }, insecure);
+
+  await expect(oauth.processGenericTokenEndpointResponse(as, client, await grant())).rejects.toMatchObject({
+    error: "unauthorized_client",
+  });
+  cli("apps", "update", "--client-id", clientId, "--grant-types", "password,refresh_token");
+  const issued = await oauth.processGenericTokenEndpointResponse(as, client, await grant());
+  expect(issued.refresh_token).toMatch(/^pcl_rt_/);
+  const rotated = await oauth.processRefreshTokenResponse(
+    as,
+    client,
+    await oauth.refreshTokenGrantRequest(as, client, auth, issued.refresh_token!, insecure),
+  );
+  expect(rotated.refresh_token).not.toBe(issued.refresh_token);
 });

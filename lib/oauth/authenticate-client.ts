@@ -1,28 +1,42 @@
 import { store, type ClientAuthRow } from "@/lib/store";
 import { hashesEqual, hashToken } from "@/lib/tokens/hash-token";
+import { noteSecretUse } from "@/lib/usage/usage-buffer";
 import { invalidClient, invalidRequest } from "./errors";
 import type { OAuthRequest } from "./http-adapter";
 import type { FormParams } from "./read-form";
 
-type Credentials = { clientId: string; secret: string; basic: boolean };
+type Credentials = { clientId: string; secret: string | null; basic: boolean }; // null: a public client (client_id only)
+const PRINTABLE = /^[\x20-\x7e]{1,256}$/;
 
 /**
- * RFC 6749 §2.3.1: client_secret_basic or client_secret_post, exactly one per request.
+ * RFC 6749 §2.3.1: client_secret_basic or client_secret_post, exactly one per request; with
+ * `allowPublic`, a public client identifies itself by client_id alone (`none`, §2.1 and §3.2.1).
  * Every failure is the same invalid_client, so the answer tells nothing about which part was wrong.
  */
-export async function authenticateClient(req: OAuthRequest, params: FormParams, now = Date.now()): Promise<ClientAuthRow> {
-  const { clientId, secret, basic } = readCredentials(req.headers.get("authorization"), params);
-  const client = await store().findClient(clientId);
+export async function authenticateClient(
+  req: OAuthRequest,
+  params: FormParams,
+  now = Date.now(),
+  { allowPublic = false } = {},
+): Promise<ClientAuthRow> {
+  const { clientId, secret, basic } = readCredentials(req.headers.get("authorization"), params, allowPublic);
+  // Client ids are printable ASCII; anything else (a NUL, which PostgreSQL refuses in text) is simply no client.
+  const client = PRINTABLE.test(clientId) ? await store().findClient(clientId) : null;
+  if (secret === null) {
+    if (!client || client.disabled || !client.publicClient) throw invalidClient(false);
+    return client;
+  }
   const presented = hashToken(secret);
   const valid = client?.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now) ?? [];
   // Compare against every live secret (there are two during a rotation overlap) in constant time.
   const matches = valid.reduce((ok, s) => hashesEqual(s.secretHash, presented) || ok, false);
   if (!client || client.disabled || !matches) throw invalidClient(basic);
+  noteSecretUse(presented, now); // the presented secret's hash is the stored one it matched
 
   return client;
 }
 
-function readCredentials(authorization: string | null, params: FormParams): Credentials {
+function readCredentials(authorization: string | null, params: FormParams, allowPublic: boolean): Credentials {
   const postId = params.get("client_id");
   const postSecret = params.get("client_secret");
   if (authorization !== null) {
@@ -32,6 +46,7 @@ function readCredentials(authorization: string | null, params: FormParams): Cred
 
     return basic;
   }
+  if (allowPublic && postId && postSecret === undefined) return { clientId: postId, secret: null, basic: false };
   if (!postId || postSecret === undefined) throw invalidClient(false, "client authentication is required");
 
   return { clientId: postId, secret: postSecret, basic: false };

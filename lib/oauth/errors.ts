@@ -1,3 +1,5 @@
+import type { QueuedNotices } from "@/lib/store/types";
+
 /** An RFC 6749 §5.2 error: `error` code, HTTP status and a description safe to show the client. */
 export class OAuthError extends Error {
   constructor(
@@ -9,6 +11,16 @@ export class OAuthError extends Error {
     super(description);
     this.name = new.target.name;
   }
+
+  /** Notices the refusal's own transaction queued (a replayed code or refresh token revokes its family). */
+  notices?: QueuedNotices;
+}
+
+/** The refusal, carrying what its transaction queued so the door flushes it. */
+export function refusedWith(err: OAuthError, notices: QueuedNotices): OAuthError {
+  err.notices = notices;
+
+  return err;
 }
 
 export const invalidRequest = (why = "request is malformed") => new OAuthError("invalid_request", 400, why);

@@ -1,5 +1,5 @@
-import { introspectToken } from "@/lib/tokens/introspect-token";
 import { introspectRequestSchema } from "@/lib/tokens/schemas";
+import { introspectCached } from "@/lib/validation-cache/introspect-cached";
 import { authenticateClient } from "./authenticate-client";
 import { type OAuthRequest, type OAuthResult } from "./http-adapter";
 import { issuer } from "./issuer";
@@ -12,9 +12,10 @@ export async function introspectEndpoint(req: OAuthRequest): Promise<OAuthResult
   try {
     const params = await readForm(req);
     const caller = await authenticateClient(req, params);
-    const { token } = parseParams(introspectRequestSchema, params);
+    const { token, api_context, api_version } = parseParams(introspectRequestSchema, params);
+    const api = api_context !== undefined && api_version !== undefined ? { context: api_context, version: api_version } : undefined;
 
-    return oauthJson(await introspectToken({ caller, token, issuer: issuer() }));
+    return oauthJson(await introspectCached({ caller, token, api, issuer: issuer() }));
   } catch (err) {
     return oauthErrorResponse(err);
   }

@@ -12,7 +12,7 @@ import { oauthErrorResponse } from "./respond";
 export async function revokeEndpoint(req: OAuthRequest): Promise<OAuthResult> {
   try {
     const params = await readForm(req);
-    const client = await authenticateClient(req, params);
+    const client = await authenticateClient(req, params, undefined, { allowPublic: true }); // RFC 7009 §2.1: public clients revoke too
     const { token } = parseParams(revokeRequestSchema, params);
     const { notices } = await revokeByClient({ client, token, ip: clientIp(req) });
 

@@ -1,5 +1,6 @@
 import type { Endpoint } from "./http-adapter";
 import { introspectEndpoint } from "./introspect";
+import { jwksEndpoint } from "./jwks";
 import { metadataEndpoint } from "./metadata";
 import { revocationsEndpoint } from "./revocations";
 import { revokeEndpoint } from "./revoke";
@@ -11,6 +12,7 @@ export const OAUTH_ROUTES: Record<string, { method: "GET" | "POST"; handle: Endp
   "/oauth2/revoke": { method: "POST", handle: revokeEndpoint },
   "/oauth2/introspect": { method: "POST", handle: introspectEndpoint },
   "/oauth2/revocations": { method: "GET", handle: revocationsEndpoint },
+  "/oauth2/jwks": { method: "GET", handle: jwksEndpoint },
   "/oauth2/metadata": { method: "GET", handle: metadataEndpoint },
   "/.well-known/oauth-authorization-server": { method: "GET", handle: metadataEndpoint },
 };

@@ -88,7 +88,7 @@ describe("POST /oauth2/token — bad input gets RFC 6749 §5.2 JSON, never a 5xx
     ["a missing grant_type", (id, s) => formRequest("/oauth2/token", {}, { basic: [id, s] }), 400, "invalid_request"],
     [
       "an unknown grant_type",
-      (id, s) => formRequest("/oauth2/token", { grant_type: "password" }, { basic: [id, s] }),
+      (id, s) => formRequest("/oauth2/token", { grant_type: "urn:example:unknown" }, { basic: [id, s] }),
       400,
       "unsupported_grant_type",
     ],

@@ -3,6 +3,7 @@ import { SignOutEverywhereButton } from "@/components/account/sign-out-everywher
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import type { Metadata } from "next";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -23,6 +24,18 @@ export default async function AccountPage() {
         <CardContent>
           <ChangePasswordForm />
         </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <h2 className="text-lg font-semibold">Authorized applications</h2>
+          <CardDescription>
+            Applications you allowed to act for you.{" "}
+            <Link href="/account/authorized" className="font-medium text-foreground underline underline-offset-4">
+              Review or revoke them
+            </Link>
+            .
+          </CardDescription>
+        </CardHeader>
       </Card>
       <Card>
         <CardHeader>

@@ -1,0 +1,11 @@
+import { revokeUserGrant } from "@/lib/grants/revoke-user-grant";
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
+import { withSession } from "@/lib/http/with-session";
+
+// DELETE /api/account/grants/:clientId — Authorized applications: withdraw an application's access (every token of the grant).
+export const DELETE = withSession<{ clientId: string }>(async ({ params, user, ip }) => {
+  const { changed, notices } = await revokeUserGrant({ clientId: params.clientId, user, ip });
+  flushAfterResponse(notices);
+
+  return Response.json({ revoked: changed.length });
+});

@@ -1,0 +1,49 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { hashToken, randomSecret } from "@/lib/tokens/hash-token";
+import { randomUUID } from "node:crypto";
+import { clientRedirect, type AuthorizationRequest } from "./authorization-request";
+
+export const CODE_TTL_MS = 60_000; // RFC 6749 §4.1.2: short-lived; a minute is plenty for a redirect
+const CODE_PREFIX = "pcl_ac_";
+
+type DecideOptions = { request: AuthorizationRequest; user: { id: string; email: string }; ip?: string | null; now?: number };
+
+/**
+ * The person approved: their consent is remembered (one grant per person and application), and
+ * a single-use code, stored hashed, goes back to the client with `state` and `iss`.
+ */
+export async function approveAuthorization({ request, user, ip, now = Date.now() }: DecideOptions): Promise<string> {
+  const code = randomSecret(CODE_PREFIX);
+  const scope = request.scope.join(" ");
+  await db.$transaction(async (tx) => {
+    await tx.authorizationCode.create({
+      data: {
+        hash: hashToken(code),
+        clientId: request.clientId,
+        userId: user.id,
+        redirectUri: request.redirectUri,
+        codeChallenge: request.codeChallenge,
+        scope,
+        grantId: randomUUID(),
+        createdAt: new Date(now),
+        expiresAt: new Date(now + CODE_TTL_MS),
+      },
+    });
+    const key = { userId_clientId: { userId: user.id, clientId: request.clientId } };
+    const existing = await tx.grant.findUnique({ where: key, select: { scope: true } });
+    const merged = [...new Set([...(existing?.scope.split(" ").filter(Boolean) ?? []), ...request.scope])].join(" ");
+    await tx.grant.upsert({ where: key, create: { userId: user.id, clientId: request.clientId, scope }, update: { scope: merged } });
+    const client = await tx.client.findUniqueOrThrow({ where: { id: request.clientId }, select: { appId: true } });
+    if (!existing) {
+      const event = { appId: client.appId, actorId: user.id, actor: user.email, ip, action: "grant.approved" as const, detail: { scope } };
+      await recordAuditEvent(event, tx);
+    }
+  });
+
+  return clientRedirect(request.redirectUri, request.state, { code });
+}
+
+/** The person said no: RFC 6749 §4.1.2.1 access_denied, back to the client. */
+export const denyAuthorization = (request: AuthorizationRequest) =>
+  clientRedirect(request.redirectUri, request.state, { error: "access_denied", error_description: "the person denied the request" });

@@ -1,0 +1,114 @@
+import { db } from "@/lib/db/client";
+import { OAuthError } from "@/lib/oauth/errors";
+import { issuer } from "@/lib/oauth/issuer";
+import { isValidChallenge } from "./pkce";
+import { assertAllowedScopes, splitScope } from "./scopes";
+
+/** A validated authorization request (RFC 6749 §4.1.1 + RFC 7636 §4.3), ready for consent. */
+export type AuthorizationRequest = {
+  clientId: string;
+  redirectUri: string;
+  state: string | null;
+  scope: string[];
+  codeChallenge: string;
+};
+
+export type ConsentView = {
+  request: AuthorizationRequest;
+  appName: string;
+  ownerEmail: string;
+  scopes: { name: string; description: string | null }[];
+};
+
+/** What the endpoint answers: an error page (the redirect URI cannot be trusted), a redirect, or the consent form. */
+export type AuthorizationOutcome = { page: { error: string; message: string } } | { redirect: string } | { consent: ConsentView };
+
+const PARAMS = ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"];
+
+/** The redirect back to the client, with `state` and `iss` (RFC 9207) on every answer. */
+export function clientRedirect(redirectUri: string, state: string | null, params: Record<string, string>): string {
+  const url = new URL(redirectUri);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  if (state !== null) url.searchParams.set("state", state);
+  url.searchParams.set("iss", issuer());
+
+  return url.toString();
+}
+
+const page = (message: string) => ({ page: { error: "invalid_request", message } });
+
+/**
+ * Checks an authorization request in the order RFC 6749 §4.1.2.1 asks: a bad client or redirect
+ * URI is shown as an error page (never redirected to); every later error is redirected with
+ * `state` and `iss`. `entries` are the query's pairs, so a repeated parameter is caught (§3.1).
+ */
+export async function readAuthorizationRequest(entries: [string, string][]): Promise<AuthorizationOutcome> {
+  const params = new Map<string, string>();
+  const repeated = new Set<string>();
+  for (const [k, v] of entries) {
+    if (params.has(k)) repeated.add(k);
+    else params.set(k, v);
+  }
+  const clientId = params.get("client_id");
+  if (!clientId) return page("The request names no client (client_id is missing).");
+  if (repeated.has("client_id") || repeated.has("redirect_uri")) return page("client_id and redirect_uri may appear only once.");
+  const client = await db.client.findUnique({
+    where: { id: clientId },
+    select: {
+      kind: true,
+      disabledAt: true,
+      app: {
+        select: {
+          name: true,
+          deletedAt: true,
+          redirectUris: true,
+          grantTypes: true,
+          allowedScopes: true,
+          owner: { select: { email: true } },
+        },
+      },
+    },
+  });
+  const app = client?.app;
+  if (!client || client.kind !== "app" || client.disabledAt || !app || app.deletedAt)
+    return page("This application is unknown or no longer registered.");
+  const redirectUri = params.get("redirect_uri");
+  if (!redirectUri) return page("The request has no redirect_uri; it must match one the application registered.");
+  // Exact string match (RFC 9700 §4.1.3): no prefix, no normalisation.
+  if (!(JSON.parse(app.redirectUris) as string[]).includes(redirectUri))
+    return page("This redirect_uri is not registered for the application.");
+
+  const state = params.get("state") ?? null;
+  const fail = (error: string, description: string) => ({
+    redirect: clientRedirect(redirectUri, state, { error, error_description: description }),
+  });
+  const extra = [...repeated].find((k) => PARAMS.includes(k));
+  if (extra) return fail("invalid_request", `parameter ${extra} is repeated`);
+  const responseType = params.get("response_type");
+  if (!responseType) return fail("invalid_request", "response_type is required");
+  if (responseType === "token")
+    return fail("unsupported_response_type", "the implicit grant is not supported (RFC 9700 section 2.1.2); use code with PKCE");
+  if (responseType !== "code") return fail("unsupported_response_type", "only response_type=code is supported");
+  if (!app.grantTypes.split(" ").includes("authorization_code"))
+    return fail("unauthorized_client", "this client may not use the authorization code grant");
+  const challenge = params.get("code_challenge");
+  if (!challenge) return fail("invalid_request", "code_challenge is required (PKCE, RFC 7636)");
+  if (params.get("code_challenge_method") !== "S256") return fail("invalid_request", "code_challenge_method must be S256");
+  if (!isValidChallenge(challenge)) return fail("invalid_request", "code_challenge is not a base64url SHA-256");
+  let scope: string[];
+  try {
+    scope = assertAllowedScopes(splitScope(params.get("scope")), app.allowedScopes === null ? null : splitScope(app.allowedScopes));
+  } catch (err) {
+    return fail("invalid_scope", err instanceof OAuthError ? err.message : "scope is not allowed");
+  }
+  const described = await db.scope.findMany({ where: { name: { in: scope } }, select: { name: true, description: true } });
+
+  return {
+    consent: {
+      request: { clientId, redirectUri, state, scope, codeChallenge: challenge },
+      appName: app.name,
+      ownerEmail: app.owner.email,
+      scopes: scope.map((name) => ({ name, description: described.find((d) => d.name === name)?.description ?? null })),
+    },
+  };
+}

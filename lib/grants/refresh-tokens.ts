@@ -1,0 +1,80 @@
+import { invalidGrant, refusedWith } from "@/lib/oauth/errors";
+import { readTokenPolicy } from "@/lib/settings/settings";
+import { store, type ClientAuthRow, type TokenRow } from "@/lib/store";
+import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+import { hashToken } from "@/lib/tokens/hash-token";
+import { prepareGrantTokens, type TokenResponse } from "./grant-tokens";
+import { assertAllowedScopes } from "./scopes";
+
+type RefreshOptions = { client: ClientAuthRow; refreshToken: string; scope: string[]; ip?: string | null; now?: number };
+type Refreshed = Awaited<ReturnType<typeof commitTokenChange>> & { response: TokenResponse };
+
+/**
+ * RFC 6749 §6 with rotation (RFC 9700 §4.14.2): every use revokes the refresh token and issues a
+ * new pair in one transaction. A refresh token that was already rotated means two parties hold
+ * it: the whole family is revoked and the owner alerted — except, within the admin's retry
+ * window, once, for a client whose response was lost (the pair it never received is revoked).
+ */
+export async function refreshTokens({ client, refreshToken, scope, ip, now = Date.now() }: RefreshOptions): Promise<Refreshed> {
+  const found = await store().findTokenByHash(hashToken(refreshToken));
+  // Another client's token, an access token or an unknown one: refused, nothing revoked (§5.2).
+  if (!found || found.type !== "refresh_token" || found.clientId !== client.id || !found.userId) throw invalidGrant();
+  if (found.expiresAt <= now || !found.clientUsable) throw invalidGrant();
+  // §6: the new scope may only narrow the original one.
+  const granted = found.scope.split(" ").filter(Boolean);
+  const narrowed = scope.length ? assertAllowedScopes(scope, granted) : granted;
+
+  if (found.revokedAt !== null) {
+    const { refreshReuseGrace } = await readTokenPolicy();
+    if (found.revokedReason === "refresh_rotated" && now - found.revokedAt <= refreshReuseGrace * 1000) {
+      const retried = await rotate(client, found, narrowed, ip, now, true);
+      if (retried.changed.length > 0) return retried;
+    }
+    if (found.revokedReason === "refresh_rotated" || found.revokedReason === "refresh_retried") throw await reused(client, found, ip, now);
+    throw invalidGrant();
+  }
+  const rotated = await rotate(client, found, narrowed, ip, now, false);
+  // Someone else rotated it between our read and our write: that is a second use too.
+  if (rotated.changed.length === 0) throw await reused(client, found, ip, now);
+
+  return rotated;
+}
+
+async function rotate(client: ClientAuthRow, found: TokenRow, scope: string[], ip: string | null | undefined, now: number, retry: boolean) {
+  const { rows, response } = await prepareGrantTokens({
+    client,
+    userId: found.userId!,
+    scope,
+    grantId: found.grantId,
+    issuedFrom: found.id,
+    refreshExpiresAt: found.expiresAt,
+    now,
+  });
+  const result = await commitTokenChange({
+    // A retry revokes what the lost response carried; a rotation, the refresh token itself.
+    cause: retry ? "refresh_retried" : "refresh_rotated",
+    tokens: { revoke: retry ? { issuedFrom: found.id } : { tokenId: found.id } },
+    by: `client:${client.id}`,
+    actor: { appId: client.appId, actor: `client:${client.id}`, ip },
+    effect: { kind: "issue_tokens", tokens: rows, onlyIfChanged: true, ...(retry ? { retriedFrom: found.id } : {}) },
+    now,
+  });
+
+  return { ...result, response };
+}
+
+async function reused(client: ClientAuthRow, found: TokenRow, ip: string | null | undefined, now: number) {
+  const { notices } = await commitTokenChange({
+    cause: "refresh_reused",
+    tokens: { revoke: { grantId: found.grantId } },
+    by: "system",
+    actor: { appId: client.appId, actor: `client:${client.id}`, ip },
+    events: (changed) =>
+      changed.length > 0
+        ? [{ action: "token.reuse_detected", detail: { kind: "refresh_token", count: changed.length, tokenId: found.id } }]
+        : [],
+    now,
+  });
+
+  return refusedWith(invalidGrant("refresh token was already used; every token of its grant is revoked"), notices);
+}

@@ -1,0 +1,27 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import type { TokenChangeResult } from "@/lib/store";
+import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+
+type RevokeUserGrantOptions = { clientId: string; user: { id: string; email: string }; ip?: string | null; now?: number };
+
+/**
+ * A person withdraws an application's access (Authorized applications): every token they
+ * authorized it to hold is revoked and the remembered consent deleted, in one transaction, so the
+ * next authorization asks again. Only the person's own grant: another's is not_found.
+ */
+export async function revokeUserGrant({ clientId, user, ip, now = Date.now() }: RevokeUserGrantOptions): Promise<TokenChangeResult> {
+  const grant = await db.grant.findUnique({ where: { userId_clientId: { userId: user.id, clientId } }, select: { id: true } });
+  if (!grant) throw new AppError("not_found", "This application is not authorized.");
+  const client = await db.client.findUnique({ where: { id: clientId }, select: { appId: true } });
+
+  return commitTokenChange({
+    cause: "grant_revoked",
+    tokens: { revoke: { clientId, userId: user.id } },
+    effect: { kind: "delete_grant", userId: user.id, clientId },
+    by: user.email,
+    actor: { appId: client?.appId ?? null, actorId: user.id, actor: user.email, ip },
+    events: (changed) => [{ action: "grant.revoked", detail: { count: changed.length } }],
+    now,
+  });
+}

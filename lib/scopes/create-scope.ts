@@ -1,0 +1,35 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { isValidScopeToken } from "@/lib/tokens/schemas";
+import * as z from "zod";
+
+export const createScopeSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the scope.")
+    .max(64, "Use at most 64 characters.")
+    .refine(isValidScopeToken, "Use printable ASCII without spaces, quotes or backslashes (RFC 6749 §3.3)."),
+  description: z
+    .string()
+    .trim()
+    .min(1, "Describe what the scope allows; people read it on the consent page.")
+    .max(200, "Use at most 200 characters."),
+});
+
+type CreateScopeOptions = z.input<typeof createScopeSchema> & { actor: { id: string | null; email: string } };
+
+/** Adds a scope to the admin's catalog (what applications may be limited to, and what consent shows). */
+export async function createScope({ actor, ...input }: CreateScopeOptions) {
+  const { name, description } = createScopeSchema.parse(input);
+  if (await db.scope.findUnique({ where: { name } }))
+    throw new AppError("conflict", `The scope ${name} exists already.`, { name: ["Taken."] });
+
+  return db.$transaction(async (tx) => {
+    const scope = await tx.scope.create({ data: { name, description } });
+    await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, action: "scope.created", detail: { name } }, tx);
+
+    return { name: scope.name, description: scope.description };
+  });
+}
