@@ -1,0 +1,16 @@
+import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
+import { lifecycleSchema } from "@/lib/apis/schemas";
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
+import { withSession } from "@/lib/http/with-session";
+
+// POST /api/admin/apis/:apiId/lifecycle — publish, deprecate or retire (retiring tells every gateway).
+export const POST = withSession<{ apiId: string }>(
+  async ({ req, params, user, ip }) => {
+    const { action } = lifecycleSchema.parse(await req.json());
+    const { status, notices } = await changeApiLifecycle({ apiId: params.apiId, action, actor: user, ip });
+    flushAfterResponse(notices);
+
+    return Response.json({ status });
+  },
+  { role: "admin" },
+);

@@ -1,0 +1,17 @@
+import { createApi } from "@/lib/apis/create-api";
+import { listAllApis } from "@/lib/apis/list-apis";
+import { createApiSchema } from "@/lib/apis/schemas";
+import { withSession } from "@/lib/http/with-session";
+
+// GET /api/admin/apis — every API version, versions of one API together.
+export const GET = withSession(async () => Response.json(await listAllApis()), { role: "admin" });
+
+// POST /api/admin/apis — register an API version as a draft (its OpenAPI document validated as 3.x).
+export const POST = withSession(
+  async ({ req, user, ip }) => {
+    const input = createApiSchema.parse(await req.json());
+
+    return Response.json(await createApi({ ...input, actor: user, ip }), { status: 201 });
+  },
+  { role: "admin" },
+);

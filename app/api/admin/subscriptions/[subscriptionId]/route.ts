@@ -1,0 +1,26 @@
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
+import { withSession } from "@/lib/http/with-session";
+import { changeSubscription } from "@/lib/subscriptions/change-subscription";
+import * as z from "zod";
+
+const adminActionSchema = z.object({
+  action: z.enum(["approve", "reject", "block"]),
+  reason: z.string().trim().max(500, "Use at most 500 characters.").default(""),
+});
+
+// POST /api/admin/subscriptions/:subscriptionId — approve, reject (with a reason) or block; gateways hear of what ends.
+export const POST = withSession<{ subscriptionId: string }>(
+  async ({ req, params, user, ip }) => {
+    const { action, reason } = adminActionSchema.parse(await req.json());
+    const { status, notices } = await changeSubscription({
+      where: { id: params.subscriptionId },
+      action: action === "approve" ? { kind: "approve" } : { kind: action, reason },
+      actor: user,
+      ip,
+    });
+    flushAfterResponse(notices);
+
+    return Response.json({ status });
+  },
+  { role: "admin" },
+);

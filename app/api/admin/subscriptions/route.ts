@@ -1,0 +1,5 @@
+import { withSession } from "@/lib/http/with-session";
+import { listPendingSubscriptions } from "@/lib/subscriptions/list-subscriptions";
+
+// GET /api/admin/subscriptions — requests and tier changes waiting for approval.
+export const GET = withSession(async () => Response.json(await listPendingSubscriptions()), { role: "admin" });

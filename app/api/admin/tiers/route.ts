@@ -1,0 +1,16 @@
+import { createTier, listTiers } from "@/lib/apis/create-tier";
+import { createTierSchema } from "@/lib/apis/schemas";
+import { withSession } from "@/lib/http/with-session";
+
+// GET /api/admin/tiers — every tier, slowest first.
+export const GET = withSession(async () => Response.json(await listTiers()), { role: "admin" });
+
+// POST /api/admin/tiers — a rate-limit plan APIs can offer.
+export const POST = withSession(
+  async ({ req, user, ip }) => {
+    const input = createTierSchema.parse(await req.json());
+
+    return Response.json(await createTier({ ...input, actor: user, ip }), { status: 201 });
+  },
+  { role: "admin" },
+);

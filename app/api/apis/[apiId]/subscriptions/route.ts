@@ -1,0 +1,13 @@
+import { withSession } from "@/lib/http/with-session";
+import { subscribe } from "@/lib/subscriptions/subscribe";
+import * as z from "zod";
+
+const bodySchema = z.object({ appId: z.string().min(1, "Choose an application."), tier: z.string().min(1, "Choose a tier.") });
+
+// POST /api/apis/:apiId/subscriptions — subscribe one of the user's applications (pending when the API needs approval).
+export const POST = withSession<{ apiId: string }>(async ({ req, params, user, ip }) => {
+  const { appId, tier } = bodySchema.parse(await req.json());
+  const { id, status } = await subscribe({ actor: user, appId, apiId: params.apiId, tier, ip });
+
+  return Response.json({ id, status }, { status: 201 });
+});

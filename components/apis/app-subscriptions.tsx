@@ -1,0 +1,92 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
+import { useAppSubscriptions, useChangeTier, useUnsubscribe } from "@/lib/subscriptions/client/queries";
+import type { SubscriptionSummary } from "@/lib/subscriptions/schemas";
+import Link from "next/link";
+import { toast } from "sonner";
+import { StatusBadge } from "./status-badge";
+
+function SubscriptionRow({ appId, sub }: { appId: string; sub: SubscriptionSummary }) {
+  const changeTier = useChangeTier(appId);
+  const unsubscribe = useUnsubscribe(appId);
+  const label = `${sub.api.name} ${sub.api.version}`;
+  const live = sub.api.status !== "retired";
+
+  return (
+    <li className="grid gap-2 rounded-lg border p-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <Link href={`/apis/${sub.api.id}`} className="font-medium underline-offset-4 hover:underline">
+          {label}
+        </Link>
+        <code className="text-xs text-muted-foreground">{sub.api.context}</code>
+        <StatusBadge status={sub.status} />
+        {sub.api.status !== "published" && <StatusBadge status={sub.api.status} />}
+      </div>
+      <p className="text-sm text-muted-foreground">
+        {sub.api.status === "retired" ? "The API is retired: this subscription has ended." : `Tier ${sub.tier}`}
+        {sub.requestedTier && ` — ${sub.requestedTier} requested, waiting for approval`}
+        {sub.reason && ` — ${sub.reason}`}
+      </p>
+      {live && (
+        <div className="flex flex-wrap items-center gap-2">
+          <NativeSelect
+            aria-label={`Tier for ${label}`}
+            value={sub.requestedTier ?? sub.tier}
+            disabled={changeTier.isPending || (sub.status !== "active" && sub.status !== "pending")}
+            onChange={(e) =>
+              changeTier.mutate(
+                { id: sub.id, tier: e.target.value },
+                { onSuccess: () => toast.success(`Tier change for ${label} saved.`), onError: (err) => toast.error(err.message) },
+              )
+            }
+          >
+            {sub.api.tiers.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </NativeSelect>
+          <Button
+            size="sm"
+            variant="outline"
+            pending={unsubscribe.isPending}
+            onClick={() =>
+              unsubscribe.mutate(sub.id, {
+                onSuccess: () => toast.success(`Unsubscribed from ${label}.`),
+                onError: (err) => toast.error(err.message),
+              })
+            }
+          >
+            Unsubscribe<span className="sr-only"> from {label}</span>
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The application's subscriptions: API, version, tier and state; change tier or unsubscribe. */
+export function AppSubscriptions({ appId }: { appId: string }) {
+  const { data: subs, isPending } = useAppSubscriptions(appId);
+  if (isPending) return <p className="text-sm text-muted-foreground">Loading…</p>;
+  if (!subs?.length)
+    return (
+      <p className="text-sm text-muted-foreground">
+        No subscriptions yet. Find an API in the{" "}
+        <Link href="/apis" className="underline">
+          catalog
+        </Link>
+        .
+      </p>
+    );
+
+  return (
+    <ul className="grid gap-3" aria-label="Subscriptions">
+      {subs.map((sub) => (
+        <SubscriptionRow key={sub.id} appId={appId} sub={sub} />
+      ))}
+    </ul>
+  );
+}

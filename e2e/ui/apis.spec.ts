@@ -1,0 +1,160 @@
+import type { ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { ADMIN, expect, expectNoHorizontalScroll, signIn, signUp, test } from "../fixtures";
+import { adminApi, freePort, startGatewayProcess, startUpstream } from "./gateway-process";
+
+// Issue 11 as people see it: an admin publishes an API with two tiers and approval on; a subscriber
+// finds it, reads its docs, subscribes (pending), is approved, calls it through a running reference
+// gateway process (200), exceeds the tier (429), unsubscribes and is refused there within 1 s while
+// another subscribed API still answers; the admin retires that one and the subscriber sees it.
+
+const OPENAPI = JSON.stringify({
+  openapi: "3.0.3",
+  info: { title: "Forecast", version: "1" },
+  paths: { "/today": { get: { summary: "Today's forecast", responses: { "200": { description: "the forecast" } } } } },
+});
+
+test.describe("APIs, subscriptions and tiers", () => {
+  let gateway: ChildProcess | undefined;
+  let upstream: Awaited<ReturnType<typeof startUpstream>> | undefined;
+  test.afterEach(async () => {
+    gateway?.kill();
+    await upstream?.close();
+  });
+
+  test("an admin publishes an API, a subscriber subscribes, calls it through the gateway, hits the tier, unsubscribes", async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const tag = randomUUID().slice(0, 6);
+    const gwPort = await freePort();
+    upstream = await startUpstream();
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, ADMIN.email, ADMIN.password);
+
+    // The admin defines two tiers and publishes an API offering both, with approval on.
+    await admin.goto("/admin/apis");
+    for (const [name, rpm] of [
+      [`Gold-${tag}`, "600"],
+      [`Bronze-${tag}`, "2"],
+    ]) {
+      await admin.getByLabel("Tier name").fill(name);
+      await admin.getByLabel("Requests per minute").fill(rpm);
+      await admin.getByRole("button", { name: "Add tier" }).click();
+      await expect(admin.getByRole("list", { name: "Tiers" })).toContainText(name);
+    }
+    await admin.getByLabel("Name", { exact: true }).fill(`Forecast ${tag}`);
+    await admin.getByLabel("Context", { exact: true }).fill(`weather-${tag}`);
+    await admin.getByLabel("Version", { exact: true }).fill("v1");
+    await admin.getByLabel("Gateway URL").fill(`http://127.0.0.1:${gwPort}`);
+    await admin.getByLabel(`Gold-${tag}`).check();
+    await admin.getByLabel(`Bronze-${tag}`).check();
+    await admin.getByLabel("Subscriptions need an admin's approval").check();
+    await admin.getByLabel("OpenAPI document (JSON or YAML, 3.x)").fill(OPENAPI);
+    await admin.getByRole("button", { name: "Save draft" }).click();
+    await expect(admin.getByText("Enter a path such as /weather")).toBeVisible(); // the context must be a path: nothing saved
+    await admin.getByLabel("Context", { exact: true }).fill(`/weather-${tag}`);
+    await admin.getByRole("button", { name: "Save draft" }).click();
+    const forecast = admin.getByRole("region", { name: `Forecast ${tag}` });
+    await expect(forecast).toContainText("draft");
+    await forecast.getByRole("button", { name: /Publish/ }).click();
+    await expect(forecast).toContainText("published");
+
+    // A second API with no approval, and the gateway (registered, then started as its own process).
+    const maps = await adminApi<{ id: string }>(admin, "/api/admin/apis", {
+      name: `Maps ${tag}`,
+      context: `/maps-${tag}`,
+      version: "v1",
+      gatewayUrl: `http://127.0.0.1:${gwPort}`,
+      tiers: [`Gold-${tag}`],
+    });
+    await adminApi(admin, `/api/admin/apis/${maps.id}/lifecycle`, { action: "publish" });
+    const registered = await adminApi<{ gateway: { id: string }; clientId: string; clientSecret: string; signingSecret: string }>(
+      admin,
+      "/api/admin/gateways",
+      {
+        name: `apis-${tag}`,
+        revokeUrl: `http://127.0.0.1:${gwPort}/portcullis/revoke`,
+      },
+    );
+    gateway = await startGatewayProcess(gwPort, registered, [`/weather-${tag}:v1=${upstream.url}`, `/maps-${tag}:v1=${upstream.url}`]);
+
+    // The subscriber finds it in the catalog, reads its rendered docs and subscribes an application: pending.
+    const page = await (await browser.newContext()).newPage();
+    await signUp(page);
+    await page.goto("/apps/new");
+    await page.getByLabel("Name", { exact: true }).fill("Forecast board");
+    await page.getByRole("button", { name: "Create application" }).click();
+    await page.getByRole("link", { name: /open the application/ }).click();
+    await expect(page.getByRole("heading", { name: "Forecast board", level: 1 })).toBeVisible();
+    const appUrl = page.url().split("?")[0];
+    await page.goto("/apis");
+    await page.getByRole("searchbox", { name: "Search" }).fill(`Maps ${tag}`);
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("link", { name: `Maps ${tag} v1` }).click();
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.getByRole("list", { name: "Your subscriptions to this API" })).toContainText("active");
+    await page.goto(`/apis?q=${encodeURIComponent(`Forecast ${tag}`)}`);
+    await page.getByRole("link", { name: `Forecast ${tag} v1` }).click();
+    await expect(page.getByTestId("openapi-docs")).toContainText("/today");
+    await page.getByLabel("Tier", { exact: true }).selectOption(`Bronze-${tag}`);
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.getByRole("list", { name: "Your subscriptions to this API" })).toContainText("pending");
+
+    // The admin approves.
+    await admin.goto("/admin/subscriptions");
+    await admin
+      .getByRole("listitem")
+      .filter({ hasText: `Forecast ${tag}` })
+      .getByRole("button", { name: /Approve/ })
+      .click();
+    await expect(admin.getByText(`Forecast ${tag}`)).toBeHidden();
+
+    // The subscriber generates a token; the snippet names the gateway and the API's context.
+    await page.goto(`${appUrl}?tab=tokens`);
+    await page.getByRole("button", { name: "Generate access token" }).click();
+    const reveal = page.getByTestId("token-reveal");
+    const token = (await reveal.getByLabel("Access token", { exact: true }).textContent())!;
+    await expect(reveal).toContainText(`http://127.0.0.1:${gwPort}/weather-${tag}/v1/`);
+    const call = (api: string) =>
+      fetch(`http://127.0.0.1:${gwPort}/${api}-${tag}/v1/today`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await call("weather")).status).toBe(200);
+    expect((await call("weather")).status).toBe(200);
+    const limited = await call("weather"); // Bronze: 2 a minute
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+
+    // Unsubscribing: refused at the gateway for that API within a second; the other API still answers.
+    await page.goto(`${appUrl}?tab=subscriptions`);
+    await page.getByRole("button", { name: `Unsubscribe from Forecast ${tag} v1` }).click();
+    const since = Date.now();
+    await expect.poll(async () => (await call("weather")).status, { timeout: 1_000, intervals: [20] }).toBe(401);
+    expect(Date.now() - since).toBeLessThan(1_000);
+    expect((await call("maps")).status).toBe(200);
+
+    // The admin retires Maps; the subscriber sees it ended, and the gateway refuses it.
+    admin.once("dialog", (d) => void d.accept());
+    await admin.goto("/admin/apis");
+    await admin
+      .getByRole("region", { name: `Maps ${tag}` })
+      .getByRole("button", { name: /Retire/ })
+      .click();
+    await expect(admin.getByRole("region", { name: `Maps ${tag}` })).toContainText("retired");
+    await page.reload();
+    await expect(page.getByRole("list", { name: "Subscriptions" })).toContainText("The API is retired");
+    await expect.poll(async () => (await call("maps")).status, { timeout: 1_000, intervals: [20] }).toBe(401);
+    await admin.evaluate((id) => fetch(`/api/admin/gateways/${id}`, { method: "DELETE" }), registered.gateway.id);
+  });
+
+  test("the catalog searches and filters, and fits a phone @phone", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/apis");
+    await expect(page.getByRole("heading", { name: "API catalog" })).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search" }).fill("no-such-api-anywhere");
+    await page.getByLabel("State").selectOption("deprecated");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/q=no-such-api-anywhere&status=deprecated/);
+    await expect(page.getByText("No API matches.")).toBeVisible();
+    await expectNoHorizontalScroll(page);
+  });
+});

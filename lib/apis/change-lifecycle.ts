@@ -1,0 +1,54 @@
+import { db } from "@/lib/db/client";
+import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
+import { AppError } from "@/lib/http/errors";
+import type { QueuedNotices } from "@/lib/store";
+import { commitSubscriptionChange } from "@/lib/subscriptions/commit-subscription-change";
+import { LIFECYCLE_TARGETS, type ApiStatus, type LifecycleAction } from "./schemas";
+import { servingSubscriptions } from "./serving-subscriptions";
+
+// Forward only: draft → published → deprecated → retired (a draft may be retired too; retired is final).
+const ALLOWED_FROM: Record<LifecycleAction, ApiStatus[]> = {
+  publish: ["draft"],
+  deprecate: ["published"],
+  retire: ["draft", "published", "deprecated"],
+};
+
+/**
+ * Moves an API version along its lifecycle. Retiring ends every subscription at once: each
+ * application that held an active one gets a subscription.changed notice, in the same transaction.
+ */
+export async function changeApiLifecycle({
+  apiId,
+  action,
+  actor,
+  ip,
+}: {
+  apiId: string;
+  action: LifecycleAction;
+  actor: AdminActor;
+  ip?: string | null;
+}): Promise<{ status: ApiStatus; notices: QueuedNotices }> {
+  assertAdmin(actor);
+  const api = await db.api.findUnique({ where: { id: apiId }, select: { id: true, context: true, version: true, status: true } });
+  if (!api) throw new AppError("not_found", "API not found.");
+  const status = LIFECYCLE_TARGETS[action];
+  if (!ALLOWED_FROM[action].includes(api.status as ApiStatus))
+    throw new AppError("conflict", `A ${api.status} API cannot be ${status === "published" ? "published" : status}.`);
+  const serving = action === "retire" ? await servingSubscriptions(apiId) : [];
+  const notices = await commitSubscriptionChange({
+    effects: [{ kind: "set_api_status", apiId, status }],
+    notify: serving,
+    events: [
+      {
+        appId: null,
+        actorId: actor.id,
+        actor: actor.email,
+        ip,
+        action: `api.${status}` as "api.published" | "api.deprecated" | "api.retired",
+        detail: { apiId, api: `${api.context}:${api.version}`, from: api.status, endedSubscriptions: serving.length },
+      },
+    ],
+  });
+
+  return { status, notices };
+}

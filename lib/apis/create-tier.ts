@@ -1,0 +1,30 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
+import { AppError } from "@/lib/http/errors";
+import { TIER_SELECT } from "./api-summary";
+import { createTierSchema, type CreateTierInput, type TierSummary } from "./schemas";
+
+/** A rate-limit plan, offered afterwards by any API that names it. */
+export async function createTier({
+  actor,
+  ip,
+  ...input
+}: CreateTierInput & { actor: AdminActor; ip?: string | null }): Promise<TierSummary> {
+  assertAdmin(actor);
+  const tier = createTierSchema.parse(input);
+  if (await db.tier.findUnique({ where: { name: tier.name }, select: { id: true } }))
+    throw new AppError("conflict", "A tier with this name exists.", { name: ["A tier with this name exists."] });
+
+  return db.$transaction(async (tx) => {
+    const created = await tx.tier.create({ data: tier, select: TIER_SELECT });
+    await recordAuditEvent(
+      { appId: null, actorId: actor.id, actor: actor.email, ip, action: "tier.created", detail: { tierId: created.id, ...tier } },
+      tx,
+    );
+
+    return created;
+  });
+}
+
+export const listTiers = (): Promise<TierSummary[]> => db.tier.findMany({ select: TIER_SELECT, orderBy: { requestsPerMinute: "asc" } });

@@ -1,0 +1,48 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { API_SUMMARY_SELECT, toApiSummary } from "./api-summary";
+import type { ApiStatus, ApiSummary } from "./schemas";
+
+/** Every API version, grouped by name (versions of one API together), for admins. */
+export async function listAllApis(): Promise<ApiSummary[]> {
+  const rows = await db.api.findMany({ select: API_SUMMARY_SELECT, orderBy: [{ name: "asc" }, { version: "asc" }] });
+
+  return rows.map(toApiSummary);
+}
+
+/** The subscriber's catalog: published and deprecated versions, searched by name, context or description. */
+export async function listCatalog({ q = "", status }: { q?: string; status?: "published" | "deprecated" } = {}): Promise<ApiSummary[]> {
+  const term = q.trim().slice(0, 100);
+  const rows = await db.api.findMany({
+    where: {
+      status: status ? status : { in: ["published", "deprecated"] },
+      ...(term ? { OR: [{ name: { contains: term } }, { context: { contains: term } }, { description: { contains: term } }] } : {}),
+    },
+    select: API_SUMMARY_SELECT,
+    orderBy: [{ name: "asc" }, { version: "asc" }],
+  });
+
+  return rows.map(toApiSummary);
+}
+
+/** One API version a subscriber may see (not a draft), or any for an admin. */
+export async function getApiOrThrow({
+  apiId,
+  isAdmin,
+}: {
+  apiId: string;
+  isAdmin: boolean;
+}): Promise<ApiSummary & { openapi: string | null }> {
+  const row = await db.api.findUnique({ where: { id: apiId }, select: API_SUMMARY_SELECT });
+  if (!row || (!isAdmin && (row.status as ApiStatus) === "draft")) throw new AppError("not_found", "API not found.");
+
+  return { ...toApiSummary(row), openapi: row.openapi };
+}
+
+/** An API version by context and version (the CLI's C:V). */
+export async function findApiIdOrThrow(ref: { context: string; version: string }): Promise<string> {
+  const row = await db.api.findUnique({ where: { context_version: ref }, select: { id: true } });
+  if (!row) throw new AppError("not_found", `No API ${ref.context}:${ref.version}.`);
+
+  return row.id;
+}

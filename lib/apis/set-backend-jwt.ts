@@ -1,0 +1,39 @@
+import { db } from "@/lib/db/client";
+import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
+import { AppError } from "@/lib/http/errors";
+import type { QueuedNotices } from "@/lib/store";
+import { commitSubscriptionChange } from "@/lib/subscriptions/commit-subscription-change";
+import { backendJwtSchema, toBackendJwtChoice, type BackendJwtChoice } from "./schemas";
+import { servingSubscriptions } from "./serving-subscriptions";
+
+type SetBackendJwtOptions = { apiId: string; backendJwt: BackendJwtChoice; actor: AdminActor; ip?: string | null };
+
+/**
+ * Turns JWT to the backend on or off for one API version (or back to the global default). Validation
+ * info cached without (or with) a backend JWT is stale from then on: every application with an active
+ * subscription gets a subscription.changed notice in the same transaction, so gateways drop it.
+ */
+export async function setBackendJwt({ apiId, actor, ip, ...input }: SetBackendJwtOptions) {
+  assertAdmin(actor);
+  const { backendJwt } = backendJwtSchema.parse(input);
+  const api = await db.api.findUnique({ where: { id: apiId }, select: { context: true, version: true, backendJwt: true } });
+  if (!api) throw new AppError("not_found", "API not found.");
+  const from = toBackendJwtChoice(api.backendJwt);
+  if (from === backendJwt) return { backendJwt, notices: { sequences: [], revoked: [] } satisfies QueuedNotices };
+  const notices = await commitSubscriptionChange({
+    effects: [{ kind: "set_api_backend_jwt", apiId, backendJwt }],
+    notify: await servingSubscriptions(apiId),
+    events: [
+      {
+        appId: null,
+        actorId: actor.id,
+        actor: actor.email,
+        ip,
+        action: "api.backend_jwt_changed",
+        detail: { apiId, api: `${api.context}:${api.version}`, from, to: backendJwt },
+      },
+    ],
+  });
+
+  return { backendJwt, notices };
+}

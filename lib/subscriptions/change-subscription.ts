@@ -1,0 +1,131 @@
+import type { AuditAction } from "@/lib/audit/record-event";
+import { AppError } from "@/lib/http/errors";
+import type { QueuedNotices, SubscriptionEffect } from "@/lib/store";
+import { commitSubscriptionChange } from "./commit-subscription-change";
+import { loadSubscriptionOrThrow, offeredTierOrThrow, type LoadedSubscription } from "./load-subscription";
+import type { SubscriptionStatus } from "./schemas";
+
+export type SubscriptionAction =
+  | { kind: "approve" }
+  | { kind: "reject"; reason: string }
+  | { kind: "block"; reason: string }
+  | { kind: "remove" }
+  | { kind: "change_tier"; tier: string };
+
+type ChangeSubscriptionOptions = {
+  where: { id: string } | { appId_apiId: { appId: string; apiId: string } };
+  action: SubscriptionAction;
+  actor: { id: string; email: string; role: string };
+  ip?: string | null;
+};
+
+type Plan = { effect: SubscriptionEffect; action: AuditAction; status: SubscriptionStatus | "removed"; detail?: Record<string, unknown> };
+
+const ADMIN_ONLY = new Set(["approve", "reject", "block"]);
+
+/**
+ * Approve, reject (or withdraw an approval), block, remove, or change the tier of a subscription.
+ * Whatever ends or changes an active subscription's validation info — unsubscribe, block, tier
+ * change, approval withdrawn — queues a subscription.changed notice in the same transaction.
+ */
+export async function changeSubscription({
+  where,
+  action,
+  actor,
+  ip,
+}: ChangeSubscriptionOptions): Promise<{ status: string; notices: QueuedNotices }> {
+  if (ADMIN_ONLY.has(action.kind) && actor.role !== "admin") throw new AppError("forbidden", "Requires the admin role.");
+  const sub = await loadSubscriptionOrThrow(where, actor);
+  const plan = planOf(sub, action, actor.role === "admin");
+  const wasServing = sub.status === "active";
+  const tierChanged = plan.effect.kind === "upsert_subscription" && plan.effect.tierId !== sub.tierId;
+  const endsOrChanges = plan.status !== "active" || tierChanged;
+  const clientId = sub.app.client?.id;
+  const notices = await commitSubscriptionChange({
+    effects: [plan.effect],
+    notify: wasServing && endsOrChanges && clientId ? [{ clientId, api: { context: sub.api.context, version: sub.api.version } }] : [],
+    events: [
+      {
+        appId: sub.app.id,
+        actorId: actor.id,
+        actor: actor.email,
+        ip,
+        action: plan.action,
+        detail: { subscriptionId: sub.id, api: `${sub.api.context}:${sub.api.version}`, from: sub.status, to: plan.status, ...plan.detail },
+      },
+    ],
+  });
+
+  return { status: plan.status, notices };
+}
+
+function planOf(sub: LoadedSubscription, action: SubscriptionAction, isAdmin: boolean): Plan {
+  const set = (status: SubscriptionStatus, tierId: string, requestedTierId: string | null, reason: string | null): SubscriptionEffect => ({
+    kind: "upsert_subscription",
+    subscriptionId: sub.id,
+    appId: sub.app.id,
+    apiId: sub.api.id,
+    tierId,
+    requestedTierId,
+    status,
+    reason,
+    isNew: false,
+  });
+  switch (action.kind) {
+    case "approve": {
+      if (sub.status === "active" && !sub.requestedTierId) throw new AppError("conflict", "Nothing waits for approval here.");
+      if (sub.status === "rejected") throw new AppError("conflict", "A rejected request must be made again by the subscriber.");
+      const tierId = sub.requestedTierId ?? sub.tierId;
+
+      return { effect: set("active", tierId, null, null), action: "subscription.approved", status: "active" };
+    }
+    case "reject":
+      if (sub.status === "active" && sub.requestedTierId)
+        return {
+          effect: set("active", sub.tierId, null, action.reason || null),
+          action: "subscription.rejected",
+          status: "active",
+          detail: { tierRequestDeclined: true, reason: action.reason },
+        };
+      if (sub.status === "rejected") throw new AppError("conflict", "This subscription is rejected already.");
+
+      return {
+        effect: set("rejected", sub.tierId, null, action.reason || null),
+        action: "subscription.rejected",
+        status: "rejected",
+        detail: { reason: action.reason },
+      };
+    case "block":
+      if (sub.status === "blocked") throw new AppError("conflict", "This subscription is blocked already.");
+
+      return {
+        effect: set("blocked", sub.tierId, null, action.reason || null),
+        action: "subscription.blocked",
+        status: "blocked",
+        detail: { reason: action.reason },
+      };
+    case "remove":
+      return { effect: { kind: "delete_subscription", subscriptionId: sub.id }, action: "subscription.removed", status: "removed" };
+    case "change_tier": {
+      const tier = offeredTierOrThrow(sub.api, action.tier);
+      if (sub.status !== "active" && sub.status !== "pending")
+        throw new AppError("conflict", `A ${sub.status} subscription cannot change tier.`);
+      if (tier.id === sub.tierId && !sub.requestedTierId) throw new AppError("conflict", "The subscription is on this tier already.");
+      // A tier change on an API that needs approval waits for an admin; the old tier keeps serving meanwhile.
+      if (sub.api.approvalRequired && !isAdmin && sub.status === "active" && tier.id !== sub.tierId)
+        return {
+          effect: set("active", sub.tierId, tier.id, null),
+          action: "subscription.tier_changed",
+          status: "active",
+          detail: { requested: tier.name },
+        };
+
+      return {
+        effect: set(sub.status, tier.id, null, null),
+        action: "subscription.tier_changed",
+        status: sub.status,
+        detail: { tier: tier.name },
+      };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import type { QueuedNotices } from "@/lib/store";
+import { randomUUID } from "node:crypto";
+import { commitSubscriptionChange } from "./commit-subscription-change";
+import { offeredTierOrThrow } from "./load-subscription";
+import { subscribeSchema, type SubscribeInput, type SubscriptionStatus } from "./schemas";
+
+type SubscribeOptions = SubscribeInput & {
+  actor: { id: string; email: string; role: string };
+  /** An admin subscribing an application (the CLI) needs no approval. */
+  asAdmin?: boolean;
+  ip?: string | null;
+};
+
+/**
+ * Subscribes an application to a published API version on one of its tiers: pending when the API
+ * needs approval, active otherwise. A subscriber may subscribe only their own application; another's,
+ * a deleted one or a draft API is `not_found`, a deprecated or retired one is refused.
+ */
+export async function subscribe({
+  actor,
+  asAdmin = false,
+  ip,
+  ...input
+}: SubscribeOptions): Promise<{ id: string; status: SubscriptionStatus; notices: QueuedNotices }> {
+  const { appId, apiId, tier: tierName } = subscribeSchema.parse(input);
+  if (asAdmin && actor.role !== "admin") throw new AppError("forbidden", "Requires the admin role.");
+  const app = await db.app.findFirst({
+    where: { id: appId, deletedAt: null, ...(asAdmin ? {} : { ownerId: actor.id }) },
+    select: { id: true, name: true },
+  });
+  if (!app) throw new AppError("not_found", "Application not found.", { appId: ["Application not found."] });
+  const api = await db.api.findUnique({
+    where: { id: apiId },
+    select: { id: true, context: true, version: true, status: true, approvalRequired: true, tiers: { select: { tier: true } } },
+  });
+  if (!api || api.status === "draft") throw new AppError("not_found", "API not found.");
+  if (api.status !== "published")
+    throw new AppError("bad_request", `This API is ${api.status}: it takes no new subscriptions.`, {
+      apiId: [`This API is ${api.status}.`],
+    });
+  const tier = offeredTierOrThrow(api, tierName);
+  const existing = await db.subscription.findUnique({ where: { appId_apiId: { appId, apiId } }, select: { id: true, status: true } });
+  if (existing && existing.status !== "rejected")
+    throw new AppError("conflict", `This application's subscription is ${existing.status} already.`, { appId: ["Subscribed already."] });
+  const status: SubscriptionStatus = api.approvalRequired && !asAdmin ? "pending" : "active";
+  const id = existing?.id ?? randomUUID();
+  const notices = await commitSubscriptionChange({
+    effects: [
+      {
+        kind: "upsert_subscription",
+        subscriptionId: id,
+        appId,
+        apiId,
+        tierId: tier.id,
+        requestedTierId: null,
+        status,
+        reason: null,
+        isNew: !existing,
+      },
+    ],
+    notify: [],
+    events: [
+      {
+        appId,
+        actorId: actor.id,
+        actor: actor.email,
+        ip,
+        action: status === "pending" ? "subscription.requested" : "subscription.approved",
+        detail: { subscriptionId: id, api: `${api.context}:${api.version}`, tier: tier.name, status },
+      },
+    ],
+  });
+
+  return { id, status, notices };
+}
