@@ -1,6 +1,8 @@
-// EXAMPLE ONLY — not run in CI. nginx >= 1.25 with njs >= 0.8.5 (per-key timeouts in shared dicts).
-// Portcullis gateway contract in njs: cached introspection keyed by SHA-256 of the bearer token,
-// signed revocation notices (Standard Webhooks), tombstones against the in-flight race, catch-up feed.
+// The Portcullis gateway contract in njs: introspection per API (BRIEF "Validation info per API"), signed notices
+// (Standard Webhooks), and — where njs has shared memory (>= 0.8.5) — a cache keyed by the SHA-256 of the bearer
+// token and the API, evicted by notices, guarded against the in-flight race, refilled-safe by the catch-up feed.
+// On njs 0.7 (Debian 12) there is no shared memory: every request is introspected, so nothing can go stale. Written
+// for njs 0.7's parser too: no `for…of`, no destructuring, no optional catch binding.
 import crypto from "crypto";
 
 const KM = process.env.PORTCULLIS_KEY_MANAGER; // e.g. http://127.0.0.1:3000 (an IP, or configure `resolver`)
@@ -15,22 +17,60 @@ const KEYS = (process.env.PORTCULLIS_SIGNING_SECRET || "")
 const TTL_MS = 300000;
 const NEGATIVE_TTL_MS = 5000;
 const SEEN_MS = 15 * 60000;
+const FENCE_MS = TTL_MS; // as long as any entry it makes stale can live, and longer than any introspection takes
 
-const cache = ngx.shared.pcl_tokens; // sha256 → "1" active | "0" inactive
-const tombs = ngx.shared.pcl_tombstones; // sha256 → "r" revoked | "u:<ms>" updated at, kept until expires_at
-const seen = ngx.shared.pcl_ids; // webhook-id → 1
-const state = ngx.shared.pcl_state; // numbers: last (highest sequence), from (catch-up cursor, when pending)
+const SHARED = typeof ngx.shared !== "undefined";
+// "<sha256>[ <context> <version>]" → "1 <client_id> <started ms>" | "0 <started ms>"
+const cache = SHARED ? ngx.shared.pcl_tokens : null;
+const tombs = SHARED ? ngx.shared.pcl_tombstones : null; // sha256 → "r" | "u:<ms>"; "sub <client> <ctx> <ver>" → "u:<ms>"
+const seen = SHARED ? ngx.shared.pcl_ids : null; // webhook-id → 1
+const state = SHARED ? ngx.shared.pcl_state : null; // numbers: last (highest sequence), from (catch-up cursor, when pending)
 
 const sha256 = (s) => crypto.createHash("sha256").update(s).digest("hex");
+const apiKey = (api) => (api ? " " + api.context + " " + api.version : "");
+const fenceKey = (clientId, api) => "sub " + clientId + apiKey(api);
+
+// The API this location serves, from `set $pcl_api_context` / `set $pcl_api_version`; none means token validity only.
+function apiOf(r) {
+  const context = r.variables.pcl_api_context;
+  const version = r.variables.pcl_api_version;
+
+  return context && version ? { context: context, version: version } : null;
+}
+
+function introspectionBody(token, api) {
+  let body = "token=" + encodeURIComponent(token);
+  if (api) body += "&api_context=" + encodeURIComponent(api.context) + "&api_version=" + encodeURIComponent(api.version);
+
+  return body;
+}
+
+// Has a notice overtaken what was known at `since` (when an introspection started)? A revocation always; an update or
+// a subscription change of this client for this API when it arrived at or after `since`. Checked when an answer arrives
+// and on every cache hit, so a notice costs one tombstone per token, not a scan of the cache.
+function overtaken(hash, clientId, api, since) {
+  const t = tombs.get(hash);
+  if (t === "r" || (t && Number(t.slice(2)) >= since)) return true;
+  const fence = clientId && api ? tombs.get(fenceKey(clientId, api)) : undefined;
+
+  return fence !== undefined && Number(fence.slice(2)) >= since;
+}
 
 // auth_request target: 204 admits, 401 refuses (anything else becomes a 500 in auth_request).
 async function authorize(r) {
   const m = /^Bearer ([A-Za-z0-9\-._~+\/]+=*)$/.exec(r.headersIn.Authorization || "");
   if (!m) return r.return(401);
+  const api = apiOf(r);
   const hash = sha256(m[1]);
-  if (tombs.get(hash) === "r") return r.return(401);
-  const hit = cache.get(hash);
-  if (hit !== undefined) return r.return(hit === "1" ? 204 : 401);
+  const key = hash + apiKey(api);
+  const hit = SHARED ? cache.get(key) : undefined;
+  if (hit !== undefined) {
+    const parts = hit.split(" ");
+    const active = parts[0] === "1";
+    if (!overtaken(hash, active ? parts[1] : null, api, Number(parts[parts.length - 1]))) return r.return(active ? 204 : 401);
+    cache.delete(key);
+  }
+  if (SHARED && tombs.get(hash) === "r") return r.return(401); // revoked: no need to ask
 
   const started = Date.now();
   let answer;
@@ -38,33 +78,47 @@ async function authorize(r) {
     const res = await ngx.fetch(KM + "/oauth2/introspect", {
       method: "POST",
       headers: { Authorization: BASIC, "Content-Type": "application/x-www-form-urlencoded" },
-      body: "token=" + encodeURIComponent(m[1]),
+      body: introspectionBody(m[1], api),
     });
     if (res.status !== 200) return r.return(503);
     answer = await res.json();
-  } catch {
-    return r.return(503); // fail closed; never log the token
+  } catch (e) {
+    ngx.log(ngx.WARN, "portcullis: introspection failed: " + e.message); // never log the token
+    return r.return(503); // fail closed
   }
-  // In-flight race: a notice that arrived while we waited outranks this answer. Check now, not before.
-  const t = tombs.get(hash);
-  if (t === "r" || (t && Number(t.slice(2)) >= started)) return r.return(401);
-  const ttl = answer.active ? Math.min(TTL_MS, answer.exp ? answer.exp * 1000 - Date.now() : TTL_MS) : NEGATIVE_TTL_MS;
-  if (ttl > 0) cache.set(hash, answer.active ? "1" : "0", ttl);
+  if (SHARED) {
+    if (overtaken(hash, answer.active ? answer.client_id : null, api, started)) return r.return(401);
+    const ttl = answer.active ? Math.min(TTL_MS, answer.exp ? answer.exp * 1000 - Date.now() : TTL_MS) : NEGATIVE_TTL_MS;
+    if (ttl > 0) cache.set(key, (answer.active ? "1 " + answer.client_id : "0") + " " + started, ttl);
+  }
   r.return(answer.active ? 204 : 401);
 }
 
-function evict(type, tokens) {
-  for (const t of tokens) {
+// Per-API entries of these tokens go stale through their tombstones (checked on every hit).
+function evictTokens(type, tokens) {
+  tokens.forEach((t) => {
     cache.delete(t.token_hash);
     const left = Date.parse(t.expires_at) - Date.now();
     if (left > 0) tombs.set(t.token_hash, type === "token.revoked" ? "r" : "u:" + Date.now(), left);
-  }
+  });
+}
+
+// subscription.changed: the fence makes every entry of that client for that API, cached or on its way, stale.
+function evictSubscription(clientId, api) {
+  tombs.set(fenceKey(clientId, api), "u:" + Date.now(), FENCE_MS);
+}
+
+// The same for a notice's data and a feed event; a type this gateway does not know is skipped (BRIEF).
+function apply(type, event) {
+  if (type === "token.revoked" || type === "token.updated") evictTokens(type, event.tokens || []);
+  if (type === "subscription.changed" && event.client_id && event.api) evictSubscription(event.client_id, event.api);
 }
 
 function safeEqual(a, b) {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+
   return diff === 0;
 }
 
@@ -81,28 +135,30 @@ function revoke(r) {
     return sigs.some((s) => s.startsWith("v1,") && safeEqual(s.slice(3), expected));
   });
   if (!ok) return r.return(401); // evict nothing
-  if (seen.has(id)) return r.return(204); // at-least-once delivery: acknowledge, do not reprocess
 
   let notice;
   try {
     notice = JSON.parse(body);
-  } catch {
-    return r.return(400);
+  } catch (e) {
+    return r.return(400, "notice body is not JSON: " + e.message);
   }
+  const status = notice.type === "gateway.ping" ? 200 : 204;
+  if (!SHARED) return r.return(status); // nothing cached, nothing to evict: a verified notice is acknowledged
+  if (seen.has(id)) return r.return(204); // at-least-once delivery: acknowledge, do not reprocess
   const data = notice.data || {};
-  if (notice.type === "token.revoked" || notice.type === "token.updated") evict(notice.type, data.tokens || []);
+  apply(notice.type, data);
   if (typeof data.sequence === "number") {
     const last = state.get("last") || 0;
     if (data.sequence > last + 1 && !state.has("from")) state.set("from", last); // a gap: catch up from here
     if (data.sequence > last) state.set("last", data.sequence);
   }
   seen.set(id, 1, SEEN_MS);
-  r.return(notice.type === "gateway.ping" ? 200 : 204);
+  r.return(status);
 }
 
-// js_periodic: at start (empty state) and after a gap, page through the feed. One worker does it.
+// js_periodic (njs >= 0.8): at start (empty state) and after a gap, page through the feed. One worker does it.
 async function catchUp() {
-  if (ngx.worker_id !== 0) return;
+  if (!SHARED || ngx.worker_id !== 0) return;
   if (!state.has("booted")) {
     state.set("booted", 1);
     state.set("from", 0);
@@ -113,10 +169,10 @@ async function catchUp() {
     const res = await ngx.fetch(KM + "/oauth2/revocations?after=" + after + "&limit=20", { headers: { Authorization: BASIC } });
     if (res.status !== 200) return ngx.log(ngx.WARN, "portcullis catch-up: feed answered " + res.status); // next tick retries
     const page = await res.json();
-    for (const e of page.events) {
-      evict(e.type, e.tokens);
+    page.events.forEach((e) => {
+      apply(e.type, e);
       seen.set(e.id, 1, SEEN_MS);
-    }
+    });
     after = page.next_after;
     state.set("from", after); // progress survives a failure on the next page
     if (!page.has_more) break;

@@ -2,6 +2,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getAllSettings } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 import { TokenPolicyForm } from "./_components/token-policy-form";
+import { ValidationCacheForm } from "./_components/validation-cache-form";
 
 export const metadata: Metadata = { title: "Token policy" };
 export const dynamic = "force-dynamic";
@@ -20,6 +21,7 @@ export default async function TokenPolicyPage() {
         </p>
       </div>
       <TokenPolicyForm initialSettings={settings} />
+      <ValidationCacheForm initialSettings={settings} />
     </div>
   );
 }

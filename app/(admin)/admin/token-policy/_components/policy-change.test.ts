@@ -1,7 +1,7 @@
 import { SETTINGS, SETTING_KEYS, type SettingKey } from "@/lib/settings/definitions";
 import { NOT_A_NUMBER } from "@/lib/settings/duration";
 import { describe, expect, it } from "vitest";
-import { loweredMaximums, readChange, toDurations } from "./policy-change";
+import { DURATION_KEYS, loweredMaximums, readChange, toDurations } from "./policy-change";
 
 const saved = Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].default])) as Record<SettingKey, string>;
 const NEVER = /^Refresh tokens always expire: .+forever\.$/;
@@ -11,7 +11,11 @@ describe("the token policy form's change", () => {
     const durations = { ...toDurations(saved), access_token_ttl: { amount: "10", unit: "minutes" as const } };
 
     expect(readChange(durations, true)).toEqual({
-      change: { ...Object.fromEntries(SETTING_KEYS.map((k) => [k, Number(saved[k])])), access_token_ttl: 600, app_overrides_allowed: true },
+      change: {
+        ...Object.fromEntries(DURATION_KEYS.map((k) => [k, Number(saved[k])])),
+        access_token_ttl: 600,
+        app_overrides_allowed: true,
+      },
       fields: {},
     });
   });

@@ -10,6 +10,7 @@ export const DURATION_KEYS = [
   "refresh_token_ttl",
   "refresh_token_max_ttl",
   "purge_grace_period",
+  "refresh_reuse_grace",
 ] as const;
 export type DurationKey = (typeof DURATION_KEYS)[number];
 export type Durations = Record<DurationKey, Duration>;

@@ -15,6 +15,7 @@ import { validateSettings, type SettingsChange } from "@/lib/settings/validate-s
 import { useState } from "react";
 import { toast } from "sonner";
 import { loweredMaximums, readChange, toDurations, type DurationKey } from "./policy-change";
+import { SettingSwitch } from "./setting-switch";
 
 type Pending = { change: SettingsChange; lowered: LoweredMaximum[] };
 
@@ -129,6 +130,10 @@ export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings
         </CardHeader>
         <CardContent className="grid gap-5 sm:grid-cols-2">
           {field("refresh_token_ttl")}
+          {field(
+            "refresh_reuse_grace",
+            "A refresh token used twice revokes its whole grant. Within this window (0 to 60 seconds) one retry of a lost response is accepted.",
+          )}
           <div className="grid gap-3">
             {field("refresh_token_max_ttl", "Up to 90 days; longer only once you confirm.")}
             {asksConfirm && (
@@ -154,19 +159,12 @@ export function TokenPolicyForm({ initialSettings }: { initialSettings: Settings
           <CardDescription>Expired and revoked tokens are deleted once this grace period has passed.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-5 sm:grid-cols-2">
-          <div className="grid content-start gap-2">
-            <label className="flex items-start gap-2 text-sm font-medium">
-              <input
-                type="checkbox"
-                role="switch"
-                className="mt-0.5 size-4 accent-primary"
-                checked={overrides}
-                onChange={(e) => setOverrides(e.target.checked)}
-              />
-              {SETTINGS.app_overrides_allowed.label}
-            </label>
-            <p className="text-sm text-muted-foreground">Within the maximums above. Off: every application gets the defaults.</p>
-          </div>
+          <SettingSwitch
+            label={SETTINGS.app_overrides_allowed.label}
+            hint="Within the maximums above. Off: every application gets the defaults."
+            checked={overrides}
+            onChange={setOverrides}
+          />
           {field("purge_grace_period")}
         </CardContent>
       </Card>

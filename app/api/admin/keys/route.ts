@@ -1,0 +1,17 @@
+import { withSession } from "@/lib/http/with-session";
+import { listSigningKeys } from "@/lib/keys/list-signing-keys";
+import { rotateSigningKey } from "@/lib/keys/rotate-signing-key";
+import { rotateKeySchema } from "@/lib/keys/schemas";
+
+// GET /api/admin/keys — the JWT signing keys and their states.
+export const GET = withSession(async () => Response.json(await listSigningKeys()), { role: "admin" });
+
+// POST /api/admin/keys — rotate: a new key, published at once, signing shortly after; the old one kept for the overlap.
+export const POST = withSession(
+  async ({ req, user, ip }) => {
+    const input = rotateKeySchema.parse(await req.json());
+
+    return Response.json(await rotateSigningKey({ ...input, actor: user, ip }), { status: 201 });
+  },
+  { role: "admin" },
+);

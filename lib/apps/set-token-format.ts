@@ -1,0 +1,26 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { updateTokenFormatSchema, type TokenFormat } from "@/lib/jwt/token-format";
+import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
+import { getAppOrThrow } from "./get-app-or-throw";
+import type { Actor, AppSummary } from "./schemas";
+
+type SetTokenFormatOptions = { appId: string; tokenFormat: TokenFormat; actor: Actor; ip?: string | null };
+
+/**
+ * Opaque or RFC 9068 JWT access tokens from the next issuance on; tokens already issued keep their
+ * form. The owner chooses, and an admin may for any application (`actor.role`). Audited.
+ */
+export async function setTokenFormat({ appId, actor, ip, ...input }: SetTokenFormatOptions): Promise<AppSummary> {
+  const { tokenFormat } = updateTokenFormatSchema.parse(input);
+  const before = await getAppOrThrow({ appId, userId: actor.id, role: actor.role });
+  if (before.tokenFormat === tokenFormat) return before;
+
+  return db.$transaction(async (tx) => {
+    const app = await tx.app.update({ where: { id: appId }, data: { tokenFormat }, select: APP_SUMMARY_SELECT });
+    const detail = { from: before.tokenFormat, to: tokenFormat };
+    await recordAuditEvent({ appId, actorId: actor.id || null, actor: actor.email, ip, action: "app.token_format_changed", detail }, tx);
+
+    return toAppSummary(app);
+  });
+}

@@ -1,0 +1,57 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
+import { AppError } from "@/lib/http/errors";
+import { readTokenPolicy } from "@/lib/settings/settings";
+import { isGenerationTaken } from "./create-first-key";
+import { generateKeyMaterial } from "./key-material";
+import { ACTIVATION_DELAY_MS, keyRing, reloadKeyRing } from "./key-ring";
+import { rotateKeySchema, type RotateKeyInput } from "./schemas";
+
+type RotateSigningKeyOptions = RotateKeyInput & { actor: AdminActor; ip?: string | null; now?: number };
+
+/**
+ * Makes a new signing key, published at once and signing ACTIVATION_DELAY_MS later (every instance
+ * lists it by then); the keys it replaces stay published for the overlap after that, so tokens they
+ * signed keep verifying. Audited in the same transaction.
+ */
+export async function rotateSigningKey({ actor, ip, now = Date.now(), ...input }: RotateSigningKeyOptions) {
+  assertAdmin(actor);
+  const { alg, overlapSeconds = (await readTokenPolicy()).accessTokenMaxTtl } = rotateKeySchema.parse(input);
+  await keyRing(); // a first key exists before it is replaced
+  const { kid, publicJwk, sealedPrivateKey } = await generateKeyMaterial(alg);
+  const activatesAt = new Date(now + ACTIVATION_DELAY_MS);
+  const retireAt = new Date(activatesAt.getTime() + overlapSeconds * 1000);
+  try {
+    const replaced = await db.$transaction(async (tx) => {
+      const live = await tx.signingKey.findMany({
+        where: { OR: [{ expiresAt: null }, { expiresAt: { gt: retireAt } }] },
+        select: { id: true, generation: true },
+        orderBy: { generation: "desc" },
+      });
+      const last = await tx.signingKey.findFirst({ orderBy: { generation: "desc" }, select: { generation: true } });
+      await tx.signingKey.updateMany({ where: { id: { in: live.map((k) => k.id) } }, data: { expiresAt: retireAt } });
+      await tx.signingKey.create({
+        data: {
+          id: kid,
+          generation: (last?.generation ?? 0) + 1,
+          alg,
+          publicJwk: JSON.stringify(publicJwk),
+          privateKey: sealedPrivateKey,
+          createdAt: new Date(now),
+          activatesAt,
+        },
+      });
+      const detail = { kid, alg, replaced: live.map((k) => k.id), activatesAt: activatesAt.toISOString(), overlapSeconds };
+      await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "signing_key.rotated", detail }, tx);
+
+      return live.map((k) => k.id);
+    });
+    reloadKeyRing();
+
+    return { kid, alg, activatesAt: activatesAt.toISOString(), previousExpireAt: retireAt.toISOString(), replaced };
+  } catch (err) {
+    if (isGenerationTaken(err)) throw new AppError("conflict", "Another rotation just happened. Look at the keys and try again.");
+    throw err;
+  }
+}
