@@ -1,10 +1,14 @@
-import { IssuedPerDayChart } from "@/components/admin/issued-per-day-chart";
+import { FirstRunChecklist } from "@/components/admin/first-run-checklist";
 import { LastPurge } from "@/components/admin/last-purge";
+import { IntrospectionsPerDayChart, PropagationChart, TokensPerDayChart } from "@/components/charts/activity-charts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { firstRunChecklist } from "@/lib/admin/first-run-checklist";
 import { getAdminOverview } from "@/lib/admin/get-overview";
 import { requireRole } from "@/lib/auth/session";
+import { activityPerDay } from "@/lib/stats/activity-per-day";
+import { propagationPerDay } from "@/lib/stats/propagation-per-day";
 import { tokenStats } from "@/lib/tokens/token-stats";
-import { Activity, AppWindow, Ban, ChartColumn, Hourglass, KeyRound, Trash2, Users } from "lucide-react";
+import { Activity, AppWindow, Ban, ChartColumn, Hourglass, KeyRound, Radio, Search, Trash2, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -36,7 +40,13 @@ function StatList({ stats, columns }: { stats: Stat[]; columns: string }) {
 
 export default async function AdminOverviewPage() {
   await requireRole("admin"); // the layout checks too; pages render in parallel with it
-  const [overview, tokens] = await Promise.all([getAdminOverview(), tokenStats()]);
+  const [overview, tokens, checklist, activity, propagation] = await Promise.all([
+    getAdminOverview(),
+    tokenStats(),
+    firstRunChecklist(),
+    activityPerDay(),
+    propagationPerDay(),
+  ]);
   const people: Stat[] = [
     { label: "Users", value: overview.users, hint: `${overview.admins} admin${overview.admins === 1 ? "" : "s"}`, icon: Users },
     { label: "Applications", value: overview.apps, hint: "Registered, not deleted", icon: AppWindow },
@@ -53,6 +63,7 @@ export default async function AdminOverviewPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
         <p className="text-muted-foreground">Everything registered in this Portcullis, at a glance.</p>
       </div>
+      <FirstRunChecklist items={checklist} />
       <section aria-labelledby="overview-heading" className="flex flex-col gap-3">
         <h2 id="overview-heading" className="sr-only">
           Overview
@@ -70,11 +81,11 @@ export default async function AdminOverviewPage() {
           <CardHeader>
             <CardTitle className="flex items-center gap-2">
               <ChartColumn className="size-4" aria-hidden="true" />
-              Tokens issued per day
+              Tokens issued and revoked per day
             </CardTitle>
           </CardHeader>
           <CardContent>
-            <IssuedPerDayChart days={tokens.issuedPerDay} />
+            <TokensPerDayChart days={activity} />
           </CardContent>
         </Card>
         <Card>
@@ -93,6 +104,31 @@ export default async function AdminOverviewPage() {
           </CardHeader>
           <CardContent>
             <LastPurge run={tokens.lastPurge} />
+          </CardContent>
+        </Card>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <Search className="size-4" aria-hidden="true" />
+              Introspections per day
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <IntrospectionsPerDayChart days={activity} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <Radio className="size-4" aria-hidden="true" />
+              Revocation propagation per gateway
+            </CardTitle>
+            <CardDescription>p99 solid, p50 dashed.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <PropagationChart gateways={propagation} />
           </CardContent>
         </Card>
       </div>

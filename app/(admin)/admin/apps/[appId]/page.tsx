@@ -1,0 +1,40 @@
+import { APP_TABS } from "@/app/(portal)/apps/[appId]/_components/app-tabs";
+import { AppWorkspace } from "@/app/(portal)/apps/[appId]/_components/app-workspace";
+import { getOverseenApp } from "@/lib/apps/get-overseen-app";
+import { requireRole } from "@/lib/auth/session";
+import { AppError } from "@/lib/http/errors";
+import { issuer } from "@/lib/oauth/issuer";
+import { readTokenPolicy } from "@/lib/settings/settings";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+type AdminAppPageProps = { params: Promise<{ appId: string }>; searchParams: Promise<{ tab?: string | string[] }> };
+
+export async function generateMetadata({ params }: Pick<AdminAppPageProps, "params">): Promise<Metadata> {
+  const user = await requireRole("admin");
+  const { appId } = await params;
+  const app = await getOverseenApp({ appId, user }).catch(() => null);
+
+  return { title: app ? `${app.name} (admin)` : "Application not found" };
+}
+
+/** Any subscriber's application, as an admin sees it: keys, tokens and activity, and revoking. */
+export default async function AdminAppPage({ params, searchParams }: AdminAppPageProps) {
+  const user = await requireRole("admin");
+  const [{ appId }, { tab }] = await Promise.all([params, searchParams]);
+  const app = await getOverseenApp({ appId, user }).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+  const openTab = APP_TABS.find((t) => t === tab && t !== "settings") ?? "keys";
+
+  return (
+    <AppWorkspace
+      initialApp={app}
+      issuer={issuer()}
+      tab={openTab}
+      policy={await readTokenPolicy()}
+      oversight={{ ownerEmail: app.ownerEmail }}
+    />
+  );
+}

@@ -1,0 +1,15 @@
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
+import { withSession } from "@/lib/http/with-session";
+import { bulkRevokeSchema, revokeSearchedTokens } from "@/lib/tokens/revoke-searched-tokens";
+
+// POST /api/admin/tokens/bulk-revoke { tokenIds } — revoke tokens of any applications (and the rest of their grants).
+export const POST = withSession(
+  async ({ req, user, ip }) => {
+    const { tokenIds } = bulkRevokeSchema.parse(await req.json());
+    const { notices, revoked } = await revokeSearchedTokens({ tokenIds, actor: user, ip });
+    flushAfterResponse(notices);
+
+    return Response.json({ revoked });
+  },
+  { role: "admin" },
+);

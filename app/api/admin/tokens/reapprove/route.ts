@@ -1,0 +1,21 @@
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
+import { withSession } from "@/lib/http/with-session";
+import { operatorChangeSchema, operatorTarget } from "@/lib/tokens/operator-change-schema";
+import { reapproveToken } from "@/lib/tokens/reapprove-token";
+
+// POST /api/admin/tokens/reapprove {token | tokenId, cascade, reason} — Apigee ValidateToken: a revoked, unexpired token is valid again.
+export const POST = withSession(
+  async ({ req, user, ip }) => {
+    const input = operatorChangeSchema.parse(await req.json());
+    const { changed, notices } = await reapproveToken({
+      ...operatorTarget(input),
+      cascade: input.cascade,
+      reason: input.reason,
+      operator: { via: "admin", ...user, ip },
+    });
+    flushAfterResponse(notices);
+
+    return Response.json({ reapproved: changed.length });
+  },
+  { role: "admin" },
+);

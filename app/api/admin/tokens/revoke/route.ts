@@ -1,0 +1,21 @@
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
+import { withSession } from "@/lib/http/with-session";
+import { operatorChangeSchema, operatorTarget } from "@/lib/tokens/operator-change-schema";
+import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
+
+// POST /api/admin/tokens/revoke {token | tokenId, cascade, reason} — Apigee InvalidateToken; cascade off revokes the token alone.
+export const POST = withSession(
+  async ({ req, user, ip }) => {
+    const input = operatorChangeSchema.parse(await req.json());
+    const { changed, notices } = await revokeByOperator({
+      ...operatorTarget(input),
+      cascade: input.cascade,
+      reason: input.reason,
+      operator: { via: "admin", ...user, ip },
+    });
+    flushAfterResponse(notices);
+
+    return Response.json({ revoked: changed.length });
+  },
+  { role: "admin" },
+);
