@@ -1,8 +1,10 @@
 // npm run bench:propagation — from the start of an RFC 7009 revocation until every reference
 // gateway has evicted the token it had cached, for N = 1, 10, 50 gateways on loopback; then the
-// revocation request's own latency with 50 gateways, one of them down. Prints a table; asserts nothing.
+// revocation request's own latency with 50 gateways, one of them down; then the race re-send's cost
+// under a steady introspect-then-revoke load (events and deliveries per revocation). Prints tables; asserts nothing.
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { waitFor } from "./wait-for";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
@@ -120,10 +122,51 @@ const p = down.map((x) => x.propagationMs);
 const q = down.map((x) => x.revokeMs);
 rows.push(`| ${max} | one down | ${pct(p, 0.5)} | ${pct(p, 0.99)} | ${pct(q, 0.5)} | ${pct(q, 0.99)} |`);
 
+// Every revocation below follows an "active" answer for its token: the race re-send's worst case.
+async function steadyIntrospectThenRevoke(seconds: number, loops: number) {
+  await db.gateway.deleteMany();
+  const receiver = createServer((req, res) => req.resume().on("end", () => res.writeHead(204).end())).listen(4499, "127.0.0.1");
+  const gw = await createGateway({ actor: ADMIN, name: "bench-steady", revokeUrl: "http://127.0.0.1:4499/portcullis/revoke" });
+  const owner = await db.user.create({ data: { email: `bench-steady-${Date.now()}@bench.local`, passwordHash: "-" } });
+  const app = await createApp({ actor: owner, name: "bench steady", ip: null });
+  const appForm = { "content-type": "application/x-www-form-urlencoded", authorization: basic(app.clientId, app.clientSecret) };
+  const gwForm = { "content-type": "application/x-www-form-urlencoded", authorization: basic(gw.clientId, gw.clientSecret) };
+  const before = (await db.revocationEvent.aggregate({ _max: { sequence: true } }))._max.sequence ?? 0;
+  const revokeMs: number[] = [];
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: loops }, async () => {
+      while (Date.now() < end) {
+        const { access_token: token } = await (
+          await fetch(`${BASE}/oauth2/token`, { method: "POST", headers: appForm, body: "grant_type=client_credentials" })
+        ).json();
+        await (await fetch(`${BASE}/oauth2/introspect`, { method: "POST", headers: gwForm, body: `token=${token}` })).arrayBuffer();
+        const start = Date.now();
+        await (await fetch(`${BASE}/oauth2/revoke`, { method: "POST", headers: appForm, body: `token=${token}` })).arrayBuffer();
+        revokeMs.push(Date.now() - start);
+      }
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 3_000)); // the re-sends are queued within 100 ms and due after 2 s
+  const events = await db.revocationEvent.count({ where: { sequence: { gt: before } } });
+  const deliveries = await db.delivery.count({ where: { gatewayId: gw.gateway.id } });
+  receiver.close();
+
+  return { revocations: revokeMs.length, events, deliveries, p50: pct(revokeMs, 0.5), p99: pct(revokeMs, 0.99), seconds };
+}
+const steady = await steadyIntrospectThenRevoke(10, 16);
+
 const engine = process.env.DATABASE_URL!.startsWith("postgres") ? "PostgreSQL" : "SQLite";
 console.log(`\nRevocation propagation, ${engine}, ${ROUNDS} revocations per row (revoke request start → last gateway's eviction)\n`);
 console.log("| gateways | state | propagation p50 ms | propagation p99 ms | revoke request p50 ms | revoke request p99 ms |");
 console.log("|---:|---|---:|---:|---:|---:|");
 for (const row of rows) console.log(row);
+console.log(`\nThe race re-send's cost: ${steady.seconds} s of 16 loops (issue, introspect as the gateway, revoke), one gateway\n`);
+console.log("| revocations | per s | events | re-send events | events per revocation | deliveries | revoke p50 ms | revoke p99 ms |");
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
+const perRevocation = (steady.events / steady.revocations).toFixed(2);
+console.log(
+  `| ${steady.revocations} | ${Math.round(steady.revocations / steady.seconds)} | ${steady.events} | ${steady.events - steady.revocations} | ${perRevocation} | ${steady.deliveries} | ${steady.p50} | ${steady.p99} |`,
+);
 server.kill();
 process.exit(0);

@@ -1,13 +1,48 @@
+import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
+import { createApi } from "@/lib/apis/create-api";
+import { createTier } from "@/lib/apis/create-tier";
+import { setBackendJwt } from "@/lib/apis/set-backend-jwt";
 import { createApp } from "@/lib/apps/create-app";
+import { setTokenFormat } from "@/lib/apps/set-token-format";
 import { db } from "@/lib/db/client";
 import { store } from "@/lib/store";
+import { subscribe } from "@/lib/subscriptions/subscribe";
 import { hashToken, randomSecret, TOKEN_PREFIX } from "@/lib/tokens/hash-token";
 import { randomUUID } from "node:crypto";
 
-/** An application with `count` live access tokens written straight to the store; returns their values. */
+const BENCH_ADMIN = { id: "bench", email: "bench", role: "admin" as const };
+
+/**
+ * An application with `count` live access tokens written straight to the store, subscribed to one
+ * published API (for introspection with api_context/api_version); returns the token values and the API.
+ */
 export async function seedBenchClient(count: number) {
   const owner = await db.user.create({ data: { email: `${randomUUID()}@bench.local`, passwordHash: "-" } });
-  const { clientId, clientSecret } = await createApp({ actor: owner, name: "bench", ip: null });
+  const { app, clientId, clientSecret } = await createApp({ actor: owner, name: "bench", ip: null });
+  const tier = await createTier({ actor: BENCH_ADMIN, name: `bench-${randomUUID().slice(0, 8)}`, requestsPerMinute: 1_000_000 });
+  const api = await createApi({
+    actor: BENCH_ADMIN,
+    name: "Bench",
+    context: `/bench-${randomUUID().slice(0, 8)}`,
+    version: "v1",
+    tiers: [tier.name],
+  });
+  await changeApiLifecycle({ apiId: api.id, action: "publish", actor: BENCH_ADMIN });
+  await subscribe({ actor: BENCH_ADMIN, asAdmin: true, appId: app.id, apiId: api.id, tier: tier.name });
+  // The same, with JWT to the backend on: introspection for it signs a JWT per call.
+  const jwtApi = await createApi({
+    actor: BENCH_ADMIN,
+    name: "Bench JWT",
+    context: `/bench-jwt-${randomUUID().slice(0, 8)}`,
+    version: "v1",
+    tiers: [tier.name],
+  });
+  await changeApiLifecycle({ apiId: jwtApi.id, action: "publish", actor: BENCH_ADMIN });
+  await setBackendJwt({ apiId: jwtApi.id, backendJwt: "on", actor: BENCH_ADMIN });
+  await subscribe({ actor: BENCH_ADMIN, asAdmin: true, appId: app.id, apiId: jwtApi.id, tier: tier.name });
+  // An application whose access tokens are RFC 9068 JWTs (issuance signs one per token).
+  const jwtApp = await createApp({ actor: owner, name: "bench jwt", ip: null });
+  await setTokenFormat({ appId: jwtApp.app.id, tokenFormat: "jwt", actor: BENCH_ADMIN });
   const now = Date.now();
   const tokens: string[] = [];
   const batch: Promise<void>[] = [];
@@ -35,5 +70,12 @@ export async function seedBenchClient(count: number) {
   }
   await Promise.all(batch);
 
-  return { clientId, clientSecret, tokens };
+  return {
+    clientId,
+    clientSecret,
+    tokens,
+    api: { context: api.context, version: api.version },
+    jwtApi: { context: jwtApi.context, version: jwtApi.version },
+    jwtClient: { clientId: jwtApp.clientId, clientSecret: jwtApp.clientSecret },
+  };
 }
