@@ -30,5 +30,5 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Pages only: the API, the key manager and static files need no CSP.
-export const config = { matcher: ["/((?!api/|oauth2/|\\.well-known/|_next/static|_next/image|favicon\\.ico).*)"] };
+// Pages only: the API, the key manager and static files need no CSP (the consent page at /oauth2/authorize is a page).
+export const config = { matcher: ["/((?!api/|oauth2/(?!authorize)|\\.well-known/|_next/static|_next/image|favicon\\.ico).*)"] };

@@ -6,6 +6,9 @@ import { env } from "@/lib/env";
 import { trustedHops } from "@/lib/http/client-ip";
 import { answerClientError, createFront, refuseExpectation } from "@/lib/http/front";
 import { startJobs } from "@/lib/jobs/start-jobs";
+import { startUsageFlush } from "@/lib/jobs/usage-flush";
+import { listenForRevocationsElsewhere } from "@/lib/notices/listen-for-revocations";
+import { startValidationCache } from "@/lib/validation-cache/watch-changes";
 import next from "next";
 import { createServer } from "node:http";
 
@@ -33,7 +36,12 @@ async function main() {
 
   // Delivery retries (and anything a stopped instance left behind) and the purge; `npm run worker` runs them apart.
   const stopWorker = process.env.PORTCULLIS_WORKER === "off" ? async () => {} : startJobs();
-  const stop = () => server.close(() => void stopWorker().finally(() => process.exit(0)));
+  // Other instances' revocations, for this instance's race re-send (README, "Gateways": the in-flight race).
+  const stopListening = listenForRevocationsElsewhere();
+  const stopUsage = startUsageFlush(); // this process's last-used times and introspection counts
+  const stopCache = startValidationCache(); // the key manager's validation cache hears of other processes' changes
+  const stop = () =>
+    server.close(() => void Promise.all([stopWorker(), stopListening(), stopUsage(), stopCache()]).finally(() => process.exit(0)));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

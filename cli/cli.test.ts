@@ -17,6 +17,9 @@ describe("portcullis CLI", () => {
       app_id: expect.any(String),
       client_id: expect.stringMatching(/^pcl_ci_/),
       client_secret: expect.stringMatching(/^pcl_cs_/),
+      public: false,
+      grant_types: ["client_credentials", "authorization_code", "refresh_token"],
+      redirect_uris: [],
     });
     const issued = await json("tokens", "issue", "--client-id", app.client_id);
     expect(issued).toMatchObject({ token_type: "Bearer", expires_in: expect.any(Number) });

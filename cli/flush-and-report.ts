@@ -18,7 +18,7 @@ export async function flushAndReport(notices: QueuedNotices) {
   return attempts.map((a) => ({
     gateway: names.get(a.gatewayId) ?? a.gatewayId,
     sequence: a.sequence,
-    acknowledged: a.status === "delivered",
-    ...(a.status === "delivered" ? {} : { error: a.error, retry: a.status === "pending" }),
+    acknowledged: a.ok,
+    ...(a.ok ? {} : { error: a.error, retry: true }), // a first attempt is 24 h from giving up
   }));
 }

@@ -4,22 +4,23 @@ import * as z from "zod";
 /** What a command returns: one object, printed as JSON with --json or as aligned lines for people. */
 export type Result = Record<string, unknown>;
 
-export function print(result: Result, json: boolean) {
+export function print(result: Result, json: boolean, out: (text: string) => void) {
   if (json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    out(`${JSON.stringify(result)}\n`);
     return;
   }
+  const line = (text: string) => out(`${text}\n`);
   // A listing is one key holding rows, e.g. { tokens: [...], next_cursor }: people get the rows, then the rest.
   const listKey = Object.keys(result).find((k) => Array.isArray(result[k]));
   const rows = listKey ? (result[listKey] as Record<string, unknown>[]) : [result];
-  if (rows.length === 0) console.log("(none)");
+  if (rows.length === 0) line("(none)");
   for (const row of rows) {
     const width = Math.max(...Object.keys(row).map((k) => k.length));
     for (const [key, value] of Object.entries(row))
-      console.log(`${key.padEnd(width)}  ${typeof value === "object" && value !== null ? JSON.stringify(value) : (value ?? "")}`);
-    if (rows.length > 1) console.log("");
+      line(`${key.padEnd(width)}  ${typeof value === "object" && value !== null ? JSON.stringify(value) : (value ?? "")}`);
+    if (rows.length > 1) line("");
   }
-  if (listKey) for (const [key, value] of Object.entries(result)) if (key !== listKey && value !== null) console.log(`${key}  ${value}`);
+  if (listKey) for (const [key, value] of Object.entries(result)) if (key !== listKey && value !== null) line(`${key}  ${value}`);
 }
 
 /** A readable one-line reason for stderr; internals stay out of it unless PORTCULLIS_DEBUG is set. */

@@ -1,5 +1,6 @@
-import { isTokenEventType, type FeedPage } from "@/lib/notices/contract";
+import { isTokenEventType, SUBSCRIPTION_CHANGED, type FeedPage } from "@/lib/notices/contract";
 import { applyRevocation } from "./apply-revocation";
+import { applySubscriptionChange } from "./apply-subscription-change";
 import type { GatewayState } from "./gateway-state";
 import type { Logger } from "./log";
 
@@ -32,11 +33,13 @@ export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions
     for (let more = true; more && !stopped;) {
       const page = await fetchPage(progress.cursor);
       for (const event of page.events) {
-        // Types this gateway does not know (subscription.changed, later ones) are skipped; the cursor still moves.
+        // Types this gateway does not know (later ones) are skipped; the cursor still moves.
         if (isTokenEventType(event.type) && event.tokens) {
           applyRevocation(state, { sequence: event.sequence, type: event.type, tokens: event.tokens });
           applied += event.tokens.length;
         }
+        if (event.type === SUBSCRIPTION_CHANGED && event.client_id && event.api)
+          applySubscriptionChange(state, { client_id: event.client_id, api: event.api });
         state.seen.add(event.id);
       }
       if (page.has_more && page.next_after <= progress.cursor) throw new Error("feed cursor did not advance");

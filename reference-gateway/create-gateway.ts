@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { matchApi } from "./api-routes";
 import { basicAuth } from "./basic-auth";
 import { createCatchUp } from "./catch-up";
 import { fetchRevocations } from "./fetch-revocations";
@@ -11,6 +12,8 @@ import { createLogger } from "./log";
 import { gatewayOptionsSchema, type GatewayInput } from "./options";
 import { createProxy } from "./proxy";
 import { sendJson } from "./send-json";
+import { createApiValidator } from "./validate-for-api";
+import { createJwtValidator, looksLikeJwt } from "./validate-jwt";
 import { createValidator } from "./validate-token";
 import { createVerifiers } from "./verify-notice";
 
@@ -46,21 +49,48 @@ export function createGateway(input: GatewayInput) {
   const fetchPage = (after: number) => fetchRevocations({ keyManager, clientId, clientSecret, after, timeoutMs });
   const catchUp = createCatchUp({ state, fetchPage, backoff: options.backoff, log });
   const handleNotice = createNoticeHandler({ state, verifiers: createVerifiers(options.signingSecret), catchUp, log });
-  const proxy = createProxy(options.upstream);
+  const validateForApi = createApiValidator({
+    state,
+    introspect: (token, api) => introspect({ keyManager, clientId, clientSecret, token, timeoutMs, api }),
+    ttlMs: options.ttl * 1000,
+    negativeTtlMs: options.negativeTtlMs,
+  });
+  const validateJwt = options.localJwt ? createJwtValidator({ state, keyManager, timeoutMs }) : null;
+  const proxy = options.upstream ? createProxy(options.upstream, options.jwtHeader) : null;
+  const apis = options.apis.map((api) => ({ ...api, proxy: createProxy(api.upstream, options.jwtHeader) }));
 
   const handleProxied = async (req: IncomingMessage, res: ServerResponse) => {
+    const api = matchApi(apis, req.url ?? "/");
+    if (!api && !proxy) return sendJson(res, 404, { error: "no_such_api" });
     const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(req.headers.authorization ?? ""); // RFC 6750 §2.1 b64token
     if (!match) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
+    let backendJwt: string | undefined;
     try {
-      const { active } = await validate(match[1]);
-      if (!active) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
+      // Local mode: a JWT that does not verify here is refused at once; one that does needs no introspection
+      // unless an API's subscription and tier (known only to the key manager) must be checked as well.
+      const local = validateJwt && looksLikeJwt(match[1]) ? await validateJwt(match[1]) : null;
+      if (local && !local.active) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
+      const answer = api ? await validateForApi(match[1], api.route) : (local ?? (await validate(match[1])));
+      if (!answer.active) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
+      if (typeof answer.backend_jwt === "string") backendJwt = answer.backend_jwt;
+      if (api) {
+        // The subscription's tier (validated by introspect()), per client and API.
+        const { tier } = answer as unknown as { tier: { requests_per_minute: number; daily_quota: number | null } };
+        const wait = state.limiter.take(`${String(answer.client_id)} ${api.route.context} ${api.route.version}`, tier);
+        if (wait > 0) {
+          state.counters.rateLimited += 1;
+
+          return sendJson(res, 429, { error: "rate_limited" }, { "retry-after": String(wait) });
+        }
+      }
     } catch (err) {
       if (!(err instanceof KeyManagerUnavailable)) throw err;
       log.warn(err.message);
 
       return sendJson(res, 503, { error: "temporarily_unavailable" }, { "retry-after": "1" });
     }
-    proxy.forward(req, res);
+    if (api) api.route.proxy.forward(req, res, api.rest, backendJwt);
+    else proxy!.forward(req, res);
   };
 
   const route = (req: IncomingMessage, res: ServerResponse) => {
@@ -96,7 +126,10 @@ export function createGateway(input: GatewayInput) {
       });
       sweeper = setInterval(() => sweepGatewayState(state), SWEEP_MS).unref();
       const { port } = server.address() as AddressInfo;
-      log.info(`listening on http://${options.host}:${port} → ${options.upstream}; revoke path ${options.revokePath}`);
+      const routes = apis.map((a) => `${a.context}/${a.version} → ${a.upstream}`);
+      log.info(
+        `listening on http://${options.host}:${port} → ${[...routes, options.upstream ?? []].flat().join(", ")}; revoke path ${options.revokePath}`,
+      );
       catchUp.request(state.lastSequence);
 
       return { port };
@@ -108,7 +141,8 @@ export function createGateway(input: GatewayInput) {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      proxy.close();
+      proxy?.close();
+      for (const api of apis) api.proxy.close();
     },
     stats: () => gatewayStats(state),
   };

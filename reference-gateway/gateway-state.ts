@@ -1,5 +1,7 @@
+import { ApiCache } from "./api-cache";
 import { EvictionLog } from "./eviction-log";
 import type { Introspection } from "./introspect";
+import { RateLimiter } from "./rate-limit";
 import { SeenIds } from "./seen-ids";
 import { TokenCache } from "./token-cache";
 import { Tombstones } from "./tombstones";
@@ -11,13 +13,27 @@ export type Flight = Promise<{ answer: Introspection; startedAt: number }>;
 export function createGatewayState({ maxCacheEntries, after }: { maxCacheEntries: number; after: number }) {
   return {
     cache: new TokenCache(maxCacheEntries),
+    apiCache: new ApiCache(maxCacheEntries), // validation info per (token hash, API)
+    apiInflight: new Map<string, Flight>(),
+    subscriptionFences: new Map<string, { fence: number; until: number }>(), // (client, API) → epoch of its last subscription.changed
+    limiter: new RateLimiter(),
     tombstones: new Tombstones(),
+    // token.updated's new expiry per hash, for JWTs validated locally: their own `exp` may be later.
+    expiryCaps: new Map<string, { at: number; keepUntil: number }>(),
     evictions: new EvictionLog(),
     seen: new SeenIds(),
     inflight: new Map<string, Flight>(),
     epoch: 0, // bumped on every eviction; an introspection started before the bump is stale
     lastSequence: after,
-    counters: { introspections: 0, noticesAccepted: 0, noticesRejected: 0, catchups: 0 },
+    counters: {
+      introspections: 0,
+      noticesAccepted: 0,
+      noticesRejected: 0,
+      catchups: 0,
+      subscriptionChanges: 0,
+      subscriptionEvictions: 0,
+      rateLimited: 0,
+    },
   };
 }
 
@@ -30,6 +46,10 @@ export function gatewayStats(state: GatewayState) {
   return {
     introspections: counters.introspections,
     cache_size: state.cache.size,
+    api_cache_size: state.apiCache.size,
+    subscription_changes: counters.subscriptionChanges,
+    subscription_evictions: counters.subscriptionEvictions,
+    rate_limited: counters.rateLimited,
     tombstones: state.tombstones.size,
     last_sequence: state.lastSequence,
     notices_accepted: counters.noticesAccepted,
@@ -41,6 +61,10 @@ export function gatewayStats(state: GatewayState) {
 
 export function sweepGatewayState(state: GatewayState, now = Date.now()) {
   state.cache.sweep(now);
+  state.apiCache.sweep(now);
+  state.limiter.sweep(now);
+  for (const [key, f] of state.subscriptionFences) if (f.until <= now) state.subscriptionFences.delete(key);
   state.tombstones.sweep(now);
+  for (const [hash, c] of state.expiryCaps) if (c.keepUntil <= now) state.expiryCaps.delete(hash);
   state.seen.sweep(now);
 }

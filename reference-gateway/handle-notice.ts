@@ -1,7 +1,8 @@
-import { isTokenNotice } from "@/lib/notices/contract";
+import { isSubscriptionNotice, isTokenNotice } from "@/lib/notices/contract";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Webhook } from "standardwebhooks";
 import { applyRevocation } from "./apply-revocation";
+import { applySubscriptionChange } from "./apply-subscription-change";
 import type { CatchUp } from "./catch-up";
 import type { GatewayState } from "./gateway-state";
 import type { Logger } from "./log";
@@ -41,6 +42,7 @@ export function createNoticeHandler({ state, verifiers, catchUp, log }: HandleNo
     state.seen.add(id);
     const sequence = notice.data?.sequence;
     if (isTokenNotice(notice)) applyRevocation(state, { type: notice.type, ...notice.data });
+    if (isSubscriptionNotice(notice)) applySubscriptionChange(state, notice.data);
     if (sequence !== undefined) catchUp.observe(sequence);
     const evicted = isTokenNotice(notice) ? notice.data.tokens.length : 0;
     log.info(`notice ${notice.type} id=${id} seq=${sequence ?? "-"} evicted=${evicted}`);

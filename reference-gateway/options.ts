@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { apiRouteSchema } from "./api-routes";
 
 // Standard Webhooks secret: "whsec_" + base64 of at least 24 random bytes (README, "Gateways").
 const signingSecret = z
@@ -9,31 +10,52 @@ const signingSecret = z
 
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((s) => s.replace(/\/+$/, ""));
 
-export const gatewayOptionsSchema = z.object({
-  port: z.coerce.number().int().min(0).max(65535),
-  host: z.string().min(1).default("127.0.0.1"),
-  upstream: httpUrl,
-  keyManager: httpUrl,
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
-  // A list during a rotation: a notice verifies if any secret matches.
-  signingSecret: z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(signingSecret).min(1, "at least one signing secret is required")),
-  ttl: z.coerce.number().int().min(1).max(86_400).default(300),
-  revokePath: z
-    .string()
-    .regex(/^\/[^?#\s]*$/, "must be a path starting with /")
-    .default("/portcullis/revoke"),
-  after: z.coerce.number().int().min(0).default(0),
-  quiet: z.boolean().default(false),
-  // Programmatic knobs (tests, benchmarks); the CLI keeps the defaults.
-  negativeTtlMs: z.number().int().min(0).default(5_000),
-  timeoutMs: z.number().int().min(1).default(5_000),
-  backoff: z.object({ initialMs: z.number().int().min(1), maxMs: z.number().int().min(1) }).default({ initialMs: 500, maxMs: 30_000 }),
-  maxCacheEntries: z.number().int().min(1).default(100_000),
-});
+export const gatewayOptionsSchema = z
+  .object({
+    port: z.coerce.number().int().min(0).max(65535),
+    host: z.string().min(1).default("127.0.0.1"),
+    // Without APIs, every request goes here after token validation; with APIs, requests that match none.
+    upstream: httpUrl.optional(),
+    // Registered APIs: routed by context and version, validated per API, limited by the subscription's tier.
+    apis: z
+      .union([z.string(), z.array(z.string())])
+      .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(apiRouteSchema))
+      .default([]),
+    keyManager: httpUrl,
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    // A list during a rotation: a notice verifies if any secret matches.
+    signingSecret: z
+      .union([z.string(), z.array(z.string())])
+      .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(signingSecret).min(1, "at least one signing secret is required")),
+    ttl: z.coerce.number().int().min(1).max(86_400).default(300),
+    revokePath: z
+      .string()
+      .regex(/^\/[^?#\s]*$/, "must be a path starting with /")
+      .default("/portcullis/revoke"),
+    after: z.coerce.number().int().min(0).default(0),
+    // JWT to the backend: the header the validation info's backend_jwt is forwarded in (RFC 9110 field name).
+    jwtHeader: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "must be an HTTP header name")
+      .transform((s) => s.toLowerCase())
+      .default("x-jwt-assertion"),
+    // RFC 9068 JWT access tokens verified here against the key manager's JWKS, not introspected.
+    localJwt: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(false),
+    quiet: z.boolean().default(false),
+    // Programmatic knobs (tests, benchmarks); the CLI keeps the defaults.
+    negativeTtlMs: z.number().int().min(0).default(5_000),
+    timeoutMs: z.number().int().min(1).default(5_000),
+    backoff: z.object({ initialMs: z.number().int().min(1), maxMs: z.number().int().min(1) }).default({ initialMs: 500, maxMs: 30_000 }),
+    maxCacheEntries: z.number().int().min(1).default(100_000),
+  })
+  .refine((o) => o.upstream !== undefined || o.apis.length > 0, {
+    path: ["upstream"],
+    message: "is required unless --api routes are given",
+  });
 
 export type GatewayInput = z.input<typeof gatewayOptionsSchema>;
 export type GatewayOptions = z.output<typeof gatewayOptionsSchema>;

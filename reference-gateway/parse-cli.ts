@@ -4,6 +4,7 @@ import type { GatewayInput } from "./options";
 const ENV: Record<string, string> = {
   port: "GATEWAY_PORT",
   upstream: "GATEWAY_UPSTREAM",
+  api: "GATEWAY_APIS",
   "key-manager": "KEY_MANAGER_URL",
   "client-id": "GATEWAY_CLIENT_ID",
   "client-secret": "GATEWAY_CLIENT_SECRET",
@@ -11,6 +12,8 @@ const ENV: Record<string, string> = {
   ttl: "GATEWAY_CACHE_TTL",
   host: "GATEWAY_HOST",
   "revoke-path": "GATEWAY_REVOKE_PATH",
+  "jwt-header": "GATEWAY_JWT_HEADER",
+  "local-jwt": "GATEWAY_LOCAL_JWT",
 };
 
 /** Flags win over environment variables; zod validates the merged result afterwards. */
@@ -22,6 +25,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       port: { type: "string" },
       host: { type: "string" },
       upstream: { type: "string" },
+      api: { type: "string", multiple: true },
       "key-manager": { type: "string" },
       "client-id": { type: "string" },
       "client-secret": { type: "string" },
@@ -30,6 +34,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       "revoke-path": { type: "string" },
       after: { type: "string" },
       quiet: { type: "boolean" },
+      "jwt-header": { type: "string" },
+      "local-jwt": { type: "boolean" },
     },
   });
   const pick = (flag: string) => {
@@ -42,6 +48,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     port: pick("port"),
     host: pick("host"),
     upstream: pick("upstream"),
+    apis: pick("api"),
     keyManager: pick("key-manager"),
     clientId: pick("client-id"),
     clientSecret: pick("client-secret"),
@@ -50,6 +57,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     revokePath: pick("revoke-path"),
     after: pick("after"),
     quiet: values.quiet === true,
+    jwtHeader: pick("jwt-header"),
+    localJwt: values["local-jwt"] === true ? true : env.GATEWAY_LOCAL_JWT,
   };
 
   // Leave absent keys out so zod reports "required" or applies its default.

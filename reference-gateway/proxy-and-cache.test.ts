@@ -88,6 +88,7 @@ describe("reference gateway: validation and proxy", () => {
     expect((await stack.call(null, "/_gateway/health")).status).toBe(200);
     const stats = await (await stack.call(null, "/_gateway/stats")).json();
     expect(Object.keys(stats).sort()).toEqual([
+      "api_cache_size",
       "cache_size",
       "catchups",
       "evictions",
@@ -95,6 +96,9 @@ describe("reference gateway: validation and proxy", () => {
       "last_sequence",
       "notices_accepted",
       "notices_rejected",
+      "rate_limited",
+      "subscription_changes",
+      "subscription_evictions",
       "tombstones",
     ]);
     expect((await stack.call(null, "/_gateway/other")).status).toBe(404);

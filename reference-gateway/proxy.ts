@@ -26,14 +26,17 @@ function forwardable(headers: IncomingHttpHeaders, drop: string[]): IncomingHttp
 }
 
 /** Streams the request to the upstream and its answer back; 502 when the upstream cannot be reached. */
-export function createProxy(upstream: string) {
+export function createProxy(upstream: string, jwtHeader = "x-jwt-assertion") {
   const base = new URL(upstream);
   const client = base.protocol === "https:" ? https : http;
   const agent = new client.Agent({ keepAlive: true });
   const basePath = base.pathname.replace(/\/$/, "");
 
-  const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const headers = forwardable(req.headers, ["authorization", "host"]);
+  /** `path` is what the upstream sees: the request's own, or what follows an API's context and version. */
+  const forward = (req: IncomingMessage, res: ServerResponse, path = req.url ?? "/", backendJwt?: string) => {
+    // The JWT header is the key manager's word, never the client's: a client's own is dropped.
+    const headers = forwardable(req.headers, ["authorization", "host", jwtHeader]);
+    if (backendJwt) headers[jwtHeader] = backendJwt;
     const remote = req.socket.remoteAddress ?? "";
     headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${remote}` : remote;
     headers["x-forwarded-host"] = req.headers.host ?? "";
@@ -43,7 +46,7 @@ export function createProxy(upstream: string) {
       hostname: base.hostname,
       port: base.port,
       method: req.method,
-      path: basePath + (req.url ?? "/"),
+      path: basePath + path,
       headers,
       agent,
     });

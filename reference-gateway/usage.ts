@@ -8,12 +8,18 @@ Options (each also read from the environment variable shown):
   --port <n>               port to listen on                                  GATEWAY_PORT
   --host <addr>            address to listen on (default 127.0.0.1)           GATEWAY_HOST
   --upstream <url>         where valid requests are proxied to                GATEWAY_UPSTREAM
+  --api <c:v=url>          an API: requests to <c>/<v>/… are validated for it, GATEWAY_APIS (comma-separated)
+                           limited by the subscription's tier and proxied to url (repeatable)
   --key-manager <url>      the Portcullis issuer, e.g. http://localhost:3000  KEY_MANAGER_URL
   --client-id <id>         the gateway's introspection client id              GATEWAY_CLIENT_ID
   --client-secret <s>      its client secret                                  GATEWAY_CLIENT_SECRET
   --signing-secret <s>     whsec_… to verify notices; repeat during a rotation GATEWAY_SIGNING_SECRET
   --ttl <seconds>          cache lifetime of an answer (default 300)          GATEWAY_CACHE_TTL
   --revoke-path <path>     where notices arrive (default /portcullis/revoke)  GATEWAY_REVOKE_PATH
+  --jwt-header <name>      header carrying an API's JWT to the backend        GATEWAY_JWT_HEADER
+                           (default X-JWT-Assertion; a client's own is dropped)
+  --local-jwt              verify JWT access tokens against the JWKS here,    GATEWAY_LOCAL_JWT=true
+                           not by introspection (notices still revoke them)
   --after <sequence>       catch up from this feed sequence (default 0)
   --quiet                  log less
   -h, --help               show this help

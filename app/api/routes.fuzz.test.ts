@@ -5,15 +5,23 @@ import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as account from "./account/password/route";
 import * as accountSessions from "./account/sessions/route";
+import * as allApps from "./admin/apps/route";
 import * as redeliver from "./admin/gateways/[gatewayId]/redeliver/route";
 import * as rotateSecret from "./admin/gateways/[gatewayId]/rotate-secret/route";
 import * as gateway from "./admin/gateways/[gatewayId]/route";
 import * as testNotice from "./admin/gateways/[gatewayId]/test-notice/route";
 import * as gateways from "./admin/gateways/route";
 import * as stats from "./admin/stats/route";
+import * as bulkPreview from "./admin/tokens/bulk-revoke/preview/route";
+import * as bulkRevoke from "./admin/tokens/bulk-revoke/route";
+import * as tokenSearch from "./admin/tokens/route";
+import * as adminUser from "./admin/users/[userId]/route";
+import * as suspension from "./admin/users/[userId]/suspension/route";
+import * as adminUsers from "./admin/users/route";
 import * as activity from "./apps/[appId]/activity/route";
 import * as app from "./apps/[appId]/route";
 import * as secrets from "./apps/[appId]/secrets/route";
+import * as appStats from "./apps/[appId]/stats/route";
 import * as deliveries from "./apps/[appId]/tokens/[tokenId]/deliveries/route";
 import * as revokeToken from "./apps/[appId]/tokens/[tokenId]/revoke/route";
 import * as tokens from "./apps/[appId]/tokens/route";
@@ -42,6 +50,14 @@ const ROUTES: [string, Record<string, unknown>][] = [
   ["/api/admin/gateways/:gatewayId/rotate-secret", rotateSecret],
   ["/api/admin/gateways/:gatewayId/test-notice", testNotice],
   ["/api/admin/stats", stats],
+  ["/api/admin/users", adminUsers],
+  ["/api/admin/users/:userId", adminUser],
+  ["/api/admin/users/:userId/suspension", suspension],
+  ["/api/admin/apps", allApps],
+  ["/api/admin/tokens", tokenSearch],
+  ["/api/admin/tokens/bulk-revoke/preview", bulkPreview],
+  ["/api/admin/tokens/bulk-revoke", bulkRevoke],
+  ["/api/apps/:appId/stats", appStats],
   ["/api/account/password", account],
   ["/api/account/sessions", accountSessions],
   ["/api/users", users],
@@ -71,6 +87,8 @@ const FIELDS = [
   "newPassword",
   "ttl",
   "accessTokenTtl",
+  "role",
+  "tokenIds",
 ];
 const value = fc.oneof(
   nastyString,
@@ -104,7 +122,7 @@ describe("fuzz: the portal API", () => {
         fc.constantFrom(...HANDLERS),
         fc.constantFrom("subscriber", "admin", null),
         body,
-        fc.record({ appId: id, tokenId: id, gatewayId: id }),
+        fc.record({ appId: id, tokenId: id, gatewayId: id, userId: id }),
         fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", undefined),
         async ({ path, method, handle }, role, payload, params, type) => {
           session.user = role ? users_[role] : null;

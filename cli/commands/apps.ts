@@ -1,24 +1,97 @@
 import { createApp } from "@/lib/apps/create-app";
+import { setTokenFormat } from "@/lib/apps/set-token-format";
 import { db } from "@/lib/db/client";
+import { parseGrantTypes } from "@/lib/grants/grant-types";
+import { setAppAccess } from "@/lib/grants/set-app-access";
 import { AppError } from "@/lib/http/errors";
+import { tokenFormatSchema } from "@/lib/jwt/token-format";
 import type { Command } from "commander";
 import type { Run } from "../run";
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const grantTypesOption = (list: string) => {
+  try {
+    return parseGrantTypes(list);
+  } catch (err) {
+    throw new AppError("bad_request", (err as Error).message);
+  }
+};
+/** The operator's change: any application, found by its client id, audited as the CLI's. */
+async function setTokenFormatByClient(clientId: string, format: string) {
+  const parsed = tokenFormatSchema.safeParse(format);
+  if (!parsed.success) throw new AppError("bad_request", "--token-format: use opaque or jwt.");
+  const client = await db.client.findUnique({ where: { id: clientId }, select: { appId: true } });
+  if (!client?.appId) throw new AppError("not_found", `No application with client ${clientId}.`);
+
+  return setTokenFormat({ appId: client.appId, tokenFormat: parsed.data, actor: { id: "", email: "cli", role: "admin" } });
+}
+const scopeList = (list: string) => (list.trim() === "" || list === "any" ? null : [...new Set(list.split(/[\s,]+/).filter(Boolean))]);
 
 export function appsCommands(program: Command, run: Run) {
   const apps = program.command("apps").description("manage applications");
   apps
     .command("create")
-    .description("register an application for a user; prints its client secret once")
+    .description("register an application for a user; prints its client secret once (a public client has none)")
     .requiredOption("--owner <email>", "the owner's email")
     .requiredOption("--name <name>")
     .option("--description <text>", "", "")
+    .option("--redirect-uri <uri>", "a registered redirect URI (repeat for more)", collect)
+    .option("--public", "a public client: no secret, authorization code + PKCE only")
+    .option("--grant-types <list>", "client_credentials,authorization_code,refresh_token,password")
     .action(
-      run(async (o: { owner: string; name: string; description: string }) => {
-        const owner = await db.user.findUnique({ where: { email: o.owner.toLowerCase() }, select: { id: true, email: true } });
-        if (!owner) throw new AppError("not_found", `No account with email ${o.owner}.`);
-        const created = await createApp({ actor: owner, name: o.name, description: o.description, ip: null });
+      run(
+        async (o: { owner: string; name: string; description: string; redirectUri?: string[]; public?: boolean; grantTypes?: string }) => {
+          const owner = await db.user.findUnique({ where: { email: o.owner.toLowerCase() }, select: { id: true, email: true } });
+          if (!owner) throw new AppError("not_found", `No account with email ${o.owner}.`);
+          const created = await createApp({
+            actor: owner,
+            name: o.name,
+            description: o.description,
+            redirectUris: o.redirectUri ?? [],
+            publicClient: Boolean(o.public),
+            grantTypes: o.grantTypes === undefined ? undefined : grantTypesOption(o.grantTypes),
+            ip: null,
+          });
 
-        return { app_id: created.app.id, client_id: created.clientId, client_secret: created.clientSecret };
+          return {
+            app_id: created.app.id,
+            client_id: created.clientId,
+            client_secret: created.clientSecret,
+            public: created.app.publicClient,
+            grant_types: created.app.grantTypes,
+            redirect_uris: created.app.redirectUris,
+          };
+        },
+      ),
+    );
+  apps
+    .command("update")
+    .description("change what an application may do: grant types (password only here), allowed scopes, redirect URIs, token format")
+    .requiredOption("--client-id <id>")
+    .option("--redirect-uri <uri>", "replaces the registered redirect URIs (repeat for more)", collect)
+    .option("--grant-types <list>", "client_credentials,authorization_code,refresh_token,password")
+    .option("--scopes <list>", 'catalog scopes it may ask for ("any" lifts the limit)')
+    .option("--token-format <format>", "opaque or jwt (RFC 9068) access tokens, from the next issuance on")
+    .action(
+      run(async (o: { clientId: string; redirectUri?: string[]; grantTypes?: string; scopes?: string; tokenFormat?: string }) => {
+        const cli = { id: null, email: "cli" };
+        const access =
+          o.redirectUri === undefined && o.grantTypes === undefined && o.scopes === undefined && o.tokenFormat !== undefined
+            ? null // only the format changes
+            : await setAppAccess({
+                clientId: o.clientId,
+                redirectUris: o.redirectUri,
+                grantTypes: o.grantTypes === undefined ? undefined : grantTypesOption(o.grantTypes),
+                allowedScopes: o.scopes === undefined ? undefined : scopeList(o.scopes),
+                actor: cli,
+              });
+        const app = o.tokenFormat === undefined ? null : await setTokenFormatByClient(o.clientId, o.tokenFormat);
+
+        return {
+          client_id: o.clientId,
+          ...(access ? { grant_types: access.grantTypes, allowed_scopes: access.allowedScopes, redirect_uris: access.redirectUris } : {}),
+          ...(app ? { token_format: app.tokenFormat } : {}),
+        };
       }),
     );
 }

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/http/errors";
 import { isSettingKey } from "@/lib/settings/definitions";
 import { getAllSettings, updateSettings } from "@/lib/settings/settings";
 import type { Command } from "commander";
+import { flushAndReport } from "../flush-and-report";
 import type { Run } from "../run";
 
 export function settingsCommands(program: Command, run: Run) {
@@ -25,9 +26,15 @@ export function settingsCommands(program: Command, run: Run) {
     .action(
       run(async (key: string, value: string, o: { confirm?: boolean }) => {
         if (!isSettingKey(key)) throw new AppError("bad_request", `Unknown setting "${key}".`);
-        const next = await updateSettings({ change: { [key]: value }, actor: { id: null, email: "cli" }, confirmLongRefresh: o.confirm });
+        const change = { [key]: value };
+        const { settings: next, notices } = await updateSettings({
+          change,
+          actor: { id: null, email: "cli" },
+          confirmLongRefresh: o.confirm,
+        });
+        const gateways = await flushAndReport(notices); // only a new backend_jwt default has any
 
-        return { [key]: next[key] };
+        return { [key]: next[key], ...(gateways.length > 0 ? { gateways } : {}) };
       }),
     );
 }

@@ -4,6 +4,7 @@ import { store } from "@/lib/store";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { purgeTokens } from "@/lib/tokens/purge-tokens";
+import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 import { MAX_PAGE_SIZE, TOKEN_STATES, tokenListQuerySchema } from "@/lib/tokens/token-list-query";
 import type { Command } from "commander";
@@ -27,7 +28,12 @@ export function tokensCommands(program: Command, run: Run) {
       run(async (o: { clientId: string }) => {
         const client = await findClientOrThrow(o.clientId);
         if (client.kind !== "app") throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
-        const issued = await issueToken({ clientId: client.id, subscriber: client.ownerId, appTtl: client.appAccessTokenTtl });
+        const issued = await issueToken({
+          clientId: client.id,
+          subscriber: client.ownerId,
+          appTtl: client.appAccessTokenTtl,
+          tokenFormat: client.tokenFormat,
+        });
         await recordAuditEvent({
           appId: client.appId,
           actor: "cli",
@@ -42,11 +48,27 @@ export function tokensCommands(program: Command, run: Run) {
     .command("revoke")
     .description("revoke a token and the rest of its grant, and tell every gateway before exiting (unknown tokens are not an error)")
     .requiredOption("--token <token>")
+    .option("--no-cascade", "revoke this token alone (a refresh token's access tokens keep working)")
     .action(
-      run(async (o: { token: string }) => {
-        const { changed, notices } = await revokeByOperator({ token: o.token });
+      run(async (o: { token: string; cascade: boolean }) => {
+        const { changed, notices } = await revokeByOperator({ token: o.token, cascade: o.cascade });
 
         return { revoked: changed.length, notices: await flushAndReport(notices) };
+      }),
+    );
+  tokens
+    .command("reapprove")
+    .description(
+      "make a revoked, unexpired token valid again (with the rest of its grant unless --no-cascade); gateways hear token.updated",
+    )
+    .requiredOption("--token <token>")
+    .option("--no-cascade", "re-approve this token alone")
+    .option("--reason <text>", "why, for the audit trail")
+    .action(
+      run(async (o: { token: string; cascade: boolean; reason?: string }) => {
+        const { changed, notices } = await reapproveToken({ token: o.token, cascade: o.cascade, reason: o.reason });
+
+        return { reapproved: changed.length, notices: await flushAndReport(notices) };
       }),
     );
   tokens

@@ -1,7 +1,14 @@
 import { createUser } from "@/lib/users/create-user";
+import { listUsers } from "@/lib/users/list-users";
 import { resetPassword } from "@/lib/users/reset-password";
+import { setUserRole } from "@/lib/users/set-user-role";
+import { suspendUser } from "@/lib/users/suspend-user";
+import { unsuspendUser } from "@/lib/users/unsuspend-user";
 import type { Command } from "commander";
+import { flushAndReport } from "../flush-and-report";
 import type { Run } from "../run";
+
+const CLI = { id: null, email: "cli" };
 
 export function usersCommands(program: Command, run: Run) {
   const users = program.command("users").description("manage accounts");
@@ -30,4 +37,52 @@ export function usersCommands(program: Command, run: Run) {
         return generated ? { email, password: generated } : { email, password_changed: true };
       }),
     );
+  users
+    .command("list")
+    .description("list accounts, newest first")
+    .option("--q <text>", "part of the email or name")
+    .option("--role <role>", "subscriber or admin")
+    .option("--state <state>", "active or suspended")
+    .option("--limit <n>", "at most this many (1..100, default 50)")
+    .option("--cursor <cursor>", "the next_cursor of the previous page")
+    .action(
+      run(async (o: { q?: string; role?: "admin" | "subscriber"; state?: "active" | "suspended"; limit?: string; cursor?: string }) => {
+        const page = await listUsers(o);
+
+        return {
+          users: page.users.map((u) => ({
+            id: u.id,
+            email: u.email,
+            role: u.role,
+            suspended_at: u.suspendedAt,
+            apps: u.apps,
+            created_at: u.createdAt,
+          })),
+          total: page.total,
+          next_cursor: page.nextCursor,
+        };
+      }),
+    );
+  users
+    .command("suspend")
+    .description("suspend an account: end its sessions, revoke its applications' tokens and tell every gateway before exiting")
+    .requiredOption("--email <email>")
+    .action(
+      run(async (o: { email: string }) => {
+        const { email, revokedTokens, notices } = await suspendUser({ email: o.email, actor: CLI });
+
+        return { email, suspended: true, revoked_tokens: revokedTokens, notices: await flushAndReport(notices) };
+      }),
+    );
+  users
+    .command("unsuspend")
+    .description("lift a suspension (tokens it revoked stay revoked)")
+    .requiredOption("--email <email>")
+    .action(run(async (o: { email: string }) => unsuspendUser({ email: o.email, actor: CLI })));
+  users
+    .command("set-role")
+    .description("promote or demote an account")
+    .requiredOption("--email <email>")
+    .requiredOption("--role <role>", "subscriber or admin")
+    .action(run(async (o: { email: string; role: string }) => setUserRole({ email: o.email, role: o.role, actor: CLI })));
 }

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect } from "vitest";
+import { buildProgram } from "../program";
 
 const exec = promisify(execFile);
 
@@ -15,9 +16,39 @@ export async function cli(...args: string[]) {
   }
 }
 
+class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`portcullis exited with ${code}`);
+  }
+}
+
+/**
+ * The same command tree as the bin, run in this process: a spawn costs seconds of module loading, so the bin
+ * itself (exit codes, streams, stdin) is tested through `cli`, and commands' behaviour through this.
+ */
+async function cliInProcess(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const program = buildProgram({
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+    exit: (code) => {
+      throw new CliExit(code);
+    },
+  });
+  try {
+    await program.parseAsync(args, { from: "user" });
+  } catch (err) {
+    if (!(err instanceof CliExit)) throw err;
+
+    return { code: err.code, stdout, stderr };
+  }
+  throw new Error(`portcullis ${args.join(" ")} returned without exiting`);
+}
+
 /** Runs a command with --json that must succeed, and parses its one JSON object. */
 export async function cliJson(...args: string[]) {
-  const res = await cli(...args, "--json");
+  const res = await cliInProcess(...args, "--json");
   expect(res.stderr).toBe("");
   expect(res.code).toBe(0);
 

@@ -6,11 +6,12 @@ import { useAppSecrets } from "@/lib/apps/client/queries";
 import type { AppSummary } from "@/lib/apps/schemas";
 import { DateTime } from "./date-time";
 import { RegenerateSecretDialog } from "./regenerate-secret-dialog";
+import { RelativeTime } from "./relative-time";
 import { SecretStatusBadge } from "./secret-status-badge";
 import { SecretValue } from "./secret-value";
 
-/** Keys tab: the public client_id, the secrets by their last 4 characters, and "Regenerate secret". */
-export function AppCredentialsCard({ app }: { app: AppSummary }) {
+/** Keys tab: the public client_id, the secrets by their last 4 characters, and "Regenerate secret" (the owner's alone). */
+export function AppCredentialsCard({ app, oversight = false }: { app: AppSummary; oversight?: boolean }) {
   const secrets = useAppSecrets(app.id);
 
   return (
@@ -18,9 +19,11 @@ export function AppCredentialsCard({ app }: { app: AppSummary }) {
       <CardHeader>
         <CardTitle>Client credentials</CardTitle>
         <CardDescription>Your client authenticates with these at the token endpoint (HTTP Basic or form fields).</CardDescription>
-        <CardAction>
-          <RegenerateSecretDialog appId={app.id} clientId={app.clientId} />
-        </CardAction>
+        {!oversight && (
+          <CardAction>
+            <RegenerateSecretDialog appId={app.id} clientId={app.clientId} />
+          </CardAction>
+        )}
       </CardHeader>
       <CardContent className="grid gap-6">
         <SecretValue label="Client ID" value={app.clientId} />
@@ -34,12 +37,13 @@ export function AppCredentialsCard({ app }: { app: AppSummary }) {
                 <TableHead>Status</TableHead>
                 <TableHead className="hidden sm:table-cell">Created</TableHead>
                 <TableHead>Expires</TableHead>
+                <TableHead className="hidden md:table-cell">Last used</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {secrets.isPending && (
                 <TableRow>
-                  <TableCell colSpan={4} className="text-muted-foreground">
+                  <TableCell colSpan={5} className="text-muted-foreground">
                     Loading…
                   </TableCell>
                 </TableRow>
@@ -63,6 +67,9 @@ export function AppCredentialsCard({ app }: { app: AppSummary }) {
                     ) : (
                       <DateTime iso={s.expiresAt} fallback="Never" />
                     )}
+                  </TableCell>
+                  <TableCell className="hidden md:table-cell">
+                    {s.lastUsedAt ? <RelativeTime iso={s.lastUsedAt} /> : <span className="text-muted-foreground">Never</span>}
                   </TableCell>
                 </TableRow>
               ))}

@@ -20,6 +20,24 @@ const ACTIONS: Record<string, string> = {
   "gateway.redelivered": "Redelivered notices to a gateway",
   "settings.updated": "Changed the token policy",
   "tokens.shortened": "Shortened existing tokens",
+  "api.created": "Added an API version",
+  "api.published": "Published an API version",
+  "api.deprecated": "Deprecated an API version",
+  "api.retired": "Retired an API version",
+  "tier.created": "Defined a tier",
+  "subscription.requested": "Asked to subscribe",
+  "subscription.approved": "Subscription approved",
+  "subscription.rejected": "Subscription rejected",
+  "subscription.blocked": "Subscription blocked",
+  "subscription.removed": "Unsubscribed",
+  "subscription.tier_changed": "Changed a subscription's tier",
+  "user.suspended": "Suspended a user",
+  "user.unsuspended": "Lifted a user's suspension",
+  "user.role_changed": "Changed a user's role",
+  "signing_key.created": "Made the first JWT signing key",
+  "signing_key.rotated": "Rotated the JWT signing key",
+  "app.token_format_changed": "Changed the access token format",
+  "api.backend_jwt_changed": "Changed JWT to the backend",
 };
 
 const OVERLAPS: Record<string, string> = {
@@ -109,6 +127,53 @@ export function describeEvent({ action, detail, tokens = [] }: Pick<AuditEventSu
         title,
         note: [d.gatewayName && `“${String(d.gatewayName)}”`, GRACES[String(d.overlap ?? d.grace)]].filter(Boolean).join(", ") || null,
       };
+    case "api.created":
+      return { title, note: `${String(d.context)} ${String(d.version)}` };
+    case "api.published":
+    case "api.deprecated":
+    case "api.retired":
+      return {
+        title,
+        note: [String(d.api), d.endedSubscriptions ? `${plural(Number(d.endedSubscriptions), "subscription")} ended` : null]
+          .filter(Boolean)
+          .join(", "),
+      };
+    case "tier.created":
+      return { title, note: `${String(d.name)}: ${String(d.requestsPerMinute)} requests/min` };
+    case "subscription.requested":
+    case "subscription.approved":
+    case "subscription.rejected":
+    case "subscription.blocked":
+    case "subscription.removed":
+    case "subscription.tier_changed":
+      return {
+        title,
+        note: [
+          String(d.api),
+          d.tier && `tier ${String(d.tier)}`,
+          d.requested && `asked for ${String(d.requested)}`,
+          d.reason && `“${String(d.reason)}”`,
+        ]
+          .filter(Boolean)
+          .join(", "),
+      };
+    case "user.suspended":
+      return { title, note: `${String(d.email)}, ${plural(Number(d.revokedTokens ?? 0), "token")} revoked` };
+    case "user.unsuspended":
+      return { title, note: String(d.email) };
+    case "user.role_changed":
+      return { title, note: `${String(d.email)}: ${String(d.from)} → ${String(d.to)}` };
+    case "signing_key.created":
+      return { title, note: `${String(d.alg)} key ${String(d.kid).slice(0, 8)}…` };
+    case "signing_key.rotated":
+      return {
+        title,
+        note: `${String(d.alg)} key ${String(d.kid).slice(0, 8)}…, previous key kept ${formatDuration(Number(d.overlapSeconds ?? 0))}`,
+      };
+    case "app.token_format_changed":
+      return { title, note: `${String(d.from)} → ${String(d.to)}` };
+    case "api.backend_jwt_changed":
+      return { title, note: `${String(d.api)}: ${String(d.from)} → ${String(d.to)}` };
     case "gateway.redelivered":
       return {
         title,

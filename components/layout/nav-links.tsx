@@ -17,7 +17,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
 
   return (
     <nav aria-label="Main" className="min-w-0">
-      <ul className="flex flex-wrap items-center gap-1 sm:flex-nowrap">
+      <ul className="flex flex-wrap items-center gap-1 xl:flex-nowrap">
         {links.map(({ href, label }) => {
           const current = href === currentHref;
 

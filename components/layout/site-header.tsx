@@ -7,14 +7,30 @@ import { UserMenu } from "./user-menu";
 export function SiteHeader({ user }: { user: SessionUser }) {
   const adminLinks = [
     { href: "/admin", label: "Admin" },
+    { href: "/admin/users", label: "Users" },
+    { href: "/admin/apps", label: "All apps" },
+    { href: "/admin/tokens", label: "Tokens" },
     { href: "/admin/gateways", label: "Gateways" },
+    { href: "/admin/keys", label: "Signing keys" },
+    { href: "/admin/apis", label: "APIs" },
+    { href: "/admin/subscriptions", label: "Requests" },
     { href: "/admin/token-policy", label: "Token policy" },
+    { href: "/admin/token-actions", label: "Revoke / re-approve" },
   ];
-  const links = [{ href: "/apps", label: "Applications" }, ...(hasRole(user.role, "admin") ? adminLinks : [])];
+  const links = [
+    { href: "/apps", label: "Applications" },
+    { href: "/apis", label: "Catalog" },
+    ...(hasRole(user.role, "admin") ? adminLinks : []),
+  ];
+  // An admin's eleven links do not fit one row beside the logo and the menu even at 1440 px: they always
+  // get a row of their own, which wraps. A subscriber's few links share the top row from xl up.
+  const oneRow = links.length <= 4;
 
   return (
     <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/80">
-      <div className="mx-auto flex min-h-14 w-full max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:flex-nowrap sm:gap-6 sm:px-6 sm:py-0">
+      <div
+        className={`mx-auto flex min-h-14 w-full max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:px-6 ${oneRow ? "xl:flex-nowrap xl:gap-6 xl:py-0" : ""}`}
+      >
         <Link
           href="/apps"
           className="flex items-center gap-2 rounded-md font-semibold outline-none focus-visible:ring-2 focus-visible:ring-ring"
@@ -23,8 +39,8 @@ export function SiteHeader({ user }: { user: SessionUser }) {
           <span className="hidden sm:inline">Portcullis</span>
           <span className="sr-only sm:hidden">Portcullis</span>
         </Link>
-        {/* On a phone the links get a row of their own and wrap: none hides off-screen. */}
-        <div className="order-last w-full sm:order-none sm:w-auto sm:min-w-0">
+        {/* Otherwise the links get a row of their own and wrap: none hides off-screen. */}
+        <div className={`order-last w-full ${oneRow ? "xl:order-none xl:w-auto xl:min-w-0" : ""}`}>
           <NavLinks links={links} />
         </div>
         <div className="ml-auto">

@@ -9,7 +9,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { ChevronDown, LogOut, Settings, UserRound } from "lucide-react";
+import { AppWindow, ChevronDown, LogOut, Settings, UserRound } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
@@ -51,6 +51,12 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
           <Link href="/account">
             <Settings aria-hidden="true" />
             Account
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/account/authorized">
+            <AppWindow aria-hidden="true" />
+            Authorized applications
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem disabled={pending} onSelect={onSignOut}>

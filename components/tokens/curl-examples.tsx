@@ -1,14 +1,17 @@
 import { CopyButton } from "@/components/ui/copy-button";
 
-type CurlExamplesProps = { issuer: string; clientId: string; accessToken?: string };
+/** A subscribed API as the application calls it: its gateway URL, context and version. */
+export type ApiCall = { name: string; url: string };
+
+type CurlExamplesProps = { issuer: string; clientId: string; accessToken?: string; apiCalls?: ApiCall[] };
 
 /** Ready-to-paste commands. The client secret is never known here, so it stays a shell variable. */
-export function CurlExamples({ issuer, clientId, accessToken = "$ACCESS_TOKEN" }: CurlExamplesProps) {
+export function CurlExamples({ issuer, clientId, accessToken = "$ACCESS_TOKEN", apiCalls = [] }: CurlExamplesProps) {
   const examples = [
-    {
-      title: "Call an API through your gateway",
-      command: `curl -H "Authorization: Bearer ${accessToken}" https://api.example.com/v1/resource`,
-    },
+    ...apiCalls.map((api) => ({
+      title: `Call ${api.name} through its gateway`,
+      command: `curl -H "Authorization: Bearer ${accessToken}" ${api.url}`,
+    })),
     {
       title: "Check the token (introspection, RFC 7662)",
       command: `curl -u "${clientId}:$CLIENT_SECRET" -d "token=${accessToken}" ${issuer}/oauth2/introspect`,

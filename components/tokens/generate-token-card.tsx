@@ -21,10 +21,11 @@ import { useGenerateToken } from "@/lib/apps/client/mutations";
 import { useAppTokens } from "@/lib/apps/client/queries";
 import { ApiError } from "@/lib/http/client/fetch-json";
 import { formatDuration, lifetimeProblem, toSeconds, type Duration } from "@/lib/settings/duration";
+import { useAppSubscriptions } from "@/lib/subscriptions/client/queries";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { CurlExamples } from "./curl-examples";
+import { CurlExamples, type ApiCall } from "./curl-examples";
 import { TokenReveal } from "./token-reveal";
 
 type GenerateTokenCardProps = { appId: string; clientId: string; issuer: string; allowedTtl: number };
@@ -35,6 +36,11 @@ const NOTE_MAX = 100;
 /** Tokens tab: "Generate access token" and "Regenerate" (revoke the active ones, issue a new one), optionally shorter-lived and with a note. */
 export function GenerateTokenCard({ appId, clientId, issuer, allowedTtl }: GenerateTokenCardProps) {
   const generate = useGenerateToken(appId);
+  const { data: subscriptions = [] } = useAppSubscriptions(appId);
+  // The subscribed APIs, at the gateway URL and context they are served at.
+  const apiCalls: ApiCall[] = subscriptions
+    .filter((s) => s.status === "active" && s.api.status !== "retired" && s.api.gatewayUrl)
+    .map((s) => ({ name: `${s.api.name} ${s.api.version}`, url: `${s.api.gatewayUrl}${s.api.context}/${s.api.version}/` }));
   const [issued, setIssued] = useState<GeneratedAppToken | null>(null);
   const [validity, setValidity] = useState<Duration>({ amount: "", unit: "minutes" });
   const [note, setNote] = useState("");
@@ -156,10 +162,10 @@ export function GenerateTokenCard({ appId, clientId, issuer, allowedTtl }: Gener
         </div>
         {issued ? (
           <div ref={revealRef} tabIndex={-1} className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring">
-            <TokenReveal token={issued} issuer={issuer} />
+            <TokenReveal token={issued} issuer={issuer} apiCalls={apiCalls} />
           </div>
         ) : (
-          <CurlExamples issuer={issuer} clientId={clientId} />
+          <CurlExamples issuer={issuer} clientId={clientId} apiCalls={apiCalls} />
         )}
       </CardContent>
     </Card>

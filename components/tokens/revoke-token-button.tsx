@@ -13,19 +13,26 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { useRevokeToken } from "@/lib/apps/client/mutations";
+import { useRef } from "react";
 import { toast } from "sonner";
 
-type RevokeTokenButtonProps = { appId: string; tokenId: string; label: string; onRevoked?: () => void };
+type RevokeTokenButtonProps = { appId: string; tokenId: string; label: string; onRevoked?: () => void; focusAfterRevoke: () => void };
 
-/** "Revoke" with a confirmation; the tokens list refreshes through query invalidation, then `onRevoked` places focus. */
-export function RevokeTokenButton({ appId, tokenId, label, onRevoked }: RevokeTokenButtonProps) {
+/**
+ * "Revoke" with a confirmation; the tokens list refreshes through query invalidation. This button is gone once the
+ * row says "Revoked", so focus must not return to it (or fall to <body>): `focusAfterRevoke` places it instead.
+ */
+export function RevokeTokenButton({ appId, tokenId, label, onRevoked, focusAfterRevoke }: RevokeTokenButtonProps) {
   const revoke = useRevokeToken(appId);
+  const confirmed = useRef(false);
 
   function onConfirm() {
+    confirmed.current = true;
     revoke.mutate(tokenId, {
       onSuccess: () => {
         toast.success(`Token ${label} revoked. Gateways stop accepting it.`);
-        onRevoked?.(); // this button is gone once the row says "Revoked": focus must not fall to <body>
+        onRevoked?.();
+        focusAfterRevoke();
       },
       onError: (err) => toast.error(`Could not revoke ${label}: ${err.message}`),
     });
@@ -38,7 +45,14 @@ export function RevokeTokenButton({ appId, tokenId, label, onRevoked }: RevokeTo
           Revoke
         </Button>
       </AlertDialogTrigger>
-      <AlertDialogContent>
+      <AlertDialogContent
+        onCloseAutoFocus={(event) => {
+          // The dialog's close animation may end before or after the revocation answers; either way focus lands once.
+          if (!confirmed.current) return;
+          event.preventDefault();
+          focusAfterRevoke();
+        }}
+      >
         <AlertDialogHeader>
           <AlertDialogTitle>Revoke token {label}?</AlertDialogTitle>
           <AlertDialogDescription>

@@ -2,12 +2,12 @@ import { DateTime } from "@/components/apps/date-time";
 import { SecretValue } from "@/components/apps/secret-value";
 import { ShownOnceNotice } from "@/components/apps/shown-once-notice";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
-import { CurlExamples } from "./curl-examples";
+import { CurlExamples, type ApiCall } from "./curl-examples";
 
 const minutes = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} minutes` : `${seconds} seconds`);
 
 /** A token just issued in the browser: shown once, with its expiry and commands that use it. */
-export function TokenReveal({ token, issuer }: { token: GeneratedAppToken; issuer: string }) {
+export function TokenReveal({ token, issuer, apiCalls }: { token: GeneratedAppToken; issuer: string; apiCalls: ApiCall[] }) {
   return (
     <div className="grid gap-4" data-testid="token-reveal">
       <ShownOnceNotice>
@@ -17,7 +17,7 @@ export function TokenReveal({ token, issuer }: { token: GeneratedAppToken; issue
       <p className="text-sm text-muted-foreground">
         Type {token.tokenType}. Expires <DateTime iso={token.expiresAt} /> (in {minutes(token.expiresIn)}).
       </p>
-      <CurlExamples issuer={issuer} clientId={token.clientId} accessToken={token.accessToken} />
+      <CurlExamples issuer={issuer} clientId={token.clientId} accessToken={token.accessToken} apiCalls={apiCalls} />
     </div>
   );
 }

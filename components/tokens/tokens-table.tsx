@@ -139,6 +139,9 @@ export function TokensTable({ appId }: { appId: string }) {
                 <TableCell className="whitespace-normal">
                   <code className="font-mono whitespace-nowrap">{label}</code>
                   {t.note && <span className="block max-w-64 text-xs [overflow-wrap:anywhere]">{t.note}</span>}
+                  <span className="block text-xs text-muted-foreground" data-testid="last-used">
+                    {t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} prefix="used " /> : "never used"}
+                  </span>
                   <span className="block text-xs text-muted-foreground">
                     {SOURCE_LABEL[t.source]}
                     <span className="sm:hidden"> · {TYPE_LABEL[t.type]}</span>
@@ -170,10 +173,8 @@ export function TokensTable({ appId }: { appId: string }) {
                       appId={appId}
                       tokenId={t.id}
                       label={label}
-                      onRevoked={() => {
-                        toggle(t, false);
-                        focusRow(t.id);
-                      }}
+                      onRevoked={() => toggle(t, false)}
+                      focusAfterRevoke={() => focusRow(t.id)}
                     />
                   )}
                 </TableCell>

@@ -14,8 +14,9 @@ export function cli<T = Record<string, string>>(...args: string[]): T {
 /** A subscriber with one registered application, made the way an operator would. */
 export function registerClient() {
   const email = `api-${randomUUID()}@example.com`;
-  cli("users", "create", "--email", email, "--password", "api-e2e-password");
+  const password = "api-e2e-password";
+  cli("users", "create", "--email", email, "--password", password);
   const app = cli("apps", "create", "--owner", email, "--name", "API e2e");
 
-  return { clientId: app.client_id, clientSecret: app.client_secret };
+  return { clientId: app.client_id, clientSecret: app.client_secret, email, password };
 }

@@ -60,6 +60,8 @@ test("keyboard: the first Tab reaches the skip link, and the user menu opens and
   await page.keyboard.press("Enter");
   await expect(page.getByRole("menuitem", { name: "Account" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: "Authorized applications" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeFocused();
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/sign-in$/);

@@ -191,7 +191,7 @@ test("application pages pass an axe scan, on a phone too", async ({ page }) => {
   await expect(page.getByTestId("token-reveal")).toBeVisible();
   await expectNoSeriousViolations(page, "token shown");
   const loaded = { Keys: "Client secrets", Tokens: "Tokens", Activity: "Application activity" } as Record<string, string>;
-  for (const tab of ["Keys", "Tokens", "Activity", "Settings"]) {
+  for (const tab of ["Keys", "Tokens", "Subscriptions", "Activity", "Settings"]) {
     await page.getByRole("tab", { name: tab }).click();
     if (loaded[tab]) await expect(page.getByRole("table", { name: loaded[tab] }).getByRole("row").nth(1)).toBeVisible();
     await expectNoSeriousViolations(page, `${tab} tab`);

@@ -1,3 +1,4 @@
+import { asTokenFormat } from "@/lib/jwt/token-format";
 import type { AppSummary } from "./schemas";
 
 type AppRow = {
@@ -7,6 +8,10 @@ type AppRow = {
   redirectUris: string;
   accessTokenTtl: number | null;
   refreshTokenTtl: number | null;
+  publicClient: boolean;
+  grantTypes: string;
+  allowedScopes: string | null;
+  tokenFormat: string;
   createdAt: Date;
   updatedAt: Date;
   client: { id: string } | null;
@@ -20,6 +25,10 @@ export const APP_SUMMARY_SELECT = {
   redirectUris: true,
   accessTokenTtl: true,
   refreshTokenTtl: true,
+  publicClient: true,
+  grantTypes: true,
+  allowedScopes: true,
+  tokenFormat: true,
   createdAt: true,
   updatedAt: true,
   client: { select: { id: true } },
@@ -33,6 +42,10 @@ export function toAppSummary(app: AppRow): AppSummary {
     redirectUris: JSON.parse(app.redirectUris) as string[],
     accessTokenTtl: app.accessTokenTtl,
     refreshTokenTtl: app.refreshTokenTtl,
+    publicClient: app.publicClient,
+    grantTypes: app.grantTypes.split(" ").filter(Boolean),
+    allowedScopes: app.allowedScopes === null ? null : app.allowedScopes.split(" ").filter(Boolean),
+    tokenFormat: asTokenFormat(app.tokenFormat),
     clientId: app.client?.id ?? "",
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),

@@ -1,24 +1,33 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { createClient } from "@/lib/clients/create-client";
+import { createClient, createPublicClient } from "@/lib/clients/create-client";
 import { db } from "@/lib/db/client";
+import { assertGrantTypesFit } from "@/lib/grants/assert-grant-types";
+import { DEFAULT_GRANT_TYPES, PUBLIC_GRANT_TYPES, type GrantType } from "@/lib/grants/grant-types";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
-import { createAppSchema, type Actor, type CreateAppInput, type CreatedApp } from "./schemas";
+import { createAppSchema, type Actor, type CreateAppInput, type CreatedApp, type CreatedPublicApp } from "./schemas";
 
-type CreateAppOptions = CreateAppInput & { actor: Actor; ip?: string | null };
+// grantTypes: an operator's choice (the CLI); the portal's forms get the defaults.
+type CreateAppOptions = CreateAppInput & { actor: Actor; ip?: string | null; grantTypes?: GrantType[] };
 
 /** Registers an application for the actor with its OAuth client. The client secret is returned here only. */
-export async function createApp({ actor, ip, ...input }: CreateAppOptions): Promise<CreatedApp> {
-  const { name, description, redirectUris } = createAppSchema.parse(input);
+export async function createApp(options: CreateAppOptions & { publicClient: true }): Promise<CreatedPublicApp>;
+export async function createApp(options: CreateAppOptions & { publicClient?: false }): Promise<CreatedApp>;
+export async function createApp(options: CreateAppOptions): Promise<CreatedApp | CreatedPublicApp>;
+export async function createApp({ actor, ip, grantTypes, ...input }: CreateAppOptions): Promise<CreatedApp | CreatedPublicApp> {
+  const { name, description, redirectUris, publicClient } = createAppSchema.parse(input);
+  const types = grantTypes ?? (publicClient ? PUBLIC_GRANT_TYPES : DEFAULT_GRANT_TYPES);
+  assertGrantTypesFit(types, publicClient);
 
   return db.$transaction(async (tx) => {
     const { id: appId } = await tx.app.create({
-      data: { ownerId: actor.id, name, description, redirectUris: JSON.stringify(redirectUris) },
+      data: { ownerId: actor.id, name, description, redirectUris: JSON.stringify(redirectUris), publicClient, grantTypes: types.join(" ") },
       select: { id: true },
     });
-    const { clientId, clientSecret } = await createClient({ appId, tx });
+    const { clientId, clientSecret } = publicClient ? await createPublicClient({ appId, tx }) : await createClient({ appId, tx });
     const audit = { appId, actorId: actor.id, actor: actor.email, ip };
-    await recordAuditEvent({ ...audit, action: "app.created", detail: { name } }, tx);
-    await recordAuditEvent({ ...audit, action: "secret.generated", detail: { clientId, last4: clientSecret.slice(-4) } }, tx);
+    await recordAuditEvent({ ...audit, action: "app.created", detail: { name, publicClient, grantTypes: types } }, tx);
+    if (clientSecret)
+      await recordAuditEvent({ ...audit, action: "secret.generated", detail: { clientId, last4: clientSecret.slice(-4) } }, tx);
     const app = await tx.app.findUniqueOrThrow({ where: { id: appId }, select: APP_SUMMARY_SELECT });
 
     return { app: toAppSummary(app), clientId, clientSecret };

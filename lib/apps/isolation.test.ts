@@ -3,6 +3,7 @@ import { listClientSecrets } from "@/lib/clients/list-client-secrets";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { appStats } from "@/lib/stats/app-stats";
 import { makeUser } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import type { Role } from "@/lib/users/schemas";
@@ -10,8 +11,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
 import { getAppOrThrow } from "./get-app-or-throw";
+import { getOverseenApp } from "./get-overseen-app";
 import { listAppTokens } from "./list-app-tokens";
 import { revokeAppGrant } from "./revoke-app-grant";
+import { revokeSelectedTokens } from "./revoke-selected-tokens";
 import type { Actor, CreatedApp } from "./schemas";
 import { updateApp } from "./update-app";
 
@@ -31,6 +34,8 @@ describe("another subscriber's application", () => {
   const appId = () => created.app.id;
   const attempts: [string, () => Promise<unknown>][] = [
     ["getAppOrThrow", () => getAppOrThrow({ appId: appId(), userId: b.id })],
+    ["getAppOrThrow, claiming a role", () => getAppOrThrow({ appId: appId(), userId: b.id, role: b.role })],
+    ["getOverseenApp", () => getOverseenApp({ appId: appId(), user: b })],
     ["updateApp", () => updateApp({ appId: appId(), actor: b, name: "pwned" })],
     ["deleteApp", () => deleteApp({ appId: appId(), actor: b, confirmName: "A's private app" })],
     ["rotateClientSecret", () => rotateClientSecret({ appId: appId(), actor: b })],
@@ -39,6 +44,7 @@ describe("another subscriber's application", () => {
     ["listAppTokens", () => listAppTokens({ appId: appId(), userId: b.id })],
     ["revokeAppGrant", () => revokeAppGrant({ appId: appId(), tokenId, actor: b })],
     ["listEvents", () => listEvents({ appId: appId(), user: b })],
+    ["appStats", () => appStats({ appId: appId(), userId: b.id, role: b.role })],
   ];
 
   it.each(attempts)("%s → not_found", async (_, attempt) => {
@@ -71,5 +77,47 @@ describe("another subscriber's application", () => {
     const own = await createApp({ actor: b, name: "B's app" });
 
     await expect(revokeAppGrant({ appId: own.app.id, tokenId, actor: b })).rejects.toEqual(notFound);
+  });
+});
+
+// An admin oversees every application: sees its keys, tokens and activity, and revokes; the owner's
+// own changes (edit, delete, rotate, generate) stay the owner's.
+describe("an admin and another user's application", () => {
+  let owner: Actor, admin: Actor & { role: Role }, created: CreatedApp, tokenIds: string[];
+
+  beforeAll(async () => {
+    [owner, admin] = [await makeUser(), await makeUser("admin")];
+    created = await createApp({ actor: owner, name: "Overseen app" });
+    tokenIds = [
+      (await generateAppToken({ appId: created.app.id, actor: owner })).tokenId,
+      (await generateAppToken({ appId: created.app.id, actor: owner })).tokenId,
+    ];
+  });
+
+  it("sees it with its owner, its secrets, tokens and activity", async () => {
+    const appId = created.app.id;
+
+    expect(await getOverseenApp({ appId, user: admin })).toMatchObject({ name: "Overseen app", ownerEmail: owner.email });
+    expect(await listClientSecrets({ appId, userId: admin.id, role: admin.role })).toHaveLength(1);
+    expect((await listAppTokens({ appId, userId: admin.id, role: admin.role })).total).toBe(2);
+    expect((await listEvents({ appId, user: admin })).events.length).toBeGreaterThan(0);
+  });
+
+  it("revokes one token and a selection, named as the admin in the tokens list", async () => {
+    const appId = created.app.id;
+
+    await expect(revokeAppGrant({ appId, tokenId: tokenIds[0], actor: admin })).resolves.toMatchObject({ revoked: 1 });
+    await expect(revokeSelectedTokens({ appId, tokenIds: [tokenIds[1]], actor: admin })).resolves.toMatchObject({ revoked: 1 });
+    const tokens = await db.token.findMany({ where: { id: { in: tokenIds } } });
+    expect(tokens.map((t) => t.revokedBy)).toEqual([admin.email, admin.email]);
+  });
+
+  it.each([
+    ["updateApp", () => updateApp({ appId: created.app.id, actor: admin, name: "renamed by admin" })],
+    ["deleteApp", () => deleteApp({ appId: created.app.id, actor: admin, confirmName: "Overseen app" })],
+    ["rotateClientSecret", () => rotateClientSecret({ appId: created.app.id, actor: admin })],
+    ["generateAppToken", () => generateAppToken({ appId: created.app.id, actor: admin })],
+  ])("cannot %s it (not_found, as for anyone but the owner)", async (_, attempt) => {
+    await expect(attempt()).rejects.toEqual(notFound);
   });
 });

@@ -1,14 +1,16 @@
 import { listTokens, type TokenPage } from "@/lib/tokens/list-tokens";
 import type { TokenListQuery } from "@/lib/tokens/token-list-query";
+import type { Role } from "@/lib/users/schemas";
 import { getAppOrThrow } from "./get-app-or-throw";
 
-/** A page of the user's application's tokens (another user's app is `not_found`). */
+/** A page of the user's application's tokens (another user's app is `not_found`, unless an admin asks). */
 export async function listAppTokens({
   appId,
   userId,
+  role,
   ...query
-}: TokenListQuery & { appId: string; userId: string; now?: number }): Promise<TokenPage> {
-  const { clientId } = await getAppOrThrow({ appId, userId });
+}: TokenListQuery & { appId: string; userId: string; role?: Role; now?: number }): Promise<TokenPage> {
+  const { clientId } = await getAppOrThrow({ appId, userId, role });
 
   return listTokens({ clientId, ...query });
 }

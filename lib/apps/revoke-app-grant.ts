@@ -18,7 +18,7 @@ export async function revokeAppGrant({
   ip,
   now = Date.now(),
 }: RevokeAppGrantOptions): Promise<{ revoked: number; notices: QueuedNotices }> {
-  const { clientId } = await getAppOrThrow({ appId, userId: actor.id });
+  const { clientId } = await getAppOrThrow({ appId, userId: actor.id, role: actor.role }); // an admin may revoke in any application
   const token = await db.token.findFirst({ where: { id: tokenId, clientId }, select: { grantId: true } });
   if (!token) throw new AppError("not_found", "Token not found.");
   const { changed, notices } = await commitTokenChange({

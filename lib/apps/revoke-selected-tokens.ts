@@ -28,7 +28,7 @@ export async function revokeSelectedTokens({
   ip,
   now = Date.now(),
 }: RevokeSelectedOptions): Promise<{ revoked: number; notices: QueuedNotices }> {
-  const { clientId } = await getAppOrThrow({ appId, userId: actor.id });
+  const { clientId } = await getAppOrThrow({ appId, userId: actor.id, role: actor.role }); // an admin may revoke in any application
   const ids = [...new Set(tokenIds)];
   const selected = await db.token.findMany({ where: { id: { in: ids }, clientId }, select: { grantId: true } });
   if (selected.length !== ids.length) throw new AppError("not_found", "Some of the selected tokens were not found.");

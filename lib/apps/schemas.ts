@@ -1,4 +1,6 @@
+import type { TokenFormat } from "@/lib/jwt/token-format";
 import { TEN_YEARS } from "@/lib/settings/definitions";
+import type { Role } from "@/lib/users/schemas";
 import * as z from "zod";
 
 // Client-safe: the forms and the route handlers validate with the same schemas.
@@ -36,6 +38,8 @@ export const createAppSchema = z.object({
   name: nameSchema,
   description: descriptionSchema.default(""),
   redirectUris: redirectUrisSchema.default([]),
+  // A public client (a browser or native app that cannot keep a secret): no secret, authorization code + PKCE only.
+  publicClient: z.boolean().default(false),
 });
 export type CreateAppInput = z.input<typeof createAppSchema>;
 
@@ -75,8 +79,8 @@ export const generateTokenSchema = z.object({
 });
 export type GenerateTokenInput = z.input<typeof generateTokenSchema>;
 
-/** Who acts, as the audit trail and the tokens list show them. */
-export type Actor = { id: string; email: string };
+/** Who acts, as the audit trail and the tokens list show them; `role` lets an admin act where the verb allows it. */
+export type Actor = { id: string; email: string; role?: Role | (string & {}) };
 
 export type AppSummary = {
   id: string;
@@ -85,6 +89,10 @@ export type AppSummary = {
   redirectUris: string[];
   accessTokenTtl: number | null; // seconds; the app's own lifetime, honoured while the admin allows overrides
   refreshTokenTtl: number | null;
+  publicClient: boolean;
+  grantTypes: string[];
+  allowedScopes: string[] | null;
+  tokenFormat: TokenFormat; // its access tokens: opaque (default) or RFC 9068 JWTs
   clientId: string;
   createdAt: string;
   updatedAt: string;
@@ -92,3 +100,5 @@ export type AppSummary = {
 
 /** What a create returns: the only time the client secret is readable. */
 export type CreatedApp = { app: AppSummary; clientId: string; clientSecret: string };
+/** A public client has no secret at all. */
+export type CreatedPublicApp = { app: AppSummary; clientId: string; clientSecret: null };

@@ -17,7 +17,31 @@ export type AuditAction =
   | "gateway.secret_rotated"
   | "gateway.redelivered"
   | "settings.updated"
-  | "tokens.shortened";
+  | "tokens.shortened"
+  | "token.reapproved"
+  | "token.reuse_detected" // a used refresh token or authorization code came back: the owner sees an alert
+  | "grant.approved"
+  | "grant.revoked"
+  | "app.grant_types_changed"
+  | "scope.created"
+  | "api.created"
+  | "api.published"
+  | "api.deprecated"
+  | "api.retired"
+  | "tier.created"
+  | "subscription.requested"
+  | "subscription.approved"
+  | "subscription.rejected"
+  | "subscription.blocked"
+  | "subscription.removed"
+  | "subscription.tier_changed"
+  | "user.suspended"
+  | "user.unsuspended"
+  | "user.role_changed"
+  | "signing_key.created"
+  | "signing_key.rotated"
+  | "app.token_format_changed"
+  | "api.backend_jwt_changed";
 
 export type AuditEventInput = {
   appId: string | null;

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/http/errors";
 import { createUser } from "@/lib/users/create-user";
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authorizeCredentials } from "./authorize";
 import { INVALID_CREDENTIALS } from "./messages";
 import { createLoginLimiter, type LoginLimiter } from "./rate-limit";
@@ -92,5 +92,19 @@ describe("authorizeCredentials", () => {
     }
 
     await expect(authorizeCredentials({ ...attempt, email, password: PASSWORD })).resolves.toMatchObject({ email });
+  });
+
+  it("refuses over the limit with our own AppError when the limiter was made by another copy of the modules", async () => {
+    // server.ts's module graph and Next's bundles each load lib/ once and share one limiter per process:
+    // whichever made it, the refusal must reach the sign-in form as "Too many attempts", not as a store error.
+    vi.resetModules();
+    const otherCopy = (await import("./rate-limit")) as typeof import("./rate-limit");
+    const tight = await otherCopy.createLoginLimiter({ perAccountAndIp: 100, perAccount: 1, perIp: 100, windowSeconds: 60 });
+    await authorizeCredentials({ email, password: "wrong-password-1", limiter: tight }).catch(() => {});
+
+    expect(await failure({ email, password: PASSWORD, limiter: tight })).toEqual({
+      code: "too_many_requests",
+      message: "Too many attempts, try again in 1 minute.",
+    });
   });
 });

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/http/errors";
 import { hashPassword, verifyPassword } from "@/lib/users/password";
 import type { Role } from "@/lib/users/schemas";
 import { randomBytes } from "node:crypto";
-import { INVALID_CREDENTIALS } from "./messages";
+import { ACCOUNT_SUSPENDED, INVALID_CREDENTIALS, tooManyMessage } from "./messages";
 import { loginLimiter, type LoginLimiter } from "./rate-limit";
 import type { SessionUser } from "./roles";
 
@@ -31,17 +31,20 @@ export async function authorizeCredentials({ email, password, ip, limiter }: Aut
   const normalized = email.trim().toLowerCase();
   const attempt = { email: normalized, ip };
   const limits = limiter ?? (await loginLimiter());
-  const delayMs = await limits.consume(attempt);
-  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs)); // repeated failures slow down, none locks
+  const verdict = await limits.consume(attempt);
+  if (!verdict.allowed) throw new AppError("too_many_requests", tooManyMessage(verdict.retryAfterMs));
+  if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs)); // repeated failures slow down, none locks
 
   const user = await db.user.findUnique({
     where: { email: normalized },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, suspendedAt: true },
   });
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid) throw new AppError("unauthorized", INVALID_CREDENTIALS);
   await limits.refund(attempt);
+  // Said only to whoever knows the password: the owner learns why, a guesser learns nothing new.
+  if (user.suspendedAt) throw new AppError("forbidden", ACCOUNT_SUSPENDED);
 
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 }

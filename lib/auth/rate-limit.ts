@@ -1,10 +1,8 @@
 import { engineOf } from "@/lib/db/engine";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { tooManyMessage } from "./messages";
 
 /**
  * Failed sign-ins per 15 min. The tight limit is per (account, IP): a stranger guessing from one
@@ -22,9 +20,16 @@ const MAX_DELAY_MS = 8_000;
 export const progressiveDelayMs = (failures: number) =>
   failures <= DELAY_FREE_FAILURES ? 0 : Math.min(250 * 2 ** (failures - DELAY_FREE_FAILURES - 1), MAX_DELAY_MS);
 
+/**
+ * A limiter's answer, as plain data. The limiter is one per process, shared through globalThis by
+ * Next's bundles and server.ts's own module graph, each with its own copy of our classes: an
+ * AppError made in one copy is not `instanceof AppError` in another, so the caller throws its own.
+ */
+export type LimitVerdict = { allowed: true; delayMs: number } | { allowed: false; retryAfterMs: number };
+
 export type LoginLimiter = {
-  /** Counts an attempt; throws too_many_requests over a limit, else returns how long to hold the answer. */
-  consume(attempt: LoginAttempt): Promise<number>;
+  /** Counts an attempt: refused over a limit, else how long to hold the answer. Throws only when the store is down. */
+  consume(attempt: LoginAttempt): Promise<LimitVerdict>;
   /** A successful sign-in gives back the points it took, so only failures count. */
   refund(attempt: LoginAttempt): Promise<void>;
 };
@@ -60,11 +65,10 @@ export async function createLoginLimiter(limits: LoginLimits = LOGIN_LIMITS, url
       const blocked = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
       const storeError = blocked.find((reason) => !(reason instanceof RateLimiterRes));
       if (storeError) throw storeError; // fail closed when the store is down
-      if (blocked.length > 0)
-        throw new AppError("too_many_requests", tooManyMessage(Math.max(...blocked.map((res: RateLimiterRes) => res.msBeforeNext))));
+      if (blocked.length > 0) return { allowed: false, retryAfterMs: Math.max(...blocked.map((res: RateLimiterRes) => res.msBeforeNext)) };
       const accountResult = (results[0] as PromiseFulfilledResult<RateLimiterRes>).value;
 
-      return progressiveDelayMs(accountResult.consumedPoints - 1); // failures before this attempt
+      return { allowed: true, delayMs: progressiveDelayMs(accountResult.consumedPoints - 1) }; // failures before this attempt
     },
     async refund(attempt) {
       await Promise.all(keyed(attempt).map(([limiter, k]) => limiter.reward(k, 1)));
@@ -79,16 +83,17 @@ export async function createSignUpLimiter(limits = SIGN_UP_LIMITS, url = env.DAT
   const [ip] = await createLimiters(url, "signup", limits.windowSeconds, [limits.perIp]);
 
   return {
-    async consume(address: string | null) {
-      if (!address) return;
+    /** Counts a sign-up from this address (none counted without one); throws only when the store is down. */
+    async consume(address: string | null): Promise<LimitVerdict> {
+      if (!address) return { allowed: true, delayMs: 0 };
       try {
         await ip.consume(key("ip", address));
+
+        return { allowed: true, delayMs: 0 };
       } catch (err) {
         if (!(err instanceof RateLimiterRes)) throw err;
-        throw new AppError(
-          "too_many_requests",
-          `Too many sign-ups from your network, try again in ${Math.ceil(err.msBeforeNext / 60_000)} minutes.`,
-        );
+
+        return { allowed: false, retryAfterMs: err.msBeforeNext };
       }
     },
   };

@@ -12,3 +12,10 @@ export async function createClient({ appId, kind = "app", tx = db }: CreateClien
 
   return { clientId: client.id, clientSecret: secret };
 }
+
+/** A public client's: an id and no secret at all (RFC 6749 §2.1). */
+export async function createPublicClient({ appId, tx = db }: { appId: string; tx?: Pick<typeof db, "client"> }) {
+  const client = await tx.client.create({ data: { id: newClientId(), kind: "app", appId } });
+
+  return { clientId: client.id, clientSecret: null };
+}

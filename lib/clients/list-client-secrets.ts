@@ -1,5 +1,6 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/users/schemas";
 
 export type SecretStatus = "active" | "expiring" | "expired" | "revoked";
 
@@ -9,10 +10,11 @@ export type SecretSummary = {
   createdAt: string;
   expiresAt: string | null; // set while an overlap lets a replaced secret keep working
   revokedAt: string | null;
+  lastUsedAt: string | null; // to within a minute (lib/usage)
   status: SecretStatus;
 };
 
-type ListClientSecretsOptions = { appId: string; userId: string; limit?: number; now?: number };
+type ListClientSecretsOptions = { appId: string; userId: string; role?: Role; limit?: number; now?: number };
 
 const statusOf = (s: { expiresAt: Date | null; revokedAt: Date | null }, now: number): SecretStatus => {
   if (s.revokedAt) return "revoked";
@@ -25,15 +27,16 @@ const statusOf = (s: { expiresAt: Date | null; revokedAt: Date | null }, now: nu
 export async function listClientSecrets({
   appId,
   userId,
+  role,
   limit = 10,
   now = Date.now(),
 }: ListClientSecretsOptions): Promise<SecretSummary[]> {
-  const app = await getAppOrThrow({ appId, userId });
+  const app = await getAppOrThrow({ appId, userId, role });
   const rows = await db.clientSecret.findMany({
     where: { clientId: app.clientId },
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, last4: true, createdAt: true, expiresAt: true, revokedAt: true },
+    select: { id: true, last4: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
   });
 
   return rows.map((s) => ({
@@ -42,6 +45,7 @@ export async function listClientSecrets({
     createdAt: s.createdAt.toISOString(),
     expiresAt: s.expiresAt?.toISOString() ?? null,
     revokedAt: s.revokedAt?.toISOString() ?? null,
+    lastUsedAt: s.lastUsedAt?.toISOString() ?? null,
     status: statusOf(s, now),
   }));
 }

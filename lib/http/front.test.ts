@@ -70,7 +70,8 @@ describe("the node:http front", () => {
   it("sends nosniff, a referrer policy and frame denial on every answer", async () => {
     for (const res of [
       await send("GET /apps HTTP/1.1\r\nHost: localhost"),
-      await send("GET /oauth2/metadata HTTP/1.1\r\nHost: localhost"),
+      // An answer the front gives itself (405): this raw client half-closes at once, which an endpoint awaiting PostgreSQL would not outlive.
+      await send("GET /oauth2/token HTTP/1.1\r\nHost: localhost"),
     ]) {
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
       expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");

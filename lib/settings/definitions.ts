@@ -29,6 +29,21 @@ export const SETTINGS = {
   refresh_token_max_ttl: { schema: refreshSeconds, default: String(30 * DAY), label: "Maximum refresh token lifetime" },
   app_overrides_allowed: { schema: flag, default: "false", label: "Applications may set their own lifetimes" },
   purge_grace_period: { schema: seconds, default: String(3 * DAY), label: "Keep dead tokens for" },
+  // A lost refresh response's retry, accepted once within this window; 0 (the default) treats every second use as reuse.
+  refresh_reuse_grace: {
+    schema: z.coerce
+      .number({ error: "Enter a number of seconds." })
+      .int("Whole seconds only.")
+      .min(0, "At least 0 seconds.")
+      .max(60, "At most 60 seconds: longer would let a stolen refresh token race its owner."),
+    default: "0",
+    label: "Refresh token retry window",
+  },
+  // The key manager's validation cache (lib/validation-cache): off by default; its TTL never above the access-token maximum.
+  validation_cache: { schema: flag, default: "false", label: "Cache validation info in the key manager" },
+  validation_cache_ttl: { schema: seconds, default: "300", label: "Validation cache TTL" },
+  // JWT to the backend for every API that does not choose for itself (Admin → APIs, `apis update --backend-jwt`).
+  backend_jwt: { schema: flag, default: "false", label: "JWT to the backend (default for APIs)" },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -42,6 +57,7 @@ export type TokenPolicy = {
   refreshTokenMaxTtl: number;
   appOverridesAllowed: boolean;
   purgeGracePeriod: number;
+  refreshReuseGrace: number; // seconds
 };
 
 /** Stored strings (missing keys take their defaults) → the typed policy. */
@@ -55,5 +71,6 @@ export function toPolicy(stored: Partial<Record<string, string>>): TokenPolicy {
     refreshTokenMaxTtl: Number(value("refresh_token_max_ttl")),
     appOverridesAllowed: value("app_overrides_allowed") === "true",
     purgeGracePeriod: Number(value("purge_grace_period")),
+    refreshReuseGrace: Number(value("refresh_reuse_grace")),
   };
 }

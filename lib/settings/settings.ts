@@ -1,6 +1,7 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { store } from "@/lib/store";
+import { subscriptionsFollowingBackendJwtDefault } from "@/lib/apis/serving-subscriptions";
+import { store, type QueuedNotices } from "@/lib/store";
+import { commitSubscriptionChange } from "@/lib/subscriptions/commit-subscription-change";
+import { applyCommittedCacheSettings, isCacheSetting } from "@/lib/validation-cache/cache-settings";
 import { SETTING_KEYS, SETTINGS, toPolicy, type SettingKey, type TokenPolicy } from "./definitions";
 import { validateSettings, type SettingsChange } from "./validate-settings";
 
@@ -23,32 +24,34 @@ type UpdateSettingsOptions = {
   confirmLongRefresh?: boolean;
 };
 
-/** Validates and stores a change; each changed key is audited with its old and new value. */
+/**
+ * Validates and stores a change; each changed key is audited with its old and new value. A new
+ * `backend_jwt` default changes the validation info of every API that follows it: their active
+ * subscriptions get a subscription.changed notice in the same transaction, for the caller's door to send.
+ */
 export async function updateSettings({
   change,
   actor,
   ip,
   confirmLongRefresh,
-}: UpdateSettingsOptions): Promise<Record<SettingKey, string>> {
+}: UpdateSettingsOptions): Promise<{ settings: Record<SettingKey, string>; notices: QueuedNotices }> {
   const current = await getAllSettings();
   const next = validateSettings(current, change, { confirmLongRefresh });
   const changed = SETTING_KEYS.filter((k) => next[k] !== current[k]);
-  await db.$transaction(async (tx) => {
-    for (const key of changed) {
-      await tx.setting.upsert({ where: { key }, create: { key, value: next[key] }, update: { value: next[key] } });
-      await recordAuditEvent(
-        {
-          appId: null,
-          actorId: actor.id,
-          actor: actor.email,
-          ip,
-          action: "settings.updated",
-          detail: { key, old: current[key], new: next[key] },
-        },
-        tx,
-      );
-    }
+  const notices = await commitSubscriptionChange({
+    effects: changed.map((key) => ({ kind: "set_setting", key, value: next[key] })),
+    notify: changed.includes("backend_jwt") ? await subscriptionsFollowingBackendJwtDefault() : [],
+    events: changed.map((key) => ({
+      appId: null,
+      actorId: actor.id,
+      actor: actor.email,
+      ip,
+      action: "settings.updated",
+      detail: { key, old: current[key], new: next[key] },
+    })),
+    announceSettings: changed.some(isCacheSetting),
   });
+  applyCommittedCacheSettings(next);
 
-  return next;
+  return { settings: next, notices };
 }

@@ -30,6 +30,14 @@ export function validateSettings(current: Record<SettingKey, string>, change: Se
   if (ok("refresh_token_ttl", "refresh_token_max_ttl") && p.refreshTokenTtl > p.refreshTokenMaxTtl) {
     fields.refresh_token_ttl = [`Must not be above the maximum (${formatDuration(p.refreshTokenMaxTtl)}).`];
   }
+  // Judged when the TTL is set: a maximum lowered later only caps it (no answer outlives its token anyway).
+  if (
+    "validation_cache_ttl" in change &&
+    ok("validation_cache_ttl", "access_token_max_ttl") &&
+    Number(next.validation_cache_ttl) > p.accessTokenMaxTtl
+  ) {
+    fields.validation_cache_ttl = [`Must not be above the maximum access token lifetime (${formatDuration(p.accessTokenMaxTtl)}).`];
+  }
   if (
     ok("refresh_token_max_ttl") &&
     p.refreshTokenMaxTtl > REFRESH_CEILING &&

@@ -4,12 +4,19 @@
 import { deleteApp } from "@/lib/apps/delete-app";
 import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { exchangeCode } from "@/lib/grants/exchange-code";
+import { refreshTokens } from "@/lib/grants/refresh-tokens";
+import { revokeUserGrant } from "@/lib/grants/revoke-user-grant";
+import { OAuthError } from "@/lib/oauth/errors";
 import { store, type QueuedNotices } from "@/lib/store";
 import type { TokenChangeCause } from "@/lib/tokens/change-causes";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { revokeByClient } from "@/lib/tokens/revoke-by-client";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
+import { revokeSearchedTokens } from "@/lib/tokens/revoke-searched-tokens";
 import { shortenTokens } from "@/lib/tokens/shorten-tokens";
+import { suspendUser } from "@/lib/users/suspend-user";
 
 type Args = {
   appId: string;
@@ -18,8 +25,21 @@ type Args = {
   tokenId: string;
   name: string;
   maxTtl: number;
+  email: string;
+  tokenIds: string[];
   actor: { id: string; email: string };
+  redirectUri: string;
+  verifier: string;
 };
+
+const client = async (a: Args) => (await store().findClient(a.clientId))!;
+/** A refusal that revoked something (a replay): its notices ride on the error. */
+const refusal = (work: Promise<unknown>) =>
+  work.then(
+    () => Promise.reject(new Error("expected a refusal")),
+    (err: unknown) =>
+      ({ notices: err instanceof OAuthError && err.notices ? err.notices : Promise.reject(err) }) as { notices: QueuedNotices },
+  );
 
 const commit: Record<TokenChangeCause, (a: Args) => Promise<{ notices: QueuedNotices }>> = {
   revocation_endpoint: async (a) => revokeByClient({ client: (await store().findClient(a.clientId))!, token: a.token }),
@@ -29,6 +49,16 @@ const commit: Record<TokenChangeCause, (a: Args) => Promise<{ notices: QueuedNot
   secret_regenerated: (a) => rotateClientSecret({ appId: a.appId, actor: a.actor, overlap: "none" }),
   cli: (a) => revokeByOperator({ token: a.token }),
   lifetime_shortened: (a) => shortenTokens({ type: "refresh_token", maxTtl: a.maxTtl, actor: a.actor }),
+  code_reused: async (a) =>
+    refusal(exchangeCode({ client: await client(a), code: a.token, redirectUri: a.redirectUri, codeVerifier: a.verifier })),
+  refresh_rotated: async (a) => refreshTokens({ client: await client(a), refreshToken: a.token, scope: [] }),
+  refresh_retried: async (a) => refreshTokens({ client: await client(a), refreshToken: a.token, scope: [] }),
+  refresh_reused: async (a) => refusal(refreshTokens({ client: await client(a), refreshToken: a.token, scope: [] })),
+  grant_revoked: (a) => revokeUserGrant({ clientId: a.clientId, user: a.actor }),
+  admin: (a) => revokeByOperator({ tokenId: a.tokenId, operator: { via: "admin", ...a.actor } }),
+  reapproved: (a) => reapproveToken({ tokenId: a.tokenId }),
+  user_suspended: (a) => suspendUser({ email: a.email, actor: a.actor }),
+  admin_bulk: (a) => revokeSearchedTokens({ tokenIds: a.tokenIds, actor: a.actor }),
 };
 
 const [cause, args] = process.argv.slice(2);

@@ -1,7 +1,14 @@
+import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
+import { createApi } from "@/lib/apis/create-api";
+import { createTier } from "@/lib/apis/create-tier";
+import { createApp } from "@/lib/apps/create-app";
 import type { Actor } from "@/lib/apps/schemas";
 import { createClient } from "@/lib/clients/create-client";
 import { db } from "@/lib/db/client";
 import { createGateway } from "@/lib/gateways/create-gateway";
+import { approveAuthorization } from "@/lib/grants/approve-authorization";
+import { readAuthorizationRequest } from "@/lib/grants/authorization-request";
+import type { GrantType } from "@/lib/grants/grant-types";
 import { flushNotices } from "@/lib/notices/flush-notices";
 import { webHandler, type Endpoint } from "@/lib/oauth/http-adapter";
 import { introspectEndpoint } from "@/lib/oauth/introspect";
@@ -14,7 +21,7 @@ import type { TokenChangeCause } from "@/lib/tokens/change-causes";
 import { commitTokenChange } from "@/lib/tokens/commit-token-change";
 import type { Role } from "@/lib/users/schemas";
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 
 // The one place tests build what they need, on the real test database.
@@ -41,6 +48,16 @@ export const TEST_ADMIN = { id: "admin-under-test", email: "admin@test.local", r
 /** A registered gateway pointing at `revokeUrl`, with its one-time credentials. */
 export const createTestGateway = (revokeUrl: string) =>
   createGateway({ actor: TEST_ADMIN, name: `gw-${randomUUID().slice(0, 8)}`, revokeUrl });
+
+/**
+ * Makes one delivery due now, as if its backoff and any lease had run out, leaving other test files'
+ * deliveries (the database is shared) as they are.
+ */
+export const makeDeliveryDue = (gatewayId: string, eventSequence: number) =>
+  db.delivery.update({
+    where: { eventSequence_gatewayId: { eventSequence, gatewayId } },
+    data: { nextAttemptAt: new Date(Date.now() - 1_000), leaseUntil: null },
+  });
 
 /** Revokes as a door would: commits the change, then sends its notices' first attempts (awaited). Returns the revoked tokens. */
 export async function revokeForTest({ selector, cause = "cli", now }: { selector: TokenSelector; cause?: TokenChangeCause; now?: number }) {
@@ -110,4 +127,85 @@ export async function commitInDyingProcess(cause: TokenChangeCause, args: Record
   });
 
   return (JSON.parse(stdout) as { sequences: number[] }).sequences;
+}
+
+/** An application that people authorize (authorization code + PKCE), confidential or public, with one registered redirect URI. */
+export async function createPersonApp({ publicClient = false, grantTypes }: { publicClient?: boolean; grantTypes?: GrantType[] } = {}) {
+  const owner = await makeUser();
+  const redirectUri = `https://client-${randomUUID().slice(0, 8)}.example/callback`;
+  const created = await createApp({
+    actor: owner,
+    name: `people app ${randomUUID().slice(0, 8)}`,
+    redirectUris: [redirectUri],
+    publicClient,
+    grantTypes,
+  });
+
+  return { owner, app: created.app, clientId: created.clientId, clientSecret: created.clientSecret, redirectUri };
+}
+
+/** A PKCE pair (RFC 7636 §4.1–4.2, S256). */
+export function pkcePair() {
+  const verifier = randomBytes(32).toString("base64url");
+
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+}
+
+/** What the consent page does once a person approves: the code, through the real request check and approval. */
+export async function approveForTest({
+  app,
+  person,
+  scope = [],
+  challenge,
+}: {
+  app: { clientId: string; redirectUri: string };
+  person: Actor;
+  scope?: string[];
+  challenge: string;
+}) {
+  const outcome = await readAuthorizationRequest([
+    ["response_type", "code"],
+    ["client_id", app.clientId],
+    ["redirect_uri", app.redirectUri],
+    ["state", "xyz"],
+    ["code_challenge", challenge],
+    ["code_challenge_method", "S256"],
+    ...(scope.length ? [["scope", scope.join(" ")] as [string, string]] : []),
+  ]);
+  if (!("consent" in outcome)) throw new Error(`authorization refused: ${JSON.stringify(outcome)}`);
+  const location = new URL(await approveAuthorization({ request: outcome.consent.request, user: person }));
+
+  return location.searchParams.get("code")!;
+}
+
+/** POST /oauth2/token with any grant, as a confidential (secret) or public (client_id only) client. */
+export async function tokenRequest(client: { clientId: string; clientSecret: string | null }, params: Record<string, string>) {
+  const auth: Record<string, string> = client.clientSecret === null ? { client_id: client.clientId } : {};
+  const res = await oauth.token(
+    formRequest(
+      "/oauth2/token",
+      { ...params, ...auth },
+      client.clientSecret === null ? {} : { basic: [client.clientId, client.clientSecret] },
+    ),
+  );
+
+  return { status: res.status, body: (await res.json()) as Record<string, string | number | undefined> };
+}
+
+/** Two tiers and an API version offering them (unique names and context), published unless told. */
+export async function createTestApi({ approval = false, publish = true } = {}) {
+  const tag = randomUUID().slice(0, 8);
+  const gold = await createTier({ actor: TEST_ADMIN, name: `Gold-${tag}`, requestsPerMinute: 600 });
+  const bronze = await createTier({ actor: TEST_ADMIN, name: `Bronze-${tag}`, requestsPerMinute: 3, dailyQuota: 1000 });
+  const api = await createApi({
+    actor: TEST_ADMIN,
+    name: `Weather ${tag}`,
+    context: `/weather-${tag}`,
+    version: "v1",
+    tiers: [gold.name, bronze.name],
+    approvalRequired: approval,
+  });
+  if (publish) await changeApiLifecycle({ apiId: api.id, action: "publish", actor: TEST_ADMIN });
+
+  return { api, gold, bronze, ref: { context: api.context, version: api.version } };
 }

@@ -2,9 +2,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ReceivedNotice = { headers: IncomingHttpHeaders; body: string; at: number };
-type Mode = "ok" | "fail" | "hang";
+type Mode = "ok" | "slow" | "fail" | "hang";
 
-/** A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can fail or hang. */
+/** A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can be slow, fail or hang. */
 export async function startNoticeReceiver() {
   const received: ReceivedNotice[] = [];
   let mode: Mode = "ok";
@@ -14,7 +14,9 @@ export async function startNoticeReceiver() {
     req.on("end", () => {
       if (mode === "hang") return; // never answers; the sender's timeout must fire
       received.push({ headers: req.headers, body, at: Date.now() });
-      res.writeHead(mode === "ok" ? 204 : 500).end();
+      if (mode === "slow")
+        setTimeout(() => res.writeHead(204).end(), 500); // acknowledges, half a second later
+      else res.writeHead(mode === "ok" ? 204 : 500).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,5 +1,6 @@
 import { toAuditRow, type AuditEventInput } from "@/lib/audit/record-event";
 import { store, type CauseEffect, type ChangedToken, type TokenChange, type TokenChangeResult } from "@/lib/store";
+import { evictAfterTokenChange } from "@/lib/validation-cache/evict";
 import type { TokenChangeCause } from "./change-causes";
 
 export type CommitTokenChangeOptions = {
@@ -9,9 +10,14 @@ export type CommitTokenChangeOptions = {
   actor: Omit<AuditEventInput, "action" | "detail">; // who, for the audit trail
   effect?: CauseEffect;
   /** The cause's own audit events, built from what changed (e.g. app.deleted with its token count). */
+  /** Extra facts for the revocation's audit row (an operator's cascade choice and why). */
+  note?: Record<string, unknown>;
   events?: (changed: ChangedToken[]) => Omit<AuditEventInput, keyof CommitTokenChangeOptions["actor"]>[];
   now?: number;
 };
+
+/** Routine, not a revocation anyone asked for: one audit row per refresh would grow the trail without telling anyone anything. */
+const UNAUDITED: TokenChangeCause[] = ["refresh_rotated"];
 
 /** What a cause that found nothing to change returns: no tokens, no notices. */
 export const NO_CHANGE: TokenChangeResult = { changed: [], notices: { sequences: [], revoked: [] } };
@@ -28,10 +34,11 @@ export async function commitTokenChange({
   by,
   actor,
   effect,
+  note,
   events,
   now = Date.now(),
 }: CommitTokenChangeOptions): Promise<TokenChangeResult> {
-  return store().commitTokenChange({
+  const result = await store().commitTokenChange({
     cause,
     at: now,
     by,
@@ -39,12 +46,20 @@ export async function commitTokenChange({
     tokens,
     audit: (changed) => {
       const revoked: AuditEventInput[] =
-        "revoke" in tokens && changed.length > 0
-          ? [{ ...actor, action: "token.revoked", detail: { reason: cause, count: changed.length, tokenIds: changed.map((t) => t.id) } }]
+        "revoke" in tokens && changed.length > 0 && !UNAUDITED.includes(cause)
+          ? [
+              {
+                ...actor,
+                action: "token.revoked",
+                detail: { reason: cause, count: changed.length, tokenIds: changed.map((t) => t.id), ...note },
+              },
+            ]
           : [];
       const own = (events?.(changed) ?? []).map((e) => ({ ...actor, ...e }));
 
       return [...revoked, ...own].map((e) => toAuditRow(e, now));
     },
   });
+
+  return evictAfterTokenChange(effect, result); // before any door answers (lib/validation-cache)
 }

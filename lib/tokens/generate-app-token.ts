@@ -39,10 +39,17 @@ export async function generateAppToken({
   ip,
   now = Date.now(),
 }: GenerateAppTokenOptions): Promise<GeneratedAppToken & { notices: QueuedNotices }> {
-  const { clientId, accessTokenTtl } = await getAppOrThrow({ appId, userId: actor.id });
+  const { clientId, accessTokenTtl, tokenFormat } = await getAppOrThrow({ appId, userId: actor.id });
   // Same lifetime rules as the token endpoint, so a browser token is no different from a client's own;
   // a refused validity fails here, before anything is revoked.
-  const { row, issued } = await prepareAccessToken({ clientId, subscriber: actor.id, appTtl: accessTokenTtl, ttlSeconds, now });
+  const { row, issued } = await prepareAccessToken({
+    clientId,
+    subscriber: actor.id,
+    appTtl: accessTokenTtl,
+    ttlSeconds,
+    tokenFormat,
+    now,
+  });
   const audit = { appId, actorId: actor.id, actor: actor.email, ip };
   const detail = {
     tokenId: issued.tokenId,

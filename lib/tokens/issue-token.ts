@@ -1,3 +1,5 @@
+import { JWT_DISPLAY_PREFIX, signAccessTokenJwt } from "@/lib/jwt/access-token-jwt";
+import type { TokenFormat } from "@/lib/jwt/token-format";
 import { readTokenPolicy } from "@/lib/settings/settings";
 import { accessTokenLifetime } from "@/lib/settings/token-lifetime";
 import { store, type NewToken } from "@/lib/store";
@@ -10,6 +12,7 @@ export type IssueTokenOptions = {
   scope?: string[];
   appTtl?: number | null; // the application's own lifetime (applies while the admin allows overrides)
   ttlSeconds?: number; // a shorter life than the allowed one, for this one token
+  tokenFormat?: TokenFormat; // the application's choice; opaque by default
   now?: number;
 };
 
@@ -22,16 +25,24 @@ export type IssuedToken = {
   scope: string[];
 };
 
-/** A new opaque access token under the current policy (client_credentials: one token per grant), not yet stored. */
-export async function prepareAccessToken({ clientId, subscriber, scope = [], appTtl, ttlSeconds, now = Date.now() }: IssueTokenOptions) {
+/** A new access token under the current policy (client_credentials: one token per grant), not yet stored. */
+export async function prepareAccessToken({
+  clientId,
+  subscriber,
+  scope = [],
+  appTtl,
+  ttlSeconds,
+  tokenFormat = "opaque",
+  now = Date.now(),
+}: IssueTokenOptions) {
   const expiresIn = accessTokenLifetime(await readTokenPolicy(), { appTtl, requested: ttlSeconds });
-  const accessToken = randomSecret(TOKEN_PREFIX.access_token);
   const tokenId = randomUUID();
   const expiresAt = now + expiresIn * 1000;
+  const { value: accessToken, prefix } = await accessTokenValue(tokenFormat, { tokenId, clientId, scope, createdAt: now, expiresAt });
   const row: NewToken = {
     id: tokenId,
     hash: hashToken(accessToken),
-    prefix: TOKEN_PREFIX.access_token,
+    prefix,
     last4: accessToken.slice(-4),
     type: "access_token",
     clientId,
@@ -47,7 +58,17 @@ export async function prepareAccessToken({ clientId, subscriber, scope = [], app
   return { row, issued };
 }
 
-/** Issues an opaque access token. Only its hash is stored. */
+/** An access token's string in the application's format, and what the tokens list shows before its last 4 characters. */
+export async function accessTokenValue(
+  format: TokenFormat,
+  claims: Parameters<typeof signAccessTokenJwt>[0],
+): Promise<{ value: string; prefix: string }> {
+  if (format === "jwt") return { value: await signAccessTokenJwt(claims), prefix: JWT_DISPLAY_PREFIX };
+
+  return { value: randomSecret(TOKEN_PREFIX.access_token), prefix: TOKEN_PREFIX.access_token };
+}
+
+/** Issues an access token. Only its hash is stored. */
 export async function issueToken(options: IssueTokenOptions): Promise<IssuedToken> {
   const { row, issued } = await prepareAccessToken(options);
   await store().insertToken(row);

@@ -19,6 +19,7 @@ export type TokenSummary = {
   revokedAt: string | null;
   revokedBy: string | null;
   revokedReason: string | null;
+  lastUsedAt: string | null; // the last active introspection, to within a minute (lib/usage)
   source: TokenSource;
   note: string | null;
 };
@@ -96,6 +97,7 @@ export async function listTokens({
       revokedAt: t.revokedAt?.toISOString() ?? null,
       revokedBy: t.revokedBy,
       revokedReason: t.revokedReason,
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
       source: origins.get(t.id)!.source,
       note: origins.get(t.id)!.note,
     })),

@@ -1,9 +1,7 @@
 import { db } from "@/lib/db/client";
-import { store } from "@/lib/store";
 import { createTestApp, revokeForTest } from "@/lib/testing/factories";
-import { hashToken } from "@/lib/tokens/hash-token";
+import { commitTokenChange } from "@/lib/tokens/commit-token-change";
 import { issueToken } from "@/lib/tokens/issue-token";
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { purgeTokens } from "./purge-tokens";
 
@@ -40,17 +38,11 @@ describe("purgeTokens", () => {
     const app = await createTestApp();
     const now = Date.now();
     const old = await issueToken({ clientId: app.clientId, subscriber: null, now: now - 5 * DAY });
-    await store().queueNotices(
-      "token.revoked",
-      [{ id: old.tokenId, hash: hashToken(randomUUID()), type: "access_token", clientId: app.clientId, expiresAt: now - 5 * DAY + HOUR }],
-      now - 5 * DAY,
-    );
     const live = await issueToken({ clientId: app.clientId, subscriber: null, now });
-    await store().queueNotices(
-      "token.revoked",
-      [{ id: live.tokenId, hash: hashToken(randomUUID()), type: "access_token", clientId: app.clientId, expiresAt: now + HOUR }],
-      now,
-    );
+    const revoke = (tokenId: string, at: number) =>
+      commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId } }, by: "test", actor: { appId: null, actor: "test" }, now: at });
+    await revoke(old.tokenId, now - 5 * DAY + 1);
+    await revoke(live.tokenId, now);
     const eventOf = async (tokenId: string) => (await db.token.findUniqueOrThrow({ where: { id: tokenId } })).revocationSeq!;
     const [oldEvent, liveEvent] = [await eventOf(old.tokenId), await eventOf(live.tokenId)];
 

@@ -1,18 +1,31 @@
-import { store, type TokenChangeResult } from "@/lib/store";
+import type { TokenChangeResult } from "@/lib/store";
 import { commitTokenChange, NO_CHANGE } from "./commit-token-change";
-import { hashToken } from "./hash-token";
+import { findOperatorTarget, operatorActor, type Operator, type OperatorTarget } from "./operator-target";
 
-/** `portcullis tokens revoke`: an operator revokes any token and the rest of its grant. Unknown tokens change nothing. */
-export async function revokeByOperator({ token, now = Date.now() }: { token: string; now?: number }): Promise<TokenChangeResult> {
-  const found = await store().findTokenByHash(hashToken(token));
+type RevokeByOperatorOptions = OperatorTarget & { cascade?: boolean; operator?: Operator; reason?: string; now?: number };
+
+/**
+ * `portcullis tokens revoke`, the admin pages and API: any token, with the rest of its grant
+ * (cascade, Apigee InvalidateToken) or alone — a refresh token revoked alone leaves the access
+ * tokens issued from it working until they expire. Unknown tokens change nothing.
+ */
+export async function revokeByOperator({
+  cascade = true,
+  operator = { via: "cli" },
+  reason,
+  now = Date.now(),
+  ...target
+}: RevokeByOperatorOptions): Promise<TokenChangeResult> {
+  const found = await findOperatorTarget(target);
   if (!found) return NO_CHANGE;
-  const client = await store().findClient(found.clientId);
+  const by = operator.via === "cli" ? "cli" : operator.email;
 
   return commitTokenChange({
-    cause: "cli",
-    tokens: { revoke: { grantId: found.grantId } },
-    by: "cli",
-    actor: { appId: client?.appId ?? null, actor: "cli" },
+    cause: operator.via === "cli" ? "cli" : "admin",
+    tokens: { revoke: cascade ? { grantId: found.grantId } : { tokenId: found.id } },
+    by,
+    actor: operatorActor(operator, found.appId),
+    note: { cascade, ...(reason ? { why: reason } : {}) },
     now,
   });
 }

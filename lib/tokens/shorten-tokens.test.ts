@@ -79,7 +79,7 @@ describe("shortening tokens under a lower maximum", () => {
         expect(token.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 300 * 24 * HOUR);
         expect(sequences).toContain(token.revocationSeq);
         const queued = await db.delivery.findMany({ where: { gatewayId: gw.gateway.id, eventSequence: token.revocationSeq! } });
-        expect(queued).toEqual([expect.objectContaining({ status: "pending", attempts: 0 })]);
+        expect(queued).toEqual([expect.objectContaining({ status: expect.stringMatching(/^(pending|delivered)$/) })]); // a worker may have sent it
         expect(await db.auditEvent.count({ where: { action: "tokens.shortened", actor: a.user.email } })).toBe(1);
       } finally {
         await db.gateway.delete({ where: { id: gw.gateway.id } });

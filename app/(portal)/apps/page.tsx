@@ -1,6 +1,9 @@
+import { FirstRunChecklist } from "@/components/admin/first-run-checklist";
 import { AppList } from "@/components/apps/app-list";
 import { buttonVariants } from "@/components/ui/button";
+import { firstRunChecklist } from "@/lib/admin/first-run-checklist";
 import { listApps } from "@/lib/apps/list-apps";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
@@ -10,10 +13,13 @@ export const metadata: Metadata = { title: "Applications" };
 
 export default async function AppsPage() {
   const user = await requireUser();
-  const firstPage = await listApps({ ownerId: user.id, limit: 50 });
+  const admin = hasRole(user.role, "admin");
+  const [firstPage, checklist] = await Promise.all([listApps({ ownerId: user.id, limit: 50 }), admin ? firstRunChecklist() : []]);
 
   return (
     <div className="grid gap-6">
+      {/* An admin's first screen: what to set up, before (or instead of) creating applications of their own. */}
+      <FirstRunChecklist items={checklist} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Applications</h1>
@@ -23,7 +29,7 @@ export default async function AppsPage() {
           <Plus aria-hidden="true" /> New application
         </Link>
       </div>
-      <AppList initialPage={firstPage} />
+      <AppList initialPage={firstPage} admin={admin} />
     </div>
   );
 }

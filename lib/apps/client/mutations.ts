@@ -1,6 +1,7 @@
-import type { AppSummary, CreateAppInput, CreatedApp, GenerateTokenInput, UpdateAppInput } from "@/lib/apps/schemas";
+import type { AppSummary, CreateAppInput, CreatedApp, CreatedPublicApp, GenerateTokenInput, UpdateAppInput } from "@/lib/apps/schemas";
 import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import type { TokenFormat } from "@/lib/jwt/token-format";
 import type { SecretOverlap } from "@/lib/secrets/overlap";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -12,7 +13,7 @@ export function useCreateApp() {
   const queryClient = useQueryClient();
 
   return useMutation({
-    mutationFn: (input: CreateAppInput) => fetchJson<CreatedApp>("/api/apps", { method: "POST", json: input }),
+    mutationFn: (input: CreateAppInput) => fetchJson<CreatedApp | CreatedPublicApp>("/api/apps", { method: "POST", json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.list() }),
   });
 }
@@ -22,6 +23,20 @@ export function useUpdateApp(appId: string) {
 
   return useMutation({
     mutationFn: (changes: UpdateAppInput) => fetchJson<AppSummary>(appUrl(appId), { method: "PATCH", json: changes }),
+    onSuccess: (app) => {
+      queryClient.setQueryData(appKeys.detail(appId), app);
+
+      return queryClient.invalidateQueries({ queryKey: appKeys.all });
+    },
+  });
+}
+
+export function useSetTokenFormat(appId: string) {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (tokenFormat: TokenFormat) =>
+      fetchJson<AppSummary>(appUrl(appId, "/token-format"), { method: "PUT", json: { tokenFormat } }),
     onSuccess: (app) => {
       queryClient.setQueryData(appKeys.detail(appId), app);
 

@@ -1,5 +1,6 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { requireUser } from "@/lib/auth/session";
+import { latestReuseAlert } from "@/lib/grants/reuse-alert";
 import { AppError } from "@/lib/http/errors";
 import { issuer } from "@/lib/oauth/issuer";
 import { readTokenPolicy } from "@/lib/settings/settings";
@@ -29,6 +30,20 @@ export default async function AppPage({ params, searchParams }: AppPageProps) {
   });
   const openTab = APP_TABS.find((t) => t === tab) ?? "keys";
   const policy = await readTokenPolicy(); // read per request: the admin's changes show on the next load
+  const alert = await latestReuseAlert({ appId });
 
-  return <AppWorkspace initialApp={app} issuer={issuer()} tab={openTab} policy={policy} />;
+  return (
+    <>
+      {alert && (
+        <div role="alert" className="mb-4 rounded-md border border-destructive/50 bg-destructive/10 px-4 py-3 text-sm">
+          <p className="font-semibold">A used {alert.kind} was presented again</p>
+          <p>
+            On {new Date(alert.at).toUTCString()} someone replayed a {alert.kind} of this application: it may have been stolen. Every token
+            of that grant ({alert.count}) was revoked and gateways were told. See the Activity tab.
+          </p>
+        </div>
+      )}
+      <AppWorkspace initialApp={app} issuer={issuer()} tab={openTab} policy={policy} />
+    </>
+  );
 }

@@ -10,6 +10,8 @@ import { POST as shorten } from "./shorten/route";
 // error mapping are what is under test; the domain functions have their own tests.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; role: string } }));
 vi.mock("@/lib/auth/session", () => ({ getSession: async () => (session.user ? { user: session.user } : null) }));
+// Notices stay queued (after() needs a live request); their delivery has its own tests.
+vi.mock("@/lib/http/flush-after-response", () => ({ flushAfterResponse: () => undefined }));
 
 const ctx = { params: Promise.resolve({}) };
 const json = (method: string, body: unknown) =>
@@ -51,9 +53,13 @@ describe("admin settings routes", () => {
       "access_token_max_ttl",
       "access_token_ttl",
       "app_overrides_allowed",
+      "backend_jwt",
       "purge_grace_period",
+      "refresh_reuse_grace",
       "refresh_token_max_ttl",
       "refresh_token_ttl",
+      "validation_cache",
+      "validation_cache_ttl",
     ]);
   });
 

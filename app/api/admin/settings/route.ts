@@ -1,3 +1,4 @@
+import { flushAfterResponse } from "@/lib/http/flush-after-response";
 import { withSession } from "@/lib/http/with-session";
 import { updateSettingsSchema } from "@/lib/settings/schemas";
 import { getAllSettings, updateSettings } from "@/lib/settings/settings";
@@ -12,7 +13,10 @@ export const PATCH = withSession(
   async ({ req, user, ip }) => {
     const { change, confirmLongRefresh } = updateSettingsSchema.parse(await req.json());
 
-    return Response.json(await updateSettings({ change, actor: user, ip, confirmLongRefresh }), { headers: NO_STORE });
+    const { settings, notices } = await updateSettings({ change, actor: user, ip, confirmLongRefresh });
+    flushAfterResponse(notices); // a new backend_jwt default: gateways drop what they cached for the APIs following it
+
+    return Response.json(settings, { headers: NO_STORE });
   },
   { role: "admin" },
 );

@@ -7,9 +7,9 @@ import { withSession } from "@/lib/http/with-session";
 
 type Params = { appId: string };
 
-// GET /api/apps/:appId — another user's or a deleted application is 404.
+// GET /api/apps/:appId — a deleted application, or another user's (unless an admin asks), is 404.
 export const GET = withSession<Params>(async ({ params, user }) =>
-  Response.json(await getAppOrThrow({ appId: params.appId, userId: user.id })),
+  Response.json(await getAppOrThrow({ appId: params.appId, userId: user.id, role: user.role })),
 );
 
 // PATCH /api/apps/:appId — rename, describe, replace redirect URIs.

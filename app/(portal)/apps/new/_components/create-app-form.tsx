@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useCreateApp } from "@/lib/apps/client/mutations";
-import { createAppSchema, type CreatedApp } from "@/lib/apps/schemas";
+import { createAppSchema, type CreatedApp, type CreatedPublicApp } from "@/lib/apps/schemas";
 import { ApiError } from "@/lib/http/client/fetch-json";
 import Link from "next/link";
 import { useState } from "react";
@@ -20,7 +20,7 @@ type Errors = { name?: string[]; description?: string[]; redirectUris?: string[]
 export function CreateAppForm() {
   const createApp = useCreateApp();
   const [errors, setErrors] = useState<Errors>({});
-  const [created, setCreated] = useState<CreatedApp | null>(null);
+  const [created, setCreated] = useState<CreatedApp | CreatedPublicApp | null>(null);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,6 +29,7 @@ export function CreateAppForm() {
       name: String(form.get("name") ?? ""),
       description: String(form.get("description") ?? ""),
       redirectUris: splitLines(form.get("redirectUris")),
+      publicClient: form.get("publicClient") === "on",
     };
     const parsed = createAppSchema.safeParse(input);
     if (!parsed.success) return setErrors(z.flattenError(parsed.error).fieldErrors);
@@ -47,11 +48,15 @@ export function CreateAppForm() {
       <div className="grid gap-6">
         <div>
           <h2 className="text-lg font-semibold">{created.app.name} is ready</h2>
-          <p className="text-sm text-muted-foreground">Use these credentials with the client_credentials grant at the token endpoint.</p>
+          <p className="text-sm text-muted-foreground">
+            {created.clientSecret === null
+              ? "Sign people in with the authorization code flow and PKCE; this client has no secret."
+              : "Use these credentials at the token endpoint: client_credentials, or sign people in with the authorization code flow and PKCE."}
+          </p>
         </div>
         <CredentialsReveal clientId={created.clientId} clientSecret={created.clientSecret} />
         <Link href={`/apps/${created.app.id}`} className={buttonVariants({ className: "w-fit" })}>
-          I&apos;ve saved the secret — open the application
+          {created.clientSecret === null ? "Open the application" : "I've saved the secret — open the application"}
         </Link>
       </div>
     );
@@ -67,6 +72,10 @@ export function CreateAppForm() {
         <Textarea name="description" rows={2} />
       </FormField>
       <RedirectUrisField error={errors.redirectUris} />
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="publicClient" className="mt-0.5 size-4 accent-primary" />
+        <span>Public client — a browser or mobile app that cannot keep a secret: no client secret, authorization code with PKCE only.</span>
+      </label>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={createApp.isPending}>
           Create application

@@ -8,7 +8,7 @@ type Params = { appId: string };
 
 // GET /api/apps/:appId/secrets — last 4 characters and dates only; the values are never stored.
 export const GET = withSession<Params>(async ({ params, user }) =>
-  Response.json(await listClientSecrets({ appId: params.appId, userId: user.id })),
+  Response.json(await listClientSecrets({ appId: params.appId, userId: user.id, role: user.role })),
 );
 
 // POST /api/apps/:appId/secrets — regenerate: `{ overlap: "none" | "1h" | "24h" }`; the new secret is shown once.

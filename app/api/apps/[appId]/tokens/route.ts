@@ -11,7 +11,7 @@ type Params = { appId: string };
 export const GET = withSession<Params>(async ({ req, params, user }) => {
   const query = tokenListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
 
-  return Response.json(await listAppTokens({ appId: params.appId, userId: user.id, ...query }));
+  return Response.json(await listAppTokens({ appId: params.appId, userId: user.id, role: user.role, ...query }));
 });
 
 // POST /api/apps/:appId/tokens — generate (or `{ regenerate: true }`) an access token, optionally shorter-lived (`ttlSeconds`)

@@ -6,7 +6,7 @@ import { withSession } from "@/lib/http/with-session";
 // GET /api/apps/:appId/tokens/:tokenId/deliveries — has this token's revocation reached the gateways? One line for
 // subscribers; per-gateway detail (names, environments, errors) only for admins. Another user's token is 404.
 export const GET = withSession<{ appId: string; tokenId: string }>(async ({ params, user }) => {
-  const deliveries = await listAppTokenDeliveries({ appId: params.appId, tokenId: params.tokenId, userId: user.id });
+  const deliveries = await listAppTokenDeliveries({ appId: params.appId, tokenId: params.tokenId, userId: user.id, role: user.role });
 
   return Response.json(
     { propagation: summarizePropagation(deliveries), ...(hasRole(user.role, "admin") ? { deliveries } : {}) },
