@@ -11,6 +11,7 @@ import {
   type RawDelivery,
 } from "@/lib/notices/outbox-sql";
 import { splitIntoEvents } from "@/lib/notices/split-events";
+import type { UsageBatch } from "@/lib/usage/usage-buffer";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { groupCommit } from "./group-commit";
@@ -289,7 +290,8 @@ export function createPostgresStore(connectionString: string): DriverStore {
         }
       });
     },
-    async recordUsage(batch) {
+    async recordUsage(unordered) {
+      const batch = inLockOrder(unordered);
       await transaction(async (c) => {
         for (const t of batch.tokens) await query(c, "touch_token", SQL.touchToken, [utc(t.at), t.id, utc(t.at)]);
         for (const s of batch.secrets) await query(c, "touch_secret", SQL.touchSecret, [utc(s.at), s.hash, utc(s.at)]);
@@ -299,5 +301,19 @@ export function createPostgresStore(connectionString: string): DriverStore {
     async close() {
       await pool.end();
     },
+  };
+}
+
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+/** Rows sorted by key: two instances flushing the same tokens at once then lock them in one order, so neither deadlocks. */
+function inLockOrder(batch: UsageBatch): UsageBatch {
+  return {
+    tokens: [...batch.tokens].sort(byKey((t) => t.id)),
+    secrets: [...batch.secrets].sort(byKey((s) => s.hash)),
+    introspections: [...batch.introspections].sort(byKey((i) => `${i.day}|${i.clientId}`)),
   };
 }

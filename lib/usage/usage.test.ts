@@ -1,6 +1,9 @@
 import { db } from "@/lib/db/client";
+import { engineOf } from "@/lib/db/engine";
+import { env } from "@/lib/env";
 import { activityPerDay } from "@/lib/stats/activity-per-day";
 import { propagationPerDay } from "@/lib/stats/propagation-per-day";
+import { store } from "@/lib/store";
 import { createTestApp, createTestGateway, introspectAs, revokeForTest } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";
@@ -67,5 +70,29 @@ describe("last used and introspection counts", () => {
     expect(mine).toMatchObject({ day: today(), notices: 1 });
     expect(mine.p50).toBeGreaterThanOrEqual(0);
     expect(mine.p99).toBeGreaterThanOrEqual(mine.p50!);
+  });
+});
+
+// Found by the PostgreSQL bench: two instances' flushes touching the same tokens in different orders deadlocked.
+describe.runIf(engineOf(env.DATABASE_URL) === "postgresql")("flushes from several instances", () => {
+  it("touch the same tokens at once without a deadlock: rows are locked in one order", async () => {
+    const app = await createTestApp();
+    const ids = (await Promise.all(Array.from({ length: 400 }, () => issueToken({ clientId: app.clientId, subscriber: null })))).map(
+      (t) => t.tokenId,
+    );
+    const at = Date.now();
+    const batch = (order: string[], shift: number) => ({
+      tokens: order.map((id) => ({ id, at: at + shift })),
+      secrets: [],
+      introspections: [{ day: today(), clientId: app.clientId, count: 1 }],
+    });
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.allSettled([
+        store().recordUsage(batch(ids, round * 2 + 1)),
+        store().recordUsage(batch([...ids].reverse(), round * 2 + 2)),
+      ]);
+      expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    }
+    expect((await db.introspectionCount.findFirstOrThrow({ where: { clientId: app.clientId } })).count).toBe(10);
   });
 });
