@@ -14,7 +14,7 @@ import { splitIntoEvents } from "@/lib/notices/split-events";
 import type { UsageBatch } from "@/lib/usage/usage-buffer";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { groupCommit, noResults } from "./group-commit";
+import { groupCommit } from "./group-commit";
 import {
   auditParams,
   effectFor,
@@ -35,16 +35,7 @@ import {
   type RawToken,
   type RawTokenForApi,
 } from "./sql";
-import type {
-  ChangedToken,
-  DriverStore,
-  NewToken,
-  NoticeType,
-  QueuedNotices,
-  SubscriptionChange,
-  TokenChange,
-  TokenChangeResult,
-} from "./types";
+import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices, SubscriptionChange } from "./types";
 
 // Prisma maps DateTime to `timestamp(3)` holding UTC. Read and write it as UTC text, whatever the
 // process's time zone, and hand epoch ms to the rest of the code.
@@ -104,16 +95,6 @@ export function createPostgresStore(connectionString: string): DriverStore {
 
   // Must run inside a transaction: the notices commit with the change they announce, and so does
   // the instance bus's message about them (NOTIFY is delivered at commit, or never).
-  async function applyTokenChange(c: pg.PoolClient, change: TokenChange): Promise<TokenChangeResult> {
-    const { sql, params, notice } = tokenStatement(change, utc, inList, SHORTEN);
-    const changed = (await query<RawChanged>(c, undefined, sql, params)).rows.map(toChanged);
-    // After the token statement, so a regenerate does not revoke the token it issues.
-    for (const s of effectFor(change, changed.length, utc)) await query(c, undefined, s.sql, s.params);
-    for (const row of change.audit(changed)) await query(c, "insert_audit", SQL.insertAudit, auditParams(row, utc));
-
-    return { changed, notices: await queue(c, notice, changed, change.at) };
-  }
-
   async function queue(
     c: pg.PoolClient,
     type: NoticeType,
@@ -237,7 +218,7 @@ export function createPostgresStore(connectionString: string): DriverStore {
 
       return row ? toTokenForApi(row) : null;
     },
-    insertToken: groupCommit(noResults((tokens: NewToken[]) => insertRows(pool, tokens))),
+    insertToken: groupCommit((tokens: NewToken[]) => insertRows(pool, tokens)),
     async insertTokens(tokens) {
       await insertRows(pool, tokens); // one statement: all or none
     },
@@ -263,15 +244,17 @@ export function createPostgresStore(connectionString: string): DriverStore {
 
       return Object.fromEntries(rows.map((r) => [r.key, r.value]));
     },
-    // Concurrent changes share one transaction: one commit, and one wait for the event-sequence lock, per batch.
-    commitTokenChange: groupCommit((changes: TokenChange[]) =>
-      transaction(async (c) => {
-        const results: TokenChangeResult[] = [];
-        for (const change of changes) results.push(await applyTokenChange(c, change));
+    async commitTokenChange(change) {
+      return transaction(async (c) => {
+        const { sql, params, notice } = tokenStatement(change, utc, inList, SHORTEN);
+        const changed = (await query<RawChanged>(c, undefined, sql, params)).rows.map(toChanged);
+        // After the token statement, so a regenerate does not revoke the token it issues.
+        for (const s of effectFor(change, changed.length, utc)) await query(c, undefined, s.sql, s.params);
+        for (const row of change.audit(changed)) await query(c, "insert_audit", SQL.insertAudit, auditParams(row, utc));
 
-        return results;
-      }),
-    ),
+        return { changed, notices: await queue(c, notice, changed, change.at) };
+      });
+    },
     async commitSubscriptionChange(change) {
       return transaction((c) => commitSubscription(c, change));
     },

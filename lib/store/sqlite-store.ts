@@ -12,7 +12,7 @@ import {
 import { splitIntoEvents } from "@/lib/notices/split-events";
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import { groupCommit, noResults } from "./group-commit";
+import { groupCommit } from "./group-commit";
 import {
   auditParams,
   effectFor,
@@ -31,16 +31,7 @@ import {
   type RawToken,
   type RawTokenForApi,
 } from "./sql";
-import type {
-  ChangedToken,
-  DriverStore,
-  NewToken,
-  NoticeType,
-  QueuedNotices,
-  SubscriptionChange,
-  TokenChange,
-  TokenChangeResult,
-} from "./types";
+import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices, SubscriptionChange, TokenChange } from "./types";
 
 const time = (ms: number) => ms; // Prisma stores DateTime as epoch ms on SQLite (unixepoch-ms)
 const inList = (values: string[]) => ({ sql: `IN (${values.map(() => "?").join(", ") || "NULL"})`, params: values });
@@ -72,7 +63,7 @@ export function createSqliteStore(file: string): DriverStore {
     return { sequences, revoked: type === "token.revoked" && announce ? tokens : [] };
   };
 
-  function applyTokenChange(change: TokenChange): TokenChangeResult {
+  const commit = conn.transaction((change: TokenChange) => {
     const { sql, params, notice } = tokenStatement(change, time, inList, SHORTEN);
     const changed = (stmt(sql).all(...params) as RawChanged[]).map(toChanged);
     // After the token statement, so a regenerate does not revoke the token it issues.
@@ -80,8 +71,7 @@ export function createSqliteStore(file: string): DriverStore {
     for (const row of change.audit(changed)) stmt(SQL.insertAudit).run(...auditParams(row, time));
 
     return { changed, notices: queue(notice, changed, change.at) };
-  }
-  const commitAll = conn.transaction((changes: TokenChange[]) => changes.map(applyTokenChange));
+  });
 
   const insertMany = conn.transaction((tokens: NewToken[]) => {
     for (const t of tokens) {
@@ -157,7 +147,7 @@ export function createSqliteStore(file: string): DriverStore {
 
       return row ? toTokenForApi(row) : null;
     },
-    insertToken: groupCommit(noResults(async (tokens: NewToken[]) => insertMany(tokens))),
+    insertToken: groupCommit(async (tokens: NewToken[]) => insertMany(tokens)),
     async insertTokens(tokens) {
       insertMany(tokens);
     },
@@ -177,8 +167,9 @@ export function createSqliteStore(file: string): DriverStore {
 
       return Object.fromEntries(rows.map((r) => [r.key, r.value]));
     },
-    // Concurrent changes share one transaction: one commit per batch.
-    commitTokenChange: groupCommit(async (changes: TokenChange[]) => commitAll(changes)),
+    async commitTokenChange(change) {
+      return commit(change);
+    },
     async commitSubscriptionChange(change) {
       return commitSubscription(change);
     },
