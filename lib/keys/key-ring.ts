@@ -5,10 +5,10 @@ import { createPrivateKey, type KeyObject } from "node:crypto";
 import { createFirstKey } from "./create-first-key";
 import type { SigningAlg } from "./schemas";
 
-// Every instance keeps the signing keys in memory and re-reads them from the database at most
-// KEY_RELOAD_MS after its last read. A rotation's new key signs only ACTIVATION_DELAY_MS after it
-// is made, by which time every instance publishes it in its JWKS: a gateway never sees a kid
-// that the instance it asks does not list.
+// Every instance keeps the signing keys in memory for signing and re-reads them from the database
+// at most KEY_RELOAD_MS after its last read. A rotation's new key is in every instance's JWKS at
+// once (read on each call) and signs only ACTIVATION_DELAY_MS after it is made, when every
+// instance's ring holds it: a gateway never sees a kid that the instance it asks does not list.
 export const KEY_RELOAD_MS = 5_000;
 export const ACTIVATION_DELAY_MS = 2 * KEY_RELOAD_MS;
 
@@ -63,9 +63,15 @@ export function reloadKeyRing() {
   globalForRing.portcullisKeyRing = undefined;
 }
 
-/** The JWKS: every key not yet expired — the signing one, the next one and the previous one during an overlap. */
+/**
+ * The JWKS: every key not yet expired — the signing one, the next one and the previous one during an
+ * overlap. Read afresh on every call (a few rows; verifiers cache the answer), so every instance and
+ * worker lists a rotated key the moment it commits, not up to KEY_RELOAD_MS later.
+ */
 export async function publishedKeys(now = Date.now()): Promise<JWK[]> {
-  return (await keyRing()).keys.filter((k) => isPublished(k, now)).map((k) => k.publicJwk);
+  const ring = (globalForRing.portcullisKeyRing = await load());
+
+  return ring.keys.filter((k) => isPublished(k, now)).map((k) => k.publicJwk);
 }
 
 /** The key that signs now: the newest whose activation time has passed and that has not expired. */
