@@ -56,6 +56,7 @@ export default defineConfig({
       ADMIN_EMAIL: "admin@e2e.test",
       ADMIN_PASSWORD: "admin-e2e-password",
       PORTCULLIS_SIGNUP_LIMIT: "1000", // every test signs up from 127.0.0.1
+      PORTCULLIS_WORKERS: "2", // the production shape: every flow crosses workers, as behind a real server's cluster
       PORTCULLIS_USAGE_FLUSH_MS: "1000", // last-used times show within a second instead of a minute
     },
   },

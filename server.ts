@@ -2,6 +2,8 @@
 // hot endpoints itself and hands every other request to Next. Next's router costs ~1.5 ms of CPU
 // per request, more than a token lookup; the same lib/oauth functions also back app/oauth2/* routes.
 import { bootstrap } from "@/lib/bootstrap";
+import { runPrimary } from "@/lib/cluster/run-primary";
+import { workerCount } from "@/lib/cluster/worker-count";
 import { env } from "@/lib/env";
 import { trustedHops } from "@/lib/http/client-ip";
 import { answerClientError, createFront, refuseExpectation } from "@/lib/http/front";
@@ -10,13 +12,20 @@ import { startUsageFlush } from "@/lib/jobs/usage-flush";
 import { listenForRevocationsElsewhere } from "@/lib/notices/listen-for-revocations";
 import { startValidationCache } from "@/lib/validation-cache/watch-changes";
 import next from "next";
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no network to send it to
 
 async function main() {
-  await bootstrap();
+  const workers = dev ? 1 : workerCount();
+  if (cluster.isPrimary && workers > 1) {
+    await bootstrap(); // migrations and the admin once, before any worker starts; the workers inherit NEXTAUTH_SECRET
+    runPrimary(workers, { onListening: (at) => console.log(`  Portcullis on http://${at} (${workers} workers)`) });
+    return;
+  }
+  await bootstrap(cluster.isWorker ? { log: () => {} } : undefined);
   // next-auth builds callback URLs and picks Secure cookies from it: the public URL is the issuer.
   process.env.NEXTAUTH_URL ||= process.env.PORTCULLIS_ISSUER || `http://localhost:${env.PORT}`;
   const { PORT: port, HOSTNAME: hostname } = env;
@@ -30,9 +39,10 @@ async function main() {
   // Longer than any load balancer's idle timeout, so a reused keep-alive connection is never closed under a request.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  server.listen(port, hostname, () =>
-    console.log(`  Portcullis ${dev ? "(dev) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
-  );
+  server.listen(port, hostname, () => {
+    if (cluster.isPrimary)
+      console.log(`  Portcullis ${dev ? "(dev) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  });
 
   // Delivery retries (and anything a stopped instance left behind) and the purge; `npm run worker` runs them apart.
   const stopWorker = process.env.PORTCULLIS_WORKER === "off" ? async () => {} : startJobs();
@@ -40,10 +50,15 @@ async function main() {
   const stopListening = listenForRevocationsElsewhere();
   const stopUsage = startUsageFlush(); // this process's last-used times and introspection counts
   const stopCache = startValidationCache(); // the key manager's validation cache hears of other processes' changes
-  const stop = () =>
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
     server.close(() => void Promise.all([stopWorker(), stopListening(), stopUsage(), stopCache()]).finally(() => process.exit(0)));
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  process.once("disconnect", stop); // a cluster worker whose primary is gone serves nobody
 }
 
 main().catch((err) => {

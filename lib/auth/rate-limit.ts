@@ -1,8 +1,15 @@
 import { engineOf } from "@/lib/db/engine";
 import { env } from "@/lib/env";
+import cluster from "node:cluster";
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 
 /**
  * Failed sign-ins per 15 min. The tight limit is per (account, IP): a stranger guessing from one
@@ -37,7 +44,10 @@ export type LoginLimiter = {
 // Keys are hashed: an attacker's 30 MiB "email" must not become a 30 MiB key held for 15 minutes.
 const key = (kind: string, ...parts: string[]) => `${kind}:${createHash("sha256").update(parts.join("\0")).digest("base64url")}`;
 
-/** Memory on SQLite (one instance by design); a shared table on PostgreSQL so every instance counts together. */
+/**
+ * A shared table on PostgreSQL so every instance counts together. SQLite has one server: its
+ * memory, held by the cluster's primary when it runs several workers (lib/cluster), so every worker counts together.
+ */
 export async function createLoginLimiter(limits: LoginLimits = LOGIN_LIMITS, url = env.DATABASE_URL): Promise<LoginLimiter> {
   const [account, pair, ip] = await createLimiters(url, "login", limits.windowSeconds, [
     limits.perAccount,
@@ -100,7 +110,14 @@ export async function createSignUpLimiter(limits = SIGN_UP_LIMITS, url = env.DAT
 }
 
 async function createLimiters(url: string, keyPrefix: string, duration: number, points: number[]): Promise<RateLimiterAbstract[]> {
-  if (engineOf(url) !== "postgresql") return points.map((p) => new RateLimiterMemory({ keyPrefix, points: p, duration }));
+  if (engineOf(url) !== "postgresql") {
+    // The primary keeps one limiter per key prefix, so each of ours needs its own.
+    return points.map((p, i) =>
+      cluster.isWorker
+        ? new RateLimiterCluster({ keyPrefix: `${keyPrefix}:${i}`, points: p, duration, timeoutMs: 3_000 })
+        : new RateLimiterMemory({ keyPrefix, points: p, duration }),
+    );
+  }
   const storeClient = new pg.Pool({ connectionString: url, max: 2, allowExitOnIdle: true });
   const base = { storeClient, storeType: "pool", tableName: "login_rate_limits", keyPrefix, duration, clearExpiredByTimeout: true };
   // The first limiter creates the table; the others wait for it, so two CREATEs never race.

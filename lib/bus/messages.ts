@@ -9,8 +9,14 @@ export const EVENTS_CHANNEL = "portcullis_events";
 // "settings.changed" names no events (first = last = 0): a setting every instance keeps in memory changed.
 export type EventsCommitted = { from: string; type: NoticeType | "settings.changed"; first: number; last: number };
 
-export const busPayload = (type: NoticeType, sequences: number[]): string =>
-  JSON.stringify({ from: INSTANCE_ID, type, first: Math.min(...sequences), last: Math.max(...sequences) } satisfies EventsCommitted);
+export const eventsCommitted = (type: NoticeType, sequences: number[]): EventsCommitted => ({
+  from: INSTANCE_ID,
+  type,
+  first: Math.min(...sequences),
+  last: Math.max(...sequences),
+});
+
+export const busPayload = (type: NoticeType, sequences: number[]): string => JSON.stringify(eventsCommitted(type, sequences));
 
 export const settingsChangedPayload = (): string =>
   JSON.stringify({ from: INSTANCE_ID, type: "settings.changed", first: 0, last: 0 } satisfies EventsCommitted);

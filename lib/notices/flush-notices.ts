@@ -1,3 +1,7 @@
+import { tellOtherWorkers } from "@/lib/bus/cluster-bus";
+import { eventsCommitted } from "@/lib/bus/messages";
+import { engineOf } from "@/lib/db/engine";
+import { env } from "@/lib/env";
 import { store, type DeliveryAttempt, type QueuedNotices } from "@/lib/store";
 import { track } from "./in-flight";
 import { LEASE_MS } from "./outbox-sql";
@@ -14,6 +18,10 @@ import { sendDeliveries } from "./send-deliveries";
 export async function flushNotices(notices: QueuedNotices): Promise<DeliveryAttempt[]> {
   announceRacedAgain(notices.revoked);
   if (notices.sequences.length === 0) return [];
+  // PostgreSQL's transaction told every instance by NOTIFY; a SQLite server's other workers hear it here.
+  if (notices.revoked.length > 0 && engineOf(env.DATABASE_URL) !== "postgresql") {
+    tellOtherWorkers(eventsCommitted("token.revoked", notices.sequences));
+  }
   try {
     const deliveries = await store().claimQueued(notices.sequences, notices.gatewayId, LEASE_MS);
 

@@ -1,3 +1,5 @@
+import { hearOtherWorkers } from "@/lib/bus/cluster-bus";
+import type { EventsCommitted } from "@/lib/bus/messages";
 import { listenForEvents } from "@/lib/bus/postgres-listener";
 import { engineOf } from "@/lib/db/engine";
 import { env } from "@/lib/env";
@@ -5,14 +7,16 @@ import { onRevocationsElsewhere } from "./race-resend";
 
 /**
  * Every instance learns of every committed revocation, so the race re-send covers an introspection
- * answered by any of them. On SQLite there is one instance, which hears its own commits directly.
+ * answered by any of them: on PostgreSQL from the instance bus, on SQLite from the server's other
+ * cluster workers (a process hears its own commits directly).
  */
 export function listenForRevocationsElsewhere(): () => Promise<void> {
-  if (engineOf(env.DATABASE_URL) !== "postgresql") return async () => {};
-  const listener = listenForEvents(
-    env.DATABASE_URL,
-    (m) => void onRevocationsElsewhere(m).catch((err) => console.error("race re-send for another instance's revocation failed", err)),
-  );
+  const onEvents = (m: EventsCommitted) =>
+    void onRevocationsElsewhere(m).catch((err) => console.error("race re-send for another instance's revocation failed", err));
+  if (engineOf(env.DATABASE_URL) !== "postgresql") {
+    const stop = hearOtherWorkers(onEvents);
+    return async () => stop();
+  }
 
-  return listener.stop;
+  return listenForEvents(env.DATABASE_URL, onEvents).stop;
 }

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createServer } from "node:net";
 
 // A real portal instance (`server.ts` on the built app) for the fault suite's multi-instance tests:
-// its own port, the test's database, the worker polling fast.
+// its own port, the test's database, one process, the worker polling fast.
 
 export type PortalProcess = { url: string; log: () => string; kill: (signal?: NodeJS.Signals) => Promise<void> };
 
@@ -27,6 +27,7 @@ export async function startPortal({ env = {}, nodeOptions = "" }: { env?: Record
       HOSTNAME: "127.0.0.1",
       PORTCULLIS_ISSUER: url,
       PORTCULLIS_WORKER_POLL_MS: "200",
+      PORTCULLIS_WORKERS: "1", // an instance is one process unless a test asks for a cluster
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${nodeOptions}`.trim(),
       ...env,
     },

@@ -1,0 +1,99 @@
+import { engineOf } from "@/lib/db/engine";
+import { env } from "@/lib/env";
+import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
+import { startPortal, type PortalProcess } from "@/lib/testing/start-portal";
+import { hashToken } from "@/lib/tokens/hash-token";
+import { issueToken } from "@/lib/tokens/issue-token";
+import { randomUUID } from "node:crypto";
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// One SQLite server with two cluster workers (PostgreSQL's workers are instances like any other,
+// with the database's bus and limits). The primary hands each new connection to the next worker in
+// turn, so requests each on a connection of their own alternate between the two: a fact kept in
+// one worker's memory would be missed by every other request.
+const onSqlite = engineOf(env.DATABASE_URL) !== "postgresql";
+
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+function onNewConnection(url: string, { headers = {}, body = "" }: { headers?: Record<string, string>; body?: string }) {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "POST", agent: false, headers: { ...headers, "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+
+describe.runIf(onSqlite)("a SQLite server with two workers", () => {
+  let portal: PortalProcess;
+  let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
+  beforeAll(async () => {
+    receiver = await startNoticeReceiver();
+    portal = await startPortal({ env: { PORTCULLIS_WORKERS: "2", PORTCULLIS_RACE_RESEND_MS: "500" } });
+  }, 180_000);
+  afterAll(async () => {
+    await portal?.kill();
+    await receiver?.close();
+  });
+
+  it("serves from two worker processes", () => {
+    expect(portal.log()).toContain("(2 workers)");
+  });
+
+  it("counts failed sign-ins across both workers: the 11th from one address is refused", async () => {
+    const email = `nobody-${randomUUID().slice(0, 8)}@vitest.test`; // the limits count attempts, not accounts
+    // next-auth's CSRF pair (cookie and field) once, then wrong passwords, each on a connection of its own.
+    const csrf = await fetch(`${portal.url}/api/auth/csrf`, { headers: { connection: "close" } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const attempt = async () => {
+      const answer = await onNewConnection(`${portal.url}/api/auth/callback/credentials`, {
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: form({ csrfToken, email, password: "not-the-password", json: "true" }),
+      });
+      return decodeURIComponent(JSON.parse(answer.body).url ?? "");
+    };
+    const answers: string[] = [];
+    for (let i = 0; i < 11; i++) answers.push(await attempt());
+    // Each worker alone saw at most six of these: only a limit the workers share refuses the eleventh.
+    expect(answers.slice(0, 10).every((url) => url.includes("Invalid email or password"))).toBe(true);
+    expect(answers[10]).toContain("Too many attempts");
+  });
+
+  it("re-announces a token one worker answered 'active' for when the other revokes it", async () => {
+    const gw = await createTestGateway(receiver.url);
+    const gateway = await createTestApp({ kind: "gateway" });
+    const app = await createTestApp();
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => issueToken({ clientId: app.clientId, subscriber: null })));
+    const post = (path: string, [id, secret]: [string, string], token: string) =>
+      onNewConnection(`${portal.url}${path}`, {
+        headers: { authorization: basic(id, secret), "content-type": "application/x-www-form-urlencoded" },
+        body: form({ token }),
+      });
+
+    for (const t of tokens) {
+      const answer = await post("/oauth2/introspect", [gateway.clientId, gateway.clientSecret], t.accessToken);
+      expect(JSON.parse(answer.body).active).toBe(true);
+      expect((await post("/oauth2/revoke", [app.clientId, app.clientSecret], t.accessToken)).status).toBe(200);
+    }
+    const announced = (t: { accessToken: string }) => receiver.received.filter((n) => n.body.includes(hashToken(t.accessToken))).length;
+    const all = await eventually(() => tokens.every((t) => announced(t) >= 2), { timeoutMs: 15_000 });
+    console.log(
+      `race re-send across 2 workers: ${tokens.filter((t) => announced(t) >= 2).length}/10 re-announced (gateway ${gw.gateway.id})`,
+    );
+    expect(all).toBe(true);
+  });
+});
