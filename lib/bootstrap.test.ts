@@ -37,4 +37,15 @@ describe("bootstrap", () => {
     await bootstrap({ log: (l) => lines.push(l) });
     expect(lines[1]).toContain(`users reset-password --email ${email}`);
   });
+
+  it("seeds one admin when instances start together on an empty database: the one that loses the race says nothing", async () => {
+    const email = `admin-${randomUUID()}@boot.test`;
+    process.env.ADMIN_EMAIL = email;
+    process.env.ADMIN_PASSWORD = "together-password-789";
+    const lines: string[] = [];
+    const started = await Promise.allSettled(Array.from({ length: 4 }, () => bootstrap({ log: (l) => lines.push(l) })));
+    expect(started.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+    expect(lines.filter((l) => l.includes("admin created"))).toHaveLength(1);
+  });
 });

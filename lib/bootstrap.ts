@@ -2,6 +2,7 @@ import { loadSessionSecret } from "@/lib/auth/session-secret";
 import { db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
 import { createUser } from "@/lib/users/create-user";
 import { randomBytes } from "node:crypto";
 
@@ -34,7 +35,12 @@ async function seedAdmin(log: (line: string) => void) {
     return;
   }
   const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url");
-  await createUser({ email: email ?? DEFAULT_ADMIN_EMAIL, password, role: "admin" });
+  try {
+    await createUser({ email: email ?? DEFAULT_ADMIN_EMAIL, password, role: "admin" });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "conflict") return; // an instance starting beside this one made it first, and printed it
+    throw err;
+  }
   log(
     `\n  Portcullis admin created — sign in as ${email ?? DEFAULT_ADMIN_EMAIL} with password ${process.env.ADMIN_PASSWORD ? "(from ADMIN_PASSWORD)" : password}\n`,
   );

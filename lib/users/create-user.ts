@@ -5,13 +5,20 @@ import { createUserSchema, type CreateUserInput, type Role } from "./schemas";
 
 export type CreatedUser = { id: string; email: string; role: Role };
 
-/** Creates an account; a taken email is a field error on `email`. */
+const TAKEN = "An account with this email already exists.";
+const emailTaken = () => new AppError("conflict", TAKEN, { email: [TAKEN] });
+
+/** Creates an account; a taken email is a field error on `email`, also when two requests race for it. */
 export async function createUser(input: CreateUserInput): Promise<CreatedUser> {
   const { email, password, name, role } = createUserSchema.parse(input);
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new AppError("conflict", "An account with this email already exists.", { email: ["An account with this email already exists."] });
-  }
-  const user = await db.user.create({ data: { email, name, role, passwordHash: await hashPassword(password) } });
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken();
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await db.user.create({ data: { email, name, role, passwordHash } });
 
-  return { id: user.id, email: user.email, role: user.role as Role };
+    return { id: user.id, email: user.email, role: user.role as Role };
+  } catch (err) {
+    if ((err as { code?: unknown } | null)?.code === "P2002") throw emailTaken(); // either engine's unique violation
+    throw err;
+  }
 }
