@@ -39,6 +39,11 @@ async function main() {
   // Longer than any load balancer's idle timeout, so a reused keep-alive connection is never closed under a request.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // Next keeps a process alive after an uncaught exception: a port that cannot be had must end it.
+  server.once("error", (err) => {
+    console.error(`  Portcullis cannot listen on ${hostname}:${port}: ${err.message}`);
+    process.exit(1);
+  });
   server.listen(port, hostname, () => {
     if (cluster.isPrimary)
       console.log(`  Portcullis ${dev ? "(dev) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);

@@ -2,7 +2,7 @@ import { relayBetweenWorkers } from "@/lib/bus/cluster-bus";
 import cluster, { type Worker } from "node:cluster";
 import { RateLimiterClusterMaster } from "rate-limiter-flexible";
 
-const RESTART_DELAY_MS = 1_000; // a worker that dies at start must not become a fork loop
+const RESTART_DELAY_MS = 1_000; // a worker that keeps dying must not become a busy fork loop
 
 /**
  * The primary of a server with several workers: it serves nothing itself. It holds the workers'
@@ -14,12 +14,27 @@ export function runPrimary(count: number, { onListening }: { onListening: (addre
   new RateLimiterClusterMaster();
   relayBetweenWorkers();
   let stopping = false;
+  let up = false; // every worker listened once: from then on, a worker that dies is replaced
   const jobsOff = process.env.PORTCULLIS_WORKER === "off";
+
+  const stop = (exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+    if (workers.length === 0) process.exit(exitCode);
+    let left = workers.length;
+    for (const w of workers) {
+      w.once("exit", () => --left === 0 && process.exit(exitCode));
+      w.process.kill("SIGTERM");
+    }
+  };
 
   const fork = (runsJobs: boolean): Worker => {
     const worker = cluster.fork({ PORTCULLIS_WORKER: runsJobs && !jobsOff ? "on" : "off" });
     worker.on("exit", (code, signal) => {
       if (stopping) return;
+      // A worker that cannot start (the port taken, the database unreachable) would fail again: stop, as one process would.
+      if (!up) return void (console.error(`  a worker failed to start (${signal ?? `exit ${code}`}); stopping`), stop(1));
       console.error(`  worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another`);
       setTimeout(() => fork(runsJobs), RESTART_DELAY_MS).unref();
     });
@@ -29,19 +44,11 @@ export function runPrimary(count: number, { onListening }: { onListening: (addre
 
   let listening = 0;
   cluster.on("listening", (_worker, address) => {
-    if (++listening === count) onListening(`${address.address === "0.0.0.0" ? "localhost" : address.address}:${address.port}`);
+    if (++listening !== count) return;
+    up = true;
+    onListening(`${address.address === "0.0.0.0" ? "localhost" : address.address}:${address.port}`);
   });
 
-  const stop = () => {
-    stopping = true;
-    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
-    if (workers.length === 0) process.exit(0);
-    let left = workers.length;
-    for (const w of workers) {
-      w.once("exit", () => --left === 0 && process.exit(0));
-      w.process.kill("SIGTERM");
-    }
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.once("SIGTERM", () => stop());
+  process.once("SIGINT", () => stop());
 }

@@ -6,6 +6,7 @@ import { startPortal, type PortalProcess } from "@/lib/testing/start-portal";
 import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -28,9 +29,11 @@ function onNewConnection(url: string, { headers = {}, body = "" }: { headers?: R
       },
     );
     req.on("error", reject);
+    req.setTimeout(10_000, () => req.destroy(new Error(`no answer from ${url} in 10 s`)));
     req.end(body);
   });
 }
+const workersOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 
@@ -40,6 +43,8 @@ describe.runIf(onSqlite)("a SQLite server with two workers", () => {
   beforeAll(async () => {
     receiver = await startNoticeReceiver();
     portal = await startPortal({ env: { PORTCULLIS_WORKERS: "2", PORTCULLIS_RACE_RESEND_MS: "500" } });
+    // Health answers once one worker is up; the primary says when both are.
+    await eventually(() => portal.log().includes("(2 workers)"), { timeoutMs: 60_000 });
   }, 180_000);
   afterAll(async () => {
     await portal?.kill();
@@ -95,5 +100,30 @@ describe.runIf(onSqlite)("a SQLite server with two workers", () => {
       `race re-send across 2 workers: ${tokens.filter((t) => announced(t) >= 2).length}/10 re-announced (gateway ${gw.gateway.id})`,
     );
     expect(all).toBe(true);
+  });
+
+  it("replaces a worker that dies; the other answers meanwhile", async () => {
+    const [victim] = workersOf(portal.pid);
+    process.kill(victim, "SIGKILL");
+    // Once the primary has seen it die (a connection it had already handed over is lost with it), the
+    // other worker answers every new connection while the replacement starts.
+    expect(await eventually(() => portal.log().includes(`worker ${victim} stopped (SIGKILL); starting another`))).toBe(true);
+    for (let i = 0; i < 4; i++) expect((await fetch(`${portal.url}/api/health`, { headers: { connection: "close" } })).status).toBe(200);
+    const replaced = await eventually(() => workersOf(portal.pid).length === 2 && !workersOf(portal.pid).includes(victim), {
+      timeoutMs: 60_000,
+    });
+    expect(replaced).toBe(true);
+  });
+});
+
+describe.runIf(onSqlite)("a server whose workers cannot start", () => {
+  it("stops with an error instead of forking again and again", async () => {
+    const taken = await startPortal({ env: { PORTCULLIS_WORKERS: "1" } });
+    try {
+      const port = new URL(taken.url).port;
+      await expect(startPortal({ env: { PORTCULLIS_WORKERS: "2", PORT: port } })).rejects.toThrow(/a worker failed to start/);
+    } finally {
+      await taken.kill();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 // A real portal instance (`server.ts` on the built app) for the fault suite's multi-instance tests:
 // its own port, the test's database, one process, the worker polling fast.
 
-export type PortalProcess = { url: string; log: () => string; kill: (signal?: NodeJS.Signals) => Promise<void> };
+export type PortalProcess = { url: string; pid: number; log: () => string; kill: (signal?: NodeJS.Signals) => Promise<void> };
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -50,6 +50,7 @@ export async function startPortal({ env = {}, nodeOptions = "" }: { env?: Record
 
   return {
     url,
+    pid: child.pid!,
     log: () => output,
     async kill(signal: NodeJS.Signals = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return;
