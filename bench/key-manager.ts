@@ -4,15 +4,20 @@
 import autocannon from "autocannon";
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { waitFor } from "./wait-for";
 
+// BENCH_TOKENS is the size of Portcullis's store. The load draws on up to LOAD_TOKENS of them (random
+// hashes, so spread over the whole index); the rest are bulk-loaded live tokens of the same client.
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 100_000);
+const LOAD_TOKENS = Math.min(TOKENS, 100_000);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? availableParallelism()); // the "every core" target beside one process
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 // With the validation cache on, tokens are drawn from a hot set, as a gateway's traffic repeats its callers' tokens.
 const HOT_TOKENS = Number(process.env.BENCH_HOT_TOKENS ?? 1_000);
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3401); // another worktree's bench may hold the default ports
-const PORTS = { portcullis: PORT_BASE, oidc: PORT_BASE + 1, bare: PORT_BASE + 2 };
+const PORTS = { portcullis: PORT_BASE, oidc: PORT_BASE + 1, bare: PORT_BASE + 2, cluster: PORT_BASE + 3 };
 
 process.env.DATABASE_URL ??= "file:./data/bench/portcullis.db";
 if (!process.env.DATABASE_URL.startsWith("postgres")) {
@@ -23,12 +28,14 @@ if (!process.env.DATABASE_URL.startsWith("postgres")) {
 const { migrate } = await import("@/lib/db/migrate");
 const { seedBenchClient } = await import("./seed");
 const { updateSettings } = await import("@/lib/settings/settings");
+const { seedTokens } = await import("./seed-tokens");
 
 type Scenario = "issue" | "introspect" | "introspect_api" | "introspect_cached" | "introspect_api_cached" | "revoke";
 type Target = {
   name: string;
   child: ChildProcess;
   tokens: string[];
+  revocable?: string[]; // its own share of the tokens, when two targets revoke from one store
   base: string;
   paths: Record<string, string>;
   auth: string;
@@ -37,11 +44,17 @@ type Target = {
 };
 type Row = { scenario: string; target: string; rps: number; p50: number; p99: number; errors: number; cpuUs: number };
 
-/** The server's CPU time so far (user + system, µs), from /proc: on a shared machine, CPU per request varies less than req/s. */
+/**
+ * The server's CPU time so far (user + system, µs, its cluster workers included), from /proc: on a
+ * shared machine, CPU per request varies less than req/s.
+ */
 function cpuOf(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime + stime, in clock ticks of 10 ms
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime + stime, in clock ticks of 10 ms
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+
+    return own + children.reduce((sum, child) => sum + cpuOf(child), 0);
   } catch {
     return NaN;
   }
@@ -56,8 +69,13 @@ const shuffle = <T>(xs: T[]) => {
   return xs;
 };
 
+// Every server this run starts stops with it, also when the run fails.
+const children: ChildProcess[] = [];
+process.on("exit", () => children.forEach((c) => c.kill()));
+const started = (child: ChildProcess) => (children.push(child), child);
+
 function forkSeeded(script: string, port: number): Promise<{ child: ChildProcess; tokens: string[] }> {
-  const child = fork(script, { env: { ...process.env, PORT: String(port), TOKENS: String(TOKENS), NODE_ENV: "production" } });
+  const child = started(fork(script, { env: { ...process.env, PORT: String(port), TOKENS: String(LOAD_TOKENS), NODE_ENV: "production" } }));
   return new Promise((resolve, reject) => {
     child.once("message", (m: { tokens: string[] }) => resolve({ child, tokens: m.tokens }));
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -66,7 +84,8 @@ function forkSeeded(script: string, port: number): Promise<{ child: ChildProcess
 
 async function load(target: Target, scenario: Scenario, seconds = DURATION): Promise<Row> {
   const cached = scenario.endsWith("_cached");
-  const order = shuffle(cached ? target.tokens.slice(0, HOT_TOKENS) : [...target.tokens]);
+  const pool = scenario === "revoke" ? (target.revocable ?? target.tokens) : target.tokens;
+  const order = shuffle(cached ? pool.slice(0, HOT_TOKENS) : [...pool]);
   let next = 0;
   const any = () => order[Math.floor(Math.random() * order.length)];
   const body =
@@ -105,20 +124,42 @@ async function load(target: Target, scenario: Scenario, seconds = DURATION): Pro
 async function main() {
   if (!existsSync(".next/BUILD_ID")) spawnSyncInherit("npx", ["next", "build"]);
   await migrate(process.env.DATABASE_URL!);
-  console.log(`seeding ${TOKENS.toLocaleString()} tokens per target…`);
-  const seeded = await seedBenchClient(TOKENS);
+  console.log(`seeding ${LOAD_TOKENS.toLocaleString()} tokens per target…`);
+  const seeded = await seedBenchClient(LOAD_TOKENS);
+  if (TOKENS > LOAD_TOKENS) {
+    console.log(`bulk-loading ${(TOKENS - LOAD_TOKENS).toLocaleString()} more into Portcullis's store…`);
+    await seedTokens({ clientId: seeded.clientId, dead: 0, live: TOKENS - LOAD_TOKENS, keepValues: false });
+  }
 
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORTS.portcullis), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  // One process, and one server with a worker per core (lib/cluster), on the same database. Neither
+  // runs the background jobs: the purge and delivery retries are not what is measured.
+  const startServer = (port: number, workers: number) =>
+    started(
+      spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          PORT: String(port),
+          HOSTNAME: "127.0.0.1",
+          NEXT_TELEMETRY_DISABLED: "1",
+          PORTCULLIS_WORKERS: String(workers),
+          PORTCULLIS_WORKER: "off",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      }),
+    );
   const [oidc, bare] = await Promise.all([
     forkSeeded("bench/oidc-provider-server.mjs", PORTS.oidc),
     forkSeeded("bench/bare-server.mjs", PORTS.bare),
   ]);
+  // One after the other: a SQLite database has one server, and the first start writes its session secret.
+  const server = startServer(PORTS.portcullis, 1);
   await waitFor(`http://127.0.0.1:${PORTS.portcullis}/api/health`);
+  const clustered = startServer(PORTS.cluster, WORKERS);
+  await waitFor(`http://127.0.0.1:${PORTS.cluster}/api/health`);
+  const [odd, even] = [seeded.tokens.filter((_, i) => i % 2), seeded.tokens.filter((_, i) => i % 2 === 0)];
 
   const targets: Record<string, Target> = {
     portcullis: {
@@ -126,9 +167,19 @@ async function main() {
       child: server,
       tokens: seeded.tokens,
       base: `http://127.0.0.1:${PORTS.portcullis}`,
+      revocable: even,
       paths: { issue: "/oauth2/token", introspect: "/oauth2/introspect", introspect_api: "/oauth2/introspect", revoke: "/oauth2/revoke" },
       auth: basic(seeded.clientId, seeded.clientSecret),
       apiParams: new URLSearchParams({ api_context: seeded.api.context, api_version: seeded.api.version }).toString(),
+    },
+    portcullisCluster: {
+      name: `portcullis ×${WORKERS}`,
+      child: clustered,
+      tokens: seeded.tokens,
+      revocable: odd,
+      base: `http://127.0.0.1:${PORTS.cluster}`,
+      paths: { issue: "/oauth2/token", introspect: "/oauth2/introspect", revoke: "/oauth2/revoke" },
+      auth: basic(seeded.clientId, seeded.clientSecret),
     },
     // The same server: issuance for an application with JWT access tokens, and per-API introspection
     // for an API with JWT to the backend (a JWT signed per call).
@@ -155,9 +206,11 @@ async function main() {
   const rows: Row[] = [];
   const plan: [keyof typeof targets, Scenario][] = [
     ["portcullis", "issue"],
+    ["portcullisCluster", "issue"],
     ["portcullisJwt", "issue"],
     ["oidc", "issue"],
     ["portcullis", "introspect"],
+    ["portcullisCluster", "introspect"],
     ["portcullis", "introspect_api"],
     ["portcullis", "introspect_cached"],
     ["portcullis", "introspect_api_cached"],
@@ -165,6 +218,7 @@ async function main() {
     ["oidc", "introspect"],
     ["bare", "introspect"],
     ["portcullis", "revoke"],
+    ["portcullisCluster", "revoke"],
     ["oidc", "revoke"],
   ];
   const only = process.env.BENCH_ONLY; // e.g. "introspect"
@@ -183,9 +237,9 @@ async function main() {
   if (!only || "introspect_cached".startsWith(only)) await compareCache(targets.portcullis, targets.oidc);
   if (!only || "issue".startsWith(only)) await alternate("issue", targets.portcullis, "issue", targets.portcullisJwt);
   if (!only) await signingCost();
-  const serverExit = new Promise((r) => server.once("exit", r));
+  const serversExit = Promise.all([server, clustered].map((s) => new Promise((r) => s.once("exit", r))));
   for (const t of Object.values(targets)) t.child.kill();
-  await serverExit; // lets a CPU profile be written
+  await serversExit; // lets a CPU profile be written
   process.exit(0);
 }
 
@@ -265,7 +319,7 @@ async function signingCost(count = 2_000) {
 function printTable(rows: Row[]) {
   const engine = process.env.DATABASE_URL!.startsWith("postgres") ? "PostgreSQL" : "SQLite";
   console.log(
-    `\nKey manager, ${engine}, ${TOKENS.toLocaleString()} distinct tokens in random order (*_cached: the validation cache on, ` +
+    `\nKey manager, ${engine}, ${TOKENS.toLocaleString()} tokens in the store, ${LOAD_TOKENS.toLocaleString()} distinct ones drawn in random order (*_cached: the validation cache on, ` +
       `${HOT_TOKENS.toLocaleString()} hot tokens), ${CONNECTIONS} connections, ${DURATION} s each\n`,
   );
   console.log("| scenario | target | req/s | p50 ms | p99 ms | errors | server CPU µs/req | vs oidc-provider |");

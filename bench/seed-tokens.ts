@@ -9,14 +9,26 @@ const COLUMNS = "id, hash, prefix, last4, type, client_id, grant_id, scope, crea
 
 /**
  * Bulk-loads tokens straight into the table (the benchmark's setup, not the code under test):
- * `dead` tokens that expired or were revoked 5 days ago, and `live` ones whose values are returned.
+ * `dead` tokens that expired or were revoked 5 days ago, and `live` ones whose values are returned
+ * (unless `keepValues` is false: millions of tokens that only fill the store).
  */
-export async function seedTokens({ clientId, dead, live }: { clientId: string; dead: number; live: number }): Promise<string[]> {
+export async function seedTokens({
+  clientId,
+  dead,
+  live,
+  keepValues = true,
+}: {
+  clientId: string;
+  dead: number;
+  live: number;
+  keepValues?: boolean;
+}): Promise<string[]> {
   const now = Date.now();
-  const liveValues = Array.from({ length: live }, () => `pcl_at_${randomBytes(32).toString("base64url")}`);
+  const liveValues: string[] = [];
   const row = (i: number): unknown[] => {
     if (i < live) {
-      const v = liveValues[i];
+      const v = `pcl_at_${randomBytes(32).toString("base64url")}`;
+      if (keepValues) liveValues.push(v);
       return [
         `live-${i}`,
         hashToken(v),
