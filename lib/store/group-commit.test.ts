@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { store } from "@/lib/store";
-import { createTestApp } from "@/lib/testing/factories";
-import { prepareAccessToken } from "@/lib/tokens/issue-token";
+import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+import { issueToken, prepareAccessToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
 
 describe("group commit of token inserts", () => {
@@ -24,5 +25,34 @@ describe("group commit of token inserts", () => {
     await store().insertToken(row);
 
     expect(await store().findTokenByHash(row.hash)).toMatchObject({ id: row.id, revokedAt: null });
+  });
+});
+
+describe("group commit of token changes", () => {
+  it("answers each of a burst of concurrent revocations with its own token and its own queued event", async () => {
+    const app = await createTestApp();
+    const gw = await createTestGateway("http://127.0.0.1:9/portcullis/revoke"); // never answers: the deliveries stay queued
+    try {
+      const tokens = await Promise.all(Array.from({ length: 60 }, () => issueToken({ clientId: app.clientId, subscriber: null })));
+      const revoke = (tokenId: string) =>
+        commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId } }, by: "test", actor: { appId: null, actor: "test" } });
+      // Twice each token, at once: one revocation changes it, the other finds it revoked already.
+      const results = await Promise.all(tokens.flatMap((t) => [revoke(t.tokenId), revoke(t.tokenId)]));
+
+      for (const [i, t] of tokens.entries()) {
+        const [first, second] = [results[2 * i], results[2 * i + 1]];
+        const winner = first.changed.length === 1 ? first : second;
+        expect([first.changed.length, second.changed.length].sort()).toEqual([0, 1]);
+        expect(winner.changed[0].id).toBe(t.tokenId);
+        expect(winner.notices.revoked.map((r) => r.id)).toEqual([t.tokenId]);
+        expect(winner.notices.sequences).toHaveLength(1);
+        const event = await db.revocationEvent.findUniqueOrThrow({ where: { sequence: winner.notices.sequences[0] } });
+        expect(JSON.parse(event.tokens)).toHaveLength(1);
+        expect((await db.token.findUniqueOrThrow({ where: { id: t.tokenId } })).revocationSeq).toBe(event.sequence);
+      }
+      expect(await db.delivery.count({ where: { gatewayId: gw.gateway.id } })).toBe(60);
+    } finally {
+      await db.gateway.delete({ where: { id: gw.gateway.id } });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { INSTANCE_ID } from "@/lib/bus/instance-id";
 import { busPayload, EVENTS_CHANNEL, settingsChangedPayload } from "@/lib/bus/messages";
 import { logConnectionLoss } from "@/lib/db/connection-errors";
 import {
@@ -14,7 +15,7 @@ import { splitIntoEvents } from "@/lib/notices/split-events";
 import type { UsageBatch } from "@/lib/usage/usage-buffer";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { groupCommit } from "./group-commit";
+import { groupCommit, noResults } from "./group-commit";
 import {
   auditParams,
   effectFor,
@@ -35,7 +36,7 @@ import {
   type RawToken,
   type RawTokenForApi,
 } from "./sql";
-import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices, SubscriptionChange } from "./types";
+import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices, SubscriptionChange, TokenChange } from "./types";
 
 // Prisma maps DateTime to `timestamp(3)` holding UTC. Read and write it as UTC text, whatever the
 // process's time zone, and hand epoch ms to the rest of the code.
@@ -59,6 +60,40 @@ const TOKEN_INSERT_TYPES = [
 const INSERT_TOKENS = `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4, user_id, issued_from)
   SELECT * FROM unnest(${TOKEN_INSERT_TYPES.map((type) => `?::${type}[]`).join(", ")})`;
 const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl" 1)
+
+/**
+ * A change's events, in one statement: the event-sequence lock, the events, the tokens marked as
+ * announced, a delivery per enabled gateway (locked FOR KEY SHARE, see outboxSql) and the bus
+ * message. Sequences follow commit order because each transaction takes the lock before its
+ * first sequence and holds it until it commits; as the last statement before COMMIT, the lock is
+ * held for one round trip, not one per statement (under load each round trip waits its turn in
+ * the event loop, and every revocation of every instance queues behind the holder).
+ */
+const QUEUE_EVENTS = `WITH locked AS (SELECT pg_advisory_xact_lock($1)),
+  ev AS (
+    INSERT INTO revocation_events (id, type, tokens, created_at, expires_at)
+    SELECT e.id, e.type, e.tokens, e.created_at, e.expires_at
+    FROM locked, unnest($2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[])
+      WITH ORDINALITY AS e(id, type, tokens, created_at, expires_at, n)
+    ORDER BY e.n
+    RETURNING id, type, sequence, created_at),
+  marked AS (
+    UPDATE tokens t SET revocation_seq = ev.sequence
+    FROM ev JOIN unnest($7::text[], $8::text[]) AS m(token_id, event_id) ON m.event_id = ev.id
+    WHERE $9::boolean AND t.id = m.token_id
+    RETURNING t.id),
+  queued AS (
+    INSERT INTO deliveries (event_sequence, gateway_id, status, attempts, next_attempt_at, give_up_at, lease_until, created_at)
+    SELECT ev.sequence, g.id, 'pending', 0, ${POSTGRES_CLOCK.plus("$10")}, ${POSTGRES_CLOCK.plus("$11")}, NULL, ev.created_at
+    FROM ev, gateways g WHERE g.disabled_at IS NULL
+    FOR KEY SHARE OF g
+    RETURNING event_sequence),
+  notified AS (
+    SELECT pg_notify($12, json_build_object('from', $13::text, 'type', type, 'first', MIN(sequence), 'last', MAX(sequence))::text)
+    FROM ev WHERE $9::boolean GROUP BY type)
+  SELECT id, sequence, EXISTS (SELECT 1 FROM queued q WHERE q.event_sequence = ev.sequence) AS queued,
+    (SELECT COUNT(*) FROM marked) AS marked, (SELECT COUNT(*) FROM notified) AS notified
+  FROM ev ORDER BY sequence`;
 
 /** Named prepared statements on a small pool; each portal instance keeps its own pool. */
 export function createPostgresStore(connectionString: string): DriverStore {
@@ -93,49 +128,55 @@ export function createPostgresStore(connectionString: string): DriverStore {
     }
   }
 
-  // Must run inside a transaction: the notices commit with the change they announce, and so does
-  // the instance bus's message about them (NOTIFY is delivered at commit, or never).
+  // A token change's own statements; its events are queued with the rest of its batch.
+  async function applyTokenChange(c: pg.PoolClient, change: TokenChange) {
+    const { sql, params, notice } = tokenStatement(change, utc, inList, SHORTEN);
+    const changed = (await query<RawChanged>(c, undefined, sql, params)).rows.map(toChanged);
+    // After the token statement, so a regenerate does not revoke the token it issues.
+    for (const s of effectFor(change, changed.length, utc)) await query(c, undefined, s.sql, s.params);
+    for (const row of change.audit(changed)) await query(c, "insert_audit", SQL.insertAudit, auditParams(row, utc));
+
+    return { changed, notice };
+  }
+
+  // Must run inside a transaction, as its last statement: the notices commit with the changes they
+  // announce, and so does the instance bus's message about them (NOTIFY is delivered at commit, or never).
+  // One statement for any number of changes (a group commit's), each answered with its own notices.
   async function queue(
     c: pg.PoolClient,
-    type: NoticeType,
-    tokens: ChangedToken[],
-    at: number,
+    changes: { type: NoticeType; tokens: ChangedToken[]; at: number }[],
     { delayMs = 0, announce = true } = {},
-  ): Promise<QueuedNotices> {
-    if (tokens.length === 0) return { sequences: [], revoked: [] };
-    const sequences = [];
-    const inserted = [];
-    // Sequences in commit order: transactions take their event sequences one at a time, holding
-    // the lock until they commit, so no event can ever commit below one a feed reader has passed.
-    await c.query({ name: "lock_event_sequence", text: "SELECT pg_advisory_xact_lock($1)", values: [EVENT_SEQUENCE_LOCK] });
-    for (const e of splitIntoEvents(type, tokens, at)) {
-      const { rows } = await query<{ sequence: number }>(c, "insert_event", OUTBOX_SQL.insertEvent, [
-        e.id,
-        e.type,
-        e.tokens,
-        utc(e.createdAt),
-        utc(e.expiresAt),
-      ]);
-      const sequence = rows[0].sequence;
-      inserted.push(sequence);
-      if (announce)
-        await c.query({
-          name: "mark_announced",
-          text: "UPDATE tokens SET revocation_seq = $1 WHERE id = ANY($2)",
-          values: [sequence, e.tokenIds],
-        });
-      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [
-        sequence,
+  ): Promise<QueuedNotices[]> {
+    const events = changes.flatMap((change, i) => splitIntoEvents(change.type, change.tokens, change.at).map((e) => ({ ...e, change: i })));
+    const queued = changes.map((change) => ({
+      sequences: [] as number[],
+      revoked: change.type === "token.revoked" && announce ? change.tokens : [],
+    }));
+    if (events.length === 0) return queued;
+    const { rows } = await c.query<{ id: string; sequence: number; queued: boolean }>({
+      name: "queue_events",
+      text: QUEUE_EVENTS,
+      values: [
+        EVENT_SEQUENCE_LOCK,
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.tokens),
+        events.map((e) => utc(e.createdAt)),
+        events.map((e) => utc(e.expiresAt)),
+        events.flatMap((e) => e.tokenIds),
+        events.flatMap((e) => e.tokenIds.map(() => e.id)),
+        announce,
         delayMs,
         delayMs + RETRY_WINDOW_MS,
-        utc(at),
-      ]);
-      if (rowCount) sequences.push(sequence); // with no gateway registered, nothing waits to be sent
-    }
-    if (announce)
-      await c.query({ name: "notify_events", text: "SELECT pg_notify($1, $2)", values: [EVENTS_CHANNEL, busPayload(type, inserted)] });
+        EVENTS_CHANNEL,
+        INSTANCE_ID,
+      ],
+    });
+    const changeOf = new Map(events.map((e) => [e.id, e.change]));
+    // With no gateway registered, nothing waits to be sent.
+    for (const r of rows) if (r.queued) queued[changeOf.get(r.id)!].sequences.push(r.sequence);
 
-    return { sequences, revoked: type === "token.revoked" && announce ? tokens : [] };
+    return queued;
   }
 
   // SKIP LOCKED: several instances claim disjoint rows without waiting on each other.
@@ -218,7 +259,7 @@ export function createPostgresStore(connectionString: string): DriverStore {
 
       return row ? toTokenForApi(row) : null;
     },
-    insertToken: groupCommit((tokens: NewToken[]) => insertRows(pool, tokens)),
+    insertToken: groupCommit(noResults((tokens: NewToken[]) => insertRows(pool, tokens))),
     async insertTokens(tokens) {
       await insertRows(pool, tokens); // one statement: all or none
     },
@@ -244,23 +285,31 @@ export function createPostgresStore(connectionString: string): DriverStore {
 
       return Object.fromEntries(rows.map((r) => [r.key, r.value]));
     },
-    async commitTokenChange(change) {
-      return transaction(async (c) => {
-        const { sql, params, notice } = tokenStatement(change, utc, inList, SHORTEN);
-        const changed = (await query<RawChanged>(c, undefined, sql, params)).rows.map(toChanged);
-        // After the token statement, so a regenerate does not revoke the token it issues.
-        for (const s of effectFor(change, changed.length, utc)) await query(c, undefined, s.sql, s.params);
-        for (const row of change.audit(changed)) await query(c, "insert_audit", SQL.insertAudit, auditParams(row, utc));
+    // Concurrent changes share one transaction: their token statements one after the other, then
+    // one statement for all their events, so the event-sequence lock is taken once per batch. Two
+    // batches at most: one takes its token rows while the other waits for the lock or commits.
+    commitTokenChange: groupCommit(
+      (changes: TokenChange[]) =>
+        transaction(async (c) => {
+          const applied = [];
+          for (const change of changes) applied.push({ change, ...(await applyTokenChange(c, change)) });
+          const notices = await queue(
+            c,
+            applied.map((a) => ({ type: a.notice, tokens: a.changed, at: a.change.at })),
+          );
 
-        return { changed, notices: await queue(c, notice, changed, change.at) };
-      });
-    },
+          return applied.map((a, i) => ({ changed: a.changed, notices: notices[i] }));
+        }),
+      { maxInFlight: 2 },
+    ),
     async commitSubscriptionChange(change) {
       return transaction((c) => commitSubscription(c, change));
     },
     async queueResend(tokens, at, delayMs) {
       // Announced when it is due: its timestamp, and the latency figures, start then.
-      return transaction((c) => queue(c, "token.revoked", tokens, at + delayMs, { delayMs, announce: false }));
+      return transaction(
+        async (c) => (await queue(c, [{ type: "token.revoked", tokens, at: at + delayMs }], { delayMs, announce: false }))[0],
+      );
     },
     async requeueFailed(gatewayId, sequence) {
       const params = [RETRY_WINDOW_MS, gatewayId, ...(sequence === undefined ? [] : [sequence])];

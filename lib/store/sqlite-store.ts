@@ -12,7 +12,7 @@ import {
 import { splitIntoEvents } from "@/lib/notices/split-events";
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import { groupCommit } from "./group-commit";
+import { groupCommit, noResults } from "./group-commit";
 import {
   auditParams,
   effectFor,
@@ -147,7 +147,7 @@ export function createSqliteStore(file: string): DriverStore {
 
       return row ? toTokenForApi(row) : null;
     },
-    insertToken: groupCommit(async (tokens: NewToken[]) => insertMany(tokens)),
+    insertToken: groupCommit(noResults(async (tokens: NewToken[]) => insertMany(tokens))),
     async insertTokens(tokens) {
       insertMany(tokens);
     },
