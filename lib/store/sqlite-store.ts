@@ -63,7 +63,7 @@ export function createSqliteStore(file: string): DriverStore {
     return { sequences, revoked: type === "token.revoked" && announce ? tokens : [] };
   };
 
-  const commit = conn.transaction((change: TokenChange) => {
+  const applyTokenChange = (change: TokenChange) => {
     const { sql, params, notice } = tokenStatement(change, time, inList, SHORTEN);
     const changed = (stmt(sql).all(...params) as RawChanged[]).map(toChanged);
     // After the token statement, so a regenerate does not revoke the token it issues.
@@ -71,7 +71,8 @@ export function createSqliteStore(file: string): DriverStore {
     for (const row of change.audit(changed)) stmt(SQL.insertAudit).run(...auditParams(row, time));
 
     return { changed, notices: queue(notice, changed, change.at) };
-  });
+  };
+  const commitAll = conn.transaction((changes: TokenChange[]) => changes.map(applyTokenChange));
 
   const insertMany = conn.transaction((tokens: NewToken[]) => {
     for (const t of tokens) {
@@ -167,9 +168,8 @@ export function createSqliteStore(file: string): DriverStore {
 
       return Object.fromEntries(rows.map((r) => [r.key, r.value]));
     },
-    async commitTokenChange(change) {
-      return commit(change);
-    },
+    // Concurrent changes share one write transaction, like issuances.
+    commitTokenChange: groupCommit(async (changes: TokenChange[]) => commitAll(changes)),
     async commitSubscriptionChange(change) {
       return commitSubscription(change);
     },
