@@ -1,5 +1,6 @@
 import type { ApiSummary, BackendJwtChoice, CreateApiInput, CreateTierInput, LifecycleAction, TierSummary } from "@/lib/apis/schemas";
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import { refetchAfterWrite } from "@/lib/http/client/refetch-after-write";
 import type { SubscriptionSummary } from "@/lib/subscriptions/schemas";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
@@ -29,7 +30,7 @@ export const apiQueries = {
 function useApiMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
 
-  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: apiKeys.all }) });
+  return useMutation({ mutationFn, onSettled: () => refetchAfterWrite(queryClient, apiKeys.all) });
 }
 
 export const useCreateApi = () =>

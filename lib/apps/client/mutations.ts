@@ -1,6 +1,7 @@
 import type { AppSummary, CreateAppInput, CreatedApp, CreatedPublicApp, GenerateTokenInput, UpdateAppInput } from "@/lib/apps/schemas";
 import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import { refetchAfterWrite } from "@/lib/http/client/refetch-after-write";
 import type { TokenFormat } from "@/lib/jwt/token-format";
 import type { SecretOverlap } from "@/lib/secrets/overlap";
 import type { GeneratedAppToken } from "@/lib/tokens/generate-app-token";
@@ -14,7 +15,7 @@ export function useCreateApp() {
 
   return useMutation({
     mutationFn: (input: CreateAppInput) => fetchJson<CreatedApp | CreatedPublicApp>("/api/apps", { method: "POST", json: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.list() }),
+    onSuccess: () => refetchAfterWrite(queryClient, appKeys.list()),
   });
 }
 
@@ -26,7 +27,7 @@ export function useUpdateApp(appId: string) {
     onSuccess: (app) => {
       queryClient.setQueryData(appKeys.detail(appId), app);
 
-      return queryClient.invalidateQueries({ queryKey: appKeys.all });
+      return refetchAfterWrite(queryClient, appKeys.all);
     },
   });
 }
@@ -40,7 +41,7 @@ export function useSetTokenFormat(appId: string) {
     onSuccess: (app) => {
       queryClient.setQueryData(appKeys.detail(appId), app);
 
-      return queryClient.invalidateQueries({ queryKey: appKeys.all });
+      return refetchAfterWrite(queryClient, appKeys.all);
     },
   });
 }
@@ -53,7 +54,7 @@ export function useDeleteApp(appId: string) {
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: appKeys.detail(appId) });
 
-      return queryClient.invalidateQueries({ queryKey: appKeys.list() });
+      return refetchAfterWrite(queryClient, appKeys.list());
     },
   });
 }
@@ -63,7 +64,7 @@ export function useRotateSecret(appId: string) {
 
   return useMutation({
     mutationFn: (overlap: SecretOverlap) => fetchJson<RotatedSecret>(appUrl(appId, "/secrets"), { method: "POST", json: { overlap } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }), // an immediate rotation revokes tokens too
+    onSuccess: () => refetchAfterWrite(queryClient, appKeys.detail(appId)), // an immediate rotation revokes tokens too
   });
 }
 
@@ -72,7 +73,7 @@ export function useGenerateToken(appId: string) {
 
   return useMutation({
     mutationFn: (input: GenerateTokenInput) => fetchJson<GeneratedAppToken>(appUrl(appId, "/tokens"), { method: "POST", json: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }),
+    onSuccess: () => refetchAfterWrite(queryClient, appKeys.detail(appId)),
   });
 }
 
@@ -82,7 +83,7 @@ export function useRevokeToken(appId: string) {
   return useMutation({
     mutationFn: (tokenId: string) =>
       fetchJson<{ revoked: number }>(appUrl(appId, `/tokens/${encodeURIComponent(tokenId)}/revoke`), { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }),
+    onSuccess: () => refetchAfterWrite(queryClient, appKeys.detail(appId)),
   });
 }
 
@@ -92,6 +93,6 @@ export function useRevokeSelectedTokens(appId: string) {
   return useMutation({
     mutationFn: (tokenIds: string[]) =>
       fetchJson<{ revoked: number }>(appUrl(appId, "/tokens/revoke"), { method: "POST", json: { tokenIds } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.detail(appId) }),
+    onSuccess: () => refetchAfterWrite(queryClient, appKeys.detail(appId)),
   });
 }

@@ -1,6 +1,7 @@
 import type { CreatedGateway } from "@/lib/gateways/create-gateway";
 import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "@/lib/gateways/schemas";
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import { refetchAfterWrite } from "@/lib/http/client/refetch-after-write";
 import type { SecretOverlap } from "@/lib/secrets/overlap";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gatewayKeys, gatewayUrl } from "./queries";
@@ -13,7 +14,7 @@ export type TestNoticeResult = { ok: boolean };
 function useGatewayMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
 
-  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: gatewayKeys.all }) });
+  return useMutation({ mutationFn, onSettled: () => refetchAfterWrite(queryClient, gatewayKeys.all) });
 }
 
 export const useCreateGateway = () =>

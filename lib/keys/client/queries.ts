@@ -1,4 +1,5 @@
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import { refetchAfterWrite } from "@/lib/http/client/refetch-after-write";
 import type { RotateKeyInput, SigningKeySummary } from "@/lib/keys/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
@@ -15,6 +16,6 @@ export function useRotateKey() {
 
   return useMutation({
     mutationFn: (input: RotateKeyInput) => fetchJson<RotatedKey>("/api/admin/keys", { method: "POST", json: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keyKeys.all }),
+    onSuccess: () => refetchAfterWrite(queryClient, keyKeys.all),
   });
 }

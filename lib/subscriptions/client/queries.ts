@@ -1,5 +1,6 @@
 import { appKeys, appUrl } from "@/lib/apps/client/queries";
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import { refetchAfterWrite } from "@/lib/http/client/refetch-after-write";
 import type { SubscriptionSummary } from "@/lib/subscriptions/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
@@ -12,7 +13,7 @@ export const useAppSubscriptions = (appId: string) =>
 function useSubscriptionMutation<I, O>(appId: string, mutationFn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
 
-  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: subscriptionKeys.app(appId) }) });
+  return useMutation({ mutationFn, onSettled: () => refetchAfterWrite(queryClient, subscriptionKeys.app(appId)) });
 }
 
 const subscriptionUrl = (appId: string, id: string) => appUrl(appId, `/subscriptions/${encodeURIComponent(id)}`);
@@ -30,6 +31,6 @@ export function useSubscribe(apiId: string) {
   return useMutation({
     mutationFn: (input: { appId: string; tier: string }) =>
       fetchJson<{ id: string; status: string }>(`/api/apis/${encodeURIComponent(apiId)}/subscriptions`, { method: "POST", json: input }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: appKeys.all }),
+    onSettled: () => refetchAfterWrite(queryClient, appKeys.all),
   });
 }

@@ -1,4 +1,5 @@
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import { refetchAfterWrite } from "@/lib/http/client/refetch-after-write";
 import { toSearchParams } from "@/lib/tokens/token-list-query";
 import type { RevocationPreview, TokenSearchPage, TokenSearchQuery } from "@/lib/tokens/token-search-query";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -28,6 +29,6 @@ export function useBulkRevoke() {
   return useMutation({
     mutationFn: (tokenIds: string[]) =>
       fetchJson<{ revoked: number }>("/api/admin/tokens/bulk-revoke", { method: "POST", json: { tokenIds } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tokens"] }),
+    onSuccess: () => refetchAfterWrite(queryClient, ["tokens"]),
   });
 }

@@ -1,4 +1,5 @@
 import { fetchJson } from "@/lib/http/client/fetch-json";
+import { refetchAfterWrite } from "@/lib/http/client/refetch-after-write";
 import { toSearchParams } from "@/lib/tokens/token-list-query";
 import type { Role } from "@/lib/users/schemas";
 import type { UserListQuery, UserPage } from "@/lib/users/user-list-query";
@@ -28,7 +29,7 @@ export function useSetUserRole(userId: string) {
 
   return useMutation({
     mutationFn: (role: Role) => fetchJson<{ email: string; role: Role }>(userUrl(userId), { method: "PATCH", json: { role } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    onSuccess: () => refetchAfterWrite(queryClient, userKeys.all),
   });
 }
 
@@ -38,6 +39,6 @@ export function useSetSuspension(userId: string) {
   return useMutation({
     mutationFn: (suspend: boolean) =>
       fetchJson<{ email: string; revokedTokens?: number }>(userUrl(userId, "/suspension"), { method: suspend ? "PUT" : "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    onSuccess: () => refetchAfterWrite(queryClient, userKeys.all),
   });
 }
