@@ -8,6 +8,11 @@ import { cli } from "../api/cli";
 import { ADMIN, expect, expectNoHorizontalScroll, signIn, signUp, test, uniqueEmail } from "../fixtures";
 import { startOAuthClient } from "./oauth-client";
 
+// How long a gateway may still admit a token after the change: the propagation figure is npm run bench:propagation's
+// to report; on two loaded cores a notice has taken just over a second. The caches hold answers for minutes, so a
+// notice that does not evict still fails.
+const PROPAGATION_BUDGET_MS = 2_000;
+
 // Issue 10 as people see it: a person authorizes a client application (authorization code + PKCE,
 // an RFC client library on the client's side), the client refreshes with rotation, a replayed
 // refresh token ends the family and alerts the owner, and the person withdraws access.
@@ -123,7 +128,7 @@ test("a person authorizes, the client refreshes, a replay ends the family and al
     for (;;) {
       const res = await call();
       if (res.status === 401) break;
-      expect(Date.now() - revokedAt, "the gateway still admits the token").toBeLessThan(1_000);
+      expect(Date.now() - revokedAt, "the gateway still admits the token").toBeLessThan(PROPAGATION_BUDGET_MS);
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(await rp.active(fresh.access_token)).toBe(false);
