@@ -1,10 +1,10 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { generateKeyMaterial } from "./key-material";
 import { DEFAULT_SIGNING_ALG } from "./schemas";
 
 /** True for the unique violation of two instances inserting the same generation at once. */
-export const isGenerationTaken = (err: unknown) => (err as { code?: unknown } | null)?.code === "P2002"; // either engine's client
 
 /**
  * The first signing key, made on first need (no key yet, or every key expired), signing at once.
@@ -32,6 +32,6 @@ export async function createFirstKey(now = Date.now()) {
       );
     });
   } catch (err) {
-    if (!isGenerationTaken(err)) throw err;
+    if (!isUniqueViolation(err)) throw err;
   }
 }

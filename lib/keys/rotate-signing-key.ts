@@ -1,9 +1,9 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
 import { AppError } from "@/lib/http/errors";
 import { readTokenPolicy } from "@/lib/settings/settings";
-import { isGenerationTaken } from "./create-first-key";
 import { generateKeyMaterial } from "./key-material";
 import { ACTIVATION_DELAY_MS, keyRing, reloadKeyRing } from "./key-ring";
 import { rotateKeySchema, type RotateKeyInput } from "./schemas";
@@ -51,7 +51,7 @@ export async function rotateSigningKey({ actor, ip, now = Date.now(), ...input }
 
     return { kid, alg, activatesAt: activatesAt.toISOString(), previousExpireAt: retireAt.toISOString(), replaced };
   } catch (err) {
-    if (isGenerationTaken(err)) throw new AppError("conflict", "Another rotation just happened. Look at the keys and try again.");
+    if (isUniqueViolation(err)) throw new AppError("conflict", "Another rotation just happened. Look at the keys and try again.");
     throw err;
   }
 }

@@ -92,7 +92,7 @@ const QUEUE_EVENTS = `WITH locked AS (SELECT pg_advisory_xact_lock($1)),
     SELECT pg_notify($12, json_build_object('from', $13::text, 'type', type, 'first', MIN(sequence), 'last', MAX(sequence))::text)
     FROM ev WHERE $9::boolean GROUP BY type)
   SELECT id, sequence, EXISTS (SELECT 1 FROM queued q WHERE q.event_sequence = ev.sequence) AS queued,
-    (SELECT COUNT(*) FROM marked) AS marked, (SELECT COUNT(*) FROM notified) AS notified
+    (SELECT COUNT(*) FROM notified) AS notified -- a plain SELECT runs only if read; the writes above always do
   FROM ev ORDER BY sequence`;
 
 /** Named prepared statements on a small pool; each portal instance keeps its own pool. */

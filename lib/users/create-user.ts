@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/http/errors";
 import { hashPassword } from "./password";
 import { createUserSchema, type CreateUserInput, type Role } from "./schemas";
@@ -18,7 +19,7 @@ export async function createUser(input: CreateUserInput): Promise<CreatedUser> {
 
     return { id: user.id, email: user.email, role: user.role as Role };
   } catch (err) {
-    if ((err as { code?: unknown } | null)?.code === "P2002") throw emailTaken(); // either engine's unique violation
+    if (isUniqueViolation(err)) throw emailTaken();
     throw err;
   }
 }
