@@ -3,10 +3,46 @@ import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 import { defineConfig, globalIgnores } from "eslint/config";
 
-// Browser-only modules: TanStack hooks and the portal's fetch wrapper.
+// The floors of lib/ (README, "What is where"). A file imports only from the floors below its own:
+//   base → data → engine → verbs (lib/<domain>/) → doors,   and the browser's lib/client/ apart.
+// Files the browser may load are named *.shared.ts and import only other shared files.
+const FLOORS = ["base", "data", "engine", "verbs", "doors"];
+const FLOOR_DIRS = ["base", "data", "engine", "doors", "client", "testing"];
+const filesOf = (floor) => (floor === "verbs" ? ["lib/*/**/*.{ts,tsx}"] : [`lib/${floor}/**/*.{ts,tsx}`]);
+const ignoresOf = (floor) => (floor === "verbs" ? FLOOR_DIRS.map((d) => `lib/${d}/**`) : []);
+const above = (floor) => FLOORS.slice(FLOORS.indexOf(floor) + 1);
+const floorRegex = (floor) => (floor === "verbs" ? `^@/lib/(?!(${FLOOR_DIRS.join("|")})/)[^/]+/` : `^@/lib/${floor}/`);
+
+// Server code never loads React, TanStack or Next (only the doors' Next glue does); browser code never reaches the database.
 const BROWSER_ONLY = ["react", "react-dom", "@tanstack/*", "next", "next/*", "next-auth/react"];
-// Server-only modules: the database and the hot-path store.
-const SERVER_ONLY = ["@/lib/db/*", "@/lib/store", "@/lib/store/*", "node:*", "pg", "better-sqlite3"];
+const browserOnly = {
+  group: BROWSER_ONLY,
+  message: "Server code runs the same under Next, Vitest, the worker and the CLI: browser hooks live in lib/client/.",
+};
+const noTesting = { group: ["@/lib/testing/**"], message: "lib/testing is for tests only." };
+const noClient = { group: ["@/lib/client/**"], message: "lib/client is the browser's: server code never imports it." };
+const upward = (floor) =>
+  above(floor).map((up) => ({
+    regex: floorRegex(up),
+    message: `Files on the ${floor} floor import only from the floors below; ${up} is above.`,
+  }));
+const relative = { group: ["../*"], message: "Leave your own folder with @/lib/…, so the floor rule sees the crossing." };
+const serverOnlyImports = (floor) => ({
+  files: filesOf(floor),
+  ignores: [...ignoresOf(floor), "**/*.test.ts", "**/*.shared.ts"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: [...upward(floor), noClient, noTesting, relative, ...(floor === "doors" ? [] : [browserOnly])] },
+    ],
+  },
+});
+// The browser's files: only shared files of any floor (types may come from anywhere: they vanish in the build).
+const browserImports = {
+  regex: "^@/lib/(?!client/)(?!.*\\.shared$)",
+  allowTypeImports: true,
+  message: "Browser code imports lib/client/ and *.shared files only: call the portal API, never the database.",
+};
 
 export default defineConfig([
   ...nextVitals,
@@ -14,7 +50,7 @@ export default defineConfig([
   prettier,
   globalIgnores([
     ".next/**",
-    "lib/db/generated/**",
+    "lib/data/db/generated/**",
     "prisma/postgres/**",
     "test-results/**",
     "playwright-report/**",
@@ -26,39 +62,14 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  ...FLOORS.map(serverOnlyImports),
   {
-    // The import boundary: domain code runs the same under Next, Vitest, the worker
-    // and the CLI, so it never imports React, TanStack or Next. Only the Next glue may.
-    files: ["lib/**/*.ts"],
-    ignores: [
-      "lib/**/client/**",
-      "lib/auth/session.ts",
-      "lib/http/with-session.ts",
-      "lib/http/oauth-route.ts",
-      "lib/http/flush-after-response.ts",
-    ],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: BROWSER_ONLY,
-              message: "lib/ is server-side domain code: put hooks and fetch wrappers in a lib/<domain>/client/ folder.",
-            },
-          ],
-        },
-      ],
-    },
+    files: ["lib/**/*.shared.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [browserImports, browserOnly, relative] }] },
   },
   {
-    // And the other way: browser code never reaches the database.
-    files: ["lib/**/client/**/*.ts", "components/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: SERVER_ONLY, message: "Browser code: call the portal API, never the database." }] },
-      ],
-    },
+    files: ["lib/client/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "app/**/_components/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [browserImports, noTesting] }] },
   },
 ]);

@@ -1,5 +1,5 @@
-import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { issuer } from "@/lib/oauth/issuer";
+import { issuer } from "@/lib/base/issuer";
+import { contentSecurityPolicy } from "@/lib/doors/http/content-security-policy";
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];

@@ -1,16 +1,16 @@
 // The production front (and `npm run dev`): a node:http server that answers the key manager's
 // hot endpoints itself and hands every other request to Next. Next's router costs ~1.5 ms of CPU
-// per request, more than a token lookup; the same lib/oauth functions also back app/oauth2/* routes.
-import { bootstrap } from "@/lib/bootstrap";
-import { runPrimary } from "@/lib/cluster/run-primary";
-import { workerCount } from "@/lib/cluster/worker-count";
-import { env } from "@/lib/env";
-import { trustedHops } from "@/lib/http/client-ip";
-import { answerClientError, createFront, refuseExpectation } from "@/lib/http/front";
-import { startJobs } from "@/lib/jobs/start-jobs";
-import { startUsageFlush } from "@/lib/jobs/usage-flush";
-import { listenForRevocationsElsewhere } from "@/lib/notices/listen-for-revocations";
-import { startValidationCache } from "@/lib/validation-cache/watch-changes";
+// per request, more than a token lookup; the same lib/doors/oauth functions also back app/oauth2/* routes.
+import { trustedHops } from "@/lib/base/client-ip";
+import { env } from "@/lib/base/env";
+import { bootstrap } from "@/lib/doors/bootstrap";
+import { runPrimary } from "@/lib/doors/cluster/run-primary";
+import { workerCount } from "@/lib/doors/cluster/worker-count";
+import { answerClientError, createFront, refuseExpectation } from "@/lib/doors/http/front";
+import { startJobs } from "@/lib/doors/jobs/start-jobs";
+import { startUsageFlush } from "@/lib/doors/jobs/usage-flush";
+import { listenForRevocationsElsewhere } from "@/lib/engine/notices/listen-for-revocations";
+import { startValidationCache } from "@/lib/engine/validation-cache/watch-changes";
 import next from "next";
 import cluster from "node:cluster";
 import { createServer } from "node:http";

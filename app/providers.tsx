@@ -1,6 +1,6 @@
 "use client";
 
-import { ApiError } from "@/lib/http/client/fetch-json";
+import { ApiError } from "@/lib/client/http/fetch-json";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionProvider } from "next-auth/react";
 import { useState } from "react";

@@ -25,7 +25,7 @@ if (!process.env.DATABASE_URL.startsWith("postgres")) {
   mkdirSync("data/bench", { recursive: true });
 }
 // Imported after DATABASE_URL is settled: the store and Prisma read it once.
-const { migrate } = await import("@/lib/db/migrate");
+const { migrate } = await import("@/lib/data/db/migrate");
 const { seedBenchClient } = await import("./seed");
 const { updateSettings } = await import("@/lib/settings/settings");
 const { seedTokens } = await import("./seed-tokens");
@@ -133,7 +133,7 @@ async function main() {
 
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  // One process, and one server with a worker per core (lib/cluster), on the same database. Neither
+  // One process, and one server with a worker per core (lib/doors/cluster), on the same database. Neither
   // runs the background jobs: the purge and delivery retries are not what is measured.
   const startServer = (port: number, workers: number) =>
     started(
@@ -297,12 +297,12 @@ async function alternate(a: Scenario, ta: Target, b: Scenario, tb: Target, round
 
 /** CPU per signature in this process (what a JWT access token or a backend JWT adds to its request), per algorithm. */
 async function signingCost(count = 2_000) {
-  const { signJwt } = await import("@/lib/jwt/sign-jwt");
-  const { generateKeyMaterial } = await import("@/lib/keys/key-material");
-  const { signingKey } = await import("@/lib/keys/key-ring");
+  const { signJwt } = await import("@/lib/engine/jwt/sign-jwt");
+  const { generateKeyMaterial } = await import("@/lib/engine/keys/key-material");
+  const { signingKey } = await import("@/lib/engine/keys/key-ring");
   const { SignJWT } = await import("jose");
   const { createPrivateKey } = await import("node:crypto");
-  const { decryptSecret } = await import("@/lib/crypto/secret-box");
+  const { decryptSecret } = await import("@/lib/base/secret-box");
   const claims = { iss: "http://bench", sub: "pcl_ci_x", aud: "/bench/v1", scope: "read", iat: 1, exp: 2, jti: "x" };
   for (const alg of ["ES256", "RS256"] as const) {
     const key = createPrivateKey(decryptSecret((await generateKeyMaterial(alg)).sealedPrivateKey));

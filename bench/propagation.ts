@@ -17,11 +17,11 @@ if (!process.env.DATABASE_URL.startsWith("postgres")) {
   rmSync("data/bench-propagation", { recursive: true, force: true });
   mkdirSync("data/bench-propagation", { recursive: true });
 }
-const { migrate } = await import("@/lib/db/migrate");
-const { db } = await import("@/lib/db/client");
+const { migrate } = await import("@/lib/data/db/migrate");
+const { db } = await import("@/lib/data/db/client");
 const { createApp } = await import("@/lib/apps/create-app");
 const { createGateway } = await import("@/lib/gateways/create-gateway");
-const { hashToken } = await import("@/lib/tokens/hash-token");
+const { hashToken } = await import("@/lib/base/hash-token");
 
 const ADMIN = { id: "bench", email: "bench", role: "admin" as const };
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;

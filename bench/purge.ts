@@ -20,8 +20,8 @@ if (!postgres) {
   rmSync("data/bench-purge", { recursive: true, force: true });
   mkdirSync("data/bench-purge", { recursive: true });
 }
-const { migrate } = await import("@/lib/db/migrate");
-const { db } = await import("@/lib/db/client");
+const { migrate } = await import("@/lib/data/db/migrate");
+const { db } = await import("@/lib/data/db/client");
 const { createApp } = await import("@/lib/apps/create-app");
 const { seedTokens } = await import("./seed-tokens");
 

@@ -1,5 +1,5 @@
-import { engineOf, sqlitePath } from "@/lib/db/engine";
-import { hashToken } from "@/lib/tokens/hash-token";
+import { hashToken } from "@/lib/base/hash-token";
+import { engineOf, sqlitePath } from "@/lib/data/db/engine";
 import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
 import pg from "pg";

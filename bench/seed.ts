@@ -4,10 +4,10 @@ import { createTier } from "@/lib/apis/create-tier";
 import { setBackendJwt } from "@/lib/apis/set-backend-jwt";
 import { createApp } from "@/lib/apps/create-app";
 import { setTokenFormat } from "@/lib/apps/set-token-format";
-import { db } from "@/lib/db/client";
-import { store } from "@/lib/store";
+import { hashToken, randomSecret, TOKEN_PREFIX } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
+import { store } from "@/lib/data/store";
 import { subscribe } from "@/lib/subscriptions/subscribe";
-import { hashToken, randomSecret, TOKEN_PREFIX } from "@/lib/tokens/hash-token";
 import { randomUUID } from "node:crypto";
 
 const BENCH_ADMIN = { id: "bench", email: "bench", role: "admin" as const };

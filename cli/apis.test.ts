@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { createTestApp } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { randomUUID } from "node:crypto";

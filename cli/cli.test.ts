@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { verifyPassword } from "@/lib/users/password";
+import { db } from "@/lib/data/db/client";
+import { verifyPassword } from "@/lib/engine/identity/password";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson as json } from "./testing/run-cli";

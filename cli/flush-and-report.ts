@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
-import { flushNotices } from "@/lib/notices/flush-notices";
-import type { QueuedNotices } from "@/lib/store";
+import { db } from "@/lib/data/db/client";
+import type { QueuedNotices } from "@/lib/data/store";
+import { flushNotices } from "@/lib/engine/notices/flush-notices";
 
 /**
  * The CLI's door: sends the first attempt to each gateway before the command exits (each bounded

@@ -1,6 +1,6 @@
 import { createApp } from "@/lib/apps/create-app";
 import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { makeUser } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";

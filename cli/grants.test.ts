@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
+import { hashToken } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
 import { approveForTest, makeUser, pkcePair, tokenRequest } from "@/lib/testing/factories";
-import { hashToken } from "@/lib/tokens/hash-token";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson as json } from "./testing/run-cli";

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { createTestApi, createTestApp } from "@/lib/testing/factories";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson as json } from "./testing/run-cli";

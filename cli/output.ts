@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
 import * as z from "zod";
 
 /** What a command returns: one object, printed as JSON with --json or as aligned lines for people. */

@@ -1,7 +1,7 @@
-import { db } from "@/lib/db/client";
+import { hashToken } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
 import { createTestApp, createTestGateway } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
-import { hashToken } from "@/lib/tokens/hash-token";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliJson as json } from "./testing/run-cli";

@@ -1,5 +1,5 @@
-import { migrate } from "@/lib/db/migrate";
-import { env } from "@/lib/env";
+import { env } from "@/lib/base/env";
+import { migrate } from "@/lib/data/db/migrate";
 import { describeError, print, type Result } from "./output";
 
 export type Run = ReturnType<typeof runner>;

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db/client";
-import { serveOAuth } from "@/lib/http/serve-oauth";
-import { flushNotices } from "@/lib/notices/flush-notices";
-import { introspectEndpoint } from "@/lib/oauth/introspect";
-import { revocationsEndpoint } from "@/lib/oauth/revocations";
+import { db } from "@/lib/data/db/client";
+import { serveOAuth } from "@/lib/doors/http/serve-oauth";
+import { introspectEndpoint } from "@/lib/doors/oauth/introspect";
+import { revocationsEndpoint } from "@/lib/doors/oauth/revocations";
+import { flushNotices } from "@/lib/engine/notices/flush-notices";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 import { subscribe } from "@/lib/subscriptions/subscribe";
 import { createTestApi, createTestApp, createTestGateway, TEST_ADMIN } from "@/lib/testing/factories";

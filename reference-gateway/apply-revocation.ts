@@ -1,4 +1,4 @@
-import type { TokenEventType, WireToken } from "@/lib/notices/contract";
+import type { TokenEventType, WireToken } from "@/lib/base/contract.shared";
 import type { GatewayState } from "./gateway-state";
 
 // How long a shortened expiry is remembered past itself: a locally validated JWT's own `exp` says

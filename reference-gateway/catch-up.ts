@@ -1,4 +1,4 @@
-import { isTokenEventType, SUBSCRIPTION_CHANGED, type FeedPage } from "@/lib/notices/contract";
+import { isTokenEventType, SUBSCRIPTION_CHANGED, type FeedPage } from "@/lib/base/contract.shared";
 import { applyRevocation } from "./apply-revocation";
 import { applySubscriptionChange } from "./apply-subscription-change";
 import type { GatewayState } from "./gateway-state";

@@ -1,4 +1,4 @@
-import { feedPageSchema, type FeedPage } from "@/lib/notices/contract";
+import { feedPageSchema, type FeedPage } from "@/lib/base/contract.shared";
 import { basicAuth } from "./basic-auth";
 
 type FetchRevocationsOptions = { keyManager: string; clientId: string; clientSecret: string; after: number; timeoutMs: number };

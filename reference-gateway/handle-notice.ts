@@ -1,4 +1,4 @@
-import { isSubscriptionNotice, isTokenNotice } from "@/lib/notices/contract";
+import { isSubscriptionNotice, isTokenNotice } from "@/lib/base/contract.shared";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Webhook } from "standardwebhooks";
 import { applyRevocation } from "./apply-revocation";
@@ -14,7 +14,7 @@ type HandleNoticeOptions = { state: GatewayState; verifiers: Webhook[]; catchUp:
 
 const MAX_BODY = 1024 * 1024; // 500 tokens × ~250 bytes fits many times over
 
-// POST <revoke path> — a signed notice (README, "Gateways"; lib/notices/contract.ts). Evicts before answering.
+// POST <revoke path> — a signed notice (README, "Gateways"; lib/base/contract.shared.ts). Evicts before answering.
 export function createNoticeHandler({ state, verifiers, catchUp, log }: HandleNoticeOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== "POST") return sendJson(res, 405, { error: "method_not_allowed" }, { allow: "POST" });

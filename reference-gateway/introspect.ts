@@ -1,4 +1,4 @@
-import { apiValidationSchema } from "@/lib/notices/contract";
+import { apiValidationSchema } from "@/lib/base/contract.shared";
 import type * as z from "zod";
 import type { ApiRef } from "./api-routes";
 import { basicAuth } from "./basic-auth";

@@ -1,9 +1,9 @@
 import { setBackendJwt } from "@/lib/apis/set-backend-jwt";
 import { setTokenFormat } from "@/lib/apps/set-token-format";
-import { db } from "@/lib/db/client";
-import { serveOAuth } from "@/lib/http/serve-oauth";
-import { publishedKeys } from "@/lib/keys/key-ring";
-import { OAUTH_ROUTES } from "@/lib/oauth/routes";
+import { db } from "@/lib/data/db/client";
+import { serveOAuth } from "@/lib/doors/http/serve-oauth";
+import { OAUTH_ROUTES } from "@/lib/doors/oauth/routes";
+import { publishedKeys } from "@/lib/engine/keys/key-ring";
 import { subscribe } from "@/lib/subscriptions/subscribe";
 import { createTestApi, createTestApp, createTestGateway, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
@@ -144,7 +144,7 @@ describe("reference gateway: JWT access tokens and JWT to the backend", () => {
 
     expect((await call()).headers).not.toHaveProperty("x-backend-jwt"); // off: the client's header is dropped
     const { notices } = await setBackendJwt({ apiId: api.id, backendJwt: "on", actor: TEST_ADMIN });
-    const { flushNotices } = await import("@/lib/notices/flush-notices");
+    const { flushNotices } = await import("@/lib/engine/notices/flush-notices");
     await flushNotices(notices); // subscription.changed: the gateway drops the answer it cached without a JWT
     const forwarded = (await call()).headers["x-backend-jwt"];
     const { payload } = await jwtVerify(forwarded, createLocalJWKSet({ keys: await publishedKeys() }), { audience: `${ref.context}/v1` });

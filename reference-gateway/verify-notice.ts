@@ -1,4 +1,4 @@
-import { noticeSchema, type Notice } from "@/lib/notices/contract";
+import { noticeSchema, type Notice } from "@/lib/base/contract.shared";
 import type { IncomingHttpHeaders } from "node:http";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 

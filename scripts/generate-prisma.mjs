@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 const source = readFileSync("prisma/schema.prisma", "utf8");
 const postgres = source
   .replace('provider = "sqlite"', 'provider = "postgresql"')
-  .replace('output   = "../lib/db/generated/sqlite"', 'output   = "../../lib/db/generated/postgres"');
+  .replace('output   = "../lib/data/db/generated/sqlite"', 'output   = "../../lib/data/db/generated/postgres"');
 mkdirSync("prisma/postgres", { recursive: true });
 writeFileSync(
   "prisma/postgres/schema.prisma",

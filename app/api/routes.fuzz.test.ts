@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
-import { expectNoServerError, fuzzParameters, nastyString } from "@/lib/http/testing/fuzz";
+import { db } from "@/lib/data/db/client";
 import { makeUser } from "@/lib/testing/factories";
+import { expectNoServerError, fuzzParameters, nastyString } from "@/lib/testing/http/fuzz";
 import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as account from "./account/password/route";
@@ -33,7 +33,7 @@ import * as users from "./users/route";
 // The admin settings routes are left out: a random but valid change would alter the token policy
 // that other test files rely on while they run.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; role: string } }));
-vi.mock("@/lib/auth/session", () => ({ getSession: async () => (session.user ? { user: session.user } : null) }));
+vi.mock("@/lib/doors/auth/session", () => ({ getSession: async () => (session.user ? { user: session.user } : null) }));
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const ROUTES: [string, Record<string, unknown>][] = [

@@ -1,10 +1,10 @@
 import { createApp } from "@/lib/apps/create-app";
+import { setAppAccess } from "@/lib/apps/set-app-access";
 import { setTokenFormat } from "@/lib/apps/set-token-format";
-import { db } from "@/lib/db/client";
-import { parseGrantTypes } from "@/lib/grants/grant-types";
-import { setAppAccess } from "@/lib/grants/set-app-access";
-import { AppError } from "@/lib/http/errors";
-import { tokenFormatSchema } from "@/lib/jwt/token-format";
+import { AppError } from "@/lib/base/errors.shared";
+import { parseGrantTypes } from "@/lib/base/grant-types.shared";
+import { tokenFormatSchema } from "@/lib/base/token-format.shared";
+import { db } from "@/lib/data/db/client";
 import type { Command } from "commander";
 import type { Run } from "../run";
 

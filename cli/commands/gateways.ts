@@ -1,10 +1,10 @@
-import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
 import { createGateway } from "@/lib/gateways/create-gateway";
 import { deleteGateway } from "@/lib/gateways/delete-gateway";
 import { listGateways } from "@/lib/gateways/list-gateways";
+import { redeliver } from "@/lib/gateways/redeliver";
 import { updateGateway } from "@/lib/gateways/update-gateway";
-import { AppError } from "@/lib/http/errors";
-import { redeliver } from "@/lib/notices/redeliver";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
 import type { Run } from "../run";

@@ -1,6 +1,6 @@
+import type { SigningKeySummary } from "@/lib/engine/keys/schemas.shared";
 import { listSigningKeys } from "@/lib/keys/list-signing-keys";
 import { rotateSigningKey } from "@/lib/keys/rotate-signing-key";
-import type { SigningKeySummary } from "@/lib/keys/schemas";
 import type { Command } from "commander";
 import type { Run } from "../run";
 

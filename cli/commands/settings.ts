@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/http/errors";
-import { isSettingKey } from "@/lib/settings/definitions";
+import { AppError } from "@/lib/base/errors.shared";
+import { isSettingKey } from "@/lib/engine/settings/definitions.shared";
 import { getAllSettings, updateSettings } from "@/lib/settings/settings";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";

@@ -1,12 +1,12 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { AppError } from "@/lib/http/errors";
-import { store } from "@/lib/store";
+import { AppError } from "@/lib/base/errors.shared";
+import { MAX_PAGE_SIZE, TOKEN_STATES, tokenListQuerySchema } from "@/lib/base/list-query.shared";
+import { store } from "@/lib/data/store";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { purgeTokens } from "@/lib/tokens/purge-tokens";
 import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
-import { MAX_PAGE_SIZE, TOKEN_STATES, tokenListQuerySchema } from "@/lib/tokens/token-list-query";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
 import type { Run } from "../run";

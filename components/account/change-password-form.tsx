@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { ApiError, fetchJson } from "@/lib/http/client/fetch-json";
+import { ApiError, fetchJson } from "@/lib/client/http/fetch-json";
 import { useState } from "react";
 import { leaveAfterSessionsEnded } from "./leave-after-sessions-ended";
 

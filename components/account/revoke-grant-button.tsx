@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { ApiError, fetchJson } from "@/lib/http/client/fetch-json";
+import { ApiError, fetchJson } from "@/lib/client/http/fetch-json";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";

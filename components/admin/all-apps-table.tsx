@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useAllApps } from "@/lib/apps/client/admin-queries";
+import { useAllApps } from "@/lib/client/apps/admin-queries";
 import Link from "next/link";
 import { useDeferredValue, useId, useState } from "react";
 

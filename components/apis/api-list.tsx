@@ -1,9 +1,9 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { useAdminApis, useApiLifecycle } from "@/lib/apis/client/queries";
-import type { ApiSummary, LifecycleAction } from "@/lib/apis/schemas";
-import { useSettings, type Settings } from "@/lib/settings/client/queries";
+import type { ApiSummary, LifecycleAction } from "@/lib/apis/schemas.shared";
+import { useAdminApis, useApiLifecycle } from "@/lib/client/apis/queries";
+import { useSettings, type Settings } from "@/lib/client/settings/queries";
 import { toast } from "sonner";
 import { BackendJwtSelect } from "./backend-jwt-select";
 import { StatusBadge } from "./status-badge";

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
-import { useAppSubscriptions, useChangeTier, useUnsubscribe } from "@/lib/subscriptions/client/queries";
+import { useAppSubscriptions, useChangeTier, useUnsubscribe } from "@/lib/client/subscriptions/queries";
 import type { SubscriptionSummary } from "@/lib/subscriptions/schemas";
 import Link from "next/link";
 import { toast } from "sonner";

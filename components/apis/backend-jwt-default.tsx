@@ -1,7 +1,7 @@
 "use client";
 
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { useSettings, useUpdateSettings, type Settings } from "@/lib/settings/client/queries";
+import { useSettings, useUpdateSettings, type Settings } from "@/lib/client/settings/queries";
 import { toast } from "sonner";
 
 /** The global default for JWT to the backend: applies to every API version left at "Default". */

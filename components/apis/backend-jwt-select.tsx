@@ -1,8 +1,8 @@
 "use client";
 
 import { NativeSelect } from "@/components/ui/native-select";
-import { useSetBackendJwt } from "@/lib/apis/client/queries";
-import { BACKEND_JWT_CHOICES, type ApiSummary, type BackendJwtChoice } from "@/lib/apis/schemas";
+import { BACKEND_JWT_CHOICES, type ApiSummary, type BackendJwtChoice } from "@/lib/apis/schemas.shared";
+import { useSetBackendJwt } from "@/lib/client/apis/queries";
 import { useId } from "react";
 import { toast } from "sonner";
 

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { useDecideSubscription, usePendingSubscriptions } from "@/lib/apis/client/queries";
+import { useDecideSubscription, usePendingSubscriptions } from "@/lib/client/apis/queries";
 import type { SubscriptionSummary } from "@/lib/subscriptions/schemas";
 import { useState } from "react";
 import { toast } from "sonner";

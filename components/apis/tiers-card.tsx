@@ -5,9 +5,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { useCreateTier, useTiers } from "@/lib/apis/client/queries";
-import { createTierSchema, type TierSummary } from "@/lib/apis/schemas";
-import { ApiError } from "@/lib/http/client/fetch-json";
+import { createTierSchema, type TierSummary } from "@/lib/apis/schemas.shared";
+import { useCreateTier, useTiers } from "@/lib/client/apis/queries";
+import { ApiError } from "@/lib/client/http/fetch-json";
 import { useState } from "react";
 import { toast } from "sonner";
 import * as z from "zod";

@@ -2,8 +2,8 @@
 
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useAppSecrets } from "@/lib/apps/client/queries";
-import type { AppSummary } from "@/lib/apps/schemas";
+import type { AppSummary } from "@/lib/apps/schemas.shared";
+import { useAppSecrets } from "@/lib/client/apps/queries";
 import { DateTime } from "./date-time";
 import { RegenerateSecretDialog } from "./regenerate-secret-dialog";
 import { RelativeTime } from "./relative-time";

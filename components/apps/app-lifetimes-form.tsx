@@ -4,11 +4,11 @@ import { DurationField } from "@/components/settings/duration-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
-import { useUpdateApp } from "@/lib/apps/client/mutations";
-import type { AppSummary } from "@/lib/apps/schemas";
-import { ApiError } from "@/lib/http/client/fetch-json";
-import type { TokenPolicy } from "@/lib/settings/definitions";
-import { formatDuration, fromSeconds, NOT_A_NUMBER, toSeconds, type Duration } from "@/lib/settings/duration";
+import type { AppSummary } from "@/lib/apps/schemas.shared";
+import { formatDuration, fromSeconds, NOT_A_NUMBER, toSeconds, type Duration } from "@/lib/base/duration.shared";
+import { useUpdateApp } from "@/lib/client/apps/mutations";
+import { ApiError } from "@/lib/client/http/fetch-json";
+import type { TokenPolicy } from "@/lib/engine/settings/definitions.shared";
 import { useState } from "react";
 import { toast } from "sonner";
 

@@ -14,9 +14,9 @@ import {
 } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { useDeleteApp } from "@/lib/apps/client/mutations";
-import type { AppSummary } from "@/lib/apps/schemas";
-import { ApiError } from "@/lib/http/client/fetch-json";
+import type { AppSummary } from "@/lib/apps/schemas.shared";
+import { useDeleteApp } from "@/lib/client/apps/mutations";
+import { ApiError } from "@/lib/client/http/fetch-json";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";

@@ -13,9 +13,9 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
-import { useRotateSecret } from "@/lib/apps/client/mutations";
+import { DEFAULT_OVERLAP, type SecretOverlap } from "@/lib/base/overlap.shared";
+import { useRotateSecret } from "@/lib/client/apps/mutations";
 import type { RotatedSecret } from "@/lib/clients/rotate-client-secret";
-import { DEFAULT_OVERLAP, type SecretOverlap } from "@/lib/secrets/overlap";
 import { RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";

@@ -1,5 +1,5 @@
 import { CopyButton } from "@/components/ui/copy-button";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/client/cn";
 
 type SecretValueProps = { label: string; value: string; className?: string };
 

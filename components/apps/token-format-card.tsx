@@ -4,10 +4,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { useSetTokenFormat } from "@/lib/apps/client/mutations";
-import type { AppSummary } from "@/lib/apps/schemas";
-import { ApiError } from "@/lib/http/client/fetch-json";
-import { tokenFormatSchema, type TokenFormat } from "@/lib/jwt/token-format";
+import type { AppSummary } from "@/lib/apps/schemas.shared";
+import { tokenFormatSchema, type TokenFormat } from "@/lib/base/token-format.shared";
+import { useSetTokenFormat } from "@/lib/client/apps/mutations";
+import { ApiError } from "@/lib/client/http/fetch-json";
 import { useState } from "react";
 import { toast } from "sonner";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { auditQueries } from "@/lib/audit/client/queries";
+import { auditQueries } from "@/lib/client/audit/queries";
 import { PagedActivity } from "./paged-activity";
 
 /** Admin → Activity: every application's trail and the admins' own changes, deleted applications included. */

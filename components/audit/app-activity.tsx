@@ -1,6 +1,6 @@
 "use client";
 
-import { appQueries } from "@/lib/apps/client/queries";
+import { appQueries } from "@/lib/client/apps/queries";
 import { PagedActivity } from "./paged-activity";
 
 /** Activity tab: the application's audit trail, refreshed after every change made on this page. */

@@ -1,8 +1,8 @@
 import { plural } from "@/components/apps/plural";
 import type { AuditEventSummary } from "@/lib/audit/list-events";
-import { isSettingKey, SETTINGS } from "@/lib/settings/definitions";
-import { formatDuration } from "@/lib/settings/duration";
-import { causeLabel } from "@/lib/tokens/change-causes";
+import { formatDuration } from "@/lib/base/duration.shared";
+import { causeLabel } from "@/lib/engine/changes/causes.shared";
+import { isSettingKey, SETTINGS } from "@/lib/engine/settings/definitions.shared";
 
 const ACTIONS: Record<string, string> = {
   "app.created": "Created the application",

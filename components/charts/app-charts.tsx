@@ -1,6 +1,6 @@
 "use client";
 
-import { fetchJson } from "@/lib/http/client/fetch-json";
+import { fetchJson } from "@/lib/client/http/fetch-json";
 import type { AppStats } from "@/lib/stats/app-stats";
 import { useQuery } from "@tanstack/react-query";
 import { IntrospectionsPerDayChart, PropagationChart, TokensPerDayChart } from "./activity-charts";

@@ -12,10 +12,10 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
-import { useCreateGateway } from "@/lib/gateways/client/mutations";
+import { useCreateGateway } from "@/lib/client/gateways/mutations";
+import { ApiError } from "@/lib/client/http/fetch-json";
 import type { CreatedGateway } from "@/lib/gateways/create-gateway";
-import { createGatewaySchema } from "@/lib/gateways/schemas";
-import { ApiError } from "@/lib/http/client/fetch-json";
+import { createGatewaySchema } from "@/lib/gateways/schemas.shared";
 import { Plus } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";

@@ -12,8 +12,8 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useDeleteGateway } from "@/lib/gateways/client/mutations";
-import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { useDeleteGateway } from "@/lib/client/gateways/mutations";
+import type { GatewaySummary } from "@/lib/gateways/schemas.shared";
 import { Trash2 } from "lucide-react";
 import { toast } from "sonner";
 

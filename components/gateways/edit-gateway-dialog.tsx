@@ -12,9 +12,9 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
-import { useUpdateGateway } from "@/lib/gateways/client/mutations";
-import { updateGatewaySchema, type GatewaySummary } from "@/lib/gateways/schemas";
-import { ApiError } from "@/lib/http/client/fetch-json";
+import { useUpdateGateway } from "@/lib/client/gateways/mutations";
+import { ApiError } from "@/lib/client/http/fetch-json";
+import { updateGatewaySchema, type GatewaySummary } from "@/lib/gateways/schemas.shared";
 import { Pencil } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";

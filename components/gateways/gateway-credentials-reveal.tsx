@@ -2,7 +2,7 @@ import { SecretValue } from "@/components/apps/secret-value";
 import { ShownOnceNotice } from "@/components/apps/shown-once-notice";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { CreatedGateway } from "@/lib/gateways/create-gateway";
-import { gatewayStartCommand } from "@/lib/gateways/start-command";
+import { gatewayStartCommand } from "@/lib/gateways/start-command.shared";
 
 type GatewayCredentialsRevealProps = { created: CreatedGateway; issuer: string };
 

@@ -2,7 +2,7 @@
 
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { revokeUrlWarning } from "@/lib/gateways/schemas";
+import { revokeUrlWarning } from "@/lib/gateways/schemas.shared";
 import { useState } from "react";
 
 export type GatewayFieldErrors = { name?: string[]; environment?: string[]; revokeUrl?: string[]; form?: string };

@@ -1,5 +1,5 @@
 import { DateTime } from "@/components/apps/date-time";
-import type { GatewayHealth } from "@/lib/gateways/schemas";
+import type { GatewayHealth } from "@/lib/gateways/schemas.shared";
 
 const ms = (value: number | null) => (value === null ? "—" : `${value.toLocaleString("en")} ms`);
 

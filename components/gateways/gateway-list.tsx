@@ -1,7 +1,7 @@
 "use client";
 
 import { EmptyState } from "@/components/ui/empty-state";
-import { useGateways } from "@/lib/gateways/client/queries";
+import { useGateways } from "@/lib/client/gateways/queries";
 import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
 import { Network } from "lucide-react";
 import { AddGatewayDialog } from "./add-gateway-dialog";

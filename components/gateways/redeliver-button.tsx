@@ -1,8 +1,8 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { useRedeliver } from "@/lib/gateways/client/mutations";
-import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { useRedeliver } from "@/lib/client/gateways/mutations";
+import type { GatewaySummary } from "@/lib/gateways/schemas.shared";
 import { RotateCcw } from "lucide-react";
 import { toast } from "sonner";
 

@@ -15,9 +15,9 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
-import { useRotateSigningSecret, type RotatedSigningSecret } from "@/lib/gateways/client/mutations";
-import type { GatewaySummary } from "@/lib/gateways/schemas";
-import { DEFAULT_OVERLAP, type SecretOverlap } from "@/lib/secrets/overlap";
+import { DEFAULT_OVERLAP, type SecretOverlap } from "@/lib/base/overlap.shared";
+import { useRotateSigningSecret, type RotatedSigningSecret } from "@/lib/client/gateways/mutations";
+import type { GatewaySummary } from "@/lib/gateways/schemas.shared";
 import { RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";

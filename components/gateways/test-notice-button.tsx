@@ -1,8 +1,8 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { useSendTestNotice } from "@/lib/gateways/client/mutations";
-import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { useSendTestNotice } from "@/lib/client/gateways/mutations";
+import type { GatewaySummary } from "@/lib/gateways/schemas.shared";
 import { Send } from "lucide-react";
 import { toast } from "sonner";
 

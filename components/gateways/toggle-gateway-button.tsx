@@ -12,8 +12,8 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useUpdateGateway } from "@/lib/gateways/client/mutations";
-import type { GatewaySummary } from "@/lib/gateways/schemas";
+import { useUpdateGateway } from "@/lib/client/gateways/mutations";
+import type { GatewaySummary } from "@/lib/gateways/schemas.shared";
 import { Pause, Play } from "lucide-react";
 import { toast } from "sonner";
 

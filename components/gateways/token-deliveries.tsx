@@ -2,7 +2,7 @@
 
 import { DateTime } from "@/components/apps/date-time";
 import { Badge } from "@/components/ui/badge";
-import { useTokenDeliveries } from "@/lib/gateways/client/queries";
+import { useTokenDeliveries } from "@/lib/client/gateways/queries";
 import type { TokenDelivery } from "@/lib/gateways/list-token-deliveries";
 
 const LOOK: Record<TokenDelivery["status"], { variant: "success" | "warning" | "destructive"; label: string }> = {

@@ -6,10 +6,10 @@ import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { ApiError } from "@/lib/http/client/fetch-json";
-import { useRotateKey } from "@/lib/keys/client/queries";
-import { SIGNING_ALGS, type SigningAlg } from "@/lib/keys/schemas";
-import { formatDuration } from "@/lib/settings/duration";
+import { formatDuration } from "@/lib/base/duration.shared";
+import { ApiError } from "@/lib/client/http/fetch-json";
+import { useRotateKey } from "@/lib/client/keys/queries";
+import { SIGNING_ALGS, type SigningAlg } from "@/lib/engine/keys/schemas.shared";
 import { useState } from "react";
 import { toast } from "sonner";
 

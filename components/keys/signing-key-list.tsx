@@ -2,8 +2,8 @@
 
 import { DateTime } from "@/components/apps/date-time";
 import { Badge } from "@/components/ui/badge";
-import { useSigningKeys } from "@/lib/keys/client/queries";
-import type { SigningKeyState, SigningKeySummary } from "@/lib/keys/schemas";
+import { useSigningKeys } from "@/lib/client/keys/queries";
+import type { SigningKeyState, SigningKeySummary } from "@/lib/engine/keys/schemas.shared";
 
 const STATES: Record<SigningKeyState, { label: string; variant: "default" | "secondary" | "outline" }> = {
   next: { label: "Next: signs shortly", variant: "secondary" },

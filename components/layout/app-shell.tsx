@@ -1,4 +1,4 @@
-import type { SessionUser } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/engine/identity/roles.shared";
 import { SiteHeader } from "./site-header";
 
 /** The signed-in frame: skip link, header with navigation, and the page's main landmark. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/client/cn";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 

@@ -1,4 +1,4 @@
-import { hasRole, type SessionUser } from "@/lib/auth/roles";
+import { hasRole, type SessionUser } from "@/lib/engine/identity/roles.shared";
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
 import { NavLinks } from "./nav-links";

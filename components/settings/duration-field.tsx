@@ -3,7 +3,7 @@
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { DURATION_UNITS, NOT_A_NUMBER, toSeconds, type Duration, type DurationUnit } from "@/lib/settings/duration";
+import { DURATION_UNITS, NOT_A_NUMBER, toSeconds, type Duration, type DurationUnit } from "@/lib/base/duration.shared";
 import { useId } from "react";
 
 type DurationFieldProps = {

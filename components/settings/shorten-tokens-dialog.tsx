@@ -3,7 +3,7 @@
 import { plural } from "@/components/apps/plural";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { formatDuration } from "@/lib/settings/duration";
+import { formatDuration } from "@/lib/base/duration.shared";
 import type { ShorteningPreview, TokenType } from "@/lib/settings/schemas";
 
 export type LoweredMaximum = { type: TokenType; maxTtl: number; preview: ShorteningPreview };

@@ -13,7 +13,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useBulkRevoke, useRevocationPreview } from "@/lib/tokens/client/admin-token-queries";
+import { useBulkRevoke, useRevocationPreview } from "@/lib/client/tokens/admin-token-queries";
 import { useState } from "react";
 import { toast } from "sonner";
 

@@ -13,7 +13,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useRevokeSelectedTokens } from "@/lib/apps/client/mutations";
+import { useRevokeSelectedTokens } from "@/lib/client/apps/mutations";
 import { toast } from "sonner";
 
 type RevokeSelectedButtonProps = { appId: string; selected: { id: string; label: string }[]; onDone: () => void };

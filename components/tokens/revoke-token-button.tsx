@@ -12,7 +12,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useRevokeToken } from "@/lib/apps/client/mutations";
+import { useRevokeToken } from "@/lib/client/apps/mutations";
 import { useRef } from "react";
 import { toast } from "sonner";
 

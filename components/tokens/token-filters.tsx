@@ -3,7 +3,7 @@
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { TokenListQuery, TokenSort } from "@/lib/tokens/token-list-query";
+import type { TokenListQuery, TokenSort } from "@/lib/base/list-query.shared";
 import { useId } from "react";
 
 export type TokenFilterValues = Required<Pick<TokenListQuery, "q" | "createdFrom" | "createdTo" | "expiresFrom" | "expiresTo">> & {

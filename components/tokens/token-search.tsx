@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useTokenSearch } from "@/lib/tokens/client/admin-token-queries";
+import { useTokenSearch } from "@/lib/client/tokens/admin-token-queries";
 import type { SearchedToken, TokenSearchQuery } from "@/lib/tokens/token-search-query";
 import Link from "next/link";
 import { useDeferredValue, useId, useState } from "react";

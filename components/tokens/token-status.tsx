@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { causeLabel } from "@/lib/tokens/change-causes";
+import { causeLabel } from "@/lib/engine/changes/causes.shared";
 import type { TokenSummary } from "@/lib/tokens/list-tokens";
 
 const LOOK = {

@@ -7,7 +7,7 @@ import { useCursorPages } from "@/components/lists/use-cursor-pages";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useAppTokens } from "@/lib/apps/client/queries";
+import { useAppTokens } from "@/lib/client/apps/queries";
 import type { TokenSummary } from "@/lib/tokens/list-tokens";
 import { KeyRound } from "lucide-react";
 import { useDeferredValue, useState } from "react";

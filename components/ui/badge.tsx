@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/client/cn";
 import { cva, type VariantProps } from "class-variance-authority";
 import type * as React from "react";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/client/cn";
 import { Slot } from "radix-ui";
 import type * as React from "react";
 import { useId } from "react";

@@ -1,6 +1,6 @@
 "use client";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/client/cn";
 import type * as React from "react";
 import { useEffect, useRef, useState } from "react";
 

@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/client/cn";
 import type * as React from "react";
 import { fieldClasses } from "./input";
 

@@ -13,7 +13,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useSetSuspension, useSetUserRole } from "@/lib/users/client/queries";
+import { useSetSuspension, useSetUserRole } from "@/lib/client/users/queries";
 import type { UserSummary } from "@/lib/users/user-list-query";
 import { toast } from "sonner";
 

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useUsers } from "@/lib/users/client/queries";
+import { useUsers } from "@/lib/client/users/queries";
 import type { UserListQuery } from "@/lib/users/user-list-query";
 import { useDeferredValue, useId, useState } from "react";
 import { UserActions } from "./user-actions";

@@ -1,4 +1,4 @@
-import { toBackendJwtChoice, type ApiStatus, type ApiSummary, type TierSummary } from "./schemas";
+import { toBackendJwtChoice, type ApiStatus, type ApiSummary, type TierSummary } from "./schemas.shared";
 
 export const TIER_SELECT = { id: true, name: true, requestsPerMinute: true, dailyQuota: true } as const;
 

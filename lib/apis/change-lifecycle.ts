@@ -1,9 +1,9 @@
-import { db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
-import { AppError } from "@/lib/http/errors";
-import type { QueuedNotices } from "@/lib/store";
-import { commitSubscriptionChange } from "@/lib/subscriptions/commit-subscription-change";
-import { LIFECYCLE_TARGETS, type ApiStatus, type LifecycleAction } from "./schemas";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import type { QueuedNotices } from "@/lib/data/store";
+import { commitSubscriptionChange } from "@/lib/engine/changes/commit-subscription-change";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import { LIFECYCLE_TARGETS, type ApiStatus, type LifecycleAction } from "./schemas.shared";
 import { servingSubscriptions } from "./serving-subscriptions";
 
 // Forward only: draft → published → deprecated → retired (a draft may be retired too; retired is final).

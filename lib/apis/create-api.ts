@@ -1,10 +1,10 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
 import { API_SUMMARY_SELECT, toApiSummary } from "./api-summary";
 import { resolveTiers } from "./resolve-tiers";
-import { createApiSchema, type ApiSummary, type CreateApiInput } from "./schemas";
+import { createApiSchema, type ApiSummary, type CreateApiInput } from "./schemas.shared";
 
 const DUPLICATE = "This context and version exist already.";
 

@@ -1,9 +1,9 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
 import { TIER_SELECT } from "./api-summary";
-import { createTierSchema, type CreateTierInput, type TierSummary } from "./schemas";
+import { createTierSchema, type CreateTierInput, type TierSummary } from "./schemas.shared";
 
 /** A rate-limit plan, offered afterwards by any API that names it. */
 export async function createTier({

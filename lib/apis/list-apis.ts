@@ -1,7 +1,7 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
 import { API_SUMMARY_SELECT, toApiSummary } from "./api-summary";
-import type { ApiStatus, ApiSummary } from "./schemas";
+import type { ApiStatus, ApiSummary } from "./schemas.shared";
 
 /** Every API version, grouped by name (versions of one API together), for admins. */
 export async function listAllApis(): Promise<ApiSummary[]> {

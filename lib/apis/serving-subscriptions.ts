@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { db } from "@/lib/data/db/client";
+import type { Prisma } from "@/lib/data/db/generated/sqlite/client";
 
 type ApiRef = { context: string; version: string };
 

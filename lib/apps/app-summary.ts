@@ -1,5 +1,5 @@
-import { asTokenFormat } from "@/lib/jwt/token-format";
-import type { AppSummary } from "./schemas";
+import { asTokenFormat } from "@/lib/base/token-format.shared";
+import type { AppSummary } from "./schemas.shared";
 
 type AppRow = {
   id: string;

@@ -1,7 +1,7 @@
-import { AppError } from "@/lib/http/errors";
-import type { TokenPolicy } from "@/lib/settings/definitions";
-import { formatDuration } from "@/lib/settings/duration";
-import type { AppSummary } from "./schemas";
+import { formatDuration } from "@/lib/base/duration.shared";
+import { AppError } from "@/lib/base/errors.shared";
+import type { TokenPolicy } from "@/lib/engine/settings/definitions.shared";
+import type { AppSummary } from "./schemas.shared";
 
 type Lifetimes = { accessTokenTtl?: number | null; refreshTokenTtl?: number | null };
 

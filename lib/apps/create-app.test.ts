@@ -1,11 +1,11 @@
-import { db } from "@/lib/db/client";
+import { hashToken } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
 import { introspectAs, makeUser, requestToken } from "@/lib/testing/factories";
-import { hashToken } from "@/lib/tokens/hash-token";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { createApp } from "./create-app";
 import { listApps } from "./list-apps";
-import { createAppSchema } from "./schemas";
+import { createAppSchema } from "./schemas.shared";
 
 const fieldErrors = (input: unknown) => {
   const parsed = createAppSchema.safeParse(input);

@@ -1,10 +1,10 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { createClient, createPublicClient } from "@/lib/clients/create-client";
-import { db } from "@/lib/db/client";
-import { assertGrantTypesFit } from "@/lib/grants/assert-grant-types";
-import { DEFAULT_GRANT_TYPES, PUBLIC_GRANT_TYPES, type GrantType } from "@/lib/grants/grant-types";
+import { assertGrantTypesFit } from "@/lib/apps/assert-grant-types";
+import { DEFAULT_GRANT_TYPES, PUBLIC_GRANT_TYPES, type GrantType } from "@/lib/base/grant-types.shared";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { createClient, createPublicClient } from "@/lib/engine/credentials/create-client";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
-import { createAppSchema, type Actor, type CreateAppInput, type CreatedApp, type CreatedPublicApp } from "./schemas";
+import { createAppSchema, type Actor, type CreateAppInput, type CreatedApp, type CreatedPublicApp } from "./schemas.shared";
 
 // grantTypes: an operator's choice (the CLI); the portal's forms get the defaults.
 type CreateAppOptions = CreateAppInput & { actor: Actor; ip?: string | null; grantTypes?: GrantType[] };

@@ -1,8 +1,8 @@
-import { AppError } from "@/lib/http/errors";
-import type { QueuedNotices } from "@/lib/store";
-import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+import { AppError } from "@/lib/base/errors.shared";
+import type { QueuedNotices } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { getAppOrThrow } from "./get-app-or-throw";
-import { deleteAppSchema, type Actor, type DeleteAppInput } from "./schemas";
+import { deleteAppSchema, type Actor, type DeleteAppInput } from "./schemas.shared";
 
 type DeleteAppOptions = DeleteAppInput & { appId: string; actor: Actor; ip?: string | null; now?: number };
 

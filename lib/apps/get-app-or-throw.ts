@@ -1,9 +1,9 @@
-import { hasRole } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { Role } from "@/lib/users/schemas";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { hasRole } from "@/lib/engine/identity/roles.shared";
+import type { Role } from "@/lib/users/schemas.shared";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
-import type { AppSummary } from "./schemas";
+import type { AppSummary } from "./schemas.shared";
 
 /**
  * `role` is passed only by what an admin may do to anyone's application — see its keys, tokens and

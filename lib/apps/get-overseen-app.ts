@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/users/schemas";
+import { db } from "@/lib/data/db/client";
+import type { Role } from "@/lib/users/schemas.shared";
 import { getAppOrThrow } from "./get-app-or-throw";
 import type { OverseenApp } from "./list-all-apps";
 

@@ -1,21 +1,21 @@
 import { listEvents } from "@/lib/audit/list-events";
+import { AppError } from "@/lib/base/errors.shared";
 import { listClientSecrets } from "@/lib/clients/list-client-secrets";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { db } from "@/lib/data/db/client";
 import { appStats } from "@/lib/stats/app-stats";
 import { makeUser } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
-import type { Role } from "@/lib/users/schemas";
+import { listAppTokens } from "@/lib/tokens/list-app-tokens";
+import type { Role } from "@/lib/users/schemas.shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
 import { getAppOrThrow } from "./get-app-or-throw";
 import { getOverseenApp } from "./get-overseen-app";
-import { listAppTokens } from "./list-app-tokens";
 import { revokeAppGrant } from "./revoke-app-grant";
 import { revokeSelectedTokens } from "./revoke-selected-tokens";
-import type { Actor, CreatedApp } from "./schemas";
+import type { Actor, CreatedApp } from "./schemas.shared";
 import { updateApp } from "./update-app";
 
 const notFound = expect.objectContaining({ name: "AppError", code: "not_found" });

@@ -1,11 +1,11 @@
-import { db } from "@/lib/db/client";
-import { engineOf } from "@/lib/db/engine";
-import { env } from "@/lib/env";
-import { afterCursor, decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
-import { withoutEmpty } from "@/lib/tokens/token-list-query";
+import { afterCursor, decodeCursor, encodeCursor } from "@/lib/base/cursor";
+import { env } from "@/lib/base/env";
+import { withoutEmpty } from "@/lib/base/list-query.shared";
+import { db } from "@/lib/data/db/client";
+import { engineOf } from "@/lib/data/db/engine";
 import { appListQuerySchema, type AppListQuery } from "./app-list-query";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
-import type { AppSummary } from "./schemas";
+import type { AppSummary } from "./schemas.shared";
 
 export type AppPage = { apps: AppSummary[]; total: number; nextCursor: string | null };
 

@@ -1,9 +1,9 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { QueuedNotices } from "@/lib/store";
-import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import type { QueuedNotices } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { getAppOrThrow } from "./get-app-or-throw";
-import type { Actor } from "./schemas";
+import type { Actor } from "./schemas.shared";
 
 type RevokeAppGrantOptions = { appId: string; tokenId: string; actor: Actor; ip?: string | null; now?: number };
 

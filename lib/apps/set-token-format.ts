@@ -1,9 +1,9 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { updateTokenFormatSchema, type TokenFormat } from "@/lib/jwt/token-format";
+import { updateTokenFormatSchema, type TokenFormat } from "@/lib/base/token-format.shared";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
 import { getAppOrThrow } from "./get-app-or-throw";
-import type { Actor, AppSummary } from "./schemas";
+import type { Actor, AppSummary } from "./schemas.shared";
 
 type SetTokenFormatOptions = { appId: string; tokenFormat: TokenFormat; actor: Actor; ip?: string | null };
 

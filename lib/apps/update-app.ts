@@ -1,10 +1,10 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { readTokenPolicy } from "@/lib/settings/settings";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
 import { assertAppLifetimes } from "./assert-app-lifetimes";
 import { getAppOrThrow } from "./get-app-or-throw";
-import { updateAppSchema, type Actor, type AppSummary, type UpdateAppInput } from "./schemas";
+import { updateAppSchema, type Actor, type AppSummary, type UpdateAppInput } from "./schemas.shared";
 
 type UpdateAppOptions = UpdateAppInput & { appId: string; actor: Actor; ip?: string | null };
 

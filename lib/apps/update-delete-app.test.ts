@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { makeUser, requestToken } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { describe, expect, it } from "vitest";

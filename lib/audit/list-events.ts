@@ -1,10 +1,10 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import { AppError } from "@/lib/http/errors";
-import { afterCursor, decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
-import { withoutEmpty } from "@/lib/tokens/token-list-query";
-import type { Role } from "@/lib/users/schemas";
+import { afterCursor, decodeCursor, encodeCursor } from "@/lib/base/cursor";
+import { AppError } from "@/lib/base/errors.shared";
+import { withoutEmpty } from "@/lib/base/list-query.shared";
+import { db } from "@/lib/data/db/client";
+import type { Prisma } from "@/lib/data/db/generated/sqlite/client";
+import type { Role } from "@/lib/users/schemas.shared";
 import { eventListQuerySchema, type EventListQuery } from "./event-list-query";
 
 export type AuditEventSummary = {

@@ -1,10 +1,10 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { INVALID_CREDENTIALS } from "@/lib/engine/identity/messages.shared";
+import { createLoginLimiter, type LoginLimiter } from "@/lib/engine/identity/rate-limit";
 import { createUser } from "@/lib/users/create-user";
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authorizeCredentials } from "./authorize";
-import { INVALID_CREDENTIALS } from "./messages";
-import { createLoginLimiter, type LoginLimiter } from "./rate-limit";
 
 const PASSWORD = "correct-horse-battery";
 let email: string;
@@ -98,7 +98,7 @@ describe("authorizeCredentials", () => {
     // server.ts's module graph and Next's bundles each load lib/ once and share one limiter per process:
     // whichever made it, the refusal must reach the sign-in form as "Too many attempts", not as a store error.
     vi.resetModules();
-    const otherCopy = (await import("./rate-limit")) as typeof import("./rate-limit");
+    const otherCopy = (await import("@/lib/engine/identity/rate-limit")) as typeof import("@/lib/engine/identity/rate-limit");
     const tight = await otherCopy.createLoginLimiter({ perAccountAndIp: 100, perAccount: 1, perIp: 100, windowSeconds: 60 });
     await authorizeCredentials({ email, password: "wrong-password-1", limiter: tight }).catch(() => {});
 

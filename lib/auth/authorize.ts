@@ -1,11 +1,11 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import { hashPassword, verifyPassword } from "@/lib/users/password";
-import type { Role } from "@/lib/users/schemas";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { ACCOUNT_SUSPENDED, INVALID_CREDENTIALS, tooManyMessage } from "@/lib/engine/identity/messages.shared";
+import { hashPassword, verifyPassword } from "@/lib/engine/identity/password";
+import { loginLimiter, type LoginLimiter } from "@/lib/engine/identity/rate-limit";
+import type { SessionUser } from "@/lib/engine/identity/roles.shared";
+import type { Role } from "@/lib/users/schemas.shared";
 import { randomBytes } from "node:crypto";
-import { ACCOUNT_SUSPENDED, INVALID_CREDENTIALS, tooManyMessage } from "./messages";
-import { loginLimiter, type LoginLimiter } from "./rate-limit";
-import type { SessionUser } from "./roles";
 
 export type AuthorizeOptions = { email?: unknown; password?: unknown; ip?: string | null; limiter?: LoginLimiter };
 

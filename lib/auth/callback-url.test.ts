@@ -1,6 +1,6 @@
+import { INVALID_CREDENTIALS, signInErrorMessage } from "@/lib/engine/identity/messages.shared";
 import { describe, expect, it } from "vitest";
 import { safeCallbackUrl } from "./callback-url";
-import { INVALID_CREDENTIALS, signInErrorMessage } from "./messages";
 
 describe("safeCallbackUrl", () => {
   it("keeps a path on this site, with its query", () => {

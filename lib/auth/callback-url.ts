@@ -1,4 +1,4 @@
-import { issuer } from "@/lib/oauth/issuer";
+import { issuer } from "@/lib/base/issuer";
 
 /**
  * Where to go after signing in: only a page of this portal, never the auth pages or the API.

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { describe, expect, it } from "vitest";
 import { loadSessionSecret, SESSION_SECRET_KEY } from "./session-secret";
 

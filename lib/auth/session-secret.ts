@@ -1,5 +1,5 @@
-import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
-import { db } from "@/lib/db/client";
+import { decryptSecret, encryptSecret } from "@/lib/base/secret-box";
+import { db } from "@/lib/data/db/client";
 import { randomBytes } from "node:crypto";
 
 export const SESSION_SECRET_KEY = "internal.auth_secret";

@@ -1,6 +1,6 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/users/schemas";
+import { db } from "@/lib/data/db/client";
+import type { Role } from "@/lib/users/schemas.shared";
 
 export type SecretStatus = "active" | "expiring" | "expired" | "revoked";
 
@@ -10,7 +10,7 @@ export type SecretSummary = {
   createdAt: string;
   expiresAt: string | null; // set while an overlap lets a replaced secret keep working
   revokedAt: string | null;
-  lastUsedAt: string | null; // to within a minute (lib/usage)
+  lastUsedAt: string | null; // to within a minute (lib/engine/usage)
   status: SecretStatus;
 };
 

@@ -1,5 +1,5 @@
 import { createApp } from "@/lib/apps/create-app";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { introspectAs, makeUser, requestToken } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { describe, expect, it } from "vitest";

@@ -1,11 +1,11 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import type { Actor } from "@/lib/apps/schemas";
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { DEFAULT_OVERLAP, SECRET_OVERLAPS, type SecretOverlap } from "@/lib/secrets/overlap";
-import { type QueuedNotices } from "@/lib/store";
-import { commitTokenChange, NO_CHANGE } from "@/lib/tokens/commit-token-change";
-import { newClientSecret } from "./new-client-secret";
+import type { Actor } from "@/lib/apps/schemas.shared";
+import { DEFAULT_OVERLAP, SECRET_OVERLAPS, type SecretOverlap } from "@/lib/base/overlap.shared";
+import { db } from "@/lib/data/db/client";
+import { type QueuedNotices } from "@/lib/data/store";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
+import { newClientSecret } from "@/lib/engine/credentials/new-client-secret";
 
 type RotateClientSecretOptions = { appId: string; actor: Actor; overlap?: SecretOverlap; ip?: string | null; now?: number };
 

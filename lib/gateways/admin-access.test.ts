@@ -1,8 +1,8 @@
 import { createApp } from "@/lib/apps/create-app";
 import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
-import { db } from "@/lib/db/client";
-import { flushNotices } from "@/lib/notices/flush-notices";
-import { redeliver } from "@/lib/notices/redeliver";
+import { db } from "@/lib/data/db/client";
+import { flushNotices } from "@/lib/engine/notices/flush-notices";
+import { redeliver } from "@/lib/gateways/redeliver";
 import { createTestGateway, makeUser } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";

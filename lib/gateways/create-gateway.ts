@@ -1,12 +1,12 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { createClient } from "@/lib/clients/create-client";
-import { encryptSecret } from "@/lib/crypto/secret-box";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import { newSigningSecret } from "@/lib/notices/sign-notice";
-import { assertAdmin, type AdminActor } from "./assert-admin";
+import { AppError } from "@/lib/base/errors.shared";
+import { encryptSecret } from "@/lib/base/secret-box";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { createClient } from "@/lib/engine/credentials/create-client";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import { newSigningSecret } from "@/lib/engine/notices/sign-notice";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
-import { createGatewaySchema, type CreateGatewayInput, type GatewaySummary } from "./schemas";
+import { createGatewaySchema, type CreateGatewayInput, type GatewaySummary } from "./schemas.shared";
 
 export type CreatedGateway = { gateway: GatewaySummary; clientId: string; clientSecret: string; signingSecret: string };
 

@@ -1,8 +1,8 @@
 import { createApp } from "@/lib/apps/create-app";
 import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
-import { db } from "@/lib/db/client";
-import { engineOf } from "@/lib/db/engine";
-import { env } from "@/lib/env";
+import { env } from "@/lib/base/env";
+import { db } from "@/lib/data/db/client";
+import { engineOf } from "@/lib/data/db/engine";
 import { createTestGateway, makeUser } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";

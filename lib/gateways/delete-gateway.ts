@@ -1,6 +1,6 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "./assert-admin";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 
 /** Removes a gateway, its pending deliveries and its introspection client. */

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { createTestGateway } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import type { GatewayHealth } from "./schemas";
+import { db } from "@/lib/data/db/client";
+import type { GatewayHealth } from "./schemas.shared";
 
 const HOUR_MS = 3600_000;
 const LATENCY_SAMPLE = 1_000; // percentiles over the newest 1,000 acknowledgements of the hour

@@ -1,5 +1,5 @@
-import type { Gateway } from "@/lib/db/generated/sqlite/client";
-import { revokeUrlWarning, type GatewaySummary } from "./schemas";
+import type { Gateway } from "@/lib/data/db/generated/sqlite/client";
+import { revokeUrlWarning, type GatewaySummary } from "./schemas.shared";
 
 export const toGatewaySummary = (g: Omit<Gateway, "signingSecret" | "previousSigningSecret">): GatewaySummary => ({
   id: g.id,

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
 import { GATEWAY_PUBLIC_SELECT } from "./gateway-summary";
 
 export async function getGatewayOrThrow(gatewayId: string) {

@@ -1,7 +1,7 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { Role } from "@/lib/users/schemas";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import type { Role } from "@/lib/users/schemas.shared";
 import { listTokenDeliveries, type TokenDelivery } from "./list-token-deliveries";
 
 type ListAppTokenDeliveriesOptions = { appId: string; tokenId: string; userId: string; role?: Role };

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "./assert-admin";
+import { db } from "@/lib/data/db/client";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
 import { gatewayHealth } from "./gateway-health";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
-import type { GatewayHealth, GatewaySummary } from "./schemas";
+import type { GatewayHealth, GatewaySummary } from "./schemas.shared";
 
 export type GatewayWithHealth = GatewaySummary & { health: GatewayHealth };
 

@@ -1,9 +1,9 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
-import { db } from "@/lib/db/client";
-import { newSigningSecret } from "@/lib/notices/sign-notice";
-import { SECRET_OVERLAPS, secretOverlapSchema, type SecretOverlap } from "@/lib/secrets/overlap";
-import { assertAdmin, type AdminActor } from "./assert-admin";
+import { SECRET_OVERLAPS, secretOverlapSchema, type SecretOverlap } from "@/lib/base/overlap.shared";
+import { decryptSecret, encryptSecret } from "@/lib/base/secret-box";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import { newSigningSecret } from "@/lib/engine/notices/sign-notice";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 
 type RotateOptions = { gatewayId: string; overlap?: SecretOverlap; actor: AdminActor; ip?: string | null; now?: number };

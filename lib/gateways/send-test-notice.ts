@@ -1,8 +1,8 @@
-import { decryptSecret } from "@/lib/crypto/secret-box";
-import { db } from "@/lib/db/client";
-import { deliverNotice } from "@/lib/notices/deliver-notice";
+import { decryptSecret } from "@/lib/base/secret-box";
+import { db } from "@/lib/data/db/client";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import { deliverNotice } from "@/lib/engine/notices/deliver-notice";
 import { randomUUID } from "node:crypto";
-import { assertAdmin, type AdminActor } from "./assert-admin";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 
 /**

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { gatewayStartCommand } from "./start-command";
+import { gatewayStartCommand } from "./start-command.shared";
 
 const options = {
   issuer: "https://portal.example",

@@ -1,10 +1,10 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import { assertAdmin, type AdminActor } from "./assert-admin";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
-import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas";
+import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas.shared";
 
 // The audit row shows "before → after": the old value of every field this change names.
 const beforeOf = (g: { name: string; environment: string; revokeUrl: string; disabledAt: Date | null }, changed: object) =>

@@ -1,6 +1,6 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { hashToken, randomSecret } from "@/lib/tokens/hash-token";
+import { hashToken, randomSecret } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { randomUUID } from "node:crypto";
 import { clientRedirect, type AuthorizationRequest } from "./authorization-request";
 

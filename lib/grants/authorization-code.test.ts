@@ -1,7 +1,7 @@
-import { db } from "@/lib/db/client";
-import { issuer } from "@/lib/oauth/issuer";
+import { hashToken } from "@/lib/base/hash-token";
+import { issuer } from "@/lib/base/issuer";
+import { db } from "@/lib/data/db/client";
 import { approveForTest, createPersonApp, formRequest, makeUser, oauth, pkcePair, tokenRequest } from "@/lib/testing/factories";
-import { hashToken } from "@/lib/tokens/hash-token";
 import { describe, expect, it } from "vitest";
 import { readAuthorizationRequest } from "./authorization-request";
 

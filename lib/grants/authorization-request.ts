@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
-import { OAuthError } from "@/lib/oauth/errors";
-import { issuer } from "@/lib/oauth/issuer";
+import { issuer } from "@/lib/base/issuer";
+import { OAuthError } from "@/lib/base/oauth-errors";
+import { db } from "@/lib/data/db/client";
 import { isValidChallenge } from "./pkce";
 import { assertAllowedScopes, splitScope } from "./scopes";
 

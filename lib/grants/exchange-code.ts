@@ -1,7 +1,7 @@
-import { invalidGrant, refusedWith } from "@/lib/oauth/errors";
-import { store, type ClientAuthRow } from "@/lib/store";
-import { commitTokenChange } from "@/lib/tokens/commit-token-change";
-import { hashToken } from "@/lib/tokens/hash-token";
+import { hashToken } from "@/lib/base/hash-token";
+import { invalidGrant, refusedWith } from "@/lib/base/oauth-errors";
+import { store, type ClientAuthRow } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { prepareGrantTokens, type TokenResponse } from "./grant-tokens";
 import { verifierMatches } from "./pkce";
 

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
+import { hashToken } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
 import { approveForTest, createPersonApp, makeUser, pkcePair, tokenRequest } from "@/lib/testing/factories";
-import { hashToken } from "@/lib/tokens/hash-token";
 import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 import { describe, expect, it } from "vitest";

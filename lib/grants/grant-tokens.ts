@@ -1,7 +1,7 @@
+import { hashToken, randomSecret, TOKEN_PREFIX } from "@/lib/base/hash-token";
+import type { ClientAuthRow, NewToken, TokenType } from "@/lib/data/store";
+import { accessTokenLifetime, refreshTokenLifetime } from "@/lib/engine/settings/token-lifetime.shared";
 import { readTokenPolicy } from "@/lib/settings/settings";
-import { accessTokenLifetime, refreshTokenLifetime } from "@/lib/settings/token-lifetime";
-import type { ClientAuthRow, NewToken, TokenType } from "@/lib/store";
-import { hashToken, randomSecret, TOKEN_PREFIX } from "@/lib/tokens/hash-token";
 import { accessTokenValue } from "@/lib/tokens/issue-token";
 import { randomUUID } from "node:crypto";
 

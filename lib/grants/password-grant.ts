@@ -1,7 +1,7 @@
 import { authorizeCredentials } from "@/lib/auth/authorize";
-import { AppError } from "@/lib/http/errors";
-import { invalidGrant } from "@/lib/oauth/errors";
-import { store, type ClientAuthRow } from "@/lib/store";
+import { AppError } from "@/lib/base/errors.shared";
+import { invalidGrant } from "@/lib/base/oauth-errors";
+import { store, type ClientAuthRow } from "@/lib/data/store";
 import { randomUUID } from "node:crypto";
 import { prepareGrantTokens, type TokenResponse } from "./grant-tokens";
 

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db/client";
-import { setAppAccess } from "@/lib/grants/set-app-access";
+import { setAppAccess } from "@/lib/apps/set-app-access";
+import { hashToken } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
 import { updateSettings } from "@/lib/settings/settings";
 import { approveForTest, commitInDyingProcess, createPersonApp, makeUser, pkcePair, tokenRequest } from "@/lib/testing/factories";
-import { hashToken } from "@/lib/tokens/hash-token";
 import { afterEach, describe, expect, it } from "vitest";
 
 type App = Awaited<ReturnType<typeof createPersonApp>>;
@@ -115,7 +115,7 @@ describe("POST /oauth2/token — password (legacy)", () => {
     const person = await db.user.create({
       data: {
         email: `pw-${Date.now()}@vitest.test`,
-        passwordHash: await (await import("@/lib/users/password")).hashPassword("correct horse battery staple 9"),
+        passwordHash: await (await import("@/lib/engine/identity/password")).hashPassword("correct horse battery staple 9"),
       },
     });
     const grant = { grant_type: "password", username: person.email, password: "correct horse battery staple 9" };

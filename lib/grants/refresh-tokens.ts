@@ -1,8 +1,8 @@
-import { invalidGrant, refusedWith } from "@/lib/oauth/errors";
+import { hashToken } from "@/lib/base/hash-token";
+import { invalidGrant, refusedWith } from "@/lib/base/oauth-errors";
+import { store, type ClientAuthRow, type TokenRow } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { readTokenPolicy } from "@/lib/settings/settings";
-import { store, type ClientAuthRow, type TokenRow } from "@/lib/store";
-import { commitTokenChange } from "@/lib/tokens/commit-token-change";
-import { hashToken } from "@/lib/tokens/hash-token";
 import { prepareGrantTokens, type TokenResponse } from "./grant-tokens";
 import { assertAllowedScopes } from "./scopes";
 

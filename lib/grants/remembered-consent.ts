@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 
 /** Whether the person already approved this application for every requested scope (no need to ask again). */
 export async function coversRequest({ userId, clientId, scope }: { userId: string; clientId: string; scope: string[] }) {

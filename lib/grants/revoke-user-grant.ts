@@ -1,7 +1,7 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { TokenChangeResult } from "@/lib/store";
-import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import type { TokenChangeResult } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 
 type RevokeUserGrantOptions = { clientId: string; user: { id: string; email: string }; ip?: string | null; now?: number };
 

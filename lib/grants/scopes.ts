@@ -1,4 +1,4 @@
-import { invalidScope } from "@/lib/oauth/errors";
+import { invalidScope } from "@/lib/base/oauth-errors";
 import { isValidScopeToken } from "@/lib/tokens/schemas";
 
 /**

@@ -1,11 +1,11 @@
-import { db } from "@/lib/db/client";
-import { webHandler } from "@/lib/oauth/http-adapter";
-import { jwksEndpoint } from "@/lib/oauth/jwks";
+import { db } from "@/lib/data/db/client";
+import { webHandler } from "@/lib/doors/oauth/http-adapter";
+import { jwksEndpoint } from "@/lib/doors/oauth/jwks";
+import { ACTIVATION_DELAY_MS, KEY_RELOAD_MS, publishedKeys, reloadKeyRing, signingKey } from "@/lib/engine/keys/key-ring";
 import { makeUser, oauth, TEST_ADMIN } from "@/lib/testing/factories";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ACTIVATION_DELAY_MS, KEY_RELOAD_MS, publishedKeys, reloadKeyRing, signingKey } from "./key-ring";
 import { listSigningKeys } from "./list-signing-keys";
 import { rotateSigningKey } from "./rotate-signing-key";
 

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
-import { keyRing } from "./key-ring";
-import type { SigningKeyState, SigningKeySummary } from "./schemas";
+import { db } from "@/lib/data/db/client";
+import { keyRing } from "@/lib/engine/keys/key-ring";
+import type { SigningKeyState, SigningKeySummary } from "@/lib/engine/keys/schemas.shared";
 
 /** Every key, newest first, with its state now: which signs, which waits to, which still verifies. */
 export async function listSigningKeys(at?: number): Promise<SigningKeySummary[]> {

@@ -1,12 +1,12 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { assertAdmin, type AdminActor } from "@/lib/gateways/assert-admin";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { isUniqueViolation } from "@/lib/data/db/unique-violation";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import { generateKeyMaterial } from "@/lib/engine/keys/key-material";
+import { ACTIVATION_DELAY_MS, keyRing, reloadKeyRing } from "@/lib/engine/keys/key-ring";
+import { rotateKeySchema, type RotateKeyInput } from "@/lib/engine/keys/schemas.shared";
 import { readTokenPolicy } from "@/lib/settings/settings";
-import { generateKeyMaterial } from "./key-material";
-import { ACTIVATION_DELAY_MS, keyRing, reloadKeyRing } from "./key-ring";
-import { rotateKeySchema, type RotateKeyInput } from "./schemas";
 
 type RotateSigningKeyOptions = RotateKeyInput & { actor: AdminActor; ip?: string | null; now?: number };
 

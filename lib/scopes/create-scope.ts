@@ -1,6 +1,6 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { isValidScopeToken } from "@/lib/tokens/schemas";
 import * as z from "zod";
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 
 /** Sign-out: the session's cookie stops working everywhere it was copied to. */
 export async function endSession({ id }: { id: unknown }) {

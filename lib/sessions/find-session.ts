@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/users/schemas";
+import { db } from "@/lib/data/db/client";
+import type { Role } from "@/lib/users/schemas.shared";
 
 /** The signed-in user behind a session id, or null once the session was ended or ran out. */
 export async function findSession({ id, now = new Date() }: { id: unknown; now?: Date }) {

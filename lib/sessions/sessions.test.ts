@@ -1,8 +1,8 @@
-import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
+import { authOptions } from "@/lib/doors/auth/options";
+import { hashPassword } from "@/lib/engine/identity/password";
 import { makeUser } from "@/lib/testing/factories";
 import { changePassword } from "@/lib/users/change-password";
-import { hashPassword } from "@/lib/users/password";
 import type { JWT } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { endUserSessions } from "./end-user-sessions";

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { randomBytes } from "node:crypto";
 
 /** However often a session is renewed by use, it ends this long after sign-in. */

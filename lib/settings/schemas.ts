@@ -1,5 +1,5 @@
+import { TEN_YEARS } from "@/lib/engine/settings/definitions.shared";
 import * as z from "zod";
-import { TEN_YEARS } from "./definitions";
 
 // Client-safe wire schemas for the admin settings API; the values themselves are checked by
 // validateSettings(), which knows every rule between them.

@@ -1,9 +1,9 @@
 import { subscriptionsFollowingBackendJwtDefault } from "@/lib/apis/serving-subscriptions";
-import { store, type QueuedNotices } from "@/lib/store";
-import { commitSubscriptionChange } from "@/lib/subscriptions/commit-subscription-change";
-import { applyCommittedCacheSettings, isCacheSetting } from "@/lib/validation-cache/cache-settings";
-import { SETTING_KEYS, SETTINGS, toPolicy, type SettingKey, type TokenPolicy } from "./definitions";
-import { validateSettings, type SettingsChange } from "./validate-settings";
+import { store, type QueuedNotices } from "@/lib/data/store";
+import { commitSubscriptionChange } from "@/lib/engine/changes/commit-subscription-change";
+import { SETTING_KEYS, SETTINGS, toPolicy, type SettingKey, type TokenPolicy } from "@/lib/engine/settings/definitions.shared";
+import { applyCommittedCacheSettings, isCacheSetting } from "@/lib/engine/validation-cache/cache-settings";
+import { validateSettings, type SettingsChange } from "./validate-settings.shared";
 
 /** The token policy as stored now: one query, on every use, so every instance sees a change at once. */
 export async function readTokenPolicy(): Promise<TokenPolicy> {

@@ -1,8 +1,8 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { SETTINGS, SETTING_KEYS, toPolicy, type SettingKey } from "@/lib/engine/settings/definitions.shared";
+import { accessTokenLifetime, refreshTokenLifetime } from "@/lib/engine/settings/token-lifetime.shared";
 import { describe, expect, it } from "vitest";
-import { SETTINGS, SETTING_KEYS, toPolicy, type SettingKey } from "./definitions";
-import { accessTokenLifetime, refreshTokenLifetime } from "./token-lifetime";
-import { validateSettings } from "./validate-settings";
+import { validateSettings } from "./validate-settings.shared";
 
 const defaults = Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].default])) as Record<SettingKey, string>;
 const fieldErrors = (change: Parameters<typeof validateSettings>[1], opts = {}) => {

@@ -1,4 +1,4 @@
-import { coldQuery, at as param, utcDay } from "@/lib/db/cold-sql";
+import { coldQuery, at as param, utcDay } from "@/lib/data/db/cold-sql";
 
 export const CHART_DAYS = 30;
 const DAY_MS = 86_400_000;

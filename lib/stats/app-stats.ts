@@ -1,5 +1,5 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import type { Role } from "@/lib/users/schemas";
+import type { Role } from "@/lib/users/schemas.shared";
 import { activityPerDay, type ActivityDay } from "./activity-per-day";
 import { propagationPerDay, type GatewayPropagation } from "./propagation-per-day";
 

@@ -1,7 +1,7 @@
-import { db } from "@/lib/db/client";
-import { coldQuery, at as param, utcDay } from "@/lib/db/cold-sql";
-import { engineOf } from "@/lib/db/engine";
-import { env } from "@/lib/env";
+import { env } from "@/lib/base/env";
+import { db } from "@/lib/data/db/client";
+import { coldQuery, at as param, utcDay } from "@/lib/data/db/cold-sql";
+import { engineOf } from "@/lib/data/db/engine";
 import { windowDays, windowStart } from "./activity-per-day";
 
 export type PropagationDay = { day: string; p50: number | null; p99: number | null; notices: number };

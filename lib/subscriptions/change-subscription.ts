@@ -1,7 +1,7 @@
-import type { AuditAction } from "@/lib/audit/record-event";
-import { AppError } from "@/lib/http/errors";
-import type { QueuedNotices, SubscriptionEffect } from "@/lib/store";
-import { commitSubscriptionChange } from "./commit-subscription-change";
+import { AppError } from "@/lib/base/errors.shared";
+import type { QueuedNotices, SubscriptionEffect } from "@/lib/data/store";
+import type { AuditAction } from "@/lib/engine/audit/record-event";
+import { commitSubscriptionChange } from "@/lib/engine/changes/commit-subscription-change";
 import { loadSubscriptionOrThrow, offeredTierOrThrow, type LoadedSubscription } from "./load-subscription";
 import type { SubscriptionStatus } from "./schemas";
 

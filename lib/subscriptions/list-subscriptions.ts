@@ -1,5 +1,5 @@
-import type { ApiStatus } from "@/lib/apis/schemas";
-import { db } from "@/lib/db/client";
+import type { ApiStatus } from "@/lib/apis/schemas.shared";
+import { db } from "@/lib/data/db/client";
 import type { SubscriptionStatus, SubscriptionSummary } from "./schemas";
 
 const SELECT = {

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
 
 const SELECT = {
   id: true,

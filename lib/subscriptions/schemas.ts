@@ -1,4 +1,4 @@
-import type { ApiStatus } from "@/lib/apis/schemas";
+import type { ApiStatus } from "@/lib/apis/schemas.shared";
 import * as z from "zod";
 
 // Client-safe: the subscriber's forms, the routes and the CLI validate with the same schemas.

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { QueuedNotices } from "@/lib/store";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import type { QueuedNotices } from "@/lib/data/store";
+import { commitSubscriptionChange } from "@/lib/engine/changes/commit-subscription-change";
 import { randomUUID } from "node:crypto";
-import { commitSubscriptionChange } from "./commit-subscription-change";
 import { offeredTierOrThrow } from "./load-subscription";
 import { subscribeSchema, type SubscribeInput, type SubscriptionStatus } from "./schemas";
 

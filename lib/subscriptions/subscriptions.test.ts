@@ -1,8 +1,8 @@
 import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
-import { db } from "@/lib/db/client";
-import { subscriptionNoticeSchema } from "@/lib/notices/contract";
-import { flushNotices } from "@/lib/notices/flush-notices";
-import { readFeed } from "@/lib/notices/read-feed";
+import { subscriptionNoticeSchema } from "@/lib/base/contract.shared";
+import { db } from "@/lib/data/db/client";
+import { flushNotices } from "@/lib/engine/notices/flush-notices";
+import { readFeed } from "@/lib/engine/notices/read-feed";
 import { createTestApi, createTestApp, createTestGateway, formRequest, makeUser, oauth, TEST_ADMIN } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";

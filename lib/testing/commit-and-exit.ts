@@ -1,15 +1,15 @@
 // A portal process killed at the worst time: commits one cause of revocation through its real
 // verb, prints what it queued, and exits before any door could send a notice.
-// Usage: tsx lib/testing/commit-and-exit.ts <cause> '<json arguments>'  (see lib/tokens/change-causes.test.ts)
+// Usage: tsx lib/testing/commit-and-exit.ts <cause> '<json arguments>'  (see lib/engine/changes/causes.test.ts)
 import { deleteApp } from "@/lib/apps/delete-app";
 import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
+import { OAuthError } from "@/lib/base/oauth-errors";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { store, type QueuedNotices } from "@/lib/data/store";
+import type { TokenChangeCause } from "@/lib/engine/changes/causes.shared";
 import { exchangeCode } from "@/lib/grants/exchange-code";
 import { refreshTokens } from "@/lib/grants/refresh-tokens";
 import { revokeUserGrant } from "@/lib/grants/revoke-user-grant";
-import { OAuthError } from "@/lib/oauth/errors";
-import { store, type QueuedNotices } from "@/lib/store";
-import type { TokenChangeCause } from "@/lib/tokens/change-causes";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { revokeByClient } from "@/lib/tokens/revoke-by-client";

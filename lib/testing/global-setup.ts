@@ -1,4 +1,4 @@
-import { migrate } from "@/lib/db/migrate";
+import { migrate } from "@/lib/data/db/migrate";
 
 /** Tests run against a real database: the one DATABASE_URL names (scripts/test.sh makes it fresh). */
 export default async function setup() {

@@ -1,8 +1,8 @@
 import { createApp } from "@/lib/apps/create-app";
-import { listAppTokens } from "@/lib/apps/list-app-tokens";
 import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { introspectAs, makeUser, requestToken } from "@/lib/testing/factories";
+import { listAppTokens } from "@/lib/tokens/list-app-tokens";
 import { afterEach, describe, expect, it } from "vitest";
 import { generateAppToken } from "./generate-app-token";
 

@@ -1,8 +1,8 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import type { Actor } from "@/lib/apps/schemas";
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { store, type QueuedNotices } from "@/lib/store";
-import { commitTokenChange, NO_CHANGE } from "./commit-token-change";
+import type { Actor } from "@/lib/apps/schemas.shared";
+import { store, type QueuedNotices } from "@/lib/data/store";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
 import { prepareAccessToken } from "./issue-token";
 
 type GenerateAppTokenOptions = {

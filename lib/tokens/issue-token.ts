@@ -1,10 +1,10 @@
-import { JWT_DISPLAY_PREFIX, signAccessTokenJwt } from "@/lib/jwt/access-token-jwt";
-import type { TokenFormat } from "@/lib/jwt/token-format";
+import { hashToken, randomSecret, TOKEN_PREFIX } from "@/lib/base/hash-token";
+import type { TokenFormat } from "@/lib/base/token-format.shared";
+import { store, type NewToken } from "@/lib/data/store";
+import { JWT_DISPLAY_PREFIX, signAccessTokenJwt } from "@/lib/engine/jwt/access-token-jwt";
+import { accessTokenLifetime } from "@/lib/engine/settings/token-lifetime.shared";
 import { readTokenPolicy } from "@/lib/settings/settings";
-import { accessTokenLifetime } from "@/lib/settings/token-lifetime";
-import { store, type NewToken } from "@/lib/store";
 import { randomUUID } from "node:crypto";
-import { hashToken, randomSecret, TOKEN_PREFIX } from "./hash-token";
 
 export type IssueTokenOptions = {
   clientId: string;

@@ -1,8 +1,8 @@
 import { createApp } from "@/lib/apps/create-app";
-import { listAppTokens } from "@/lib/apps/list-app-tokens";
 import { revokeSelectedTokens } from "@/lib/apps/revoke-selected-tokens";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { makeUser } from "@/lib/testing/factories";
+import { listAppTokens } from "@/lib/tokens/list-app-tokens";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { generateAppToken } from "./generate-app-token";

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import { afterCursor, decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
-import type { TokenType } from "@/lib/store";
-import { tokenListQuerySchema, withoutEmpty, type TokenListQuery } from "./token-list-query";
+import { afterCursor, decodeCursor, encodeCursor } from "@/lib/base/cursor";
+import { tokenListQuerySchema, withoutEmpty, type TokenListQuery } from "@/lib/base/list-query.shared";
+import { db } from "@/lib/data/db/client";
+import type { Prisma } from "@/lib/data/db/generated/sqlite/client";
+import type { TokenType } from "@/lib/data/store";
 import { tokenOrigins, type TokenSource } from "./token-origins";
 
 export type TokenStatus = "active" | "expired" | "revoked";
@@ -19,7 +19,7 @@ export type TokenSummary = {
   revokedAt: string | null;
   revokedBy: string | null;
   revokedReason: string | null;
-  lastUsedAt: string | null; // the last active introspection, to within a minute (lib/usage)
+  lastUsedAt: string | null; // the last active introspection, to within a minute (lib/engine/usage)
   source: TokenSource;
   note: string | null;
 };
@@ -43,7 +43,7 @@ function stateWhere(state: TokenStatus | undefined, now: Date): Prisma.TokenWher
 
 /**
  * A page of a client's tokens, filtered and sorted, with the count of all that match. The caller
- * has checked that the user may see this client. Keyset pagination: see lib/pagination/cursor.ts.
+ * has checked that the user may see this client. Keyset pagination: see lib/base/cursor.ts.
  */
 export async function listTokens({
   clientId,

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { hashToken } from "./hash-token";
+import { hashToken } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
 
 /** A token named by an operator: the raw token (CLI) or its id (admin pages and API). Unknown → null. */
 export type OperatorTarget = { token: string } | { tokenId: string };

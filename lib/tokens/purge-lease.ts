@@ -1,4 +1,4 @@
-import { at, coldExecute } from "@/lib/db/cold-sql";
+import { at, coldExecute } from "@/lib/data/db/cold-sql";
 
 // One purge at a time across every instance: a lease kept in the settings table (an internal key,
 // never shown), taken with a conditional UPDATE so exactly one of several contenders wins. The

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { at, coldExecute } from "@/lib/db/cold-sql";
+import { db } from "@/lib/data/db/client";
+import { at, coldExecute } from "@/lib/data/db/cold-sql";
 import { createTestApp } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { createTestApp, revokeForTest } from "@/lib/testing/factories";
-import { commitTokenChange } from "@/lib/tokens/commit-token-change";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
 import { purgeTokens } from "./purge-tokens";

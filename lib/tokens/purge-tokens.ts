@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
-import { at, coldExecute, coldQuery } from "@/lib/db/cold-sql";
+import { db } from "@/lib/data/db/client";
+import { at, coldExecute, coldQuery } from "@/lib/data/db/cold-sql";
 import { readTokenPolicy } from "@/lib/settings/settings";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { takePurgeLease } from "./purge-lease";

@@ -1,6 +1,6 @@
-import { store, type ClientAuthRow, type TokenChangeResult } from "@/lib/store";
-import { commitTokenChange, NO_CHANGE } from "./commit-token-change";
-import { hashToken } from "./hash-token";
+import { hashToken } from "@/lib/base/hash-token";
+import { store, type ClientAuthRow, type TokenChangeResult } from "@/lib/data/store";
+import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
 
 type RevokeByClientOptions = { client: ClientAuthRow; token: string; ip?: string | null };
 

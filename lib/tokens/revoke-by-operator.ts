@@ -1,5 +1,5 @@
-import type { TokenChangeResult } from "@/lib/store";
-import { commitTokenChange, NO_CHANGE } from "./commit-token-change";
+import type { TokenChangeResult } from "@/lib/data/store";
+import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
 import { findOperatorTarget, operatorActor, type Operator, type OperatorTarget } from "./operator-target";
 
 type RevokeByOperatorOptions = OperatorTarget & { cascade?: boolean; operator?: Operator; reason?: string; now?: number };

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { QueuedNotices } from "@/lib/store";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import type { QueuedNotices } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import * as z from "zod";
-import { commitTokenChange } from "./commit-token-change";
 import type { RevocationPreview } from "./token-search-query";
 
 export const MAX_BULK = 500;

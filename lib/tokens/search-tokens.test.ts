@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { createTestApp, createTestGateway, makeUser } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

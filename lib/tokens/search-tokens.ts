@@ -1,9 +1,9 @@
-import { db } from "@/lib/db/client";
-import { engineOf } from "@/lib/db/engine";
-import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import { env } from "@/lib/env";
-import { afterCursor, decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
-import { withoutEmpty } from "./token-list-query";
+import { afterCursor, decodeCursor, encodeCursor } from "@/lib/base/cursor";
+import { env } from "@/lib/base/env";
+import { withoutEmpty } from "@/lib/base/list-query.shared";
+import { db } from "@/lib/data/db/client";
+import { engineOf } from "@/lib/data/db/engine";
+import type { Prisma } from "@/lib/data/db/generated/sqlite/client";
 import { parseTokenHint, tokenSearchQuerySchema, type TokenSearchPage, type TokenSearchQuery } from "./token-search-query";
 
 /** Owners matched by part of an email: at most this many applications' clients go into the token query. */

@@ -1,9 +1,9 @@
-import { db } from "@/lib/db/client";
-import { store } from "@/lib/store";
+import { hashToken } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
+import { store } from "@/lib/data/store";
 import { commitInDyingProcess, createTestApp, createTestGateway } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hashToken } from "./hash-token";
 import { previewShortening, shortenTokens } from "./shorten-tokens";
 
 const HOUR = 3_600_000;

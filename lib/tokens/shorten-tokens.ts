@@ -1,7 +1,7 @@
-import { db } from "@/lib/db/client";
-import { at, coldQuery, plusMs } from "@/lib/db/cold-sql";
-import type { QueuedNotices, TokenType } from "@/lib/store";
-import { commitTokenChange } from "./commit-token-change";
+import { db } from "@/lib/data/db/client";
+import { at, coldQuery, plusMs } from "@/lib/data/db/cold-sql";
+import type { QueuedNotices, TokenType } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 
 type ShortenOptions = { type: TokenType; maxTtl: number; now?: number }; // maxTtl in seconds
 

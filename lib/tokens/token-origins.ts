@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 
 export type TokenSource = "browser" | "cli" | "token_endpoint";
 export type TokenOrigin = { source: TokenSource; note: string | null };

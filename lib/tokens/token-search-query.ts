@@ -1,5 +1,5 @@
+import { TOKEN_STATES } from "@/lib/base/list-query.shared";
 import * as z from "zod";
-import { TOKEN_STATES } from "./token-list-query";
 
 // Client-safe: Admin → Tokens, a search across every application.
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
 import { passwordProblem } from "./password-strength";
 
 /** A field error on `field` when the password is guessable or contains the email. */

@@ -1,10 +1,10 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { hashPassword, verifyPassword } from "@/lib/engine/identity/password";
 import { endUserSessions } from "@/lib/sessions/end-user-sessions";
 import * as z from "zod";
 import { assertStrongPassword } from "./assert-strong-password";
-import { hashPassword, verifyPassword } from "./password";
-import { passwordSchema } from "./schemas";
+import { passwordSchema } from "./schemas.shared";
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password.").max(256),

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { AppError } from "@/lib/http/errors";
-import { hashPassword } from "./password";
-import { createUserSchema, type CreateUserInput, type Role } from "./schemas";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { isUniqueViolation } from "@/lib/data/db/unique-violation";
+import { hashPassword } from "@/lib/engine/identity/password";
+import { createUserSchema, type CreateUserInput, type Role } from "./schemas.shared";
 
 export type CreatedUser = { id: string; email: string; role: Role };
 

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import { emailSchema } from "./schemas";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { emailSchema } from "./schemas.shared";
 
 export type UserRef = { userId: string } | { email: string };
 

@@ -1,9 +1,9 @@
-import { db } from "@/lib/db/client";
-import { engineOf } from "@/lib/db/engine";
-import { env } from "@/lib/env";
-import { afterCursor, decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
-import { withoutEmpty } from "@/lib/tokens/token-list-query";
-import type { Role } from "./schemas";
+import { afterCursor, decodeCursor, encodeCursor } from "@/lib/base/cursor";
+import { env } from "@/lib/base/env";
+import { withoutEmpty } from "@/lib/base/list-query.shared";
+import { db } from "@/lib/data/db/client";
+import { engineOf } from "@/lib/data/db/engine";
+import type { Role } from "./schemas.shared";
 import { userListQuerySchema, type UserListQuery, type UserPage } from "./user-list-query";
 
 /** A page of every account, newest first, for admins: search by email or name, filter by role and suspension. */

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { db } from "@/lib/data/db/client";
+import { hashPassword } from "@/lib/engine/identity/password";
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "./password";
-import { emailSchema, passwordSchema } from "./schemas";
+import { emailSchema, passwordSchema } from "./schemas.shared";
 
 type ResetPasswordOptions = { email: string; password?: string };
 

@@ -1,8 +1,8 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import * as z from "zod";
 import { assertAnotherActiveAdmin, findUserOrThrow, type UserRef } from "./find-user-or-throw";
-import { ROLES, type Role } from "./schemas";
+import { ROLES, type Role } from "./schemas.shared";
 import type { Operator } from "./suspend-user";
 
 export const setRoleSchema = z.object({ role: z.enum(ROLES, { error: `One of ${ROLES.join(", ")}.` }) });

@@ -1,6 +1,6 @@
-import { signUpLimiter } from "@/lib/auth/rate-limit";
-import { signUpSchema } from "@/lib/auth/schemas";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/base/errors.shared";
+import { signUpLimiter } from "@/lib/engine/identity/rate-limit";
+import { signUpSchema } from "@/lib/users/sign-up-schema.shared";
 import { assertStrongPassword } from "./assert-strong-password";
 import { createUser } from "./create-user";
 

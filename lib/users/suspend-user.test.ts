@@ -1,8 +1,8 @@
 import { authorizeCredentials } from "@/lib/auth/authorize";
-import { ACCOUNT_SUSPENDED } from "@/lib/auth/messages";
-import { createLoginLimiter } from "@/lib/auth/rate-limit";
-import { createClient } from "@/lib/clients/create-client";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
+import { createClient } from "@/lib/engine/credentials/create-client";
+import { ACCOUNT_SUSPENDED } from "@/lib/engine/identity/messages.shared";
+import { createLoginLimiter } from "@/lib/engine/identity/rate-limit";
 import { findSession } from "@/lib/sessions/find-session";
 import { startSession } from "@/lib/sessions/start-session";
 import { createTestApp, makeUser, requestToken } from "@/lib/testing/factories";

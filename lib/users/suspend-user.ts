@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/http/errors";
-import type { QueuedNotices } from "@/lib/store";
-import { commitTokenChange } from "@/lib/tokens/commit-token-change";
+import { AppError } from "@/lib/base/errors.shared";
+import type { QueuedNotices } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { assertAnotherActiveAdmin, findUserOrThrow, type UserRef } from "./find-user-or-throw";
 
 /** Who acts on accounts: an admin in the portal, or the operator's CLI (no user id). */
@@ -12,7 +12,7 @@ type SuspendUserOptions = UserRef & { actor: Operator; ip?: string | null; now?:
  * Suspends an account. In one transaction: the user is marked suspended, every session of theirs
  * ends, every active token of every one of their applications is revoked, and the audit rows and
  * gateway notices are written. From then on they cannot sign in and their clients get no tokens
- * (lib/store's findClient reads the owner's suspension). The caller's door flushes the notices.
+ * (lib/data/store's findClient reads the owner's suspension). The caller's door flushes the notices.
  */
 export async function suspendUser({
   actor,

@@ -1,5 +1,5 @@
-import { recordAuditEvent } from "@/lib/audit/record-event";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
+import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { findUserOrThrow, type UserRef } from "./find-user-or-throw";
 import type { Operator } from "./suspend-user";
 

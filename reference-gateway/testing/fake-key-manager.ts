@@ -1,4 +1,4 @@
-import type { FeedPage } from "@/lib/notices/contract";
+import type { FeedPage } from "@/lib/base/contract.shared";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 

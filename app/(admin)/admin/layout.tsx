@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/layout/app-shell";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/doors/auth/session";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRole("admin");

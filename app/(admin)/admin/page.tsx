@@ -4,7 +4,7 @@ import { IntrospectionsPerDayChart, PropagationChart, TokensPerDayChart } from "
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { firstRunChecklist } from "@/lib/admin/first-run-checklist";
 import { getAdminOverview } from "@/lib/admin/get-overview";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/doors/auth/session";
 import { activityPerDay } from "@/lib/stats/activity-per-day";
 import { propagationPerDay } from "@/lib/stats/propagation-per-day";
 import { tokenStats } from "@/lib/tokens/token-stats";

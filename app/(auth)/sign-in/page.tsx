@@ -1,8 +1,8 @@
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { signInErrorMessage } from "@/lib/auth/messages";
-import { getCurrentUser } from "@/lib/auth/session";
 import { signedOutNotice } from "@/lib/auth/signed-out-notice";
+import { getCurrentUser } from "@/lib/doors/auth/session";
+import { signInErrorMessage } from "@/lib/engine/identity/messages.shared";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";

@@ -1,6 +1,6 @@
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";

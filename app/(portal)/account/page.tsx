@@ -1,7 +1,7 @@
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhereButton } from "@/components/account/sign-out-everywhere-button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 import Link from "next/link";
 

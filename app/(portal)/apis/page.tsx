@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { listCatalog } from "@/lib/apis/list-apis";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 import Link from "next/link";
 

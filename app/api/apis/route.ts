@@ -1,5 +1,5 @@
 import { listCatalog } from "@/lib/apis/list-apis";
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import * as z from "zod";
 
 const catalogQuerySchema = z.object({ q: z.string().max(100).optional(), status: z.enum(["published", "deprecated"]).optional() });

@@ -1,8 +1,8 @@
 import { appListQuerySchema } from "@/lib/apps/app-list-query";
 import { createApp } from "@/lib/apps/create-app";
 import { listApps } from "@/lib/apps/list-apps";
-import { createAppSchema } from "@/lib/apps/schemas";
-import { withSession } from "@/lib/http/with-session";
+import { createAppSchema } from "@/lib/apps/schemas.shared";
+import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/apps?cursor&limit&q&sort — a page of the signed-in user's applications and the total.
 export const GET = withSession(async ({ req, user }) => {

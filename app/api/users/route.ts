@@ -1,4 +1,4 @@
-import { withPublic } from "@/lib/http/with-public";
+import { withPublic } from "@/lib/doors/http/with-public";
 import { signUp } from "@/lib/users/sign-up";
 
 // POST /api/users — public sign-up; creates a subscriber. Validation errors come back per field.

@@ -1,4 +1,4 @@
-import { oauthRoute } from "@/lib/http/oauth-route";
-import { introspectEndpoint } from "@/lib/oauth/introspect";
+import { oauthRoute } from "@/lib/doors/http/oauth-route";
+import { introspectEndpoint } from "@/lib/doors/oauth/introspect";
 
 export const POST = oauthRoute(introspectEndpoint);

@@ -1,5 +1,5 @@
-import { oauthRoute } from "@/lib/http/oauth-route";
-import { jwksEndpoint } from "@/lib/oauth/jwks";
+import { oauthRoute } from "@/lib/doors/http/oauth-route";
+import { jwksEndpoint } from "@/lib/doors/oauth/jwks";
 
 export const GET = oauthRoute(jwksEndpoint);
 

@@ -1,5 +1,5 @@
-import { oauthRoute } from "@/lib/http/oauth-route";
-import { metadataEndpoint } from "@/lib/oauth/metadata";
+import { oauthRoute } from "@/lib/doors/http/oauth-route";
+import { metadataEndpoint } from "@/lib/doors/oauth/metadata";
 
 export const GET = oauthRoute(metadataEndpoint);
 

@@ -1,5 +1,5 @@
-import { oauthRoute } from "@/lib/http/oauth-route";
-import { revocationsEndpoint } from "@/lib/oauth/revocations";
+import { oauthRoute } from "@/lib/doors/http/oauth-route";
+import { revocationsEndpoint } from "@/lib/doors/oauth/revocations";
 
 export const GET = oauthRoute(revocationsEndpoint);
 

@@ -1,4 +1,4 @@
-import { oauthRoute } from "@/lib/http/oauth-route";
-import { revokeEndpoint } from "@/lib/oauth/revoke";
+import { oauthRoute } from "@/lib/doors/http/oauth-route";
+import { revokeEndpoint } from "@/lib/doors/oauth/revoke";
 
 export const POST = oauthRoute(revokeEndpoint);

@@ -1,4 +1,4 @@
-import { oauthRoute } from "@/lib/http/oauth-route";
-import { tokenEndpoint } from "@/lib/oauth/token";
+import { oauthRoute } from "@/lib/doors/http/oauth-route";
+import { tokenEndpoint } from "@/lib/doors/oauth/token";
 
 export const POST = oauthRoute(tokenEndpoint);

@@ -4,7 +4,7 @@ import { BackendJwtDefault } from "@/components/apis/backend-jwt-default";
 import { TiersCard } from "@/components/apis/tiers-card";
 import { listTiers } from "@/lib/apis/create-tier";
 import { listAllApis } from "@/lib/apis/list-apis";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/doors/auth/session";
 import { getAllSettings } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 

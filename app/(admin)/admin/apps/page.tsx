@@ -1,5 +1,5 @@
 import { AllAppsTable } from "@/components/admin/all-apps-table";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "All applications" };

@@ -1,8 +1,8 @@
 import { AddGatewayDialog } from "@/components/gateways/add-gateway-dialog";
 import { GatewayList } from "@/components/gateways/gateway-list";
-import { requireRole } from "@/lib/auth/session";
+import { issuer } from "@/lib/base/issuer";
+import { requireRole } from "@/lib/doors/auth/session";
 import { listGateways } from "@/lib/gateways/list-gateways";
-import { issuer } from "@/lib/oauth/issuer";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Gateways" };

@@ -1,8 +1,8 @@
 import { RotateKeyForm } from "@/components/keys/rotate-key-form";
 import { SigningKeyList } from "@/components/keys/signing-key-list";
-import { requireRole } from "@/lib/auth/session";
+import { issuer } from "@/lib/base/issuer";
+import { requireRole } from "@/lib/doors/auth/session";
 import { listSigningKeys } from "@/lib/keys/list-signing-keys";
-import { issuer } from "@/lib/oauth/issuer";
 import { readTokenPolicy } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 

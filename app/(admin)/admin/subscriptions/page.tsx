@@ -1,5 +1,5 @@
 import { PendingSubscriptions } from "@/components/apis/pending-subscriptions";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/doors/auth/session";
 import { listPendingSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import type { Metadata } from "next";
 

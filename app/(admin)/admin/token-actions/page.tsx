@@ -1,4 +1,4 @@
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 import { TokenActionForm } from "./_components/token-action-form";
 

@@ -1,4 +1,4 @@
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/doors/auth/session";
 import { getAllSettings } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 import { TokenPolicyForm } from "./_components/token-policy-form";

@@ -1,5 +1,5 @@
 import { TokenSearch } from "@/components/tokens/token-search";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Tokens" };

@@ -1,5 +1,5 @@
 import { UsersTable } from "@/components/users/users-table";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Users" };

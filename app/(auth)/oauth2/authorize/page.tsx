@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/doors/auth/session";
 import { approveAuthorization } from "@/lib/grants/approve-authorization";
 import { readAuthorizationRequest } from "@/lib/grants/authorization-request";
 import { coversRequest } from "@/lib/grants/remembered-consent";

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { signInErrorMessage } from "@/lib/auth/messages";
+import { signInErrorMessage } from "@/lib/engine/identity/messages.shared";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";

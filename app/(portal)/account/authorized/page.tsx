@@ -1,6 +1,6 @@
 import { RevokeGrantButton } from "@/components/account/revoke-grant-button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/doors/auth/session";
 import { listUserGrants } from "@/lib/grants/list-user-grants";
 import type { Metadata } from "next";
 

@@ -1,8 +1,8 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/base/errors.shared";
+import { issuer } from "@/lib/base/issuer";
+import { requireUser } from "@/lib/doors/auth/session";
 import { latestReuseAlert } from "@/lib/grants/reuse-alert";
-import { AppError } from "@/lib/http/errors";
-import { issuer } from "@/lib/oauth/issuer";
 import { readTokenPolicy } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";

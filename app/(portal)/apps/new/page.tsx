@@ -1,5 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 import { CreateAppForm } from "./_components/create-app-form";
 

@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { changePassword } from "@/lib/users/change-password";
 
 // POST /api/account/password — { currentPassword, newPassword }; ends every session of the user, this one included.

@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { endUserSessions } from "@/lib/sessions/end-user-sessions";
 
 // DELETE /api/account/sessions — sign out everywhere: every browser of the user, this one included.

@@ -1,6 +1,6 @@
 import { eventListQuerySchema } from "@/lib/audit/event-list-query";
 import { listEvents } from "@/lib/audit/list-events";
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/admin/activity?cursor&limit&kind&q&from&to&sort — every application's trail and the admins' own actions.
 export const GET = withSession(

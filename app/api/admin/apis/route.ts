@@ -1,7 +1,7 @@
 import { createApi } from "@/lib/apis/create-api";
 import { listAllApis } from "@/lib/apis/list-apis";
-import { createApiSchema } from "@/lib/apis/schemas";
-import { withSession } from "@/lib/http/with-session";
+import { createApiSchema } from "@/lib/apis/schemas.shared";
+import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/admin/apis — every API version, versions of one API together.
 export const GET = withSession(async () => Response.json(await listAllApis()), { role: "admin" });

@@ -1,7 +1,7 @@
+import { withSession } from "@/lib/doors/http/with-session";
 import { createGateway } from "@/lib/gateways/create-gateway";
 import { listGateways } from "@/lib/gateways/list-gateways";
-import { createGatewaySchema } from "@/lib/gateways/schemas";
-import { withSession } from "@/lib/http/with-session";
+import { createGatewaySchema } from "@/lib/gateways/schemas.shared";
 
 // GET /api/admin/gateways — every gateway with its delivery health (the admin page polls it).
 export const GET = withSession(

@@ -1,7 +1,7 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
+import { rotateKeySchema } from "@/lib/engine/keys/schemas.shared";
 import { listSigningKeys } from "@/lib/keys/list-signing-keys";
 import { rotateSigningKey } from "@/lib/keys/rotate-signing-key";
-import { rotateKeySchema } from "@/lib/keys/schemas";
 
 // GET /api/admin/keys — the JWT signing keys and their states.
 export const GET = withSession(async () => Response.json(await listSigningKeys()), { role: "admin" });

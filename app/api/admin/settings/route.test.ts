@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { makeUser } from "@/lib/testing/factories";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as stats } from "../stats/route";
@@ -9,9 +9,9 @@ import { POST as shorten } from "./shorten/route";
 // The real route handlers behind a stubbed next-auth session: the guard, the body parsing and the
 // error mapping are what is under test; the domain functions have their own tests.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; role: string } }));
-vi.mock("@/lib/auth/session", () => ({ getSession: async () => (session.user ? { user: session.user } : null) }));
+vi.mock("@/lib/doors/auth/session", () => ({ getSession: async () => (session.user ? { user: session.user } : null) }));
 // Notices stay queued (after() needs a live request); their delivery has its own tests.
-vi.mock("@/lib/http/flush-after-response", () => ({ flushAfterResponse: () => undefined }));
+vi.mock("@/lib/doors/http/flush-after-response", () => ({ flushAfterResponse: () => undefined }));
 
 const ctx = { params: Promise.resolve({}) };
 const json = (method: string, body: unknown) =>

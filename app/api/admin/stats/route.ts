@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { tokenStats } from "@/lib/tokens/token-stats";
 
 // GET /api/admin/stats — tokens by state, issued per day for 30 days, and the last purge run.

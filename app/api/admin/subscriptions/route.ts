@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { listPendingSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 
 // GET /api/admin/subscriptions — requests and tier changes waiting for approval.

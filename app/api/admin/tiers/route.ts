@@ -1,6 +1,6 @@
 import { createTier, listTiers } from "@/lib/apis/create-tier";
-import { createTierSchema } from "@/lib/apis/schemas";
-import { withSession } from "@/lib/http/with-session";
+import { createTierSchema } from "@/lib/apis/schemas.shared";
+import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/admin/tiers — every tier, slowest first.
 export const GET = withSession(async () => Response.json(await listTiers()), { role: "admin" });

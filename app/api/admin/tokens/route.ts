@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { searchTokens } from "@/lib/tokens/search-tokens";
 
 // GET /api/admin/tokens?cursor&limit&clientId&owner&q&state — every application's tokens, newest first.

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
+import { hashToken } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
 import { approveForTest, createPersonApp, makeUser, pkcePair, tokenRequest } from "@/lib/testing/factories";
-import { hashToken } from "@/lib/tokens/hash-token";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE as revokeGrant } from "../../account/grants/[clientId]/route";
 import { POST as reapprove } from "./reapprove/route";
@@ -8,7 +8,7 @@ import { POST as revoke } from "./revoke/route";
 
 // The real route handlers behind a stubbed next-auth session (as in ../settings/route.test.ts).
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; role: string } }));
-vi.mock("@/lib/auth/session", () => ({ getSession: async () => (session.user ? { user: session.user } : null) }));
+vi.mock("@/lib/doors/auth/session", () => ({ getSession: async () => (session.user ? { user: session.user } : null) }));
 vi.mock("next/server", () => ({ after: (work: () => unknown) => void work() }));
 
 const post = (body: unknown) =>

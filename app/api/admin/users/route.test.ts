@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/data/db/client";
 import { createTestApp, makeUser } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -12,9 +12,9 @@ import { GET } from "./route";
 
 // The real route handlers behind a stubbed next-auth session: the guard and the error mapping are under test.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; role: string } }));
-vi.mock("@/lib/auth/session", () => ({ getSession: async () => (session.user ? { user: session.user } : null) }));
+vi.mock("@/lib/doors/auth/session", () => ({ getSession: async () => (session.user ? { user: session.user } : null) }));
 // Notices stay queued (after() needs a live request); their delivery has its own tests.
-vi.mock("@/lib/http/flush-after-response", () => ({ flushAfterResponse: () => undefined }));
+vi.mock("@/lib/doors/http/flush-after-response", () => ({ flushAfterResponse: () => undefined }));
 
 const get = (url: string) => new Request(`http://localhost${url}`);
 const json = (url: string, method: string, body?: unknown) =>

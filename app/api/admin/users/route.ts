@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { listUsers } from "@/lib/users/list-users";
 
 // GET /api/admin/users?cursor&limit&q&role&state — every account, newest first.

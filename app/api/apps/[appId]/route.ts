@@ -1,9 +1,9 @@
 import { deleteApp } from "@/lib/apps/delete-app";
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { deleteAppSchema, updateAppSchema } from "@/lib/apps/schemas";
+import { deleteAppSchema, updateAppSchema } from "@/lib/apps/schemas.shared";
 import { updateApp } from "@/lib/apps/update-app";
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 
 type Params = { appId: string };
 

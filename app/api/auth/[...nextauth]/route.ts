@@ -1,6 +1,6 @@
-import { authOptions } from "@/lib/auth/options";
-import { toErrorResponse } from "@/lib/http/errors";
-import { assertSameOrigin } from "@/lib/http/guard-request";
+import { authOptions } from "@/lib/doors/auth/options";
+import { toErrorResponse } from "@/lib/doors/http/error-response";
+import { assertSameOrigin } from "@/lib/doors/http/guard-request";
 import NextAuth from "next-auth";
 
 // GET|POST /api/auth/* — next-auth 4 (sign-in, sign-out, session, CSRF)

@@ -1,9 +1,9 @@
 import { APP_TABS } from "@/app/(portal)/apps/[appId]/_components/app-tabs";
 import { AppWorkspace } from "@/app/(portal)/apps/[appId]/_components/app-workspace";
 import { getOverseenApp } from "@/lib/apps/get-overseen-app";
-import { requireRole } from "@/lib/auth/session";
-import { AppError } from "@/lib/http/errors";
-import { issuer } from "@/lib/oauth/issuer";
+import { AppError } from "@/lib/base/errors.shared";
+import { issuer } from "@/lib/base/issuer";
+import { requireRole } from "@/lib/doors/auth/session";
 import { readTokenPolicy } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";

@@ -5,7 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { ApiError, fetchJson } from "@/lib/http/client/fetch-json";
+import { ApiError, fetchJson } from "@/lib/client/http/fetch-json";
 import { useState } from "react";
 
 type Action = "revoke" | "reapprove";

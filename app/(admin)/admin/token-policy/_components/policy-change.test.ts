@@ -1,5 +1,5 @@
-import { SETTINGS, SETTING_KEYS, type SettingKey } from "@/lib/settings/definitions";
-import { NOT_A_NUMBER } from "@/lib/settings/duration";
+import { NOT_A_NUMBER } from "@/lib/base/duration.shared";
+import { SETTINGS, SETTING_KEYS, type SettingKey } from "@/lib/engine/settings/definitions.shared";
 import { describe, expect, it } from "vitest";
 import { DURATION_KEYS, loweredMaximums, readChange, toDurations } from "./policy-change";
 

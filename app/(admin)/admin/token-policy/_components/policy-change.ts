@@ -1,8 +1,8 @@
-import type { Settings } from "@/lib/settings/client/queries";
-import { SETTINGS, type SettingKey } from "@/lib/settings/definitions";
-import { fromSeconds, NOT_A_NUMBER, toSeconds, type Duration } from "@/lib/settings/duration";
+import { fromSeconds, NOT_A_NUMBER, toSeconds, type Duration } from "@/lib/base/duration.shared";
+import type { Settings } from "@/lib/client/settings/queries";
+import { SETTINGS, type SettingKey } from "@/lib/engine/settings/definitions.shared";
 import type { TokenType } from "@/lib/settings/schemas";
-import type { SettingsChange } from "@/lib/settings/validate-settings";
+import type { SettingsChange } from "@/lib/settings/validate-settings.shared";
 
 export const DURATION_KEYS = [
   "access_token_ttl",

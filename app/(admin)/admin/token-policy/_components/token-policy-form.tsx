@@ -6,12 +6,12 @@ import { ShortenTokensDialog, type LoweredMaximum } from "@/components/settings/
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
-import { ApiError } from "@/lib/http/client/fetch-json";
-import { AppError } from "@/lib/http/errors";
-import { usePreviewShortening, useSettings, useShortenTokens, useUpdateSettings, type Settings } from "@/lib/settings/client/queries";
-import { REFRESH_CEILING, SETTINGS } from "@/lib/settings/definitions";
-import { toSeconds, type Duration } from "@/lib/settings/duration";
-import { validateSettings, type SettingsChange } from "@/lib/settings/validate-settings";
+import { toSeconds, type Duration } from "@/lib/base/duration.shared";
+import { AppError } from "@/lib/base/errors.shared";
+import { ApiError } from "@/lib/client/http/fetch-json";
+import { usePreviewShortening, useSettings, useShortenTokens, useUpdateSettings, type Settings } from "@/lib/client/settings/queries";
+import { REFRESH_CEILING, SETTINGS } from "@/lib/engine/settings/definitions.shared";
+import { validateSettings, type SettingsChange } from "@/lib/settings/validate-settings.shared";
 import { useState } from "react";
 import { toast } from "sonner";
 import { loweredMaximums, readChange, toDurations, type DurationKey } from "./policy-change";

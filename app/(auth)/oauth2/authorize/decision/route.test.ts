@@ -1,11 +1,11 @@
-import { issuer } from "@/lib/oauth/issuer";
+import { issuer } from "@/lib/base/issuer";
 import { createPersonApp, makeUser, pkcePair } from "@/lib/testing/factories";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "./route";
 
 // The consent form's POST through the real handler, behind a stubbed session.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; role: string } }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/doors/auth/session", () => ({ getCurrentUser: async () => session.user }));
 
 async function decide(decision: string, headers: Record<string, string> = {}) {
   const app = await createPersonApp();

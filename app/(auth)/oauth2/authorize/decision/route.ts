@@ -1,10 +1,10 @@
-import { getCurrentUser } from "@/lib/auth/session";
+import { clientIp } from "@/lib/base/client-ip";
+import { AppError } from "@/lib/base/errors.shared";
+import { issuer } from "@/lib/base/issuer";
+import { getCurrentUser } from "@/lib/doors/auth/session";
+import { assertSameOrigin } from "@/lib/doors/http/guard-request";
 import { approveAuthorization, denyAuthorization } from "@/lib/grants/approve-authorization";
 import { readAuthorizationRequest } from "@/lib/grants/authorization-request";
-import { clientIp } from "@/lib/http/client-ip";
-import { AppError } from "@/lib/http/errors";
-import { assertSameOrigin } from "@/lib/http/guard-request";
-import { issuer } from "@/lib/oauth/issuer";
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,6 +1,6 @@
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 import { revokeUserGrant } from "@/lib/grants/revoke-user-grant";
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
 
 // DELETE /api/account/grants/:clientId — Authorized applications: withdraw an application's access (every token of the grant).
 export const DELETE = withSession<{ clientId: string }>(async ({ params, user, ip }) => {

@@ -1,7 +1,7 @@
+import { withSession } from "@/lib/doors/http/with-session";
 import { deleteGateway } from "@/lib/gateways/delete-gateway";
-import { updateGatewaySchema } from "@/lib/gateways/schemas";
+import { updateGatewaySchema } from "@/lib/gateways/schemas.shared";
 import { updateGateway } from "@/lib/gateways/update-gateway";
-import { withSession } from "@/lib/http/with-session";
 
 type Params = { gatewayId: string };
 

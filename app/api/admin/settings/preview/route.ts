@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { shortenTokensSchema } from "@/lib/settings/schemas";
 import { previewShortening } from "@/lib/tokens/shorten-tokens";
 

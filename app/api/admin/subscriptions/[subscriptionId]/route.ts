@@ -1,5 +1,5 @@
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 import * as z from "zod";
 

@@ -1,5 +1,5 @@
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 import { bulkRevokeSchema, revokeSearchedTokens } from "@/lib/tokens/revoke-searched-tokens";
 
 // POST /api/admin/tokens/bulk-revoke { tokenIds } — revoke tokens of any applications (and the rest of their grants).

@@ -1,5 +1,5 @@
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 import { operatorChangeSchema, operatorTarget } from "@/lib/tokens/operator-change-schema";
 import { reapproveToken } from "@/lib/tokens/reapprove-token";
 

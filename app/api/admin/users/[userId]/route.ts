@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { setUserRole } from "@/lib/users/set-user-role";
 
 // PATCH /api/admin/users/:userId { role } — promote or demote; the last active admin cannot be demoted.

@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { subscribe } from "@/lib/subscriptions/subscribe";
 import * as z from "zod";
 

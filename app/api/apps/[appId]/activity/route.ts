@@ -1,6 +1,6 @@
 import { eventListQuerySchema } from "@/lib/audit/event-list-query";
 import { listEvents } from "@/lib/audit/list-events";
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/apps/:appId/activity?cursor&limit&kind&q&from&to&sort — a page of the application's audit trail and the total.
 export const GET = withSession<{ appId: string }>(async ({ req, params, user }) => {

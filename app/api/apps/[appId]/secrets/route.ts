@@ -1,8 +1,8 @@
+import { rotateSecretSchema } from "@/lib/base/overlap.shared";
 import { listClientSecrets } from "@/lib/clients/list-client-secrets";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
-import { rotateSecretSchema } from "@/lib/secrets/overlap";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 
 type Params = { appId: string };
 

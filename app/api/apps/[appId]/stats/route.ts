@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { appStats } from "@/lib/stats/app-stats";
 
 // GET /api/apps/:appId/stats — the application's charts: tokens issued/revoked, introspections, propagation per day.

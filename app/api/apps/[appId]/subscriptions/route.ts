@@ -1,5 +1,5 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { listAppSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 
 // GET /api/apps/:appId/subscriptions — the application's subscriptions (API, version, tier, state).

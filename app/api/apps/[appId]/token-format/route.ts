@@ -1,6 +1,6 @@
 import { setTokenFormat } from "@/lib/apps/set-token-format";
-import { withSession } from "@/lib/http/with-session";
-import { updateTokenFormatSchema } from "@/lib/jwt/token-format";
+import { updateTokenFormatSchema } from "@/lib/base/token-format.shared";
+import { withSession } from "@/lib/doors/http/with-session";
 
 type Params = { appId: string };
 

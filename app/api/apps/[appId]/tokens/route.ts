@@ -1,9 +1,9 @@
-import { listAppTokens } from "@/lib/apps/list-app-tokens";
-import { generateTokenSchema } from "@/lib/apps/schemas";
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
+import { generateTokenSchema } from "@/lib/apps/schemas.shared";
+import { tokenListQuerySchema } from "@/lib/base/list-query.shared";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
-import { tokenListQuerySchema } from "@/lib/tokens/token-list-query";
+import { listAppTokens } from "@/lib/tokens/list-app-tokens";
 
 type Params = { appId: string };
 

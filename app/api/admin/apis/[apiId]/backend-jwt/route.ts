@@ -1,7 +1,7 @@
-import { backendJwtSchema } from "@/lib/apis/schemas";
+import { backendJwtSchema } from "@/lib/apis/schemas.shared";
 import { setBackendJwt } from "@/lib/apis/set-backend-jwt";
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 
 // PUT /api/admin/apis/:apiId/backend-jwt — on, off or the global default; gateways drop what they cached.
 export const PUT = withSession<{ apiId: string }>(

@@ -1,7 +1,7 @@
 import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
-import { lifecycleSchema } from "@/lib/apis/schemas";
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
+import { lifecycleSchema } from "@/lib/apis/schemas.shared";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 
 // POST /api/admin/apis/:apiId/lifecycle — publish, deprecate or retire (retiring tells every gateway).
 export const POST = withSession<{ apiId: string }>(

@@ -1,7 +1,7 @@
-import { redeliverSchema } from "@/lib/gateways/schemas";
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
-import { redeliver } from "@/lib/notices/redeliver";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
+import { redeliver } from "@/lib/gateways/redeliver";
+import { redeliverSchema } from "@/lib/gateways/schemas.shared";
 
 // POST /api/admin/gateways/:gatewayId/redeliver — `{ sequence? }`: one failed notice, or everything failed for the gateway.
 export const POST = withSession<{ gatewayId: string }>(

@@ -1,6 +1,6 @@
+import { rotateSecretSchema } from "@/lib/base/overlap.shared";
+import { withSession } from "@/lib/doors/http/with-session";
 import { rotateSigningSecret } from "@/lib/gateways/rotate-signing-secret";
-import { withSession } from "@/lib/http/with-session";
-import { rotateSecretSchema } from "@/lib/secrets/overlap";
 
 // POST /api/admin/gateways/:gatewayId/rotate-secret — `{ overlap: "none" | "1h" | "24h" }` (default 1h); the new secret is shown once.
 export const POST = withSession<{ gatewayId: string }>(

@@ -1,5 +1,5 @@
+import { withSession } from "@/lib/doors/http/with-session";
 import { sendTestNotice } from "@/lib/gateways/send-test-notice";
-import { withSession } from "@/lib/http/with-session";
 
 // POST /api/admin/gateways/:gatewayId/test-notice — a signed gateway.ping; 200 with what the gateway answered, even a failure.
 export const POST = withSession<{ gatewayId: string }>(

@@ -1,4 +1,4 @@
-import { withSession } from "@/lib/http/with-session";
+import { withSession } from "@/lib/doors/http/with-session";
 import { bulkRevokeSchema, previewBulkRevoke } from "@/lib/tokens/revoke-searched-tokens";
 
 // POST /api/admin/tokens/bulk-revoke/preview { tokenIds } — the blast radius of a bulk revoke; changes nothing.

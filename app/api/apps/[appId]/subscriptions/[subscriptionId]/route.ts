@@ -1,6 +1,6 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 import { changeTierSchema } from "@/lib/subscriptions/schemas";
 

@@ -1,7 +1,7 @@
-import { hasRole } from "@/lib/auth/roles";
+import { withSession } from "@/lib/doors/http/with-session";
+import { hasRole } from "@/lib/engine/identity/roles.shared";
 import { listAppTokenDeliveries } from "@/lib/gateways/list-app-token-deliveries";
 import { summarizePropagation } from "@/lib/gateways/summarize-propagation";
-import { withSession } from "@/lib/http/with-session";
 
 // GET /api/apps/:appId/tokens/:tokenId/deliveries — has this token's revocation reached the gateways? One line for
 // subscribers; per-gateway detail (names, environments, errors) only for admins. Another user's token is 404.

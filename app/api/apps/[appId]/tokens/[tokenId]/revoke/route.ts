@@ -1,6 +1,6 @@
 import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
-import { flushAfterResponse } from "@/lib/http/flush-after-response";
-import { withSession } from "@/lib/http/with-session";
+import { flushAfterResponse } from "@/lib/doors/http/flush-after-response";
+import { withSession } from "@/lib/doors/http/with-session";
 
 // POST /api/apps/:appId/tokens/:tokenId/revoke — "Revoke" in the tokens list; revoking twice is not an error.
 export const POST = withSession<{ appId: string; tokenId: string }>(async ({ params, user, ip }) => {

@@ -1,0 +1,58 @@
+import { db } from "@/lib/data/db/client";
+import { store } from "@/lib/data/store";
+import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { issueToken, prepareAccessToken } from "@/lib/tokens/issue-token";
+import { describe, expect, it } from "vitest";
+
+describe("group commit of token inserts", () => {
+  it("stores every token of a concurrent burst, and fails only the request whose row cannot be written", async () => {
+    const app = await createTestApp();
+    const prepared = await Promise.all(Array.from({ length: 200 }, () => prepareAccessToken({ clientId: app.clientId, subscriber: null })));
+    const rows = prepared.map((p) => p.row);
+    const duplicate = { ...rows[0], hash: `${rows[0].hash.slice(0, -1)}x` }; // same id: the primary key refuses it
+
+    const results = await Promise.allSettled([...rows, duplicate].map((row) => store().insertToken(row)));
+
+    expect(results.slice(0, 200).every((r) => r.status === "fulfilled")).toBe(true);
+    expect(results[200].status).toBe("rejected");
+    expect(await db.token.count({ where: { clientId: app.clientId } })).toBe(200);
+  });
+
+  it("answers only after the row is readable: a token is introspectable as soon as its issuance resolves", async () => {
+    const app = await createTestApp();
+    const { row } = await prepareAccessToken({ clientId: app.clientId, subscriber: null });
+    await store().insertToken(row);
+
+    expect(await store().findTokenByHash(row.hash)).toMatchObject({ id: row.id, revokedAt: null });
+  });
+});
+
+describe("group commit of token changes", () => {
+  it("answers each of a burst of concurrent revocations with its own token and its own queued event", async () => {
+    const app = await createTestApp();
+    const gw = await createTestGateway("http://127.0.0.1:9/portcullis/revoke"); // never answers: the deliveries stay queued
+    try {
+      const tokens = await Promise.all(Array.from({ length: 60 }, () => issueToken({ clientId: app.clientId, subscriber: null })));
+      const revoke = (tokenId: string) =>
+        commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId } }, by: "test", actor: { appId: null, actor: "test" } });
+      // Twice each token, at once: one revocation changes it, the other finds it revoked already.
+      const results = await Promise.all(tokens.flatMap((t) => [revoke(t.tokenId), revoke(t.tokenId)]));
+
+      for (const [i, t] of tokens.entries()) {
+        const [first, second] = [results[2 * i], results[2 * i + 1]];
+        const winner = first.changed.length === 1 ? first : second;
+        expect([first.changed.length, second.changed.length].sort()).toEqual([0, 1]);
+        expect(winner.changed[0].id).toBe(t.tokenId);
+        expect(winner.notices.revoked.map((r) => r.id)).toEqual([t.tokenId]);
+        expect(winner.notices.sequences).toHaveLength(1);
+        const event = await db.revocationEvent.findUniqueOrThrow({ where: { sequence: winner.notices.sequences[0] } });
+        expect(JSON.parse(event.tokens)).toHaveLength(1);
+        expect((await db.token.findUniqueOrThrow({ where: { id: t.tokenId } })).revocationSeq).toBe(event.sequence);
+      }
+      expect(await db.delivery.count({ where: { gatewayId: gw.gateway.id } })).toBe(60);
+    } finally {
+      await db.gateway.delete({ where: { id: gw.gateway.id } });
+    }
+  });
+});

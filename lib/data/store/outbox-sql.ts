@@ -1,0 +1,118 @@
+import type { NoticeType, PendingDelivery } from "@/lib/data/store/types";
+
+// The transactional outbox (revocation_events + deliveries): the SQL both engines' stores run.
+// Placeholders are `?`; the PostgreSQL store numbers them. Engine-specific claiming lives in each store.
+//
+// Due times, leases and give-up times are on the database's clock (`NOW`, `plus(?)`), never an
+// instance's: an instance whose clock runs ahead would otherwise see every other instance's leases
+// as lapsed and send their notices a second time.
+
+export const LEASE_MS = 30_000; // longer than one attempt's timeout
+export const RETRY_WINDOW_MS = 24 * 3600_000;
+
+/** The database's "now" and "now + ? ms", in the engine's timestamp encoding; stable within one statement. */
+export type DbClock = { now: string; plus: (param: string) => string };
+export const SQLITE_CLOCK: DbClock = {
+  now: "CAST(unixepoch('subsec') * 1000 AS INTEGER)",
+  plus: (p) => `(CAST(unixepoch('subsec') * 1000 AS INTEGER) + ${p})`,
+};
+export const POSTGRES_CLOCK: DbClock = {
+  now: "(statement_timestamp() AT TIME ZONE 'UTC')",
+  plus: (p) => `(statement_timestamp() AT TIME ZONE 'UTC' + ${p}::bigint * interval '1 millisecond')`,
+};
+
+/** Due, not leased, and for an enabled gateway: a disabled gateway's notices wait (held) until it is enabled again. */
+export const claimable = ({
+  now,
+}: DbClock) => `status = 'pending' AND next_attempt_at <= ${now} AND (lease_until IS NULL OR lease_until < ${now})
+  AND gateway_id IN (SELECT id FROM gateways WHERE disabled_at IS NULL)`;
+
+/**
+ * `lockGateways` is PostgreSQL's `FOR KEY SHARE`: a gateway deleted while a change commits then
+ * either waits for it (and its cascade takes the new deliveries) or, deleted first, gets none —
+ * never a foreign-key error failing the revocation. SQLite runs one writer at a time and needs none.
+ */
+export function outboxSql(clock: DbClock, { lockGateways = "" } = {}) {
+  const { now, plus } = clock;
+
+  return {
+    insertEvent: "INSERT INTO revocation_events (id, type, tokens, created_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING sequence",
+    markAnnounced: "UPDATE tokens SET revocation_seq = ? WHERE id = ?",
+    insertSubscriptionEvent: `INSERT INTO revocation_events (id, type, tokens, client_id, api_context, api_version, created_at, expires_at)
+      VALUES (?, 'subscription.changed', '[]', ?, ?, ?, ?, ?) RETURNING sequence`,
+    // A gateway caches validation info at most until the token expires: after the client's last live
+    // token expires, nobody is owed a subscription.changed event about it (none is queued if it has none).
+    liveTokensUntil: "SELECT MAX(expires_at) AS until FROM tokens WHERE client_id = ? AND revoked_at IS NULL AND expires_at > ?",
+    // Not leased: whoever claims first sends the first attempt — the door that committed, or any worker
+    // if that process died. `?` delays the first attempt (the race re-send).
+    insertDeliveries: `INSERT INTO deliveries (event_sequence, gateway_id, status, attempts, next_attempt_at, give_up_at, lease_until, created_at)
+      SELECT ?, id, 'pending', 0, ${plus("?")}, ${plus("?")}, NULL, ? FROM gateways WHERE disabled_at IS NULL${lockGateways}`,
+    // Only while this process still holds the lease it sent under: a slow holder whose lease lapsed
+    // (and whose row another worker may have delivered since) writes nothing.
+    recordAttempt: `UPDATE deliveries SET
+        status = CASE WHEN ? = 1 THEN 'delivered' WHEN ${plus("?")} > give_up_at THEN 'failed' ELSE 'pending' END,
+        attempts = attempts + 1, next_attempt_at = ${plus("?")}, lease_until = NULL, last_status = ?, last_error = ?,
+        last_attempt_at = ${now}, delivered_at = CASE WHEN ? = 1 THEN ${now} END
+      WHERE event_sequence = ? AND gateway_id = ? AND status = 'pending' AND lease_until = ? RETURNING status`,
+    // A gateway that acknowledges again is back: its retries backed off during the outage go out now.
+    pullForward: `UPDATE deliveries SET next_attempt_at = ${now} WHERE gateway_id = ? AND status = 'pending' AND next_attempt_at > ${now}`,
+    /** An admin's redelivery of one event or of all failed ones: a fresh 24 h window, due now. */
+    requeueFailed: (oneEvent: boolean) =>
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = ${now}, give_up_at = ${plus("?")}, lease_until = NULL
+        WHERE gateway_id = ? AND status = 'failed'${oneEvent ? " AND event_sequence = ?" : ""} RETURNING event_sequence`,
+  };
+}
+
+/** The parameters of `recordAttempt`, in order. */
+export const recordAttemptParams = (a: {
+  ok: boolean;
+  retryInMs: number;
+  httpStatus: number | null;
+  error: string | null;
+  sequence: number;
+  gatewayId: string;
+}) => [a.ok ? 1 : 0, a.retryInMs, a.retryInMs, a.httpStatus, a.error, a.ok ? 1 : 0, a.sequence, a.gatewayId];
+
+export const DELIVERY_COLUMNS = `d.event_sequence, e.id AS event_id, e.type, e.tokens, e.client_id, e.api_context, e.api_version, e.created_at,
+  d.gateway_id, g.revoke_url, g.signing_secret, g.previous_signing_secret, g.previous_secret_expires_at, d.attempts, d.lease_until`;
+export const DELIVERY_FROM =
+  "deliveries d JOIN revocation_events e ON e.sequence = d.event_sequence JOIN gateways g ON g.id = d.gateway_id";
+
+export type RawDelivery = {
+  event_sequence: number;
+  event_id: string;
+  type: NoticeType;
+  tokens: string;
+  client_id: string | null;
+  api_context: string | null;
+  api_version: string | null;
+  created_at: number;
+  gateway_id: string;
+  revoke_url: string;
+  signing_secret: string;
+  previous_signing_secret: string | null;
+  previous_secret_expires_at: number | null;
+  attempts: number;
+  lease_until: number;
+};
+
+/** `sendBy` is this process's own deadline for starting an attempt: its clock at the claim plus the lease. */
+export const toDelivery = (r: RawDelivery, sendBy: number): PendingDelivery => ({
+  sequence: r.event_sequence,
+  eventId: r.event_id,
+  type: r.type,
+  tokens: r.tokens,
+  createdAt: r.created_at,
+  gatewayId: r.gateway_id,
+  revokeUrl: r.revoke_url,
+  signingSecret: r.signing_secret,
+  previousSigningSecret: r.previous_signing_secret,
+  previousSecretExpiresAt: r.previous_secret_expires_at,
+  subscription:
+    r.client_id && r.api_context && r.api_version
+      ? { clientId: r.client_id, api: { context: r.api_context, version: r.api_version } }
+      : null,
+  attempts: r.attempts,
+  leaseUntil: r.lease_until,
+  sendBy,
+});

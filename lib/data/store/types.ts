@@ -1,0 +1,230 @@
+// What goes through the database driver directly (README, "The data-layer rule"): the key
+// manager's hot paths, every token change with everything it implies, and the notice outbox.
+
+import type { TokenFormat } from "@/lib/base/token-format.shared";
+
+import type { ChangedToken, QueuedNotices, TokenType } from "@/lib/base/queued-notices";
+
+export type { ChangedToken, QueuedNotices, TokenType };
+
+/** Last-used times and introspection counts gathered in memory (lib/engine/usage), written in one transaction. */
+export type UsageBatch = {
+  tokens: { id: string; at: number }[];
+  secrets: { hash: string; at: number }[];
+  introspections: { day: string; clientId: string; count: number }[];
+};
+
+export type TokenRow = {
+  id: string;
+  hash: string;
+  type: TokenType;
+  clientId: string;
+  subscriber: string | null;
+  grantId: string;
+  scope: string;
+  createdAt: number; // epoch ms
+  expiresAt: number;
+  revokedAt: number | null;
+  revokedReason: string | null;
+  userId: string | null; // the person who authorized it (code and password grants)
+  clientUsable: boolean; // false once the client is disabled or its application deleted
+};
+
+export type NewToken = Omit<TokenRow, "clientUsable" | "userId" | "revokedReason"> & {
+  prefix: string;
+  last4: string;
+  userId?: string | null;
+  issuedFrom?: string | null; // the refresh token whose rotation issued it
+};
+
+export type ClientSecretRow = { secretHash: string; expiresAt: number | null };
+
+export type ClientAuthRow = {
+  id: string;
+  kind: "app" | "gateway";
+  appId: string | null;
+  ownerId: string | null;
+  appAccessTokenTtl: number | null; // the application's own lifetime, if it set one
+  appRefreshTokenTtl: number | null;
+  publicClient: boolean; // no secret: authorization code + PKCE only (token_endpoint_auth_method none)
+  grantTypes: string[]; // the grant types the application may use
+  allowedScopes: string[] | null; // null: any scope
+  tokenFormat: TokenFormat; // the application's access tokens: opaque or RFC 9068 JWTs
+  disabled: boolean; // the client is disabled, its application deleted or its owner suspended
+  secrets: ClientSecretRow[]; // only secrets not revoked; expiry is checked by the caller
+};
+
+export type AuthorizationCodeRow = {
+  hash: string;
+  clientId: string;
+  userId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  scope: string;
+  grantId: string;
+  expiresAt: number;
+  usedAt: number | null;
+};
+
+/** Which tokens a revocation covers. Only tokens not yet revoked are touched. */
+export type TokenSelector =
+  | { tokenId: string }
+  | { tokenIds: string[] }
+  | { grantId: string }
+  | { clientId: string; type?: TokenType; activeAt?: number }
+  | { clientId: string; userId: string } // a person's grant to an application: every family it holds
+  | { issuedFrom: string } // what one use of a refresh token issued
+  | { ownerId: string; activeAt?: number }; // every token of every client of the user's applications
+
+
+export type NoticeType = "token.revoked" | "token.updated" | "subscription.changed";
+
+export type ApiRef = { context: string; version: string };
+export type ApiStatus = "draft" | "published" | "deprecated" | "retired";
+export type SubscriptionStatus = "pending" | "active" | "blocked" | "rejected";
+
+/** What a subscription change writes, in order (lib/data/store/sql.ts subscriptionStatements). */
+export type SubscriptionEffect =
+  | {
+      kind: "upsert_subscription";
+      subscriptionId: string;
+      appId: string;
+      apiId: string;
+      tierId: string;
+      requestedTierId: string | null;
+      status: SubscriptionStatus;
+      reason: string | null;
+      isNew: boolean;
+    }
+  | { kind: "delete_subscription"; subscriptionId: string }
+  | { kind: "set_api_status"; apiId: string; status: ApiStatus }
+  | { kind: "set_api_backend_jwt"; apiId: string; backendJwt: "on" | "off" | "default" }
+  | { kind: "set_setting"; key: string; value: string }; // e.g. backend_jwt, the default of every API that has not chosen
+
+/**
+ * A change to subscriptions or an API's lifecycle: its writes, the audit rows and one
+ * subscription.changed notice per (client, API) whose cached validation info gateways must drop.
+ */
+export type SubscriptionChange = {
+  at: number;
+  effects: SubscriptionEffect[];
+  notify: { clientId: string; api: ApiRef }[];
+  audit: AuditRow[];
+  /** PostgreSQL: tell the other instances at commit that a setting they keep in memory changed (SQLite's one server sees data_version). */
+  announceSettings?: boolean;
+};
+
+/** The token, its application and, when the API exists, the application's subscription and tier: one indexed lookup. */
+export type TokenForApiRow = TokenRow & {
+  appId: string | null;
+  appName: string | null;
+  ownerId: string | null;
+  api: { name: string; status: ApiStatus; backendJwt: boolean } | null; // backendJwt: the API's choice, else the global default
+  subscription: { status: SubscriptionStatus; tierName: string; requestsPerMinute: number; dailyQuota: number | null } | null;
+};
+
+/** What the cause itself changes, committed in the same transaction as its tokens. */
+export type CauseEffect =
+  | { kind: "delete_app"; appId: string; clientId: string } // soft-delete, disable the client, revoke its secrets
+  | { kind: "replace_client_secrets"; clientId: string; secret: { secretHash: string; last4: string } }
+  | { kind: "issue_token"; token: NewToken } // regenerate: the new token commits with the revocation
+  // refresh rotation: the new pair commits only if the old refresh token was still unrevoked (the caller's check could be stale)
+  | { kind: "issue_tokens"; tokens: NewToken[]; onlyIfChanged: boolean; retriedFrom?: string }
+  | { kind: "delete_grant"; userId: string; clientId: string } // the person's consent goes with its tokens
+  | { kind: "suspend_user"; userId: string }; // mark the user suspended and end every session of theirs
+
+/** One audit-trail row, as toAuditRow() in lib/engine/audit/record-event.ts builds it. */
+export type AuditRow = {
+  id: string;
+  appId: string | null;
+  actorId: string | null;
+  actor: string;
+  action: string;
+  detail: string; // JSON
+  ip: string | null;
+  createdAt: number;
+};
+
+/**
+ * One cause of tokens becoming invalid (or shorter-lived): its own state change, the token
+ * changes, the audit rows and the notices, committed in one transaction or not at all.
+ */
+export type TokenChange = {
+  cause: string; // a cause of lib/engine/changes/causes.shared.ts
+  at: number;
+  by: string; // shown in the tokens list: an email, "client:<client_id>" or "cli"
+  effect?: CauseEffect;
+  tokens: { revoke: TokenSelector } | { shorten: { type: TokenType; maxTtlMs: number } } | { reapprove: TokenSelector };
+  /** The audit rows, built from what changed (called inside the transaction). */
+  audit: (changed: ChangedToken[]) => AuditRow[];
+};
+
+
+export type TokenChangeResult = { changed: ChangedToken[]; notices: QueuedNotices };
+
+/** One event owed to one gateway, with what it takes to sign and send it. */
+export type PendingDelivery = {
+  sequence: number;
+  eventId: string;
+  type: NoticeType;
+  tokens: string; // JSON array, exactly as it goes on the wire
+  createdAt: number;
+  gatewayId: string;
+  revokeUrl: string;
+  signingSecret: string; // encrypted
+  previousSigningSecret: string | null; // encrypted; signs too until previousSecretExpiresAt
+  previousSecretExpiresAt: number | null;
+  subscription: { clientId: string; api: ApiRef } | null; // subscription.changed: what it is about
+  attempts: number;
+  leaseUntil: number; // the lease it was claimed under, on the database's clock: its outcome is recorded only while still held
+  sendBy: number; // on this process's clock: an attempt that could not finish before then is not started
+};
+
+/** The outcome of one attempt, as it is written back; the database decides, on its own clock, whether it was the last. */
+export type DeliveryAttempt = {
+  sequence: number;
+  gatewayId: string;
+  ok: boolean;
+  attempts: number; // counting this one
+  retryInMs: number; // when not ok: the backoff before the next attempt
+  httpStatus: number | null;
+  error: string | null;
+  leaseUntil: number; // the lease it was sent under
+};
+
+export type DriverStore = {
+  findClient(clientId: string): Promise<ClientAuthRow | null>;
+  findTokenByHash(hash: string): Promise<TokenRow | null>;
+  /** findTokenByHash with the validation info for one API version (introspection with api_context/api_version). */
+  findTokenForApi(hash: string, api: ApiRef): Promise<TokenForApiRow | null>;
+  insertToken(token: NewToken): Promise<void>;
+  /** Several tokens of one grant (an access and a refresh token), all or none. */
+  insertTokens(tokens: NewToken[]): Promise<void>;
+  /** An authorization code by hash, used or not (a used one means a replay). */
+  findCode(hash: string): Promise<AuthorizationCodeRow | null>;
+  /** Marks the code used and stores what its exchange issues, in one transaction; false if it was already used. */
+  redeemCode(hash: string, at: number, tokens: NewToken[]): Promise<boolean>;
+  /** The scope catalog's names (the metadata's scopes_supported). */
+  listScopeNames(): Promise<string[]>;
+  /** Every public setting (not the `internal.*` keys), as stored: read on every issuance. */
+  getSettings(): Promise<Record<string, string>>;
+  /** Commits one cause: its effect, the token changes, the audit rows and the notices, in one transaction. */
+  commitTokenChange(change: TokenChange): Promise<TokenChangeResult>;
+  /** Commits a subscription or API lifecycle change with its audit rows and subscription.changed notices. */
+  commitSubscriptionChange(change: SubscriptionChange): Promise<QueuedNotices>;
+  /**
+   * Queues `token.revoked` once more for tokens already revoked (the race re-send), due after `delayMs`,
+   * in one transaction; the tokens keep pointing at their first announcement.
+   */
+  queueResend(tokens: ChangedToken[], at: number, delayMs: number): Promise<QueuedNotices>;
+  /** Puts a gateway's failed deliveries back in the queue, due now; returns their events. */
+  requeueFailed(gatewayId: string, sequence: number | undefined): Promise<number[]>;
+  /** Claims the due deliveries of these events, like any other claim: the door's first attempt. */
+  claimQueued(sequences: number[], gatewayId: string | undefined, leaseMs: number): Promise<PendingDelivery[]>;
+  /** Leases due deliveries so that no other worker sends them at the same time. */
+  claimDueDeliveries(leaseMs: number, limit: number): Promise<PendingDelivery[]>;
+  recordAttempts(attempts: DeliveryAttempt[]): Promise<void>;
+  /** Writes a batch of last-used times and introspection counts (lib/engine/usage), in one transaction. */
+  recordUsage(batch: UsageBatch): Promise<void>;
+  close(): Promise<void>;
+};

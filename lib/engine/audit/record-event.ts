@@ -1,0 +1,71 @@
+import { db } from "@/lib/data/db/client";
+import type { AuditRow } from "@/lib/data/store/types";
+import { randomUUID } from "node:crypto";
+
+export type AuditAction =
+  | "app.created"
+  | "app.updated"
+  | "app.deleted"
+  | "secret.generated"
+  | "secret.regenerated"
+  | "token.generated"
+  | "token.regenerated"
+  | "token.revoked"
+  | "gateway.created"
+  | "gateway.updated"
+  | "gateway.deleted"
+  | "gateway.secret_rotated"
+  | "gateway.redelivered"
+  | "settings.updated"
+  | "tokens.shortened"
+  | "token.reapproved"
+  | "token.reuse_detected" // a used refresh token or authorization code came back: the owner sees an alert
+  | "grant.approved"
+  | "grant.revoked"
+  | "app.grant_types_changed"
+  | "scope.created"
+  | "api.created"
+  | "api.published"
+  | "api.deprecated"
+  | "api.retired"
+  | "tier.created"
+  | "subscription.requested"
+  | "subscription.approved"
+  | "subscription.rejected"
+  | "subscription.blocked"
+  | "subscription.removed"
+  | "subscription.tier_changed"
+  | "user.suspended"
+  | "user.unsuspended"
+  | "user.role_changed"
+  | "signing_key.created"
+  | "signing_key.rotated"
+  | "app.token_format_changed"
+  | "api.backend_jwt_changed";
+
+export type AuditEventInput = {
+  appId: string | null;
+  actorId?: string | null; // the signed-in user, when there is one
+  actor: string; // what the trail shows: an email, "client:<client_id>" or "cli"
+  action: AuditAction;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+};
+
+/** One audit row, for every writer: Prisma here, the driver store inside a token change's transaction. */
+export const toAuditRow = (event: AuditEventInput, at = Date.now()): AuditRow => ({
+  id: randomUUID(),
+  appId: event.appId,
+  actorId: event.actorId ?? null,
+  actor: event.actor,
+  action: event.action,
+  detail: JSON.stringify(event.detail ?? {}),
+  ip: event.ip ?? null,
+  createdAt: at,
+});
+
+/** Appends to the audit trail. Pass a transaction client to record with the change it describes. */
+export async function recordAuditEvent(event: AuditEventInput, tx: Pick<typeof db, "auditEvent"> = db) {
+  const { createdAt, ...row } = toAuditRow(event);
+  await tx.auditEvent.create({ data: { ...row, createdAt: new Date(createdAt) } });
+}

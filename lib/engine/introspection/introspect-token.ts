@@ -1,0 +1,99 @@
+import type { ApiValidation } from "@/lib/base/contract.shared";
+import { hashToken } from "@/lib/base/hash-token";
+import type { ApiRef, ClientAuthRow, TokenForApiRow, TokenRow } from "@/lib/data/store";
+import { store } from "@/lib/data/store";
+import { signBackendJwt } from "@/lib/engine/jwt/backend-jwt";
+import { noteActiveIntrospection } from "@/lib/engine/notices/race-resend";
+import { noteIntrospection, noteTokenUse } from "@/lib/engine/usage/usage-buffer";
+
+type ActiveIntrospection = {
+  active: true;
+  client_id: string;
+  token_type: "Bearer" | "refresh_token";
+  scope: string;
+  exp: number;
+  iat: number;
+  sub: string;
+  subscriber?: string;
+  iss: string;
+};
+export type Introspection = { active: false } | ActiveIntrospection | (ActiveIntrospection & ApiValidation);
+
+const INACTIVE = { active: false } as const;
+
+/** Not revoked, not expired, and its client still usable: a disabled client's or deleted application's token is inactive, whatever its row says. */
+export const isTokenActive = (t: Pick<TokenRow, "revokedAt" | "expiresAt" | "clientUsable">, now = Date.now()) =>
+  t.revokedAt === null && t.expiresAt > now && t.clientUsable;
+
+/** An active subscription to a version still served: published, or deprecated (no new subscriptions, old ones keep working). */
+const isServedTo = (t: TokenForApiRow) =>
+  t.subscription?.status === "active" && (t.api?.status === "published" || t.api?.status === "deprecated");
+
+/**
+ * RFC 7662 §2.2. One indexed lookup by hash (with the API's subscription when `api` is given). A
+ * gateway client may introspect any token, an application's client only its own; anything not
+ * valid for the caller — or, with `api`, not subscribed to that API version — is exactly `{ active: false }`.
+ */
+export async function introspectToken({
+  caller,
+  token,
+  api,
+  issuer,
+  now = Date.now(),
+  seen,
+}: {
+  caller: ClientAuthRow;
+  token: string;
+  api?: ApiRef;
+  issuer: string;
+  now?: number;
+  /** Told which token row an active answer is about (the validation cache notes its use on a hit). */
+  seen?: (token: TokenRow) => void;
+}): Promise<Introspection> {
+  const hash = hashToken(token);
+  const found = api ? await store().findTokenForApi(hash, api) : await store().findTokenByHash(hash);
+  noteIntrospection(found?.clientId ?? null, now); // in memory; written once a minute (lib/engine/usage)
+  if (!found || !isTokenActive(found, now)) return INACTIVE;
+  if (caller.kind !== "gateway" && found.clientId !== caller.id) return INACTIVE;
+  if (api && !isServedTo(found as TokenForApiRow)) return INACTIVE;
+  noteActiveIntrospection(found.hash, now);
+  noteTokenUse(found.id, now);
+  seen?.(found);
+  const answer: ActiveIntrospection = {
+    active: true,
+    client_id: found.clientId,
+    token_type: found.type === "access_token" ? "Bearer" : "refresh_token",
+    scope: found.scope,
+    exp: Math.floor(found.expiresAt / 1000),
+    iat: Math.floor(found.createdAt / 1000),
+    sub: found.userId ?? found.clientId, // the person who authorized it; for client_credentials the client (RFC 9068 §2.2)
+    ...(found.subscriber ? { subscriber: found.subscriber } : {}),
+    iss: issuer,
+  };
+
+  if (!api) return answer;
+  const validation = validationInfo(found as TokenForApiRow, api);
+  if (!(found as TokenForApiRow).api!.backendJwt) return { ...answer, ...validation };
+  const backendJwt = await signBackendJwt({
+    issuer,
+    sub: answer.sub,
+    clientId: answer.client_id,
+    scope: answer.scope,
+    tokenExpiresAt: found.expiresAt,
+    validation,
+    now,
+  });
+
+  return { ...answer, ...validation, backend_jwt: backendJwt };
+}
+
+function validationInfo(t: TokenForApiRow, api: ApiRef): ApiValidation {
+  const sub = t.subscription!;
+
+  return {
+    api: { context: api.context, version: api.version, name: t.api!.name },
+    application: { id: t.appId!, name: t.appName! },
+    subscriber: t.ownerId!,
+    tier: { name: sub.tierName, requests_per_minute: sub.requestsPerMinute, daily_quota: sub.dailyQuota },
+  };
+}

@@ -1,0 +1,147 @@
+import { hashToken } from "@/lib/base/hash-token";
+import { db } from "@/lib/data/db/client";
+import { redeliver } from "@/lib/gateways/redeliver";
+import { updateGateway } from "@/lib/gateways/update-gateway";
+import { createTestApp, createTestGateway, makeDeliveryDue, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
+import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
+import { issueToken } from "@/lib/tokens/issue-token";
+import { Webhook } from "standardwebhooks";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { deliverDue } from "./delivery-worker";
+import { flushNotices } from "./flush-notices";
+
+let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
+let gateways: Awaited<ReturnType<typeof createTestGateway>>[] = [];
+
+beforeAll(async () => {
+  receiver = await startNoticeReceiver();
+});
+afterAll(() => receiver.close());
+afterEach(async () => {
+  // Gateways are global: leave none behind to receive other tests' notices.
+  for (const g of gateways) await db.gateway.delete({ where: { id: g.gateway.id } });
+  gateways = [];
+  receiver.received.length = 0;
+  receiver.setMode("ok");
+});
+
+async function gatewayAndToken() {
+  const gw = await createTestGateway(receiver.url);
+  gateways.push(gw);
+  const app = await createTestApp();
+  const issued = await issueToken({ clientId: app.clientId, subscriber: app.user.id });
+
+  return { gw, app, issued };
+}
+const deliveryOf = (gatewayId: string, sequence: number) =>
+  db.delivery.findUniqueOrThrow({ where: { eventSequence_gatewayId: { eventSequence: sequence, gatewayId } } });
+
+describe("gateway notices", () => {
+  it("sends a signed token.revoked notice that follows the contract, right after the revocation", async () => {
+    const { gw, app, issued } = await gatewayAndToken();
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
+    const mine = () => receiver.received.filter((n) => n.body.includes(app.clientId)); // other test files revoke too
+    const [notice] = (await eventually(() => mine().length > 0 && mine())) || [];
+    const payload = new Webhook(gw.signingSecret).verify(notice.body, notice.headers as Record<string, string>) as {
+      data: { sequence: number };
+    };
+    expect(payload).toEqual({
+      type: "token.revoked",
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      data: {
+        sequence: expect.any(Number),
+        tokens: [
+          {
+            token_hash: hashToken(issued.accessToken),
+            token_type: "access_token",
+            client_id: app.clientId,
+            expires_at: issued.expiresAt.toISOString(),
+          },
+        ],
+      },
+    });
+    expect(notice.body).not.toContain(issued.accessToken);
+    const delivery = await eventually(async () => (await deliveryOf(gw.gateway.id, payload.data.sequence)).status === "delivered");
+    expect(delivery).toBe(true);
+  });
+
+  it("retries a failing gateway with backoff under the same webhook-id, and delivers once it recovers", async () => {
+    const { gw, issued } = await gatewayAndToken();
+    receiver.setMode("fail");
+    const token = await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } });
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
+    const sequence = (await db.token.findUniqueOrThrow({ where: { id: token.id } })).revocationSeq!;
+    const failed = await eventually(async () => {
+      const d = await deliveryOf(gw.gateway.id, sequence);
+      return d.attempts === 1 && d;
+    });
+    expect(failed).toMatchObject({ status: "pending", lastStatus: 500, lastError: "HTTP 500" });
+    expect(failed && failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    receiver.setMode("ok");
+    await makeDeliveryDue(gw.gateway.id, sequence);
+    await deliverDue();
+    expect(await deliveryOf(gw.gateway.id, sequence)).toMatchObject({ status: "delivered", attempts: 2 });
+    const attempts = receiver.received.filter((n) => JSON.parse(n.body).data.sequence === sequence);
+    expect(attempts).toHaveLength(2);
+    expect(new Set(attempts.map((n) => n.headers["webhook-id"])).size).toBe(1);
+  });
+
+  it("treats a refused connection and a hanging gateway as failures to retry", async () => {
+    const { gw, issued } = await gatewayAndToken();
+    process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS = "300";
+    receiver.setMode("hang");
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
+    const sequence = (await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } })).revocationSeq!;
+    const hung = await eventually(async () => (await deliveryOf(gw.gateway.id, sequence)).lastError);
+    expect(hung).toBe("no answer within 300 ms");
+    delete process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS;
+
+    const closed = await startNoticeReceiver();
+    await closed.close(); // nothing listens on its port any more
+    await db.gateway.update({ where: { id: gw.gateway.id }, data: { revokeUrl: closed.url } });
+    await makeDeliveryDue(gw.gateway.id, sequence);
+    await deliverDue();
+    expect((await deliveryOf(gw.gateway.id, sequence)).lastError).toBe("ECONNREFUSED");
+  });
+
+  it("marks a delivery failed after its 24 h window, and an admin's redelivery sends it", async () => {
+    const { gw, issued } = await gatewayAndToken();
+    receiver.setMode("fail");
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
+    const sequence = (await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } })).revocationSeq!;
+    await eventually(async () => (await deliveryOf(gw.gateway.id, sequence)).attempts === 1);
+    await db.delivery.update({
+      where: { eventSequence_gatewayId: { eventSequence: sequence, gatewayId: gw.gateway.id } },
+      data: { giveUpAt: new Date() },
+    });
+    await makeDeliveryDue(gw.gateway.id, sequence);
+    await deliverDue();
+    expect((await deliveryOf(gw.gateway.id, sequence)).status).toBe("failed");
+
+    receiver.setMode("ok");
+    const { queued, notices } = await redeliver({ gatewayId: gw.gateway.id, actor: TEST_ADMIN });
+    expect(queued).toBe(1);
+    await flushNotices(notices);
+    expect(await eventually(async () => (await deliveryOf(gw.gateway.id, sequence)).status === "delivered")).toBe(true);
+  });
+
+  it("splits a large revocation into events of at most 500 tokens", async () => {
+    const { gw, app } = await gatewayAndToken();
+    for (let i = 0; i < 1_100; i++) await issueToken({ clientId: app.clientId, subscriber: null });
+    const revoked = await revokeForTest({ selector: { clientId: app.clientId }, cause: "app_deleted" });
+    expect(revoked).toHaveLength(1_101);
+    const mine = () => receiver.received.filter((n) => n.body.includes(app.clientId));
+    const notices = await eventually(() => mine().length === 3 && mine(), { timeoutMs: 10_000 });
+    const sizes = (notices || []).map((n) => JSON.parse(n.body).data.tokens.length).sort((a: number, b: number) => a - b);
+    expect(sizes).toEqual([101, 500, 500]);
+    expect(gw.gateway.enabled).toBe(true);
+  });
+
+  it("queues nothing for a disabled gateway", async () => {
+    const { gw, issued } = await gatewayAndToken();
+    await updateGateway({ gatewayId: gw.gateway.id, enabled: false, actor: TEST_ADMIN });
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
+    expect(await db.delivery.count({ where: { gatewayId: gw.gateway.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,227 @@
+import { cli } from "@/cli/testing/run-cli";
+import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
+import { deleteApp } from "@/lib/apps/delete-app";
+import { AppError } from "@/lib/base/errors.shared";
+import { hashToken } from "@/lib/base/hash-token";
+import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { db } from "@/lib/data/db/client";
+import { store } from "@/lib/data/store";
+import { SETTINGS } from "@/lib/engine/settings/definitions.shared";
+import { getAllSettings, updateSettings } from "@/lib/settings/settings";
+import { changeSubscription } from "@/lib/subscriptions/change-subscription";
+import { subscribe } from "@/lib/subscriptions/subscribe";
+import { createTestApi, createTestApp, formRequest, oauth, TEST_ADMIN } from "@/lib/testing/factories";
+import { eventually } from "@/lib/testing/notice-receiver";
+import { generateAppToken } from "@/lib/tokens/generate-app-token";
+import { issueToken } from "@/lib/tokens/issue-token";
+import { reapproveToken } from "@/lib/tokens/reapprove-token";
+import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
+import { shortenTokens } from "@/lib/tokens/shorten-tokens";
+import { suspendUser } from "@/lib/users/suspend-user";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { apiKey, beginLookup, cachedAnswer, cacheStatus, remember, type CachedAnswer } from "./cache";
+import { startValidationCache } from "./watch-changes";
+
+type Creds = { clientId: string; clientSecret: string };
+type Api = { context: string; version: string };
+const DAY = 86_400_000;
+const actor = { id: TEST_ADMIN.id, email: TEST_ADMIN.email };
+
+const introspect = async (caller: Creds, token: string, api?: Api) => {
+  const params: Record<string, string> = api ? { token, api_context: api.context, api_version: api.version } : { token };
+  const res = await oauth.introspect(formRequest("/oauth2/introspect", params, { basic: [caller.clientId, caller.clientSecret] }));
+
+  return res.json();
+};
+const isCached = (token: string, api?: Api) => cachedAnswer(hashToken(token), apiKey(api), Date.now()) !== null;
+/** Introspects until the answer is held (the first answer fills the cache), and checks it is active. */
+async function warm(caller: Creds, token: string, api?: Api) {
+  expect(await introspect(caller, token, api)).toMatchObject({ active: true });
+  expect(isCached(token, api)).toBe(true);
+}
+const setCache = (change: Record<string, string | number | boolean>) => updateSettings({ change, actor });
+
+describe("the key manager's validation cache", () => {
+  let stop: () => Promise<void>;
+  let gateway: Creds;
+  beforeAll(async () => {
+    stop = startValidationCache();
+    gateway = await createTestApp({ kind: "gateway" });
+    await setCache({ validation_cache: true, validation_cache_ttl: 300 });
+    expect(await eventually(() => cacheStatus().serving, { timeoutMs: 10_000 })).toBe(true); // PostgreSQL: once the listener is up
+  });
+  beforeEach(() => setCache({ validation_cache: true, validation_cache_ttl: 300 }));
+  afterAll(async () => {
+    await setCache({ validation_cache: false, validation_cache_ttl: 300 });
+    await stop();
+  });
+
+  it("answers from memory once warm: a row changed behind the store's back is not seen, which is why every cause commits through it", async () => {
+    const app = await createTestApp();
+    const t = await issueToken({ clientId: app.clientId, subscriber: null });
+    await warm(gateway, t.accessToken);
+    await db.token.update({ where: { id: t.tokenId }, data: { revokedAt: new Date() } }); // no cause, no event, no eviction
+    expect(await introspect(gateway, t.accessToken)).toMatchObject({ active: true, client_id: app.clientId });
+    // The caller check still runs on a hit: another application's client learns nothing.
+    const other = await createTestApp();
+    expect(await introspect(other, t.accessToken)).toStrictEqual({ active: false });
+  });
+
+  it("keeps only active answers", async () => {
+    const app = await createTestApp();
+    const t = await issueToken({ clientId: app.clientId, subscriber: null });
+    await revokeByOperator({ token: t.accessToken });
+    expect(await introspect(gateway, t.accessToken)).toStrictEqual({ active: false });
+    expect(isCached(t.accessToken)).toBe(false);
+    expect(await introspect(gateway, "pcl_at_unknown")).toStrictEqual({ active: false });
+    expect(isCached("pcl_at_unknown")).toBe(false);
+  });
+
+  describe("each cause evicts before it returns", () => {
+    it("RFC 7009 revocation, an operator's revocation and regenerate", async () => {
+      const app = await createTestApp();
+      const [a, b] = await Promise.all([1, 2].map(() => issueToken({ clientId: app.clientId, subscriber: null })));
+      await warm(app, a.accessToken);
+      await warm(gateway, b.accessToken);
+      await oauth.revoke(formRequest("/oauth2/revoke", { token: a.accessToken }, { basic: [app.clientId, app.clientSecret] }));
+      expect(await introspect(app, a.accessToken)).toStrictEqual({ active: false });
+      await revokeByOperator({ token: b.accessToken, operator: { via: "admin", ...actor } });
+      expect(await introspect(gateway, b.accessToken)).toStrictEqual({ active: false });
+
+      const owner = { id: app.user.id, email: app.user.email };
+      const first = await generateAppToken({ appId: app.app!.id, actor: owner });
+      await warm(gateway, first.accessToken);
+      await generateAppToken({ appId: app.app!.id, actor: owner, regenerate: true });
+      expect(await introspect(gateway, first.accessToken)).toStrictEqual({ active: false });
+    });
+
+    it("a deleted application, a secret rotated at once and a suspended owner", async () => {
+      const [deleted, rotated, suspended] = await Promise.all([createTestApp(), createTestApp(), createTestApp()]);
+      const tokens = await Promise.all([deleted, rotated, suspended].map((a) => issueToken({ clientId: a.clientId, subscriber: null })));
+      for (const t of tokens) await warm(gateway, t.accessToken);
+      const owner = (a: typeof deleted) => ({ id: a.user.id, email: a.user.email });
+
+      await deleteApp({ appId: deleted.app!.id, actor: owner(deleted), confirmName: deleted.app!.name });
+      await rotateClientSecret({ appId: rotated.app!.id, actor: owner(rotated), overlap: "none" });
+      await suspendUser({ userId: suspended.user.id, actor });
+      for (const t of tokens) expect(await introspect(gateway, t.accessToken)).toStrictEqual({ active: false });
+    });
+
+    it("a lowered maximum shortens what is held, and a re-approval is seen at once", async () => {
+      const app = await createTestApp();
+      const id = randomUUID();
+      const createdAt = Date.now();
+      // A refresh token of 100 days: shortening to 99 days touches no other test's tokens.
+      await store().insertToken({
+        ...{ id, hash: hashToken(id), prefix: "pcl_rt_", last4: id.slice(-4), type: "refresh_token", clientId: app.clientId },
+        ...{ subscriber: null, grantId: id, scope: "", createdAt, expiresAt: createdAt + 100 * DAY, revokedAt: null },
+      });
+      await warm(gateway, id);
+      await shortenTokens({ type: "refresh_token", maxTtl: (99 * DAY) / 1000, actor });
+      expect((await introspect(gateway, id)).exp).toBe(Math.floor((createdAt + 99 * DAY) / 1000));
+
+      const t = await issueToken({ clientId: app.clientId, subscriber: null });
+      await revokeByOperator({ token: t.accessToken });
+      expect(await introspect(gateway, t.accessToken)).toStrictEqual({ active: false });
+      await reapproveToken({ token: t.accessToken });
+      expect(await introspect(gateway, t.accessToken)).toMatchObject({ active: true });
+    });
+
+    it("per API: unsubscribe, block, a tier change and a retired API", async () => {
+      const { api, ref, gold, bronze } = await createTestApi();
+      const subscribed = async () => {
+        const app = await createTestApp();
+        const owner = { id: app.user.id, email: app.user.email, role: "subscriber" };
+        const sub = await subscribe({ appId: app.app!.id, apiId: api.id, tier: gold.name, actor: owner });
+        const t = await issueToken({ clientId: app.clientId, subscriber: null });
+        await warm(gateway, t.accessToken, ref);
+        await warm(gateway, t.accessToken); // the plain answer is not about the API: it stays
+        return { sub, t, owner };
+      };
+      const [removed, blocked, retiered] = await Promise.all([subscribed(), subscribed(), subscribed()]);
+      await changeSubscription({ where: { id: removed.sub.id }, action: { kind: "remove" }, actor: removed.owner });
+      await changeSubscription({ where: { id: blocked.sub.id }, action: { kind: "block", reason: "abuse" }, actor: TEST_ADMIN });
+      await changeSubscription({ where: { id: retiered.sub.id }, action: { kind: "change_tier", tier: bronze.name }, actor: TEST_ADMIN });
+      for (const s of [removed, blocked]) {
+        expect(await introspect(gateway, s.t.accessToken, ref)).toStrictEqual({ active: false });
+        expect(isCached(s.t.accessToken)).toBe(true);
+      }
+      expect((await introspect(gateway, retiered.t.accessToken, ref)).tier.name).toBe(bronze.name);
+
+      await warm(gateway, retiered.t.accessToken, ref);
+      await changeApiLifecycle({ apiId: api.id, action: "deprecate", actor: TEST_ADMIN });
+      await changeApiLifecycle({ apiId: api.id, action: "retire", actor: TEST_ADMIN });
+      expect(await introspect(gateway, retiered.t.accessToken, ref)).toStrictEqual({ active: false });
+    });
+
+    it("a revocation committed by the CLI, another process", async () => {
+      const app = await createTestApp();
+      const t = await issueToken({ clientId: app.clientId, subscriber: null });
+      await warm(gateway, t.accessToken);
+      expect((await cli("tokens", "revoke", "--token", t.accessToken, "--json")).code).toBe(0);
+      expect(await introspect(gateway, t.accessToken)).toStrictEqual({ active: false });
+    });
+  });
+
+  it("keeps an answer for at most the TTL, and never past the token's exp nor a backend JWT's", async () => {
+    const app = await createTestApp();
+    const t = await issueToken({ clientId: app.clientId, subscriber: null });
+    await warm(gateway, t.accessToken);
+    const hash = hashToken(t.accessToken);
+    expect(cachedAnswer(hash, "", Date.now() + 299_000)).not.toBeNull();
+    expect(cachedAnswer(hash, "", Date.now() + 301_000)).toBeNull();
+
+    const soon = await issueToken({ clientId: app.clientId, subscriber: null, now: Date.now() - 3_590_000 }); // expires in 10 s
+    await warm(gateway, soon.accessToken);
+    const { exp } = await introspect(gateway, soon.accessToken);
+    expect(cachedAnswer(hashToken(soon.accessToken), "", exp * 1000 - 1)).not.toBeNull();
+    expect(cachedAnswer(hashToken(soon.accessToken), "", exp * 1000)).toBeNull();
+
+    const now = Date.now();
+    const jwtExp = Math.floor(now / 1000) + 20;
+    const jwt = `e30.${Buffer.from(JSON.stringify({ exp: jwtExp })).toString("base64url")}.sig`;
+    const answer = { ...(await introspect(gateway, t.accessToken)), backend_jwt: jwt } as CachedAnswer;
+    remember("jwt-test", "", answer, t.tokenId, beginLookup()!, now);
+    expect(cachedAnswer("jwt-test", "", jwtExp * 1000 - 1)).not.toBeNull();
+    expect(cachedAnswer("jwt-test", "", jwtExp * 1000)).toBeNull();
+  });
+
+  it("applies a settings change at once: off serves nothing, a new TTL empties what is held", async () => {
+    const app = await createTestApp();
+    const t = await issueToken({ clientId: app.clientId, subscriber: null });
+    await warm(gateway, t.accessToken);
+    await setCache({ validation_cache_ttl: 60 });
+    expect(cacheStatus()).toMatchObject({ entries: 0, ttlMs: 60_000 });
+    await warm(gateway, t.accessToken);
+    await setCache({ validation_cache: false });
+    expect(cacheStatus()).toMatchObject({ entries: 0, serving: false });
+    await introspect(gateway, t.accessToken);
+    expect(cacheStatus().entries).toBe(0);
+  });
+
+  it("refuses a TTL of zero, below zero or above the access-token maximum, saving nothing, and audits a change", async () => {
+    const before = await getAllSettings();
+    for (const bad of [0, -5, Number(before.access_token_max_ttl) + 1, "soon"]) {
+      const err = await setCache({ validation_cache_ttl: bad }).catch((e) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect(Object.keys((err as AppError).fields ?? {})).toEqual(["validation_cache_ttl"]);
+    }
+    expect(await getAllSettings()).toEqual(before);
+
+    const res = await cli("settings", "set", "validation_cache_ttl", "0", "--json");
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/validation_cache_ttl/);
+    const ok = await cli("settings", "set", "validation_cache_ttl", "120", "--json");
+    expect(JSON.parse(ok.stdout)).toEqual({ validation_cache_ttl: "120" });
+    const audit = await db.auditEvent.findFirst({
+      where: { action: "settings.updated", actor: "cli", detail: { contains: '"new":"120"' } },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(JSON.parse(audit!.detail)).toMatchObject({ key: "validation_cache_ttl", new: "120" });
+  });
+
+  it("is off by default", () => {
+    expect(SETTINGS.validation_cache.default).toBe("false");
+  });
+});
