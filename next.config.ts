@@ -6,10 +6,6 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel checkouts and test runs keep separate build output.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  async rewrites() {
-    // RFC 8414 metadata lives at a dot-path; serve it from a plain route (see STYLE.md §11).
-    return [{ source: "/.well-known/oauth-authorization-server", destination: "/oauth2/metadata" }];
-  },
 };
 
 export default nextConfig;

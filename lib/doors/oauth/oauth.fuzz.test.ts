@@ -2,7 +2,7 @@ import { createTestApp } from "@/lib/testing/factories";
 import { expectOAuthAnswer, fuzzParameters, nastyString } from "@/lib/testing/http/fuzz";
 import * as fc from "fast-check";
 import { beforeAll, describe, it } from "vitest";
-import { webHandler } from "./http-adapter";
+import { webHandler } from "@/lib/testing/web-handler";
 import { introspectEndpoint } from "./introspect";
 import { revocationsEndpoint } from "./revocations";
 import { revokeEndpoint } from "./revoke";
