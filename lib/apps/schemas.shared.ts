@@ -1,3 +1,4 @@
+import { isLoopbackHost } from "@/lib/base/loopback.shared";
 import type { TokenFormat } from "@/lib/base/token-format.shared";
 import { TEN_YEARS } from "@/lib/engine/settings/definitions.shared";
 import type { Role } from "@/lib/users/schemas.shared";
@@ -5,12 +6,10 @@ import * as z from "zod";
 
 // Client-safe: the forms and the route handlers validate with the same schemas.
 
-const isLoopback = (host: string) => host === "localhost" || host === "127.0.0.1" || host === "[::1]";
-
 function redirectUriProblem(raw: string): string | null {
   if (!URL.canParse(raw)) return "Enter an absolute URL, e.g. https://example.com/callback.";
   const url = new URL(raw);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname)))
     return "Use https://, or http:// only for localhost.";
   if (raw.includes("#")) return "A redirect URI cannot contain a fragment (#).";
 

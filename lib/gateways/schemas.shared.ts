@@ -1,10 +1,10 @@
+import { isLoopbackHost } from "@/lib/base/loopback.shared";
 import * as z from "zod";
 
 // Client-safe: the admin form and the route handlers validate with the same schemas.
 
 // The literal forms an admin could type; names that resolve there are refused at send time (assert-gateway-url.ts).
 const LINK_LOCAL_HOST = /^(169\.254\.\d+\.\d+|\[fe[89ab][0-9a-f]?:.*\]|\[::ffff:169\.254\..*\]|metadata\.google\.internal\.?)$/i;
-const isLoopback = (host: string) => host === "localhost" || host === "127.0.0.1" || host === "[::1]";
 
 export const revokeUrlSchema = z
   .string()
@@ -25,7 +25,7 @@ export const revokeUrlSchema = z
 
 /** Plain http outside localhost is allowed (private networks) but worth a warning: notices are signed, not encrypted. */
 export const revokeUrlWarning = (raw: string): string | null =>
-  URL.canParse(raw) && new URL(raw).protocol === "http:" && !isLoopback(new URL(raw).hostname)
+  URL.canParse(raw) && new URL(raw).protocol === "http:" && !isLoopbackHost(new URL(raw).hostname)
     ? "Plain http: notices can be read on the way (they are signed, not encrypted). Prefer https."
     : null;
 

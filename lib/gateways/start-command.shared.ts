@@ -1,4 +1,5 @@
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+import { isLoopbackHost } from "@/lib/base/loopback.shared";
+
 const DEFAULT_REVOKE_PATH = "/portcullis/revoke";
 
 type StartCommandOptions = { issuer: string; revokeUrl: string; clientId: string; clientSecret: string; signingSecret: string };
@@ -17,7 +18,7 @@ export function gatewayStartCommand({ issuer, revokeUrl, clientId, clientSecret,
   const port = url.port || (url.protocol === "https:" ? "443" : "80");
   const flags: [string, string][] = [
     ["--port", port],
-    ...(LOOPBACK.has(url.hostname) ? [] : ([["--host", "0.0.0.0"]] as [string, string][])),
+    ...(isLoopbackHost(url.hostname) ? [] : ([["--host", "0.0.0.0"]] as [string, string][])),
     ...(url.pathname === DEFAULT_REVOKE_PATH ? [] : ([["--revoke-path", url.pathname]] as [string, string][])),
     ["--upstream", "http://127.0.0.1:8080"],
     ["--key-manager", issuer],
