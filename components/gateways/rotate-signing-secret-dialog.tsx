@@ -2,24 +2,13 @@
 
 import { SecretValue } from "@/components/apps/secret-value";
 import { ShownOnceNotice } from "@/components/apps/shown-once-notice";
+import { RotateWithOverlapDialog } from "@/components/secrets/rotate-with-overlap-dialog";
 import { Button } from "@/components/ui/button";
-import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
-import { DEFAULT_OVERLAP, type SecretOverlap } from "@/lib/base/overlap.shared";
-import { useRotateSigningSecret, type RotatedSigningSecret } from "@/lib/client/gateways/mutations";
+import type { Choice } from "@/components/ui/choice-group";
+import type { SecretOverlap } from "@/lib/base/overlap.shared";
+import { useRotateSigningSecret } from "@/lib/client/gateways/mutations";
 import type { GatewaySummary } from "@/lib/gateways/schemas.shared";
 import { RefreshCw } from "lucide-react";
-import { useState } from "react";
 import { toast } from "sonner";
 
 const CHOICES: Choice<SecretOverlap>[] = [
@@ -34,83 +23,34 @@ const CHOICES: Choice<SecretOverlap>[] = [
 
 /** "Rotate signing secret": choose the overlap, then see the new secret once. */
 export function RotateSigningSecretDialog({ gateway }: { gateway: GatewaySummary }) {
-  const rotate = useRotateSigningSecret(gateway.id);
-  const [open, setOpen] = useState(false);
-  const [overlap, setOverlap] = useState<SecretOverlap>(DEFAULT_OVERLAP);
-  const [rotated, setRotated] = useState<RotatedSigningSecret | null>(null);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      setRotated(null);
-      setOverlap(DEFAULT_OVERLAP);
-      rotate.reset();
-    }
-  }
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    rotate.mutate(overlap, {
-      onSuccess: (result) => {
-        setRotated(result);
-        toast.success(`New signing secret for ${gateway.name}.`);
-      },
-    });
-  }
-
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <RotateWithOverlapDialog
+      rotate={useRotateSigningSecret(gateway.id)}
+      trigger={
         <Button variant="outline" size="sm" aria-label={`Rotate signing secret of ${gateway.name}`}>
           <RefreshCw aria-hidden="true" /> Rotate signing secret
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{rotated ? "The new signing secret" : `Rotate the signing secret of ${gateway.name}`}</DialogTitle>
-          <DialogDescription>
-            {rotated
-              ? rotated.previousSecretExpiresAt
-                ? `The old secret keeps signing until ${new Date(rotated.previousSecretExpiresAt).toLocaleString("en")}. Give the gateway both, then only the new one.`
-                : "Only this secret signs from now on. Update the gateway now."
-              : "A new secret is issued. Choose how long notices carry a signature with the current one too."}
-          </DialogDescription>
-        </DialogHeader>
-        {rotated ? (
-          <>
-            <ShownOnceNotice>
-              Copy it now: <strong>you won&apos;t see it again</strong>.
-            </ShownOnceNotice>
-            <SecretValue label="Signing secret" value={rotated.signingSecret} />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button>Done</Button>
-              </DialogClose>
-            </DialogFooter>
-          </>
-        ) : (
-          <form onSubmit={onSubmit} className="grid gap-4">
-            <FormError message={rotate.error?.message} />
-            <ChoiceGroup
-              legend="When should the current secret stop signing?"
-              name="overlap"
-              choices={CHOICES}
-              value={overlap}
-              onChange={setOverlap}
-            />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" variant={overlap === "none" ? "destructive" : "default"} pending={rotate.isPending}>
-                Rotate secret
-              </Button>
-            </DialogFooter>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+      }
+      title={(rotated) => (rotated ? "The new signing secret" : `Rotate the signing secret of ${gateway.name}`)}
+      description={(rotated) =>
+        rotated
+          ? rotated.previousSecretExpiresAt
+            ? `The old secret keeps signing until ${new Date(rotated.previousSecretExpiresAt).toLocaleString("en")}. Give the gateway both, then only the new one.`
+            : "Only this secret signs from now on. Update the gateway now."
+          : "A new secret is issued. Choose how long notices carry a signature with the current one too."
+      }
+      legend="When should the current secret stop signing?"
+      choices={CHOICES}
+      submitLabel="Rotate secret"
+      onRotated={() => toast.success(`New signing secret for ${gateway.name}.`)}
+      reveal={(rotated) => (
+        <>
+          <ShownOnceNotice>
+            Copy it now: <strong>you won&apos;t see it again</strong>.
+          </ShownOnceNotice>
+          <SecretValue label="Signing secret" value={rotated.signingSecret} />
+        </>
+      )}
+    />
   );
 }
