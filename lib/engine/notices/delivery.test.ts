@@ -6,7 +6,7 @@ import { createTestApp, createTestGateway, makeDeliveryDue, revokeForTest, TEST_
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { deliverDue } from "./delivery-worker";
 import { flushNotices } from "./flush-notices";
 
@@ -23,6 +23,7 @@ afterEach(async () => {
   gateways = [];
   receiver.received.length = 0;
   receiver.setMode("ok");
+  vi.unstubAllEnvs(); // even when a test failed half-way
 });
 
 async function gatewayAndToken() {
@@ -89,13 +90,13 @@ describe("gateway notices", () => {
 
   it("treats a refused connection and a hanging gateway as failures to retry", async () => {
     const { gw, issued } = await gatewayAndToken();
-    process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS = "300";
+    vi.stubEnv("PORTCULLIS_DELIVERY_TIMEOUT_MS", "300");
     receiver.setMode("hang");
     await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
     const sequence = (await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } })).revocationSeq!;
     const hung = await eventually(async () => (await deliveryOf(gw.gateway.id, sequence)).lastError);
     expect(hung).toBe("no answer within 300 ms");
-    delete process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS;
+    vi.unstubAllEnvs();
 
     const closed = await startNoticeReceiver();
     await closed.close(); // nothing listens on its port any more
@@ -135,7 +136,9 @@ describe("gateway notices", () => {
     const notices = await eventually(() => mine().length === 3 && mine(), { timeoutMs: 10_000 });
     const sizes = (notices || []).map((n) => JSON.parse(n.body).data.tokens.length).sort((a: number, b: number) => a - b);
     expect(sizes).toEqual([101, 500, 500]);
-    expect(gw.gateway.enabled).toBe(true);
+    const events = new Set((notices || []).map((n) => n.headers["webhook-id"]));
+    expect(events.size).toBe(3); // three events, not one event sent three times
+    expect(await db.delivery.count({ where: { gatewayId: gw.gateway.id, status: "delivered" } })).toBe(3);
   });
 
   it("queues nothing for a disabled gateway", async () => {
