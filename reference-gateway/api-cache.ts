@@ -7,7 +7,7 @@ export const clientApiKey = (clientId: string, api: ApiRef) => `${clientId}\n${a
 const entryKey = (hash: string, api: ApiRef) => `${hash}\n${api.context}\n${api.version}`;
 
 /**
- * Validation info per (token hash, API) — BRIEF, "Validation info per API" — indexed by hash (a
+ * Validation info per (token hash, API) — README, "Validation info per API" — indexed by hash (a
  * token.revoked evicts every API's entry of the token) and by (client, API) (a subscription.changed
  * evicts every token of that client for that API). Bounded: the oldest entry goes first when full.
  */

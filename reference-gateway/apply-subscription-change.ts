@@ -5,7 +5,7 @@ import type { GatewayState } from "./gateway-state";
 const FENCE_MS = 60_000; // longer than any introspection may take (its timeout)
 
 /**
- * subscription.changed (BRIEF): evicts every cached validation entry of the client for the API, and
+ * subscription.changed (README, "`subscription.changed`"): evicts every cached validation entry of the client for the API, and
  * fences the pair so an introspection already on its way is not cached or admitted. Same path for notices and catch-up.
  */
 export function applySubscriptionChange(state: GatewayState, { client_id, api }: { client_id: string; api: ApiRef }, now = Date.now()) {

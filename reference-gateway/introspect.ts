@@ -12,7 +12,7 @@ export class KeyManagerUnavailable extends Error {}
 
 /**
  * RFC 7662 introspection with the gateway's own client credentials; with `api`, for that API version
- * (BRIEF, "Validation info per API"): an active answer must then carry the API's validation info.
+ * (README, "Validation info per API"): an active answer must then carry the API's validation info.
  */
 export async function introspect({ keyManager, clientId, clientSecret, token, timeoutMs, api }: IntrospectOptions): Promise<Introspection> {
   const params: Record<string, string> = api ? { token, api_context: api.context, api_version: api.version } : { token };

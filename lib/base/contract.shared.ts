@@ -88,7 +88,7 @@ export const subscriptionNoticeBody = (e: { createdAt: number; sequence: number;
     data: { sequence: e.sequence, client_id: e.clientId, api: { context: e.api.context, version: e.api.version } },
   });
 
-// Validation info per API (BRIEF): what introspection with `api_context` and `api_version` adds when active.
+// Validation info per API (README, "Validation info per API"): what introspection with `api_context` and `api_version` adds when active.
 export const API_PARAMS = ["api_context", "api_version"] as const;
 
 export const apiValidationSchema = z.object({

@@ -38,7 +38,7 @@ describe("subscriptions and validation info per API", () => {
       .map(({ notice }) => subscriptionNoticeSchema.safeParse(notice))
       .flatMap((p) => (p.success && p.data.data.client_id === clientId ? [p.data] : []));
 
-  it("answers active for an API only while the application's subscription is active, with the BRIEF's validation info", async () => {
+  it("answers active for an API only while the application's subscription is active, with the validation info the README promises", async () => {
     const { api, gold, ref } = await createTestApi({ approval: true });
     const other = await createTestApi();
     const { user, app, clientId } = await createTestApp();

@@ -24,7 +24,7 @@ export const tokenRequestSchema = z.discriminatedUnion("grant_type", [
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 export const revokeRequestSchema = z.object({ token: z.string().min(1, "token is required"), token_type_hint: z.string().optional() });
-// Validation info per API (BRIEF): a gateway that serves registered APIs names the API version it asks about.
+// Validation info per API (README, "Validation info per API"): a gateway that serves registered APIs names the API version it asks about.
 export const introspectRequestSchema = revokeRequestSchema
   .extend({ api_context: z.string().min(1).optional(), api_version: z.string().min(1).optional() })
   .refine((p) => (p.api_context === undefined) === (p.api_version === undefined), "api_context and api_version go together");

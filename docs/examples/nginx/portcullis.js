@@ -1,4 +1,4 @@
-// The Portcullis gateway contract in njs: introspection per API (BRIEF "Validation info per API"), signed notices
+// The Portcullis gateway contract in njs: introspection per API (the README's "Validation info per API"), signed notices
 // (Standard Webhooks), and — where njs has shared memory (>= 0.8.5) — a cache keyed by the SHA-256 of the bearer
 // token and the API, evicted by notices, guarded against the in-flight race, refilled-safe by the catch-up feed.
 // On njs 0.7 (Debian 12) there is no shared memory: every request is introspected, so nothing can go stale. Written
@@ -108,7 +108,7 @@ function evictSubscription(clientId, api) {
   tombs.set(fenceKey(clientId, api), "u:" + Date.now(), FENCE_MS);
 }
 
-// The same for a notice's data and a feed event; a type this gateway does not know is skipped (BRIEF).
+// The same for a notice's data and a feed event; a type this gateway does not know is skipped (README, "`subscription.changed`").
 function apply(type, event) {
   if (type === "token.revoked" || type === "token.updated") evictTokens(type, event.tokens || []);
   if (type === "subscription.changed" && event.client_id && event.api) evictSubscription(event.client_id, event.api);
