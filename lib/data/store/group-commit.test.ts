@@ -1,7 +1,7 @@
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
-import { createTestApp, createTestGateway } from "@/lib/testing/factories";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { createTestApp, createTestGateway } from "@/lib/testing/factories";
 import { issueToken, prepareAccessToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
 

@@ -1,5 +1,5 @@
-import { engineOf, sqlitePath } from "@/lib/data/db/engine";
 import { env } from "@/lib/base/env";
+import { engineOf, sqlitePath } from "@/lib/data/db/engine";
 import { createPostgresStore } from "./postgres-store";
 import { createSqliteStore } from "./sqlite-store";
 import type { DriverStore } from "./types";

@@ -35,16 +35,7 @@ import {
   type RawToken,
   type RawTokenForApi,
 } from "./sql";
-import type {
-  ChangedToken,
-  DriverStore,
-  NewToken,
-  NoticeType,
-  QueuedNotices,
-  SubscriptionChange,
-  TokenChange,
-  UsageBatch,
-} from "./types";
+import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices, SubscriptionChange, TokenChange, UsageBatch } from "./types";
 
 // Prisma maps DateTime to `timestamp(3)` holding UTC. Read and write it as UTC text, whatever the
 // process's time zone, and hand epoch ms to the rest of the code.

@@ -1,6 +1,6 @@
+import { MAX_TOKENS_PER_EVENT, toWireToken } from "@/lib/base/contract.shared";
 import type { ChangedToken, NoticeType } from "@/lib/data/store/types";
 import { randomUUID } from "node:crypto";
-import { MAX_TOKENS_PER_EVENT, toWireToken } from "@/lib/base/contract.shared";
 
 export type EventRow = { id: string; type: NoticeType; tokens: string; createdAt: number; expiresAt: number; tokenIds: string[] };
 

@@ -87,14 +87,7 @@ function selectorWhere(selector: TokenSelector, time: Time, inList: InList): Sta
 }
 
 /** The UPDATE that revokes a selector's tokens not yet revoked, recording when, who and the cause. */
-export function revokeStatement(
-  selector: TokenSelector,
-  at: number,
-  by: string,
-  cause: string,
-  time: Time,
-  inList: InList,
-): Statement {
+export function revokeStatement(selector: TokenSelector, at: number, by: string, cause: string, time: Time, inList: InList): Statement {
   const where = selectorWhere(selector, time, inList);
 
   return {

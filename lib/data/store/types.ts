@@ -76,7 +76,6 @@ export type TokenSelector =
   | { issuedFrom: string } // what one use of a refresh token issued
   | { ownerId: string; activeAt?: number }; // every token of every client of the user's applications
 
-
 export type NoticeType = "token.revoked" | "token.updated" | "subscription.changed";
 
 export type ApiRef = { context: string; version: string };
@@ -158,7 +157,6 @@ export type TokenChange = {
   /** The audit rows, built from what changed (called inside the transaction). */
   audit: (changed: ChangedToken[]) => AuditRow[];
 };
-
 
 export type TokenChangeResult = { changed: ChangedToken[]; notices: QueuedNotices };
 
