@@ -1,7 +1,7 @@
 import { engineOf, sqlitePath } from "@/lib/data/db/engine";
 import { env } from "@/lib/base/env";
-import { createPostgresStore } from "./postgres-store";
-import { createSqliteStore } from "./sqlite-store";
+import { createPostgresStore } from "./postgres/store";
+import { createSqliteStore } from "./sqlite/store";
 import type { DriverStore } from "./types";
 
 export type * from "./types";
