@@ -15,7 +15,7 @@ export type PostgresConnection = {
   pool: pg.Pool;
   /** One statement with `?` placeholders; `name` makes it a prepared statement on each connection. */
   query: <R extends pg.QueryResultRow>(on: Queryable, name: string | undefined, text: string, values: unknown[]) => Promise<pg.QueryResult<R>>;
-  /** BEGIN … COMMIT on one checked-out client. */
+  /** BEGIN … COMMIT on one checked-out client; a failure reports its first error (a lost connection's own), never the ROLLBACK's. */
   transaction: <T>(work: (c: pg.PoolClient) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 };
@@ -30,16 +30,31 @@ export function connectPostgres(connectionString: string): PostgresConnection {
 
   async function transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await pool.connect();
+    // While checked out, the pool's own listener is off: a connection lost now (between two
+    // statements, or under one) would be an uncaught exception without this one.
+    let lost: Error | undefined;
+    const onError = (err: Error) => {
+      if (lost) return; // the loss, then the socket's end: one line
+      lost = err;
+      logLoss(err);
+    };
+    c.on("error", onError);
+    let rollbackFailed: Error | undefined;
     try {
       await c.query("BEGIN");
       const result = await work(c);
       await c.query("COMMIT");
       return result;
     } catch (err) {
-      await c.query("ROLLBACK");
-      throw err;
+      // The first failure is the one to report: the connection's own error if it was lost (a statement
+      // on it then fails only with "not queryable"), else the statement's. A ROLLBACK on a dead
+      // connection fails too, and must not replace it.
+      const first = lost ?? err;
+      await c.query("ROLLBACK").catch((rollbackErr: Error) => (rollbackFailed = rollbackErr));
+      throw first;
     } finally {
-      c.release();
+      c.off("error", onError);
+      c.release(lost ?? rollbackFailed); // a broken client is closed, not handed to the next caller
     }
   }
 
