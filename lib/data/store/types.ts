@@ -1,5 +1,6 @@
 // What goes through the database driver directly (README, "The data-layer rule"): the key
-// manager's hot paths, every token change with everything it implies, and the notice outbox.
+// manager's hot paths, every token change with everything it implies, catalog changes (subscriptions,
+// API lifecycle, settings) with their notices, and the notice outbox.
 
 import type { TokenFormat } from "@/lib/base/token-format.shared";
 
