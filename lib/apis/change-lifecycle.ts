@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
-import { commitSubscriptionChange } from "@/lib/engine/changes/commit-subscription-change";
+import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
 import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
 import { LIFECYCLE_TARGETS, type ApiStatus, type LifecycleAction } from "./schemas.shared";
 import { servingSubscriptions } from "./serving-subscriptions";
@@ -35,7 +35,7 @@ export async function changeApiLifecycle({
   if (!ALLOWED_FROM[action].includes(api.status as ApiStatus))
     throw new AppError("conflict", `A ${api.status} API cannot be ${status === "published" ? "published" : status}.`);
   const serving = action === "retire" ? await servingSubscriptions(apiId) : [];
-  const notices = await commitSubscriptionChange({
+  const notices = await commitCatalogChange({
     effects: [{ kind: "set_api_status", apiId, status }],
     notify: serving,
     events: [

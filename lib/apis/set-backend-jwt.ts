@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
-import { commitSubscriptionChange } from "@/lib/engine/changes/commit-subscription-change";
+import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
 import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
 import { backendJwtSchema, toBackendJwtChoice, type BackendJwtChoice } from "./schemas.shared";
 import { servingSubscriptions } from "./serving-subscriptions";
@@ -20,7 +20,7 @@ export async function setBackendJwt({ apiId, actor, ip, ...input }: SetBackendJw
   if (!api) throw new AppError("not_found", "API not found.");
   const from = toBackendJwtChoice(api.backendJwt);
   if (from === backendJwt) return { backendJwt, notices: { sequences: [], revoked: [] } satisfies QueuedNotices };
-  const notices = await commitSubscriptionChange({
+  const notices = await commitCatalogChange({
     effects: [{ kind: "set_api_backend_jwt", apiId, backendJwt }],
     notify: await servingSubscriptions(apiId),
     events: [

@@ -1,6 +1,6 @@
 import { subscriptionsFollowingBackendJwtDefault } from "@/lib/apis/serving-subscriptions";
 import { store, type QueuedNotices } from "@/lib/data/store";
-import { commitSubscriptionChange } from "@/lib/engine/changes/commit-subscription-change";
+import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
 import { SETTING_KEYS, SETTINGS, toPolicy, type SettingKey, type TokenPolicy } from "@/lib/engine/settings/definitions.shared";
 import { applyCommittedCacheSettings, isCacheSetting } from "@/lib/engine/validation-cache/cache-settings";
 import { validateSettings, type SettingsChange } from "./validate-settings.shared";
@@ -38,7 +38,7 @@ export async function updateSettings({
   const current = await getAllSettings();
   const next = validateSettings(current, change, { confirmLongRefresh });
   const changed = SETTING_KEYS.filter((k) => next[k] !== current[k]);
-  const notices = await commitSubscriptionChange({
+  const notices = await commitCatalogChange({
     effects: changed.map((key) => ({ kind: "set_setting", key, value: next[key] })),
     notify: changed.includes("backend_jwt") ? await subscriptionsFollowingBackendJwtDefault() : [],
     events: changed.map((key) => ({

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/base/errors.shared";
-import type { QueuedNotices, SubscriptionEffect } from "@/lib/data/store";
+import type { CatalogEffect, QueuedNotices } from "@/lib/data/store";
 import type { AuditAction } from "@/lib/engine/audit/record-event";
-import { commitSubscriptionChange } from "@/lib/engine/changes/commit-subscription-change";
+import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
 import { loadSubscriptionOrThrow, offeredTierOrThrow, type LoadedSubscription } from "./load-subscription";
 import type { SubscriptionStatus } from "./schemas";
 
@@ -19,7 +19,7 @@ type ChangeSubscriptionOptions = {
   ip?: string | null;
 };
 
-type Plan = { effect: SubscriptionEffect; action: AuditAction; status: SubscriptionStatus | "removed"; detail?: Record<string, unknown> };
+type Plan = { effect: CatalogEffect; action: AuditAction; status: SubscriptionStatus | "removed"; detail?: Record<string, unknown> };
 
 const ADMIN_ONLY = new Set(["approve", "reject", "block"]);
 
@@ -41,7 +41,7 @@ export async function changeSubscription({
   const tierChanged = plan.effect.kind === "upsert_subscription" && plan.effect.tierId !== sub.tierId;
   const endsOrChanges = plan.status !== "active" || tierChanged;
   const clientId = sub.app.client?.id;
-  const notices = await commitSubscriptionChange({
+  const notices = await commitCatalogChange({
     effects: [plan.effect],
     notify: wasServing && endsOrChanges && clientId ? [{ clientId, api: { context: sub.api.context, version: sub.api.version } }] : [],
     events: [
@@ -60,7 +60,7 @@ export async function changeSubscription({
 }
 
 function planOf(sub: LoadedSubscription, action: SubscriptionAction, isAdmin: boolean): Plan {
-  const set = (status: SubscriptionStatus, tierId: string, requestedTierId: string | null, reason: string | null): SubscriptionEffect => ({
+  const set = (status: SubscriptionStatus, tierId: string, requestedTierId: string | null, reason: string | null): CatalogEffect => ({
     kind: "upsert_subscription",
     subscriptionId: sub.id,
     appId: sub.app.id,

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
-import { commitSubscriptionChange } from "@/lib/engine/changes/commit-subscription-change";
+import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
 import { randomUUID } from "node:crypto";
 import { offeredTierOrThrow } from "./load-subscription";
 import { subscribeSchema, type SubscribeInput, type SubscriptionStatus } from "./schemas";
@@ -46,7 +46,7 @@ export async function subscribe({
     throw new AppError("conflict", `This application's subscription is ${existing.status} already.`, { appId: ["Subscribed already."] });
   const status: SubscriptionStatus = api.approvalRequired && !asAdmin ? "pending" : "active";
   const id = existing?.id ?? randomUUID();
-  const notices = await commitSubscriptionChange({
+  const notices = await commitCatalogChange({
     effects: [
       {
         kind: "upsert_subscription",

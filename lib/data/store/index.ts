@@ -1,7 +1,7 @@
 import { env } from "@/lib/base/env";
 import { engineOf, sqlitePath } from "@/lib/data/db/engine";
-import { createPostgresStore } from "./postgres-store";
-import { createSqliteStore } from "./sqlite-store";
+import { createPostgresStore } from "./postgres/store";
+import { createSqliteStore } from "./sqlite/store";
 import type { DriverStore } from "./types";
 
 export type * from "./types";

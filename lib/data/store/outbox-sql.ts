@@ -1,25 +1,16 @@
-import type { NoticeType, PendingDelivery } from "@/lib/data/store/types";
+import type { DbClock } from "./dialect";
+import type { RawDelivery } from "./rows";
+import type { PendingDelivery } from "./types";
 
 // The transactional outbox (revocation_events + deliveries): the SQL both engines' stores run.
 // Placeholders are `?`; the PostgreSQL store numbers them. Engine-specific claiming lives in each store.
 //
-// Due times, leases and give-up times are on the database's clock (`NOW`, `plus(?)`), never an
+// Due times, leases and give-up times are on the database's clock (dialect.ts `now`, `plus(?)`), never an
 // instance's: an instance whose clock runs ahead would otherwise see every other instance's leases
 // as lapsed and send their notices a second time.
 
 export const LEASE_MS = 30_000; // longer than one attempt's timeout
 export const RETRY_WINDOW_MS = 24 * 3600_000;
-
-/** The database's "now" and "now + ? ms", in the engine's timestamp encoding; stable within one statement. */
-export type DbClock = { now: string; plus: (param: string) => string };
-export const SQLITE_CLOCK: DbClock = {
-  now: "CAST(unixepoch('subsec') * 1000 AS INTEGER)",
-  plus: (p) => `(CAST(unixepoch('subsec') * 1000 AS INTEGER) + ${p})`,
-};
-export const POSTGRES_CLOCK: DbClock = {
-  now: "(statement_timestamp() AT TIME ZONE 'UTC')",
-  plus: (p) => `(statement_timestamp() AT TIME ZONE 'UTC' + ${p}::bigint * interval '1 millisecond')`,
-};
 
 /** Due, not leased, and for an enabled gateway: a disabled gateway's notices wait (held) until it is enabled again. */
 export const claimable = ({
@@ -77,24 +68,6 @@ export const DELIVERY_COLUMNS = `d.event_sequence, e.id AS event_id, e.type, e.t
   d.gateway_id, g.revoke_url, g.signing_secret, g.previous_signing_secret, g.previous_secret_expires_at, d.attempts, d.lease_until`;
 export const DELIVERY_FROM =
   "deliveries d JOIN revocation_events e ON e.sequence = d.event_sequence JOIN gateways g ON g.id = d.gateway_id";
-
-export type RawDelivery = {
-  event_sequence: number;
-  event_id: string;
-  type: NoticeType;
-  tokens: string;
-  client_id: string | null;
-  api_context: string | null;
-  api_version: string | null;
-  created_at: number;
-  gateway_id: string;
-  revoke_url: string;
-  signing_secret: string;
-  previous_signing_secret: string | null;
-  previous_secret_expires_at: number | null;
-  attempts: number;
-  lease_until: number;
-};
 
 /** `sendBy` is this process's own deadline for starting an attempt: its clock at the claim plus the lease. */
 export const toDelivery = (r: RawDelivery, sendBy: number): PendingDelivery => ({

@@ -1,5 +1,6 @@
 // What goes through the database driver directly (README, "The data-layer rule"): the key
-// manager's hot paths, every token change with everything it implies, and the notice outbox.
+// manager's hot paths, every token change with everything it implies, catalog changes (subscriptions,
+// API lifecycle, settings) with their notices, and the notice outbox.
 
 import type { TokenFormat } from "@/lib/base/token-format.shared";
 
@@ -82,8 +83,8 @@ export type ApiRef = { context: string; version: string };
 export type ApiStatus = "draft" | "published" | "deprecated" | "retired";
 export type SubscriptionStatus = "pending" | "active" | "blocked" | "rejected";
 
-/** What a subscription change writes, in order (lib/data/store/sql.ts subscriptionStatements). */
-export type SubscriptionEffect =
+/** What a catalog change writes, in order (catalog-sql.ts catalogStatement). */
+export type CatalogEffect =
   | {
       kind: "upsert_subscription";
       subscriptionId: string;
@@ -101,12 +102,13 @@ export type SubscriptionEffect =
   | { kind: "set_setting"; key: string; value: string }; // e.g. backend_jwt, the default of every API that has not chosen
 
 /**
- * A change to subscriptions or an API's lifecycle: its writes, the audit rows and one
- * subscription.changed notice per (client, API) whose cached validation info gateways must drop.
+ * A change to the API catalog and what governs access to it — subscriptions, an API's lifecycle or
+ * backend-JWT choice, the portal's settings: its writes, the audit rows and one subscription.changed
+ * notice per (client, API) whose cached validation info gateways must drop.
  */
-export type SubscriptionChange = {
+export type CatalogChange = {
   at: number;
-  effects: SubscriptionEffect[];
+  effects: CatalogEffect[];
   notify: { clientId: string; api: ApiRef }[];
   audit: AuditRow[];
   /** PostgreSQL: tell the other instances at commit that a setting they keep in memory changed (SQLite's one server sees data_version). */
@@ -208,8 +210,8 @@ export type DriverStore = {
   getSettings(): Promise<Record<string, string>>;
   /** Commits one cause: its effect, the token changes, the audit rows and the notices, in one transaction. */
   commitTokenChange(change: TokenChange): Promise<TokenChangeResult>;
-  /** Commits a subscription or API lifecycle change with its audit rows and subscription.changed notices. */
-  commitSubscriptionChange(change: SubscriptionChange): Promise<QueuedNotices>;
+  /** Commits a catalog change (subscriptions, API lifecycle, settings) with its audit rows and subscription.changed notices. */
+  commitCatalogChange(change: CatalogChange): Promise<QueuedNotices>;
   /**
    * Queues `token.revoked` once more for tokens already revoked (the race re-send), due after `delayMs`,
    * in one transaction; the tokens keep pointing at their first announcement.

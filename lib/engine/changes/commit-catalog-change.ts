@@ -1,9 +1,9 @@
-import { store, type ApiRef, type QueuedNotices, type SubscriptionEffect } from "@/lib/data/store";
+import { store, type ApiRef, type CatalogEffect, type QueuedNotices } from "@/lib/data/store";
 import { toAuditRow, type AuditEventInput } from "@/lib/engine/audit/record-event";
 import { evictAfterSubscriptionChange } from "@/lib/engine/validation-cache/evict";
 
-export type CommitSubscriptionChangeOptions = {
-  effects: SubscriptionEffect[];
+export type CommitCatalogChangeOptions = {
+  effects: CatalogEffect[];
   /** (client, API) pairs whose cached validation info gateways must drop: one subscription.changed each. */
   notify: { clientId: string; api: ApiRef }[];
   events: AuditEventInput[];
@@ -12,19 +12,20 @@ export type CommitSubscriptionChangeOptions = {
 };
 
 /**
- * The one way subscriptions, API lifecycles and the settings they depend on change: the writes, the audit rows and the
- * subscription.changed notices commit in one store transaction (README, "The data-layer rule").
+ * The one way the API catalog and what governs it change — subscriptions, an API's lifecycle and backend-JWT
+ * choice, the portal's settings: the writes, the audit rows and the subscription.changed notices commit in one
+ * store transaction (README, "The data-layer rule").
  * Nothing is sent here: the caller's door flushes the returned notices.
  */
-export async function commitSubscriptionChange({
+export async function commitCatalogChange({
   effects,
   notify,
   events,
   announceSettings,
   now = Date.now(),
-}: CommitSubscriptionChangeOptions): Promise<QueuedNotices> {
+}: CommitCatalogChangeOptions): Promise<QueuedNotices> {
   const audit = events.map((e) => toAuditRow(e, now));
-  const notices = await store().commitSubscriptionChange({ at: now, effects, notify, audit, announceSettings });
+  const notices = await store().commitCatalogChange({ at: now, effects, notify, audit, announceSettings });
 
   return evictAfterSubscriptionChange(notify, notices); // before any door answers (lib/engine/validation-cache)
 }

@@ -1,0 +1,45 @@
+import { utc } from "@/lib/data/store/dialect";
+import { groupCommit, noResults } from "@/lib/data/store/group-commit";
+import { ISSUANCE, TOKEN_COLUMNS, tokenParams } from "@/lib/data/store/issuance-sql";
+import type { DriverStore, NewToken } from "@/lib/data/store/types";
+import type { PostgresConnection, Queryable } from "./connection";
+
+const TOKEN_INSERT_TYPES = [
+  ...["text", "text", "text", "text", "text", "text", "text", "timestamp", "timestamp", "timestamp"],
+  ...["text", "text", "text", "text"], // prefix, last4, user_id, issued_from
+];
+const INSERT_TOKENS = `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4, user_id, issued_from)
+  SELECT * FROM unnest(${TOKEN_INSERT_TYPES.map((type) => `?::${type}[]`).join(", ")})`;
+
+export function postgresIssuance({
+  pool,
+  query,
+  transaction,
+}: PostgresConnection): Pick<DriverStore, "insertToken" | "insertTokens" | "redeemCode"> {
+  // Any number of tokens in one statement (column arrays, unnested into rows): a group commit, a grant's pair.
+  async function insertRows(on: Queryable, tokens: NewToken[]) {
+    const rows = tokens.map((t) => tokenParams(t, utc));
+    await query(
+      on,
+      "insert_tokens",
+      INSERT_TOKENS,
+      TOKEN_INSERT_TYPES.map((_, i) => rows.map((r) => r[i])),
+    );
+  }
+
+  return {
+    insertToken: groupCommit(noResults((tokens: NewToken[]) => insertRows(pool, tokens))),
+    async insertTokens(tokens) {
+      await insertRows(pool, tokens); // one statement: all or none
+    },
+    async redeemCode(hash, at, tokens) {
+      return transaction(async (c) => {
+        const { rowCount } = await query(c, "redeem_code", ISSUANCE.redeemCode, [utc(at), hash]);
+        if (!rowCount) return false;
+        await insertRows(c, tokens);
+
+        return true;
+      });
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { INSTANCE_ID } from "@/lib/data/bus/instance-id";
+import { busPayload, EVENTS_CHANNEL } from "@/lib/data/bus/messages";
+import { POSTGRES, utc } from "@/lib/data/store/dialect";
+import { claimable, DELIVERY_COLUMNS, outboxSql, recordAttemptParams, RETRY_WINDOW_MS, toDelivery } from "@/lib/data/store/outbox-sql";
+import type { RawDelivery, RawEventSequence, RawLiveUntil, RawSequence } from "@/lib/data/store/rows";
+import { splitIntoEvents } from "@/lib/data/store/split-events";
+import type { ApiRef, ChangedToken, DriverStore, NoticeType, QueuedNotices } from "@/lib/data/store/types";
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import type { PostgresConnection } from "./connection";
+
+const POSTGRES_CLOCK = POSTGRES.clock;
+const OUTBOX_SQL = outboxSql(POSTGRES_CLOCK, { lockGateways: " FOR KEY SHARE" });
+const CLAIMABLE = claimable(POSTGRES_CLOCK);
+const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl" 1)
+
+/**
+ * A change's events, in one statement: the event-sequence lock, the events, the tokens marked as
+ * announced, a delivery per enabled gateway (locked FOR KEY SHARE, see outboxSql) and the bus
+ * message. Sequences follow commit order because each transaction takes the lock before its
+ * first sequence and holds it until it commits; as the last statement before COMMIT, the lock is
+ * held for one round trip, not one per statement (under load each round trip waits its turn in
+ * the event loop, and every revocation of every instance queues behind the holder).
+ */
+const QUEUE_EVENTS = `WITH locked AS (SELECT pg_advisory_xact_lock($1)),
+  ev AS (
+    INSERT INTO revocation_events (id, type, tokens, created_at, expires_at)
+    SELECT e.id, e.type, e.tokens, e.created_at, e.expires_at
+    FROM locked, unnest($2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[])
+      WITH ORDINALITY AS e(id, type, tokens, created_at, expires_at, n)
+    ORDER BY e.n
+    RETURNING id, type, sequence, created_at),
+  marked AS (
+    UPDATE tokens t SET revocation_seq = ev.sequence
+    FROM ev JOIN unnest($7::text[], $8::text[]) AS m(token_id, event_id) ON m.event_id = ev.id
+    WHERE $9::boolean AND t.id = m.token_id
+    RETURNING t.id),
+  queued AS (
+    INSERT INTO deliveries (event_sequence, gateway_id, status, attempts, next_attempt_at, give_up_at, lease_until, created_at)
+    SELECT ev.sequence, g.id, 'pending', 0, ${POSTGRES_CLOCK.plus("$10")}, ${POSTGRES_CLOCK.plus("$11")}, NULL, ev.created_at
+    FROM ev, gateways g WHERE g.disabled_at IS NULL
+    FOR KEY SHARE OF g
+    RETURNING event_sequence),
+  notified AS (
+    SELECT pg_notify($12, json_build_object('from', $13::text, 'type', type, 'first', MIN(sequence), 'last', MAX(sequence))::text)
+    FROM ev WHERE $9::boolean GROUP BY type)
+  SELECT id, sequence, EXISTS (SELECT 1 FROM queued q WHERE q.event_sequence = ev.sequence) AS queued,
+    (SELECT COUNT(*) FROM notified) AS notified -- a plain SELECT runs only if read; the writes above always do
+  FROM ev ORDER BY sequence`;
+
+export type PostgresOutbox = ReturnType<typeof postgresOutbox>;
+
+/** The notice outbox on PostgreSQL: queueing (inside the change's transaction), claims, attempts and redeliveries. */
+export function postgresOutbox({ pool, query, transaction }: PostgresConnection) {
+  // Must run inside a transaction, as its last statement: the notices commit with the changes they
+  // announce, and so does the instance bus's message about them (NOTIFY is delivered at commit, or never).
+  // One statement for any number of changes (a group commit's), each answered with its own notices.
+  async function queue(
+    c: pg.PoolClient,
+    changes: { type: NoticeType; tokens: ChangedToken[]; at: number }[],
+    { delayMs = 0, announce = true } = {},
+  ): Promise<QueuedNotices[]> {
+    const events = changes.flatMap((change, i) => splitIntoEvents(change.type, change.tokens, change.at).map((e) => ({ ...e, change: i })));
+    const queued = changes.map((change) => ({
+      sequences: [] as number[],
+      revoked: change.type === "token.revoked" && announce ? change.tokens : [],
+    }));
+    if (events.length === 0) return queued;
+    const { rows } = await c.query<{ id: string; sequence: number; queued: boolean }>({
+      name: "queue_events",
+      text: QUEUE_EVENTS,
+      values: [
+        EVENT_SEQUENCE_LOCK,
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.tokens),
+        events.map((e) => utc(e.createdAt)),
+        events.map((e) => utc(e.expiresAt)),
+        events.flatMap((e) => e.tokenIds),
+        events.flatMap((e) => e.tokenIds.map(() => e.id)),
+        announce,
+        delayMs,
+        delayMs + RETRY_WINDOW_MS,
+        EVENTS_CHANNEL,
+        INSTANCE_ID,
+      ],
+    });
+    const changeOf = new Map(events.map((e) => [e.id, e.change]));
+    // With no gateway registered, nothing waits to be sent.
+    for (const r of rows) if (r.queued) queued[changeOf.get(r.id)!].sequences.push(r.sequence);
+
+    return queued;
+  }
+
+  // SKIP LOCKED: several instances claim disjoint rows without waiting on each other.
+  async function claim(filter: string, params: unknown[], leaseMs: number, limit: number | null) {
+    const sendBy = Date.now() + leaseMs;
+    const { rows } = await query<RawDelivery>(
+      pool,
+      undefined,
+      `WITH due AS (
+         SELECT event_sequence, gateway_id FROM deliveries WHERE ${CLAIMABLE}${filter}
+         ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE deliveries d SET lease_until = ${POSTGRES_CLOCK.plus("?")} FROM due
+         WHERE d.event_sequence = due.event_sequence AND d.gateway_id = due.gateway_id RETURNING d.*)
+       SELECT ${DELIVERY_COLUMNS.replace(/\bd\./g, "c.")} FROM claimed c
+         JOIN revocation_events e ON e.sequence = c.event_sequence JOIN gateways g ON g.id = c.gateway_id`,
+      [...params, limit, leaseMs],
+    );
+
+    return rows.map((r) => toDelivery(r, sendBy));
+  }
+
+  /**
+   * One subscription.changed event per (client, API) that has live tokens, inside the change's
+   * transaction, and the bus message that has the other instances evict at commit.
+   */
+  async function queueSubscriptionChanged(
+    c: pg.PoolClient,
+    notify: { clientId: string; api: ApiRef }[],
+    at: number,
+  ): Promise<QueuedNotices> {
+    // The same ordering lock as token events: no event commits below a sequence a feed reader has passed.
+    if (notify.length > 0)
+      await c.query({ name: "lock_event_sequence", text: "SELECT pg_advisory_xact_lock($1)", values: [EVENT_SEQUENCE_LOCK] });
+    const sequences = [];
+    const inserted = [];
+    for (const { clientId, api } of notify) {
+      const { rows } = await query<RawLiveUntil>(c, "live_tokens_until", OUTBOX_SQL.liveTokensUntil, [clientId, utc(at)]);
+      const until = rows[0]?.until ?? null;
+      if (until === null) continue; // no live token: no gateway holds validation info to evict
+      const id = `evt_${randomUUID().replace(/-/g, "")}`;
+      const row = await query<RawSequence>(c, "insert_subscription_event", OUTBOX_SQL.insertSubscriptionEvent, [
+        id,
+        clientId,
+        api.context,
+        api.version,
+        utc(at),
+        utc(until),
+      ]);
+      const sequence = row.rows[0].sequence;
+      inserted.push(sequence);
+      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [sequence, 0, RETRY_WINDOW_MS, utc(at)]);
+      if (rowCount) sequences.push(sequence);
+    }
+    // Other instances evict their cached validation info for these (client, API) pairs (lib/engine/validation-cache), at commit.
+    if (inserted.length > 0)
+      await c.query({
+        name: "notify_events",
+        text: "SELECT pg_notify($1, $2)",
+        values: [EVENTS_CHANNEL, busPayload("subscription.changed", inserted)],
+      });
+
+    return { sequences, revoked: [] };
+  }
+
+  const methods: Pick<DriverStore, "queueResend" | "requeueFailed" | "claimQueued" | "claimDueDeliveries" | "recordAttempts"> = {
+    async queueResend(tokens, at, delayMs) {
+      // Announced when it is due: its timestamp, and the latency figures, start then.
+      return transaction(
+        async (c) => (await queue(c, [{ type: "token.revoked", tokens, at: at + delayMs }], { delayMs, announce: false }))[0],
+      );
+    },
+    async requeueFailed(gatewayId, sequence) {
+      const params = [RETRY_WINDOW_MS, gatewayId, ...(sequence === undefined ? [] : [sequence])];
+      const { rows } = await query<RawEventSequence>(pool, undefined, OUTBOX_SQL.requeueFailed(sequence !== undefined), params);
+
+      return rows.map((r) => r.event_sequence);
+    },
+    async claimQueued(sequences, gatewayId, leaseMs) {
+      if (sequences.length === 0) return [];
+
+      return claim(
+        " AND event_sequence = ANY(?) AND (?::text IS NULL OR gateway_id = ?)",
+        [sequences, gatewayId ?? null, gatewayId ?? null],
+        leaseMs,
+        null,
+      );
+    },
+    async claimDueDeliveries(leaseMs, limit) {
+      return claim("", [], leaseMs, limit);
+    },
+    async recordAttempts(attempts) {
+      if (attempts.length === 0) return;
+      await transaction(async (c) => {
+        for (const a of attempts) {
+          const { rowCount } = await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [...recordAttemptParams(a), utc(a.leaseUntil)]);
+          if (rowCount && a.ok) await query(c, "pull_forward", OUTBOX_SQL.pullForward, [a.gatewayId]);
+        }
+      });
+    },
+  };
+
+  return { queue, queueSubscriptionChanged, methods };
+}

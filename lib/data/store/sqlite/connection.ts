@@ -1,0 +1,21 @@
+import Database from "better-sqlite3";
+
+export type SqliteConnection = {
+  conn: Database.Database;
+  /** The prepared statement for this text, prepared once. */
+  stmt: (sql: string) => Database.Statement;
+};
+
+/**
+ * One better-sqlite3 connection. Every transaction on it is synchronous, so nothing else runs on
+ * it in between; SQLite has one writer at a time, so a claim needs no row locks.
+ */
+export function openSqlite(file: string): SqliteConnection {
+  const conn = new Database(file, { timeout: 5_000 });
+  conn.pragma("journal_mode = WAL");
+  conn.pragma("synchronous = NORMAL"); // durable at each WAL checkpoint; a crash loses no committed page
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => cache.get(sql) ?? cache.set(sql, conn.prepare(sql)).get(sql)!;
+
+  return { conn, stmt };
+}
