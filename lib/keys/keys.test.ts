@@ -1,8 +1,8 @@
 import { db } from "@/lib/data/db/client";
-import { webHandler } from "@/lib/testing/web-handler";
 import { jwksEndpoint } from "@/lib/doors/oauth/jwks";
 import { ACTIVATION_DELAY_MS, KEY_RELOAD_MS, publishedKeys, reloadKeyRing, signingKey } from "@/lib/engine/keys/key-ring";
 import { makeUser, oauth, TEST_ADMIN } from "@/lib/testing/factories";
+import { webHandler } from "@/lib/testing/web-handler";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";

@@ -1,8 +1,8 @@
 import { createTestApp } from "@/lib/testing/factories";
 import { expectOAuthAnswer, fuzzParameters, nastyString } from "@/lib/testing/http/fuzz";
+import { webHandler } from "@/lib/testing/web-handler";
 import * as fc from "fast-check";
 import { beforeAll, describe, it } from "vitest";
-import { webHandler } from "@/lib/testing/web-handler";
 import { introspectEndpoint } from "./introspect";
 import { revocationsEndpoint } from "./revocations";
 import { revokeEndpoint } from "./revoke";

@@ -1,6 +1,6 @@
 import { formRequest } from "@/lib/testing/factories";
-import { describe, expect, it } from "vitest";
 import { webHandler } from "@/lib/testing/web-handler";
+import { describe, expect, it } from "vitest";
 import { tokenEndpoint } from "./token";
 
 const token = webHandler(tokenEndpoint, () => {});
