@@ -2,14 +2,15 @@ import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
 import { createTestApp, createTestGateway } from "@/lib/testing/factories";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
-import { issueToken, prepareAccessToken } from "@/lib/tokens/issue-token";
+import { buildTokens } from "@/lib/engine/tokens/build-token";
+import { issueToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
 
 describe("group commit of token inserts", () => {
   it("stores every token of a concurrent burst, and fails only the request whose row cannot be written", async () => {
     const app = await createTestApp();
-    const prepared = await Promise.all(Array.from({ length: 200 }, () => prepareAccessToken({ clientId: app.clientId, subscriber: null })));
-    const rows = prepared.map((p) => p.row);
+    const built = await Promise.all(Array.from({ length: 200 }, () => buildTokens({ client: { id: app.clientId, ownerId: null } })));
+    const rows = built.map((b) => b.access.row);
     const duplicate = { ...rows[0], hash: `${rows[0].hash.slice(0, -1)}x` }; // same id: the primary key refuses it
 
     const results = await Promise.allSettled([...rows, duplicate].map((row) => store().insertToken(row)));
@@ -21,7 +22,7 @@ describe("group commit of token inserts", () => {
 
   it("answers only after the row is readable: a token is introspectable as soon as its issuance resolves", async () => {
     const app = await createTestApp();
-    const { row } = await prepareAccessToken({ clientId: app.clientId, subscriber: null });
+    const { row } = (await buildTokens({ client: { id: app.clientId, ownerId: null } })).access;
     await store().insertToken(row);
 
     expect(await store().findTokenByHash(row.hash)).toMatchObject({ id: row.id, revokedAt: null });

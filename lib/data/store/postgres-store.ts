@@ -36,6 +36,7 @@ import {
   type RawTokenForApi,
 } from "./sql";
 import type {
+  AuditRow,
   ChangedToken,
   DriverStore,
   NewToken,
@@ -63,9 +64,9 @@ const SHORTEN = { capped: "created_at + (?::bigint * interval '1 millisecond')",
 type Queryable = pg.Pool | pg.PoolClient;
 const TOKEN_INSERT_TYPES = [
   ...["text", "text", "text", "text", "text", "text", "text", "timestamp", "timestamp", "timestamp"],
-  ...["text", "text", "text", "text"], // prefix, last4, user_id, issued_from
+  ...["text", "text", "text", "text", "text", "text"], // prefix, last4, user_id, issued_from, source, note
 ];
-const INSERT_TOKENS = `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4, user_id, issued_from)
+const INSERT_TOKENS = `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4, user_id, issued_from, source, note)
   SELECT * FROM unnest(${TOKEN_INSERT_TYPES.map((type) => `?::${type}[]`).join(", ")})`;
 const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl" 1)
 
@@ -120,6 +121,19 @@ export function createPostgresStore(connectionString: string): DriverStore {
       TOKEN_INSERT_TYPES.map((_, i) => rows.map((r) => r[i])),
     );
   }
+
+  // A group commit's tokens in one statement; those generated for someone commit with their audit rows.
+  const insertIssued = groupCommit(
+    noResults(async (items: { token: NewToken; audit: AuditRow[] }[]) => {
+      const tokens = items.map((i) => i.token);
+      const audit = items.flatMap((i) => i.audit);
+      if (audit.length === 0) return insertRows(pool, tokens);
+      await transaction(async (c) => {
+        await insertRows(c, tokens);
+        for (const row of audit) await query(c, "insert_audit", SQL.insertAudit, auditParams(row, utc));
+      });
+    }),
+  );
 
   async function transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await pool.connect();
@@ -267,7 +281,7 @@ export function createPostgresStore(connectionString: string): DriverStore {
 
       return row ? toTokenForApi(row) : null;
     },
-    insertToken: groupCommit(noResults((tokens: NewToken[]) => insertRows(pool, tokens))),
+    insertToken: (token, audit = []) => insertIssued({ token, audit }),
     async insertTokens(tokens) {
       await insertRows(pool, tokens); // one statement: all or none
     },

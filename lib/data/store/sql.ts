@@ -43,7 +43,8 @@ export const SQL = {
   listScopeNames: "SELECT name FROM scopes ORDER BY name",
   getSettings: "SELECT key, value FROM settings WHERE key NOT LIKE 'internal.%'",
   insertAudit: "INSERT INTO audit_events (id, app_id, actor_id, actor, action, detail, ip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  insertToken: `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4, user_id, issued_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertToken: `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4, user_id, issued_from, source, note)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   findCode: `SELECT hash, client_id, user_id, redirect_uri, code_challenge, scope, grant_id, expires_at, used_at
     FROM authorization_codes WHERE hash = ?`,
   redeemCode: "UPDATE authorization_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL",
@@ -201,6 +202,8 @@ export const tokenParams = (t: NewToken, time: Time) => [
   t.last4,
   t.userId ?? null,
   t.issuedFrom ?? null,
+  t.source,
+  t.note,
 ];
 
 export const insertTokenStatement = (t: NewToken, time: Time): Statement => ({ sql: SQL.insertToken, params: tokenParams(t, time) });

@@ -31,7 +31,16 @@ import {
   type RawToken,
   type RawTokenForApi,
 } from "./sql";
-import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices, SubscriptionChange, TokenChange } from "./types";
+import type {
+  AuditRow,
+  ChangedToken,
+  DriverStore,
+  NewToken,
+  NoticeType,
+  QueuedNotices,
+  SubscriptionChange,
+  TokenChange,
+} from "./types";
 
 const time = (ms: number) => ms; // Prisma stores DateTime as epoch ms on SQLite (unixepoch-ms)
 const inList = (values: string[]) => ({ sql: `IN (${values.map(() => "?").join(", ") || "NULL"})`, params: values });
@@ -74,12 +83,21 @@ export function createSqliteStore(file: string): DriverStore {
   };
   const commitAll = conn.transaction((changes: TokenChange[]) => changes.map(applyTokenChange));
 
-  const insertMany = conn.transaction((tokens: NewToken[]) => {
+  const insertMany = conn.transaction((tokens: NewToken[], audit: AuditRow[] = []) => {
     for (const t of tokens) {
       const { sql, params } = insertTokenStatement(t, time);
       stmt(sql).run(...params);
     }
+    for (const row of audit) stmt(SQL.insertAudit).run(...auditParams(row, time));
   });
+  const insertIssued = groupCommit(
+    noResults(async (items: { token: NewToken; audit: AuditRow[] }[]) =>
+      insertMany(
+        items.map((i) => i.token),
+        items.flatMap((i) => i.audit),
+      ),
+    ),
+  );
 
   const redeem = conn.transaction((hash: string, at: number, tokens: NewToken[]) => {
     if (stmt(SQL.redeemCode).run(at, hash).changes === 0) return false;
@@ -148,7 +166,7 @@ export function createSqliteStore(file: string): DriverStore {
 
       return row ? toTokenForApi(row) : null;
     },
-    insertToken: groupCommit(noResults(async (tokens: NewToken[]) => insertMany(tokens))),
+    insertToken: (token, audit = []) => insertIssued({ token, audit }),
     async insertTokens(tokens) {
       insertMany(tokens);
     },
