@@ -1,6 +1,7 @@
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
 import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { toAuditRow } from "@/lib/engine/audit/record-event";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { buildTokens } from "@/lib/engine/tokens/build-token";
 import { issueToken } from "@/lib/tokens/issue-token";
@@ -18,6 +19,24 @@ describe("group commit of token inserts", () => {
     expect(results.slice(0, 200).every((r) => r.status === "fulfilled")).toBe(true);
     expect(results[200].status).toBe("rejected");
     expect(await db.token.count({ where: { clientId: app.clientId } })).toBe(200);
+  });
+
+  it("commits a token with the audit rows that name it: a refused audit row leaves no token, and fails only its own request", async () => {
+    const app = await createTestApp();
+    const taken = await db.auditEvent.create({ data: { appId: app.app!.id, actor: "test", action: "token.generated" } });
+    const built = await Promise.all(Array.from({ length: 20 }, () => buildTokens({ client: { id: app.clientId, ownerId: null } })));
+    const items = built.map(({ access }) => ({
+      token: access.row,
+      audit: toAuditRow({ appId: app.app!.id, actor: "test", action: "token.generated", detail: { tokenId: access.row.id } }),
+    }));
+    items[19].audit.id = taken.id; // the primary key refuses this one audit row
+
+    const results = await Promise.allSettled(items.map(({ token, audit }) => store().insertToken(token, [audit])));
+
+    expect(results.map((r) => r.status)).toEqual([...Array(19).fill("fulfilled"), "rejected"]);
+    expect(await db.token.findUnique({ where: { id: items[19].token.id } })).toBeNull();
+    expect(await db.token.count({ where: { clientId: app.clientId } })).toBe(19);
+    expect(await db.auditEvent.count({ where: { appId: app.app!.id } })).toBe(20); // 19 and the one already there
   });
 
   it("answers only after the row is readable: a token is introspectable as soon as its issuance resolves", async () => {
