@@ -64,6 +64,8 @@ export async function seedBenchClient(count: number) {
         createdAt: now,
         expiresAt: now + 24 * 3600_000,
         revokedAt: null,
+        source: "token_endpoint",
+        note: null,
       }),
     );
     if (batch.length === 500) await Promise.all(batch.splice(0));

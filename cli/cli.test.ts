@@ -1,3 +1,4 @@
+import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
 import { verifyPassword } from "@/lib/engine/identity/password";
 import { randomUUID } from "node:crypto";
@@ -23,6 +24,11 @@ describe("portcullis CLI", () => {
     });
     const issued = await json("tokens", "issue", "--client-id", app.client_id);
     expect(issued).toMatchObject({ token_type: "Bearer", expires_in: expect.any(Number) });
+    const row = await db.token.findUniqueOrThrow({ where: { hash: hashToken(issued.access_token) } });
+    expect(row).toMatchObject({ source: "cli", note: null });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { appId: app.app_id, action: "token.generated" } });
+    expect(audit).toMatchObject({ actor: "cli" });
+    expect(JSON.parse(audit.detail)).toMatchObject({ tokenId: row.id, last4: issued.access_token.slice(-4) });
     expect(await json("tokens", "revoke", "--token", issued.access_token)).toMatchObject({ revoked: 1 });
     const { tokens } = await json("tokens", "list", "--client-id", app.client_id);
     expect(tokens).toEqual([expect.objectContaining({ status: "revoked", revoked_by: "cli", token: expect.stringMatching(/^pcl_at_…/) })]);

@@ -1,8 +1,7 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { MAX_PAGE_SIZE, TOKEN_STATES, tokenListQuerySchema } from "@/lib/base/list-query.shared";
 import { store } from "@/lib/data/store";
-import { recordAuditEvent } from "@/lib/engine/audit/record-event";
-import { issueToken } from "@/lib/tokens/issue-token";
+import { CLI_OPERATOR, generateAppToken } from "@/lib/tokens/generate-app-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { purgeTokens } from "@/lib/tokens/purge-tokens";
 import { reapproveToken } from "@/lib/tokens/reapprove-token";
@@ -27,19 +26,8 @@ export function tokensCommands(program: Command, run: Run) {
     .action(
       run(async (o: { clientId: string }) => {
         const client = await findClientOrThrow(o.clientId);
-        if (client.kind !== "app") throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
-        const issued = await issueToken({
-          clientId: client.id,
-          subscriber: client.ownerId,
-          appTtl: client.appAccessTokenTtl,
-          tokenFormat: client.tokenFormat,
-        });
-        await recordAuditEvent({
-          appId: client.appId,
-          actor: "cli",
-          action: "token.generated",
-          detail: { tokenId: issued.tokenId, last4: issued.accessToken.slice(-4) },
-        });
+        if (client.kind !== "app" || !client.appId) throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
+        const issued = await generateAppToken({ appId: client.appId, actor: CLI_OPERATOR });
 
         return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresIn };
       }),

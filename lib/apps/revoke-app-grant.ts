@@ -1,8 +1,6 @@
-import { AppError } from "@/lib/base/errors.shared";
-import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
-import { getAppOrThrow } from "./get-app-or-throw";
+import { getAppTokensOrThrow } from "./get-app-tokens-or-throw";
 import type { Actor } from "./schemas.shared";
 
 type RevokeAppGrantOptions = { appId: string; tokenId: string; actor: Actor; ip?: string | null; now?: number };
@@ -18,9 +16,8 @@ export async function revokeAppGrant({
   ip,
   now = Date.now(),
 }: RevokeAppGrantOptions): Promise<{ revoked: number; notices: QueuedNotices }> {
-  const { clientId } = await getAppOrThrow({ appId, userId: actor.id, role: actor.role }); // an admin may revoke in any application
-  const token = await db.token.findFirst({ where: { id: tokenId, clientId }, select: { grantId: true } });
-  if (!token) throw new AppError("not_found", "Token not found.");
+  // An admin may revoke in any application.
+  const [token] = (await getAppTokensOrThrow({ appId, tokenIds: [tokenId], userId: actor.id, role: actor.role })).tokens;
   const { changed, notices } = await commitTokenChange({
     cause: "browser",
     tokens: { revoke: { grantId: token.grantId } },

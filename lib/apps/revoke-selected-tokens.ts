@@ -1,9 +1,8 @@
-import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import * as z from "zod";
-import { getAppOrThrow } from "./get-app-or-throw";
+import { getAppTokensOrThrow } from "./get-app-tokens-or-throw";
 import type { Actor } from "./schemas.shared";
 
 export const MAX_SELECTED = 500;
@@ -28,10 +27,8 @@ export async function revokeSelectedTokens({
   ip,
   now = Date.now(),
 }: RevokeSelectedOptions): Promise<{ revoked: number; notices: QueuedNotices }> {
-  const { clientId } = await getAppOrThrow({ appId, userId: actor.id, role: actor.role }); // an admin may revoke in any application
-  const ids = [...new Set(tokenIds)];
-  const selected = await db.token.findMany({ where: { id: { in: ids }, clientId }, select: { grantId: true } });
-  if (selected.length !== ids.length) throw new AppError("not_found", "Some of the selected tokens were not found.");
+  // An admin may revoke in any application.
+  const { clientId, tokens: selected } = await getAppTokensOrThrow({ appId, tokenIds, userId: actor.id, role: actor.role });
   const grants = [...new Set(selected.map((t) => t.grantId))];
   const inGrants = await db.token.findMany({ where: { clientId, grantId: { in: grants } }, select: { id: true } });
   const { changed, notices } = await commitTokenChange({

@@ -1,6 +1,6 @@
 import { db } from "@/lib/data/db/client";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
-import { readTokenPolicy } from "@/lib/settings/settings";
+import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
 import { assertAppLifetimes } from "./assert-app-lifetimes";
 import { getAppOrThrow } from "./get-app-or-throw";

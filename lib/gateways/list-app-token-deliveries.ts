@@ -1,6 +1,4 @@
-import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import { AppError } from "@/lib/base/errors.shared";
-import { db } from "@/lib/data/db/client";
+import { getAppTokensOrThrow } from "@/lib/apps/get-app-tokens-or-throw";
 import type { Role } from "@/lib/users/schemas.shared";
 import { listTokenDeliveries, type TokenDelivery } from "./list-token-deliveries";
 
@@ -11,9 +9,7 @@ type ListAppTokenDeliveriesOptions = { appId: string; tokenId: string; userId: s
  * token of another client (even the user's own other app), is `not_found`, so ids cannot be probed.
  */
 export async function listAppTokenDeliveries({ appId, tokenId, userId, role }: ListAppTokenDeliveriesOptions): Promise<TokenDelivery[]> {
-  const { clientId } = await getAppOrThrow({ appId, userId, role });
-  const token = await db.token.findFirst({ where: { id: tokenId, clientId }, select: { id: true } });
-  if (!token) throw new AppError("not_found", "Token not found.");
+  await getAppTokensOrThrow({ appId, tokenIds: [tokenId], userId, role });
 
   return listTokenDeliveries({ tokenId });
 }

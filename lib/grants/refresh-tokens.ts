@@ -2,7 +2,7 @@ import { hashToken } from "@/lib/base/hash-token";
 import { invalidGrant, refusedWith } from "@/lib/base/oauth-errors";
 import { store, type ClientAuthRow, type TokenRow } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
-import { readTokenPolicy } from "@/lib/settings/settings";
+import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { prepareGrantTokens, type TokenResponse } from "./grant-tokens";
 import { assertAllowedScopes } from "./scopes";
 

@@ -6,7 +6,7 @@ import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin
 import { generateKeyMaterial } from "@/lib/engine/keys/key-material";
 import { ACTIVATION_DELAY_MS, keyRing, reloadKeyRing } from "@/lib/engine/keys/key-ring";
 import { rotateKeySchema, type RotateKeyInput } from "@/lib/engine/keys/schemas.shared";
-import { readTokenPolicy } from "@/lib/settings/settings";
+import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 
 type RotateSigningKeyOptions = RotateKeyInput & { actor: AdminActor; ip?: string | null; now?: number };
 

@@ -1,14 +1,9 @@
 import { subscriptionsFollowingBackendJwtDefault } from "@/lib/apis/serving-subscriptions";
 import { store, type QueuedNotices } from "@/lib/data/store";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
-import { SETTING_KEYS, SETTINGS, toPolicy, type SettingKey, type TokenPolicy } from "@/lib/engine/settings/definitions.shared";
+import { SETTING_KEYS, SETTINGS, type SettingKey } from "@/lib/engine/settings/definitions.shared";
 import { applyCommittedCacheSettings, isCacheSetting } from "@/lib/engine/validation-cache/cache-settings";
 import { validateSettings, type SettingsChange } from "./validate-settings.shared";
-
-/** The token policy as stored now: one query, on every use, so every instance sees a change at once. */
-export async function readTokenPolicy(): Promise<TokenPolicy> {
-  return toPolicy(await store().getSettings());
-}
 
 /** Every setting as stored, defaults filled in. */
 export async function getAllSettings(): Promise<Record<SettingKey, string>> {

@@ -2,9 +2,10 @@ import { createApp } from "@/lib/apps/create-app";
 import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
 import { db } from "@/lib/data/db/client";
 import { introspectAs, makeUser, requestToken } from "@/lib/testing/factories";
+import { refuseAuditRows } from "@/lib/testing/refuse-audit";
 import { listAppTokens } from "@/lib/tokens/list-app-tokens";
 import { afterEach, describe, expect, it } from "vitest";
-import { generateAppToken } from "./generate-app-token";
+import { CLI_OPERATOR, generateAppToken } from "./generate-app-token";
 
 async function ownApp() {
   const owner = await makeUser();
@@ -24,7 +25,37 @@ describe("generateAppToken", () => {
     expect(await introspectAs(clientId, clientSecret, token.accessToken)).toMatchObject({ active: true, client_id: clientId });
     const event = await db.auditEvent.findFirstOrThrow({ where: { appId: app.id, action: "token.generated" } });
     expect(event).toMatchObject({ actor: owner.email, ip: "192.0.2.10" });
+    expect(JSON.parse(event.detail)).toMatchObject({ tokenId: token.tokenId, last4: token.accessToken.slice(-4) });
     expect(event.detail).not.toContain(token.accessToken);
+  });
+
+  it("stores where the token came from and its note on the token itself", async () => {
+    const { owner, app } = await ownApp();
+    const browser = await generateAppToken({ appId: app.id, actor: owner, note: "staging smoke tests" });
+    const cli = await generateAppToken({ appId: app.id, actor: CLI_OPERATOR, regenerate: true });
+
+    expect(await db.token.findUniqueOrThrow({ where: { id: browser.tokenId } })).toMatchObject({
+      source: "browser",
+      note: "staging smoke tests",
+    });
+    expect(await db.token.findUniqueOrThrow({ where: { id: cli.tokenId } })).toMatchObject({ source: "cli", note: null });
+  });
+
+  it("commits the token and its audit row together or not at all", async () => {
+    const { owner, app, clientId, clientSecret } = await ownApp();
+    const kept = await generateAppToken({ appId: app.id, actor: owner });
+    const allowAudit = await refuseAuditRows(app.id);
+    try {
+      await expect(generateAppToken({ appId: app.id, actor: owner, note: "never stored" })).rejects.toThrow(/audit row refused/);
+      // Regenerate's revocation goes with them: the token it would have replaced still works.
+      await expect(generateAppToken({ appId: app.id, actor: owner, regenerate: true })).rejects.toThrow(/audit row refused/);
+    } finally {
+      await allowAudit();
+    }
+
+    expect(await db.token.findMany({ where: { clientId }, select: { id: true } })).toEqual([{ id: kept.tokenId }]);
+    expect(await introspectAs(clientId, clientSecret, kept.accessToken)).toMatchObject({ active: true });
+    expect(await db.auditEvent.count({ where: { appId: app.id, action: { in: ["token.generated", "token.regenerated"] } } })).toBe(1);
   });
 
   it("regenerate revokes the active access tokens, browser- and endpoint-issued, then issues a new one", async () => {

@@ -1,16 +1,20 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import type { Actor } from "@/lib/apps/schemas.shared";
+import { AppError } from "@/lib/base/errors.shared";
 import { store, type QueuedNotices } from "@/lib/data/store";
-import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { toAuditRow } from "@/lib/engine/audit/record-event";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
-import { prepareAccessToken } from "./issue-token";
+import { buildTokens } from "@/lib/engine/tokens/build-token";
+
+/** The operator at the CLI (`portcullis tokens issue`): may generate for any application, and its tokens say "cli". */
+export const CLI_OPERATOR: Actor = { id: "cli", email: "cli", role: "admin" };
 
 type GenerateAppTokenOptions = {
   appId: string;
   actor: Actor;
   regenerate?: boolean;
   ttlSeconds?: number; // a shorter validity than the app's, for this one token (WSO2's store offers the same)
-  note?: string; // what the token is for; kept in the audit row that names the token (lib/tokens/token-origins.ts)
+  note?: string; // what the token is for; stored on the token, shown in the tokens list
   ip?: string | null;
   now?: number;
 };
@@ -26,9 +30,10 @@ export type GeneratedAppToken = {
 };
 
 /**
- * "Generate access token" in the browser: a client_credentials token for the user's application,
- * shown once. `regenerate` revokes the application's active access tokens in the same transaction
- * that stores the new one (WSO2's store semantics); the caller flushes the returned notices.
+ * "Generate access token" in the browser (and `tokens issue` in the CLI): a client_credentials
+ * token for the user's application, shown once. The token, where it came from and its audit row
+ * commit in one transaction; `regenerate` also revokes the application's active access tokens in
+ * it (WSO2's store semantics). The caller flushes the returned notices.
  */
 export async function generateAppToken({
   appId,
@@ -39,22 +44,19 @@ export async function generateAppToken({
   ip,
   now = Date.now(),
 }: GenerateAppTokenOptions): Promise<GeneratedAppToken & { notices: QueuedNotices }> {
-  const { clientId, accessTokenTtl, tokenFormat } = await getAppOrThrow({ appId, userId: actor.id });
-  // Same lifetime rules as the token endpoint, so a browser token is no different from a client's own;
+  const viaCli = actor.id === CLI_OPERATOR.id;
+  // A person generates only for their own application, an admin too; the operator for any.
+  const { clientId } = await getAppOrThrow({ appId, userId: actor.id, role: viaCli ? "admin" : undefined });
+  const client = await store().findClient(clientId);
+  if (!client || client.disabled) throw new AppError("not_found", "Application not found."); // e.g. its owner is suspended
+  // Same lifetime rules as the token endpoint, so a generated token is no different from a client's own;
   // a refused validity fails here, before anything is revoked.
-  const { row, issued } = await prepareAccessToken({
-    clientId,
-    subscriber: actor.id,
-    appTtl: accessTokenTtl,
-    ttlSeconds,
-    tokenFormat,
-    now,
-  });
+  const { access, expiresIn } = await buildTokens({ client, ttlSeconds, source: viaCli ? "cli" : "browser", note, now });
   const audit = { appId, actorId: actor.id, actor: actor.email, ip };
   const detail = {
-    tokenId: issued.tokenId,
-    expiresAt: issued.expiresAt.toISOString(),
-    last4: issued.accessToken.slice(-4), // matches the row to the tokens list
+    tokenId: access.row.id,
+    expiresAt: new Date(access.row.expiresAt).toISOString(),
+    last4: access.row.last4, // matches the row to the tokens list
     ...(note ? { note } : {}),
   };
   let revoked = 0;
@@ -62,7 +64,7 @@ export async function generateAppToken({
   if (regenerate) {
     const result = await commitTokenChange({
       cause: "regenerate",
-      effect: { kind: "issue_token", token: row },
+      effect: { kind: "issue_token", token: access.row },
       tokens: { revoke: { clientId, type: "access_token", activeAt: now } },
       by: actor.email,
       actor: audit,
@@ -72,16 +74,15 @@ export async function generateAppToken({
     revoked = result.changed.length;
     notices = result.notices;
   } else {
-    await store().insertToken(row);
-    await recordAuditEvent({ ...audit, action: "token.generated", detail });
+    await store().insertToken(access.row, [toAuditRow({ ...audit, action: "token.generated", detail }, now)]);
   }
 
   return {
-    tokenId: issued.tokenId,
-    accessToken: issued.accessToken,
-    tokenType: issued.tokenType,
-    expiresIn: issued.expiresIn,
-    expiresAt: issued.expiresAt.toISOString(),
+    tokenId: access.row.id,
+    accessToken: access.value,
+    tokenType: "Bearer",
+    expiresIn,
+    expiresAt: new Date(access.row.expiresAt).toISOString(),
     clientId,
     revokedTokens: revoked,
     notices,

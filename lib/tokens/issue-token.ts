@@ -1,10 +1,6 @@
-import { hashToken, randomSecret, TOKEN_PREFIX } from "@/lib/base/hash-token";
 import type { TokenFormat } from "@/lib/base/token-format.shared";
-import { store, type NewToken } from "@/lib/data/store";
-import { JWT_DISPLAY_PREFIX, signAccessTokenJwt } from "@/lib/engine/jwt/access-token-jwt";
-import { accessTokenLifetime } from "@/lib/engine/settings/token-lifetime.shared";
-import { readTokenPolicy } from "@/lib/settings/settings";
-import { randomUUID } from "node:crypto";
+import { store } from "@/lib/data/store";
+import { buildTokens } from "@/lib/engine/tokens/build-token";
 
 export type IssueTokenOptions = {
   clientId: string;
@@ -25,53 +21,30 @@ export type IssuedToken = {
   scope: string[];
 };
 
-/** A new access token under the current policy (client_credentials: one token per grant), not yet stored. */
-export async function prepareAccessToken({
+/** RFC 6749 §4.4 client_credentials: an access token that is its own grant. Only its hash is stored. */
+export async function issueToken({
   clientId,
   subscriber,
   scope = [],
   appTtl,
   ttlSeconds,
-  tokenFormat = "opaque",
-  now = Date.now(),
-}: IssueTokenOptions) {
-  const expiresIn = accessTokenLifetime(await readTokenPolicy(), { appTtl, requested: ttlSeconds });
-  const tokenId = randomUUID();
-  const expiresAt = now + expiresIn * 1000;
-  const { value: accessToken, prefix } = await accessTokenValue(tokenFormat, { tokenId, clientId, scope, createdAt: now, expiresAt });
-  const row: NewToken = {
-    id: tokenId,
-    hash: hashToken(accessToken),
-    prefix,
-    last4: accessToken.slice(-4),
-    type: "access_token",
-    clientId,
-    subscriber,
-    grantId: tokenId,
-    scope: scope.join(" "),
-    createdAt: now,
-    expiresAt,
-    revokedAt: null,
+  tokenFormat,
+  now,
+}: IssueTokenOptions): Promise<IssuedToken> {
+  const { access, expiresIn } = await buildTokens({
+    client: { id: clientId, ownerId: subscriber, appAccessTokenTtl: appTtl, tokenFormat },
+    scope,
+    ttlSeconds,
+    now,
+  });
+  await store().insertToken(access.row);
+
+  return {
+    tokenId: access.row.id,
+    accessToken: access.value,
+    tokenType: "Bearer",
+    expiresIn,
+    expiresAt: new Date(access.row.expiresAt),
+    scope,
   };
-  const issued: IssuedToken = { tokenId, accessToken, tokenType: "Bearer", expiresIn, expiresAt: new Date(expiresAt), scope };
-
-  return { row, issued };
-}
-
-/** An access token's string in the application's format, and what the tokens list shows before its last 4 characters. */
-export async function accessTokenValue(
-  format: TokenFormat,
-  claims: Parameters<typeof signAccessTokenJwt>[0],
-): Promise<{ value: string; prefix: string }> {
-  if (format === "jwt") return { value: await signAccessTokenJwt(claims), prefix: JWT_DISPLAY_PREFIX };
-
-  return { value: randomSecret(TOKEN_PREFIX.access_token), prefix: TOKEN_PREFIX.access_token };
-}
-
-/** Issues an access token. Only its hash is stored. */
-export async function issueToken(options: IssueTokenOptions): Promise<IssuedToken> {
-  const { row, issued } = await prepareAccessToken(options);
-  await store().insertToken(row);
-
-  return issued;
 }

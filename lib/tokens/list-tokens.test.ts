@@ -5,7 +5,7 @@ import { makeUser } from "@/lib/testing/factories";
 import { listAppTokens } from "@/lib/tokens/list-app-tokens";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateAppToken } from "./generate-app-token";
+import { CLI_OPERATOR, generateAppToken } from "./generate-app-token";
 import { listTokens } from "./list-tokens";
 
 const NOW = Date.parse("2026-11-01T12:00:00Z");
@@ -88,15 +88,19 @@ describe("listTokens", () => {
     await expect(listTokens({ clientId, limit: 5000 })).rejects.toMatchObject({ name: "ZodError" });
   });
 
-  it("says where each token came from, with the note typed for it in the portal", async () => {
+  it("says where each token came from, with the note typed for it in the portal, from the token alone", async () => {
     const owner = await makeUser();
     const { app, clientId } = await createApp({ actor: owner, name: "Origins" });
     const browser = await generateAppToken({ appId: app.id, actor: owner, note: "staging smoke tests" });
+    const cli = await generateAppToken({ appId: app.id, actor: CLI_OPERATOR });
     await seedTokens(clientId, 1);
+    await db.auditEvent.deleteMany({ where: { appId: app.id } }); // the list does not read the audit trail
     const { tokens } = await listTokens({ clientId });
 
+    expect(tokens).toHaveLength(3);
     expect(tokens.find((t) => t.id === browser.tokenId)).toMatchObject({ source: "browser", note: "staging smoke tests" });
-    expect(tokens.find((t) => t.id !== browser.tokenId)).toMatchObject({ source: "token_endpoint", note: null });
+    expect(tokens.find((t) => t.id === cli.tokenId)).toMatchObject({ source: "cli", note: null });
+    expect(tokens.find((t) => t.id !== browser.tokenId && t.id !== cli.tokenId)).toMatchObject({ source: "token_endpoint", note: null });
   });
 });
 

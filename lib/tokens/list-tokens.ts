@@ -2,8 +2,7 @@ import { afterCursor, decodeCursor, encodeCursor } from "@/lib/base/cursor";
 import { tokenListQuerySchema, withoutEmpty, type TokenListQuery } from "@/lib/base/list-query.shared";
 import { db } from "@/lib/data/db/client";
 import type { Prisma } from "@/lib/data/db/generated/sqlite/client";
-import type { TokenType } from "@/lib/data/store";
-import { tokenOrigins, type TokenSource } from "./token-origins";
+import type { TokenSource, TokenType } from "@/lib/data/store";
 
 export type TokenStatus = "active" | "expired" | "revoked";
 
@@ -20,7 +19,7 @@ export type TokenSummary = {
   revokedBy: string | null;
   revokedReason: string | null;
   lastUsedAt: string | null; // the last active introspection, to within a minute (lib/engine/usage)
-  source: TokenSource;
+  source: TokenSource; // where it was issued, and the note typed for it: stored on the token
   note: string | null;
 };
 
@@ -71,17 +70,15 @@ export async function listTokens({
         : {},
     ],
   };
-  const [rows, total, client] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db.token.findMany({
       where: { ...where, ...afterCursor(field, direction, decodeCursor(f.cursor)) },
       orderBy: [{ [field]: direction }, { id: direction }],
       take: f.limit + 1, // one more tells whether there is a next page
     }),
     db.token.count({ where }),
-    db.client.findUnique({ where: { id: clientId }, select: { appId: true } }),
   ]);
   const page = rows.slice(0, f.limit);
-  const origins = await tokenOrigins({ appId: client?.appId ?? null, tokens: page });
   const last = page.at(-1);
 
   return {
@@ -98,8 +95,8 @@ export async function listTokens({
       revokedBy: t.revokedBy,
       revokedReason: t.revokedReason,
       lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-      source: origins.get(t.id)!.source,
-      note: origins.get(t.id)!.note,
+      source: t.source as TokenSource,
+      note: t.note,
     })),
     total,
     nextCursor: rows.length > f.limit && last ? encodeCursor({ value: last[field].toISOString(), id: last.id }) : null,

@@ -1,6 +1,6 @@
 import { db } from "@/lib/data/db/client";
 import { at, coldExecute, coldQuery } from "@/lib/data/db/cold-sql";
-import { readTokenPolicy } from "@/lib/settings/settings";
+import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { takePurgeLease } from "./purge-lease";
 

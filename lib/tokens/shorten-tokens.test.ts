@@ -25,6 +25,8 @@ async function refreshToken(clientId: string, createdAt: number, lifetimeMs: num
     createdAt,
     expiresAt: createdAt + lifetimeMs,
     revokedAt: null,
+    source: "token_endpoint",
+    note: null,
   });
 
   return id;

@@ -1,15 +1,17 @@
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
+import { toAuditRow } from "@/lib/engine/audit/record-event";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { buildTokens } from "@/lib/engine/tokens/build-token";
 import { createTestApp, createTestGateway } from "@/lib/testing/factories";
-import { issueToken, prepareAccessToken } from "@/lib/tokens/issue-token";
+import { issueToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
 
 describe("group commit of token inserts", () => {
   it("stores every token of a concurrent burst, and fails only the request whose row cannot be written", async () => {
     const app = await createTestApp();
-    const prepared = await Promise.all(Array.from({ length: 200 }, () => prepareAccessToken({ clientId: app.clientId, subscriber: null })));
-    const rows = prepared.map((p) => p.row);
+    const built = await Promise.all(Array.from({ length: 200 }, () => buildTokens({ client: { id: app.clientId, ownerId: null } })));
+    const rows = built.map((b) => b.access.row);
     const duplicate = { ...rows[0], hash: `${rows[0].hash.slice(0, -1)}x` }; // same id: the primary key refuses it
 
     const results = await Promise.allSettled([...rows, duplicate].map((row) => store().insertToken(row)));
@@ -19,9 +21,27 @@ describe("group commit of token inserts", () => {
     expect(await db.token.count({ where: { clientId: app.clientId } })).toBe(200);
   });
 
+  it("commits a token with the audit rows that name it: a refused audit row leaves no token, and fails only its own request", async () => {
+    const app = await createTestApp();
+    const taken = await db.auditEvent.create({ data: { appId: app.app!.id, actor: "test", action: "token.generated" } });
+    const built = await Promise.all(Array.from({ length: 20 }, () => buildTokens({ client: { id: app.clientId, ownerId: null } })));
+    const items = built.map(({ access }) => ({
+      token: access.row,
+      audit: toAuditRow({ appId: app.app!.id, actor: "test", action: "token.generated", detail: { tokenId: access.row.id } }),
+    }));
+    items[19].audit.id = taken.id; // the primary key refuses this one audit row
+
+    const results = await Promise.allSettled(items.map(({ token, audit }) => store().insertToken(token, [audit])));
+
+    expect(results.map((r) => r.status)).toEqual([...Array(19).fill("fulfilled"), "rejected"]);
+    expect(await db.token.findUnique({ where: { id: items[19].token.id } })).toBeNull();
+    expect(await db.token.count({ where: { clientId: app.clientId } })).toBe(19);
+    expect(await db.auditEvent.count({ where: { appId: app.app!.id } })).toBe(20); // 19 and the one already there
+  });
+
   it("answers only after the row is readable: a token is introspectable as soon as its issuance resolves", async () => {
     const app = await createTestApp();
-    const { row } = await prepareAccessToken({ clientId: app.clientId, subscriber: null });
+    const { row } = (await buildTokens({ client: { id: app.clientId, ownerId: null } })).access;
     await store().insertToken(row);
 
     expect(await store().findTokenByHash(row.hash)).toMatchObject({ id: row.id, revokedAt: null });

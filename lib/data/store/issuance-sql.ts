@@ -6,7 +6,8 @@ import type { NewToken } from "./types";
 export const TOKEN_COLUMNS = "id, hash, type, client_id, subscriber, grant_id, scope, created_at, expires_at, revoked_at";
 
 export const ISSUANCE = {
-  insertToken: `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4, user_id, issued_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertToken: `INSERT INTO tokens (${TOKEN_COLUMNS}, prefix, last4, user_id, issued_from, source, note)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   redeemCode: "UPDATE authorization_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL",
 };
 
@@ -26,6 +27,8 @@ export const tokenParams = (t: NewToken, time: Time) => [
   t.last4,
   t.userId ?? null,
   t.issuedFrom ?? null,
+  t.source,
+  t.note,
 ];
 
 export const insertTokenStatement = (t: NewToken, time: Time): Statement => ({ sql: ISSUANCE.insertToken, params: tokenParams(t, time) });

@@ -166,6 +166,8 @@ const token = (id: string, over: Partial<NewToken> = {}): NewToken => ({
   revokedAt: null,
   prefix: "pcl_at_",
   last4: id.slice(-4),
+  source: "token_endpoint",
+  note: null,
   ...over,
 });
 

@@ -31,11 +31,16 @@ export type TokenRow = {
   clientUsable: boolean; // false once the client is disabled or its application deleted
 };
 
+/** Where a token was issued: requested by its client, or generated for it in the portal or by the CLI. */
+export type TokenSource = "token_endpoint" | "browser" | "cli";
+
 export type NewToken = Omit<TokenRow, "clientUsable" | "userId" | "revokedReason"> & {
   prefix: string;
   last4: string;
   userId?: string | null;
   issuedFrom?: string | null; // the refresh token whose rotation issued it
+  source: TokenSource;
+  note: string | null; // what it is for, typed when it was generated
 };
 
 export type ClientSecretRow = { secretHash: string; expiresAt: number | null };
@@ -197,7 +202,8 @@ export type DriverStore = {
   findTokenByHash(hash: string): Promise<TokenRow | null>;
   /** findTokenByHash with the validation info for one API version (introspection with api_context/api_version). */
   findTokenForApi(hash: string, api: ApiRef): Promise<TokenForApiRow | null>;
-  insertToken(token: NewToken): Promise<void>;
+  /** One token, with the audit rows that name it (a generated token's) in the same transaction. */
+  insertToken(token: NewToken, audit?: AuditRow[]): Promise<void>;
   /** Several tokens of one grant (an access and a refresh token), all or none. */
   insertTokens(tokens: NewToken[]): Promise<void>;
   /** An authorization code by hash, used or not (a used one means a replay). */

@@ -23,7 +23,7 @@ describe.runIf(onPostgres)("the catch-up feed under concurrent revocations", () 
     for (const id of ids) {
       await store().insertToken({
         ...{ id, hash: hashToken(id), prefix: "pcl_at_", last4: "feed", type: "access_token", clientId: app.clientId, subscriber: null },
-        ...{ grantId: id, scope: "", createdAt: now, expiresAt: now + 3_600_000, revokedAt: null },
+        ...{ grantId: id, scope: "", createdAt: now, expiresAt: now + 3_600_000, revokedAt: null, source: "token_endpoint", note: null },
       });
     }
     let cursor = (await db.revocationEvent.aggregate({ _max: { sequence: true } }))._max.sequence ?? 0;

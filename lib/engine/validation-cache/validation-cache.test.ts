@@ -116,6 +116,7 @@ describe("the key manager's validation cache", () => {
       await store().insertToken({
         ...{ id, hash: hashToken(id), prefix: "pcl_rt_", last4: id.slice(-4), type: "refresh_token", clientId: app.clientId },
         ...{ subscriber: null, grantId: id, scope: "", createdAt, expiresAt: createdAt + 100 * DAY, revokedAt: null },
+        ...{ source: "token_endpoint", note: null },
       });
       await warm(gateway, id);
       await shortenTokens({ type: "refresh_token", maxTtl: (99 * DAY) / 1000, actor });

@@ -2,8 +2,8 @@ import { RotateKeyForm } from "@/components/keys/rotate-key-form";
 import { SigningKeyList } from "@/components/keys/signing-key-list";
 import { issuer } from "@/lib/base/issuer";
 import { requireRole } from "@/lib/doors/auth/session";
+import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { listSigningKeys } from "@/lib/keys/list-signing-keys";
-import { readTokenPolicy } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Signing keys" };

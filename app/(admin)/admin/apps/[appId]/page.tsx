@@ -4,7 +4,7 @@ import { getOverseenApp } from "@/lib/apps/get-overseen-app";
 import { AppError } from "@/lib/base/errors.shared";
 import { issuer } from "@/lib/base/issuer";
 import { requireRole } from "@/lib/doors/auth/session";
-import { readTokenPolicy } from "@/lib/settings/settings";
+import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
