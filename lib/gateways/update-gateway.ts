@@ -1,5 +1,10 @@
+import { env } from "@/lib/base/env";
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
+import { engineOf } from "@/lib/data/db/engine";
+import type { QueuedNotices } from "@/lib/data/store";
+import { POSTGRES_CLOCK, releaseHeldSql, RETRY_WINDOW_MS, SQLITE_CLOCK } from "@/lib/data/store/outbox-sql";
+import { numbered } from "@/lib/data/store/sql";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
@@ -15,12 +20,30 @@ const beforeOf = (g: { name: string; environment: string; revokeUrl: string; dis
   );
 
 type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: AdminActor; ip?: string | null };
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+// The database's clock, in the engine's SQL (see outbox-sql): a release is due at the database's "now".
+const RELEASE_HELD = engineOf(env.DATABASE_URL) === "postgresql" ? numbered(releaseHeldSql(POSTGRES_CLOCK)) : releaseHeldSql(SQLITE_CLOCK);
+
+/** The held deliveries of a gateway being enabled, due now with a fresh retry window; their sequences, in order. */
+async function releaseHeld(tx: Tx, gatewayId: string): Promise<number[]> {
+  const rows = await tx.$queryRawUnsafe<{ event_sequence: number | bigint }[]>(RELEASE_HELD, RETRY_WINDOW_MS, gatewayId);
+
+  return rows.map((r) => Number(r.event_sequence)).sort((a, b) => a - b);
+}
 
 /**
- * Renames, re-points or enables/disables a gateway. A disabled gateway gets no notices, and its
+ * Renames, re-points or enables/disables a gateway. A disabled gateway is sent nothing, and its
  * client can no longer introspect: a gateway that stops hearing of revocations must fail closed.
+ * Its notices are held meanwhile (README, "Held, not dropped"): enabling it releases them, and the
+ * door sends the returned notices in sequence order (sendInOrder).
  */
-export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGatewayOptions): Promise<GatewaySummary> {
+export async function updateGateway({
+  gatewayId,
+  actor,
+  ip,
+  ...input
+}: UpdateGatewayOptions): Promise<{ gateway: GatewaySummary; notices: QueuedNotices }> {
   assertAdmin(actor);
   const { enabled, ...fields } = updateGatewaySchema.parse(input);
   const current = await getGatewayOrThrow(gatewayId);
@@ -36,6 +59,7 @@ export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGa
   return db.$transaction(async (tx) => {
     const gateway = await tx.gateway.update({ where: { id: gatewayId }, data: { ...fields, disabledAt }, select: GATEWAY_PUBLIC_SELECT });
     if (disabledAt !== undefined) await tx.client.update({ where: { id: gateway.clientId }, data: { disabledAt } });
+    const released = disabledAt === null && current.disabledAt !== null ? await releaseHeld(tx, gatewayId) : [];
     await recordAuditEvent(
       {
         appId: null,
@@ -48,6 +72,6 @@ export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGa
       tx,
     );
 
-    return toGatewaySummary(gateway);
+    return { gateway: toGatewaySummary(gateway), notices: { sequences: released, revoked: [], gatewayId } };
   });
 }
