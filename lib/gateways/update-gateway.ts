@@ -1,12 +1,10 @@
-import { env } from "@/lib/base/env";
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
-import { engineOf } from "@/lib/data/db/engine";
 import type { QueuedNotices } from "@/lib/data/store";
-import { POSTGRES_CLOCK, releaseHeldSql, RETRY_WINDOW_MS, SQLITE_CLOCK } from "@/lib/data/store/outbox-sql";
-import { numbered } from "@/lib/data/store/sql";
+import { releaseHeldSql, RETRY_WINDOW_MS } from "@/lib/data/store/outbox-sql";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import { outboxStatement } from "@/lib/engine/notices/outbox-statement";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas.shared";
@@ -22,8 +20,7 @@ const beforeOf = (g: { name: string; environment: string; revokeUrl: string; dis
 type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: AdminActor; ip?: string | null };
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-// The database's clock, in the engine's SQL (see outbox-sql): a release is due at the database's "now".
-const RELEASE_HELD = engineOf(env.DATABASE_URL) === "postgresql" ? numbered(releaseHeldSql(POSTGRES_CLOCK)) : releaseHeldSql(SQLITE_CLOCK);
+const RELEASE_HELD = outboxStatement(releaseHeldSql);
 
 /** The held deliveries of a gateway being enabled, due now with a fresh retry window; their sequences, in order. */
 async function releaseHeld(tx: Tx, gatewayId: string): Promise<number[]> {

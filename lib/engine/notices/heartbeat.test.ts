@@ -1,5 +1,5 @@
 import { db } from "@/lib/data/db/client";
-import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, revokeForTest } from "@/lib/testing/factories";
 import { freePort, startGatewayProcess } from "@/lib/testing/gateway-process";
 import { startFront } from "@/lib/testing/http/raw-http";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
@@ -56,6 +56,29 @@ describe("the gateway heartbeat", () => {
     } finally {
       await receiver.close();
       await db.gateway.deleteMany({ where: { id: { in: [enabled.gateway.id, disabled.gateway.id] } } });
+    }
+  });
+
+  it("makes a returning gateway's backed-off notices due once it acknowledges a heartbeat again", async () => {
+    const receiver = await startNoticeReceiver();
+    const gw = await createTestGateway(receiver.url);
+    try {
+      const app = await createTestApp();
+      const { tokenId } = await issueToken({ clientId: app.clientId, subscriber: app.user.id });
+      receiver.setMode("fail");
+      await revokeForTest({ selector: { tokenId } });
+      const { revocationSeq } = await db.token.findUniqueOrThrow({ where: { id: tokenId } });
+      const key = { eventSequence_gatewayId: { eventSequence: revocationSeq!, gatewayId: gw.gateway.id } };
+      await db.delivery.update({ where: key, data: { nextAttemptAt: new Date(Date.now() + 10 * 60_000) } }); // as after a long outage
+      expect(await sendHeartbeats({ gatewayIds: [gw.gateway.id] })).toMatchObject([{ ok: false, status: 500 }]);
+      expect((await db.delivery.findUniqueOrThrow({ where: key })).nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+      receiver.setMode("ok");
+      expect(await sendHeartbeats({ gatewayIds: [gw.gateway.id] })).toMatchObject([{ ok: true }]);
+      expect((await db.delivery.findUniqueOrThrow({ where: key })).nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await receiver.close();
+      await db.gateway.delete({ where: { id: gw.gateway.id } });
     }
   });
 

@@ -1,9 +1,11 @@
 import { heartbeatBody } from "@/lib/base/contract.shared";
 import { decryptSecret } from "@/lib/base/secret-box";
 import { db } from "@/lib/data/db/client";
+import { outboxSql } from "@/lib/data/store/outbox-sql";
 import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import { deliverNotice, type NoticeResult } from "./deliver-notice";
+import { outboxStatement } from "./outbox-statement";
 
 // README, "Heartbeat and lease". Every interval each enabled gateway is told the latest event sequence
 // and the lease: a gateway that hears nothing valid for the lease stops trusting its cache, so no
@@ -17,6 +19,25 @@ export const leaseSeconds = () => Number(process.env.PORTCULLIS_GATEWAY_LEASE_SE
 const MAX_CONCURRENT = 64;
 
 export type HeartbeatResult = NoticeResult & { gatewayId: string };
+
+const PULL_FORWARD = outboxStatement((clock) => outboxSql(clock).pullForward);
+// Gateways whose last heartbeat from this process was acknowledged. Process-wide, like the delivery worker.
+const reachable = ((globalThis as unknown as { portcullisReachable?: Set<string> }).portcullisReachable ??= new Set());
+
+/**
+ * A gateway that acknowledges a heartbeat again is back: its notices, backed off during the outage
+ * (minutes apart after a long one), are due now, as when it acknowledges a notice. One statement per
+ * gateway that came back (and once per gateway when this process starts), not per heartbeat.
+ */
+async function pullForwardReturned(results: HeartbeatResult[]) {
+  for (const r of results) {
+    if (!r.ok) reachable.delete(r.gatewayId);
+    else if (!reachable.has(r.gatewayId)) {
+      reachable.add(r.gatewayId);
+      await db.$executeRawUnsafe(PULL_FORWARD, r.gatewayId);
+    }
+  }
+}
 
 /**
  * One heartbeat to every enabled gateway (or to these: a test's own, on the suite's shared database),
@@ -37,7 +58,7 @@ export async function sendHeartbeats({ gatewayIds, now = Date.now() }: { gateway
   const body = heartbeatBody({ at: now, sequence: latest._max.sequence ?? 0, leaseSeconds: leaseSeconds() });
   const limit = pLimit(MAX_CONCURRENT);
 
-  return Promise.all(
+  const results = await Promise.all(
     gateways.map((g) =>
       limit(async () => {
         const secrets = [decryptSecret(g.signingSecret)];
@@ -49,6 +70,9 @@ export async function sendHeartbeats({ gatewayIds, now = Date.now() }: { gateway
       }),
     ),
   );
+  await pullForwardReturned(results);
+
+  return results;
 }
 
 /**
