@@ -1,6 +1,7 @@
-// npm run bench:propagation — from the start of an RFC 7009 revocation until every reference
-// gateway has evicted the token it had cached, for N = 1, 10, 50 gateways on loopback; then the
-// revocation request's own latency with 50 gateways, one of them down; then the race re-send's cost
+// npm run bench:propagation — for N = 1, 10, 50, 200, 500 reference gateways on loopback (BENCH_GATEWAYS),
+// 10% of them down (BENCH_DOWN): from the start of an RFC 7009 revocation until every reachable gateway
+// has evicted the token it had cached, the revocation request's own latency, and, once the down ones
+// return, the time until every notice held for them is acknowledged; then the race re-send's cost
 // under a steady introspect-then-revoke load (events and deliveries per revocation). Prints tables; asserts nothing.
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
@@ -8,8 +9,11 @@ import { createServer } from "node:http";
 import { waitFor } from "./wait-for";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
-const SIZES = (process.env.BENCH_GATEWAYS ?? "1,10,50").split(",").map(Number);
+const SIZES = (process.env.BENCH_GATEWAYS ?? "1,10,50,200,500").split(",").map(Number);
+const DOWN = Number(process.env.BENCH_DOWN ?? 0.1); // the share of gateways down during the rounds
+const GATEWAY_PORTS = Number(process.env.BENCH_GATEWAY_PORT ?? 4500); // gateway i listens on this + i
 const PORT = 3411;
+const DRAIN_TIMEOUT_MS = 60_000;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 process.env.DATABASE_URL ??= "file:./data/bench-propagation/portcullis.db";
@@ -36,20 +40,25 @@ function ask<T>(child: ChildProcess, message: object, reply: string): Promise<T>
 }
 
 type Round = { propagationMs: number; revokeMs: number };
+type Row = { n: number; down: number; rounds: Round[]; held: number; drainMs: number | null };
 
-async function measure(n: number, { downOne = false } = {}): Promise<Round[]> {
+async function measure(n: number): Promise<Row> {
   await db.gateway.deleteMany();
   const specs = [];
+  const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const port = 4500 + i;
+    const port = GATEWAY_PORTS + i;
     const g = await createGateway({ actor: ADMIN, name: `bench-${n}-${i}`, revokeUrl: `http://127.0.0.1:${port}/portcullis/revoke` });
     specs.push({ port, clientId: g.clientId, clientSecret: g.clientSecret, signingSecret: g.signingSecret });
+    ids.push(g.gateway.id);
   }
   const farm = fork("bench/gateway-farm.ts", { execArgv: ["--import", "tsx"], stdio: "inherit" });
   await new Promise((r) => farm.once("message", r));
   await ask(farm, { kind: "start", keyManager: BASE, gateways: specs }, "started");
-  if (downOne) await ask(farm, { kind: "stop", index: n - 1 }, "stopped");
-  const live = downOne ? specs.slice(0, -1) : specs;
+  const down = Math.floor(n * DOWN);
+  const downIndexes = Array.from({ length: down }, (_, k) => n - down + k);
+  await ask(farm, { kind: "stop", indexes: downIndexes }, "stopped");
+  const live = specs.slice(0, n - down);
 
   const owner = await db.user.create({ data: { email: `bench-${n}-${Date.now()}@bench.local`, passwordHash: "-" } });
   const app = await createApp({ actor: owner, name: `bench ${n}`, ip: null });
@@ -84,16 +93,30 @@ async function measure(n: number, { downOne = false } = {}): Promise<Round[]> {
     if (times.some((t) => t === undefined)) throw new Error(`round ${r}: not every gateway evicted within 10 s`);
     rounds.push({ propagationMs: Math.max(...(times as number[])) - start, revokeMs });
   }
+
+  // The down gateways return: how long until every notice held for them meanwhile is acknowledged.
+  const downIds = downIndexes.map((i) => ids[i]);
+  const pendingForDown = () => db.delivery.count({ where: { gatewayId: { in: downIds }, status: "pending" } });
+  const held = await pendingForDown();
+  let drainMs: number | null = null;
+  if (down > 0) {
+    const returned = Date.now();
+    await ask(farm, { kind: "restart", indexes: downIndexes }, "restarted");
+    const deadline = returned + DRAIN_TIMEOUT_MS;
+    while ((await pendingForDown()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    if ((await pendingForDown()) === 0) drainMs = Date.now() - returned;
+  }
   const exited = new Promise((r) => farm.once("exit", r));
   farm.send({ kind: "exit" });
   await exited;
 
-  return rounds;
+  return { n, down, rounds, held, drainMs };
 }
 
 await migrate(process.env.DATABASE_URL!);
-if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first: the benchmark starts the production server");
-const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
+// The production server when there is a build; otherwise its node:http front alone, one process (bench/front-server.ts).
+const production = existsSync(".next/BUILD_ID");
+const server = spawn("node_modules/.bin/tsx", [production ? "server.ts" : "bench/front-server.ts"], {
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -104,23 +127,21 @@ const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
   },
   stdio: ["ignore", "ignore", "inherit"],
 });
-await waitFor(`${BASE}/api/health`);
+await waitFor(`${BASE}/.well-known/oauth-authorization-server`);
 
-console.log("  key manager up; measuring…");
+console.log(`  key manager up (${production ? "server.ts" : "bench/front-server.ts: no Next build"}); measuring…`);
 const rows: string[] = [];
 for (const n of SIZES) {
-  const r = await measure(n);
-  const p = r.map((x) => x.propagationMs);
-  const q = r.map((x) => x.revokeMs);
-  rows.push(`| ${n} | all up | ${pct(p, 0.5)} | ${pct(p, 0.99)} | ${pct(q, 0.5)} | ${pct(q, 0.99)} |`);
-  console.log(`  N=${n}: propagation p50 ${pct(p, 0.5)} ms, p99 ${pct(p, 0.99)} ms`);
+  const { down, rounds, held, drainMs } = await measure(n);
+  const p = rounds.map((x) => x.propagationMs);
+  const q = rounds.map((x) => x.revokeMs);
+  rows.push(
+    `| ${n} | ${down} | ${pct(p, 0.5)} | ${pct(p, 0.99)} | ${pct(q, 0.5)} | ${pct(q, 0.99)} | ${held} | ${down === 0 ? "–" : (drainMs ?? `> ${DRAIN_TIMEOUT_MS}`)} |`,
+  );
+  console.log(
+    `  N=${n} (${down} down): propagation p50 ${pct(p, 0.5)} ms, p99 ${pct(p, 0.99)} ms; ${held} held, drained in ${drainMs ?? "-"} ms`,
+  );
 }
-const max = Math.max(...SIZES);
-if (max < 2) throw new Error("the one-down row needs at least 2 gateways");
-const down = await measure(max, { downOne: true });
-const p = down.map((x) => x.propagationMs);
-const q = down.map((x) => x.revokeMs);
-rows.push(`| ${max} | one down | ${pct(p, 0.5)} | ${pct(p, 0.99)} | ${pct(q, 0.5)} | ${pct(q, 0.99)} |`);
 
 // Every revocation below follows an "active" answer for its token: the race re-send's worst case.
 async function steadyIntrospectThenRevoke(seconds: number, loops: number) {
@@ -154,12 +175,17 @@ async function steadyIntrospectThenRevoke(seconds: number, loops: number) {
 
   return { revocations: revokeMs.length, events, deliveries, p50: pct(revokeMs, 0.5), p99: pct(revokeMs, 0.99), seconds };
 }
-const steady = await steadyIntrospectThenRevoke(10, 16);
+const steady = await steadyIntrospectThenRevoke(Number(process.env.BENCH_STEADY_SECONDS ?? 10), 16);
 
 const engine = process.env.DATABASE_URL!.startsWith("postgres") ? "PostgreSQL" : "SQLite";
-console.log(`\nRevocation propagation, ${engine}, ${ROUNDS} revocations per row (revoke request start → last gateway's eviction)\n`);
-console.log("| gateways | state | propagation p50 ms | propagation p99 ms | revoke request p50 ms | revoke request p99 ms |");
-console.log("|---:|---|---:|---:|---:|---:|");
+console.log(
+  `\nRevocation propagation, ${engine}, ${ROUNDS} revocations per row (revoke request start → last reachable gateway's eviction); ` +
+    `then the down gateways return (heartbeat every ${Number(process.env.PORTCULLIS_HEARTBEAT_MS ?? 5_000)} ms) and their held notices drain\n`,
+);
+console.log(
+  "| gateways | down | propagation p50 ms | propagation p99 ms | revoke request p50 ms | revoke request p99 ms | held notices | drain ms |",
+);
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const row of rows) console.log(row);
 console.log(`\nThe race re-send's cost: ${steady.seconds} s of 16 loops (issue, introspect as the gateway, revoke), one gateway\n`);
 console.log("| revocations | per s | events | re-send events | events per revocation | deliveries | revoke p50 ms | revoke p99 ms |");

@@ -69,6 +69,7 @@ export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions
       }
     }
     running = false;
+    if (pendingFrom === null) state.resyncing = false; // caught up (not merely stopped)
   };
 
   /** Ask for every revocation after `after`; never blocks the caller. */
@@ -83,12 +84,20 @@ export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions
     state.lastSequence = Math.max(state.lastSequence, sequence);
   };
 
+  /** A heartbeat's latest sequence: whatever lies past the last one seen was missed (or is on its way), so fetch it now. */
+  const observeLatest = (latest: number) => {
+    if (latest > state.lastSequence) request(state.lastSequence);
+    state.lastSequence = Math.max(state.lastSequence, latest);
+  };
+
   const stop = () => {
     stopped = true;
     wake?.();
   };
 
-  return { request, observe, stop };
+  const busy = () => running || pendingFrom !== null;
+
+  return { request, observe, observeLatest, busy, stop };
 }
 
 export type CatchUp = ReturnType<typeof createCatchUp>;

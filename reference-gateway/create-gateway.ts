@@ -5,7 +5,7 @@ import { matchApi } from "./api-routes";
 import { basicAuth } from "./basic-auth";
 import { createCatchUp } from "./catch-up";
 import { fetchRevocations } from "./fetch-revocations";
-import { createGatewayState, gatewayStats, sweepGatewayState } from "./gateway-state";
+import { createGatewayState, gatewayStats, isFresh, sweepGatewayState } from "./gateway-state";
 import { createNoticeHandler } from "./handle-notice";
 import { introspect, KeyManagerUnavailable } from "./introspect";
 import { createLogger } from "./log";
@@ -18,6 +18,7 @@ import { createValidator } from "./validate-token";
 import { createVerifiers } from "./verify-notice";
 
 const SWEEP_MS = 30_000;
+const LEASE_WATCH_MS = 1_000;
 const CHALLENGE = { "www-authenticate": 'Bearer error="invalid_token"' };
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
@@ -64,13 +65,21 @@ export function createGateway(input: GatewayInput) {
     if (!api && !proxy) return sendJson(res, 404, { error: "no_such_api" });
     const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(req.headers.authorization ?? ""); // RFC 6750 §2.1 b64token
     if (!match) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
+    const fresh = isFresh(state);
+    if (!fresh && options.onStale === "refuse") {
+      state.counters.staleRefusals += 1;
+
+      return sendJson(res, 503, { error: "temporarily_unavailable" }, { "retry-after": "1" });
+    }
     let backendJwt: string | undefined;
     try {
       // Local mode: a JWT that does not verify here is refused at once; one that does needs no introspection
       // unless an API's subscription and tier (known only to the key manager) must be checked as well.
+      // A stale gateway may have missed its revocation: it introspects the JWT instead.
       const local = validateJwt && looksLikeJwt(match[1]) ? await validateJwt(match[1]) : null;
+      if (local?.active && !fresh) state.counters.staleIntrospections += 1;
       if (local && !local.active) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
-      const answer = api ? await validateForApi(match[1], api.route) : (local ?? (await validate(match[1])));
+      const answer = api ? await validateForApi(match[1], api.route) : ((fresh ? local : null) ?? (await validate(match[1])));
       if (!answer.active) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
       if (typeof answer.backend_jwt === "string") backendJwt = answer.backend_jwt;
       if (api) {
@@ -115,6 +124,8 @@ export function createGateway(input: GatewayInput) {
     });
   });
   let sweeper: NodeJS.Timeout | undefined;
+  let leaseWatch: NodeJS.Timeout | undefined; // logs each change between fresh and stale
+  let wasFresh = true;
 
   return {
     options,
@@ -125,6 +136,15 @@ export function createGateway(input: GatewayInput) {
         server.listen(options.port, options.host, () => resolve());
       });
       sweeper = setInterval(() => sweepGatewayState(state), SWEEP_MS).unref();
+      leaseWatch = setInterval(() => {
+        if (isFresh(state) === wasFresh) return;
+        wasFresh = !wasFresh;
+        if (wasFresh) log.info("lease: heard from the key manager again; serving from the cache");
+        else
+          log.warn(
+            `lease: nothing valid heard within ${state.lease.toJSON().lease_seconds} s, or catching up; ${options.onStale === "refuse" ? "refusing (503)" : "introspecting every request"}`,
+          );
+      }, LEASE_WATCH_MS).unref();
       const { port } = server.address() as AddressInfo;
       const routes = apis.map((a) => `${a.context}/${a.version} → ${a.upstream}`);
       log.info(
@@ -137,6 +157,7 @@ export function createGateway(input: GatewayInput) {
     async close() {
       catchUp.stop();
       clearInterval(sweeper);
+      clearInterval(leaseWatch);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

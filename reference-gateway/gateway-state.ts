@@ -1,6 +1,7 @@
 import { ApiCache } from "./api-cache";
 import { EvictionLog } from "./eviction-log";
 import type { Introspection } from "./introspect";
+import { createLease, type OnStale } from "./lease";
 import { RateLimiter } from "./rate-limit";
 import { SeenIds } from "./seen-ids";
 import { TokenCache } from "./token-cache";
@@ -10,8 +11,13 @@ import { Tombstones } from "./tombstones";
 export type Flight = Promise<{ answer: Introspection; startedAt: number }>;
 
 /** Everything one gateway remembers; kept in one place so notices, catch-up and validation see the same thing. */
-export function createGatewayState({ maxCacheEntries, after }: { maxCacheEntries: number; after: number }) {
+type StateOptions = { maxCacheEntries: number; after: number; initialLeaseSeconds: number; onStale: OnStale };
+
+export function createGatewayState({ maxCacheEntries, after, initialLeaseSeconds, onStale }: StateOptions) {
   return {
+    lease: createLease(initialLeaseSeconds),
+    onStale,
+    resyncing: false, // heard again after the lease lapsed, and catching up on what it may have missed meanwhile
     cache: new TokenCache(maxCacheEntries),
     apiCache: new ApiCache(maxCacheEntries), // validation info per (token hash, API)
     apiInflight: new Map<string, Flight>(),
@@ -33,17 +39,29 @@ export function createGatewayState({ maxCacheEntries, after }: { maxCacheEntries
       subscriptionChanges: 0,
       subscriptionEvictions: 0,
       rateLimited: 0,
+      heartbeats: 0,
+      staleIntrospections: 0, // cached "active" answers not served because the gateway was stale
+      staleRefusals: 0,
     },
   };
 }
 
 export type GatewayState = ReturnType<typeof createGatewayState>;
 
+/** Heard from the key manager within the lease, and not still catching up after a lapse: only then is the cache trusted. */
+export const isFresh = (state: GatewayState, now = Date.now()) => state.lease.within(now) && !state.resyncing;
+
 /** GET /_gateway/stats body. */
 export function gatewayStats(state: GatewayState) {
   const { counters } = state;
 
   return {
+    state: isFresh(state) ? "fresh" : "stale",
+    ...state.lease.toJSON(),
+    on_stale: state.onStale,
+    heartbeats: counters.heartbeats,
+    stale_introspections: counters.staleIntrospections,
+    stale_refusals: counters.staleRefusals,
     introspections: counters.introspections,
     cache_size: state.cache.size,
     api_cache_size: state.apiCache.size,

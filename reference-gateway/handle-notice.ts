@@ -1,4 +1,4 @@
-import { isSubscriptionNotice, isTokenNotice } from "@/lib/base/contract.shared";
+import { isHeartbeatNotice, isSubscriptionNotice, isTokenNotice } from "@/lib/base/contract.shared";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Webhook } from "standardwebhooks";
 import { applyRevocation } from "./apply-revocation";
@@ -32,7 +32,20 @@ export function createNoticeHandler({ state, verifiers, catchUp, log }: HandleNo
 
       return sendJson(res, verified.status, { error: verified.status === 401 ? "invalid_signature" : "invalid_request" });
     }
-    const { id, notice } = verified;
+    const { id, signedAt, notice } = verified;
+    const lapsed = !state.lease.within();
+    state.lease.heard(signedAt); // anything signed, a retry of a notice seen before included
+    // Back after a lapse with notices missed: the cache is trusted again once the catch-up has them.
+    const resyncIfBehind = () => void (lapsed && catchUp.busy() && (state.resyncing = true));
+    if (isHeartbeatNotice(notice)) {
+      // Never stored or retried, each under a fresh id: nothing to de-duplicate.
+      state.counters.heartbeats += 1;
+      state.lease.renew(notice.data.lease_seconds);
+      catchUp.observeLatest(notice.data.sequence);
+      resyncIfBehind();
+
+      return end(res, 204);
+    }
     if (state.seen.has(id)) {
       log.info(`notice duplicate id=${id} ignored`);
 
@@ -44,6 +57,7 @@ export function createNoticeHandler({ state, verifiers, catchUp, log }: HandleNo
     if (isTokenNotice(notice)) applyRevocation(state, { type: notice.type, ...notice.data });
     if (isSubscriptionNotice(notice)) applySubscriptionChange(state, notice.data);
     if (sequence !== undefined) catchUp.observe(sequence);
+    resyncIfBehind();
     const evicted = isTokenNotice(notice) ? notice.data.tokens.length : 0;
     log.info(`notice ${notice.type} id=${id} seq=${sequence ?? "-"} evicted=${evicted}`);
 

@@ -45,12 +45,15 @@ export const gatewayOptionsSchema = z
       .default("x-jwt-assertion"),
     // RFC 9068 JWT access tokens verified here against the key manager's JWKS, not introspected.
     localJwt: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(false),
+    // README, "Heartbeat and lease": with no valid notice or heartbeat within the lease, introspect every request, or refuse (503).
+    onStale: z.enum(["introspect", "refuse"]).default("introspect"),
     quiet: z.boolean().default(false),
     // Programmatic knobs (tests, benchmarks); the CLI keeps the defaults.
     negativeTtlMs: z.number().int().min(0).default(5_000),
     timeoutMs: z.number().int().min(1).default(5_000),
     backoff: z.object({ initialMs: z.number().int().min(1), maxMs: z.number().int().min(1) }).default({ initialMs: 500, maxMs: 30_000 }),
     maxCacheEntries: z.number().int().min(1).default(100_000),
+    initialLeaseSeconds: z.number().int().min(1).default(30), // until the first heartbeat names the lease
   })
   .refine((o) => o.upstream !== undefined || o.apis.length > 0, {
     path: ["upstream"],

@@ -14,6 +14,7 @@ const ENV: Record<string, string> = {
   "revoke-path": "GATEWAY_REVOKE_PATH",
   "jwt-header": "GATEWAY_JWT_HEADER",
   "local-jwt": "GATEWAY_LOCAL_JWT",
+  "on-stale": "GATEWAY_ON_STALE",
 };
 
 /** Flags win over environment variables; zod validates the merged result afterwards. */
@@ -36,6 +37,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       quiet: { type: "boolean" },
       "jwt-header": { type: "string" },
       "local-jwt": { type: "boolean" },
+      "on-stale": { type: "string" },
     },
   });
   const pick = (flag: string) => {
@@ -58,6 +60,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     after: pick("after"),
     quiet: values.quiet === true,
     jwtHeader: pick("jwt-header"),
+    onStale: pick("on-stale"),
     localJwt: values["local-jwt"] === true ? true : env.GATEWAY_LOCAL_JWT,
   };
 

@@ -20,6 +20,9 @@ Options (each also read from the environment variable shown):
                            (default X-JWT-Assertion; a client's own is dropped)
   --local-jwt              verify JWT access tokens against the JWKS here,    GATEWAY_LOCAL_JWT=true
                            not by introspection (notices still revoke them)
+  --on-stale <mode>        with nothing valid heard within the heartbeat's     GATEWAY_ON_STALE
+                           lease: introspect every request (default), or
+                           refuse (503) until it hears again
   --after <sequence>       catch up from this feed sequence (default 0)
   --quiet                  log less
   -h, --help               show this help

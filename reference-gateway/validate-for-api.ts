@@ -1,7 +1,7 @@
 import { decodeJwt } from "jose";
 import { clientApiKey } from "./api-cache";
 import type { ApiRef } from "./api-routes";
-import type { Flight, GatewayState } from "./gateway-state";
+import { isFresh, type Flight, type GatewayState } from "./gateway-state";
 import { hashToken } from "./hash-token";
 import type { Introspection } from "./introspect";
 
@@ -57,7 +57,9 @@ export function createApiValidator({ state, introspect, ttlMs, negativeTtlMs }: 
     for (let attempt = 0; attempt < 2; attempt++) {
       if (state.tombstones.isHard(hash)) return INACTIVE;
       const cached = state.apiCache.get(hash, api);
-      if (cached) return cached;
+      // A stale gateway (README, "Heartbeat and lease") may have missed the revocation: it asks again.
+      if (cached && (!cached.active || isFresh(state))) return cached;
+      if (cached) state.counters.staleIntrospections += 1;
       const { answer, startedAt } = await (state.apiInflight.get(key) ?? fly(key, hash, token, api));
       if (admits(hash, api, answer, startedAt)) return answer;
     }

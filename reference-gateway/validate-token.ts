@@ -1,4 +1,4 @@
-import type { Flight, GatewayState } from "./gateway-state";
+import { isFresh, type Flight, type GatewayState } from "./gateway-state";
 import { hashToken } from "./hash-token";
 import type { Introspection } from "./introspect";
 
@@ -45,7 +45,9 @@ export function createValidator({ state, introspect, ttlMs, negativeTtlMs }: Val
     for (let attempt = 0; attempt < 2; attempt++) {
       if (state.tombstones.isHard(hash)) return INACTIVE;
       const cached = state.cache.get(hash);
-      if (cached) return cached;
+      // A stale gateway (README, "Heartbeat and lease") may have missed the revocation: it asks again.
+      if (cached && (!cached.active || isFresh(state))) return cached;
+      if (cached) state.counters.staleIntrospections += 1;
       const { answer, startedAt } = await (state.inflight.get(hash) ?? fly(hash, token));
       if (state.tombstones.admits(hash, startedAt)) return answer;
     }

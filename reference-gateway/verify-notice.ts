@@ -2,7 +2,7 @@ import { noticeSchema, type Notice } from "@/lib/base/contract.shared";
 import type { IncomingHttpHeaders } from "node:http";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 
-export type VerifiedNotice = { ok: true; id: string; notice: Notice } | { ok: false; status: 400 | 401; reason: string };
+export type VerifiedNotice = { ok: true; id: string; signedAt: number; notice: Notice } | { ok: false; status: 400 | 401; reason: string };
 
 const HEADERS = ["webhook-id", "webhook-timestamp", "webhook-signature"] as const;
 
@@ -48,5 +48,5 @@ export function verifyNotice({
   const parsed = noticeSchema.safeParse(json);
   if (!parsed.success) return { ok: false, status: 400, reason: "body does not match the notice contract" };
 
-  return { ok: true, id: picked["webhook-id"], notice: parsed.data };
+  return { ok: true, id: picked["webhook-id"], signedAt: Number(picked["webhook-timestamp"]) * 1000, notice: parsed.data };
 }

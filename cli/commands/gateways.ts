@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
+import { sendInOrder } from "@/lib/engine/notices/send-in-order";
 import { createGateway } from "@/lib/gateways/create-gateway";
 import { deleteGateway } from "@/lib/gateways/delete-gateway";
 import { listGateways } from "@/lib/gateways/list-gateways";
@@ -79,13 +80,27 @@ export function gatewaysCommands(program: Command, run: Run) {
   ] as const) {
     gateways
       .command(verb)
-      .description(enabled ? "send notices to the gateway again and let it introspect" : "stop notices and the gateway's introspection")
+      .description(
+        enabled
+          ? "send the gateway its held notices, in order, and let it introspect again"
+          : "hold the gateway's notices and stop its introspection",
+      )
       .requiredOption("--name <name>")
       .action(
         run(async (o: { name: string }) => {
-          const gateway = await updateGateway({ gatewayId: await gatewayIdByName(o.name), enabled, actor: CLI_ACTOR, ip: null });
+          const { gateway, notices } = await updateGateway({
+            gatewayId: await gatewayIdByName(o.name),
+            enabled,
+            actor: CLI_ACTOR,
+            ip: null,
+          });
+          // What was held while it was disabled goes out before the command exits; the worker retries the rest.
+          const sent = await sendInOrder(notices);
+          const held = notices.sequences.length
+            ? { held: notices.sequences.length, held_acknowledged: sent.filter((a) => a.ok).length }
+            : {};
 
-          return { gateway_id: gateway.id, name: gateway.name, enabled: gateway.enabled };
+          return { gateway_id: gateway.id, name: gateway.name, enabled: gateway.enabled, ...held };
         }),
       );
   }

@@ -48,8 +48,8 @@ export function ToggleGatewayButton({ gateway }: { gateway: GatewaySummary }) {
         <AlertDialogHeader>
           <AlertDialogTitle>Disable gateway {gateway.name}?</AlertDialogTitle>
           <AlertDialogDescription>
-            It gets no more notices, and its introspection credentials stop working, so it refuses tokens instead of trusting a cache that
-            could be stale. Enable it again at any time.
+            It is sent nothing meanwhile, and its introspection credentials stop working, so it refuses tokens instead of trusting a cache
+            that could be stale. The notices it misses are held for it and go out, in order, when you enable it again.
           </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>

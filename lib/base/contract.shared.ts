@@ -35,13 +35,28 @@ export const subscriptionNoticeSchema = z.object({
   data: z.object({ sequence, client_id: z.string(), api: apiRefSchema }),
 });
 
+// README, "Heartbeat and lease": sent to every enabled gateway every few seconds, signed like a notice under a
+// fresh webhook-id each time, never stored or retried. `sequence` is the latest event's (0 before the first).
+export const GATEWAY_HEARTBEAT = "gateway.heartbeat";
+export const heartbeatNoticeSchema = z.object({
+  type: z.literal(GATEWAY_HEARTBEAT),
+  timestamp: z.string(),
+  data: z.object({ sequence, lease_seconds: z.number().int().positive() }),
+});
+export type HeartbeatNotice = z.infer<typeof heartbeatNoticeSchema>;
+
 // `gateway.ping` (a test notice) and types added later carry nothing to act on; a sequence, if present, still counts.
 const otherNoticeSchema = z.object({
-  type: z.string().refine((t) => !isTokenEventType(t) && t !== "subscription.changed", "known notice types must have their own shape"),
+  type: z
+    .string()
+    .refine(
+      (t) => !isTokenEventType(t) && t !== "subscription.changed" && t !== GATEWAY_HEARTBEAT,
+      "known notice types must have their own shape",
+    ),
   data: z.object({ sequence: sequence.optional() }).optional(),
 });
 
-export const noticeSchema = z.union([tokenNoticeSchema, subscriptionNoticeSchema, otherNoticeSchema]);
+export const noticeSchema = z.union([tokenNoticeSchema, subscriptionNoticeSchema, heartbeatNoticeSchema, otherNoticeSchema]);
 export type Notice = z.infer<typeof noticeSchema>;
 export const isTokenNotice = (n: Notice): n is TokenNotice => isTokenEventType(n.type);
 
@@ -86,6 +101,16 @@ export const subscriptionNoticeBody = (e: { createdAt: number; sequence: number;
     type: SUBSCRIPTION_CHANGED,
     timestamp: new Date(e.createdAt).toISOString(),
     data: { sequence: e.sequence, client_id: e.clientId, api: { context: e.api.context, version: e.api.version } },
+  });
+
+export const isHeartbeatNotice = (n: Notice): n is HeartbeatNotice => n.type === GATEWAY_HEARTBEAT;
+
+/** The body of one heartbeat: the latest event sequence and the lease, at `at`. */
+export const heartbeatBody = (e: { at: number; sequence: number; leaseSeconds: number }) =>
+  JSON.stringify({
+    type: GATEWAY_HEARTBEAT,
+    timestamp: new Date(e.at).toISOString(),
+    data: { sequence: e.sequence, lease_seconds: e.leaseSeconds },
   });
 
 // Validation info per API (README, "Validation info per API"): what introspection with `api_context` and `api_version` adds when active.

@@ -11,7 +11,7 @@ describe("gateway health", () => {
   it("reads a busy hour of 50,000 acknowledgements from a bounded sample", { timeout: 120_000 }, async () => {
     const gw = await createTestGateway("http://127.0.0.1:9/portcullis/revoke");
     gatewayIds.push(gw.gateway.id);
-    await db.gateway.update({ where: { id: gw.gateway.id }, data: { disabledAt: new Date() } }); // queues nothing from other tests
+    await db.gateway.update({ where: { id: gw.gateway.id }, data: { disabledAt: new Date() } }); // sent nothing from other tests: their notices are held, never delivered
     const now = Date.now();
     const COUNT = 50_000;
     const prefix = `evt_health_${randomUUID().slice(0, 8)}_`; // this test's events only: the suite's database holds others of the last hour

@@ -21,7 +21,8 @@ export async function listTokenDeliveries({ tokenId }: { tokenId: string }): Pro
   // From the gateways to their delivery, not back: Prisma reads a relation in a second query, and a
   // gateway deleted in between would leave a delivery with no gateway to name.
   const gateways = await db.gateway.findMany({
-    where: { deliveries: { some: { eventSequence: token.revocationSeq } } },
+    // A disabled gateway's delivery is held (and its introspection refused) until it is enabled: not one to wait for.
+    where: { disabledAt: null, deliveries: { some: { eventSequence: token.revocationSeq } } },
     select: { name: true, environment: true, deliveries: { where: { eventSequence: token.revocationSeq } } },
     orderBy: { name: "asc" },
   });

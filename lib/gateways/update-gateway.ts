@@ -1,7 +1,10 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
+import type { QueuedNotices } from "@/lib/data/store";
+import { releaseHeldSql, RETRY_WINDOW_MS } from "@/lib/data/store/outbox-sql";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import { outboxStatement } from "@/lib/engine/notices/outbox-statement";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas.shared";
@@ -15,12 +18,29 @@ const beforeOf = (g: { name: string; environment: string; revokeUrl: string; dis
   );
 
 type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: AdminActor; ip?: string | null };
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+const RELEASE_HELD = outboxStatement(releaseHeldSql);
+
+/** The held deliveries of a gateway being enabled, due now with a fresh retry window; their sequences, in order. */
+async function releaseHeld(tx: Tx, gatewayId: string): Promise<number[]> {
+  const rows = await tx.$queryRawUnsafe<{ event_sequence: number | bigint }[]>(RELEASE_HELD, RETRY_WINDOW_MS, gatewayId);
+
+  return rows.map((r) => Number(r.event_sequence)).sort((a, b) => a - b);
+}
 
 /**
- * Renames, re-points or enables/disables a gateway. A disabled gateway gets no notices, and its
+ * Renames, re-points or enables/disables a gateway. A disabled gateway is sent nothing, and its
  * client can no longer introspect: a gateway that stops hearing of revocations must fail closed.
+ * Its notices are held meanwhile (README, "Held, not dropped"): enabling it releases them, and the
+ * door sends the returned notices in sequence order (sendInOrder).
  */
-export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGatewayOptions): Promise<GatewaySummary> {
+export async function updateGateway({
+  gatewayId,
+  actor,
+  ip,
+  ...input
+}: UpdateGatewayOptions): Promise<{ gateway: GatewaySummary; notices: QueuedNotices }> {
   assertAdmin(actor);
   const { enabled, ...fields } = updateGatewaySchema.parse(input);
   const current = await getGatewayOrThrow(gatewayId);
@@ -36,6 +56,7 @@ export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGa
   return db.$transaction(async (tx) => {
     const gateway = await tx.gateway.update({ where: { id: gatewayId }, data: { ...fields, disabledAt }, select: GATEWAY_PUBLIC_SELECT });
     if (disabledAt !== undefined) await tx.client.update({ where: { id: gateway.clientId }, data: { disabledAt } });
+    const released = disabledAt === null && current.disabledAt !== null ? await releaseHeld(tx, gatewayId) : [];
     await recordAuditEvent(
       {
         appId: null,
@@ -48,6 +69,6 @@ export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGa
       tx,
     );
 
-    return toGatewaySummary(gateway);
+    return { gateway: toGatewaySummary(gateway), notices: { sequences: released, revoked: [], gatewayId } };
   });
 }

@@ -1,3 +1,4 @@
+import { heartbeatBody } from "@/lib/base/contract.shared";
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { createGateway, type Gateway } from "../create-gateway";
@@ -95,4 +96,28 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     if (Date.now() > deadline) throw new Error("condition not met before the deadline");
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** A gateway.heartbeat exactly as the key manager sends it (lib/engine/notices/heartbeat.ts), signed at `at`. */
+export function signedHeartbeat({
+  secret,
+  sequence,
+  leaseSeconds,
+  at = new Date(),
+}: {
+  secret: string;
+  sequence: number;
+  leaseSeconds: number;
+  at?: Date;
+}) {
+  const id = `hb_${randomBytes(16).toString("hex")}`;
+  const body = heartbeatBody({ at: at.getTime(), sequence, leaseSeconds });
+  const headers = {
+    "content-type": "application/json",
+    "webhook-id": id,
+    "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+    "webhook-signature": new Webhook(secret).sign(id, at, body),
+  };
+
+  return { id, body, headers };
 }

@@ -18,13 +18,19 @@ const TTL_MS = 300000;
 const NEGATIVE_TTL_MS = 5000;
 const SEEN_MS = 15 * 60000;
 const FENCE_MS = TTL_MS; // as long as any entry it makes stale can live, and longer than any introspection takes
+// The Portcullis README, "Heartbeat and lease": with nothing valid heard within the lease, cached answers are not
+// trusted; "introspect" (the default) asks the key manager on every request, "refuse" answers 503 until it hears again.
+const ON_STALE = process.env.PORTCULLIS_ON_STALE === "refuse" ? "refuse" : "introspect";
+const INITIAL_LEASE_S = 30; // until the first gateway.heartbeat names the lease
 
 const SHARED = typeof ngx.shared !== "undefined";
 // "<sha256>[ <context> <version>]" → "1 <client_id> <started ms>" | "0 <started ms>"
 const cache = SHARED ? ngx.shared.pcl_tokens : null;
 const tombs = SHARED ? ngx.shared.pcl_tombstones : null; // sha256 → "r" | "u:<ms>"; "sub <client> <ctx> <ver>" → "u:<ms>"
 const seen = SHARED ? ngx.shared.pcl_ids : null; // webhook-id → 1
-const state = SHARED ? ngx.shared.pcl_state : null; // numbers: last (highest sequence), from (catch-up cursor, when pending)
+// numbers: last (highest sequence), from (catch-up cursor, when pending), heard (ms of the newest signed notice),
+// lease (s), resync (set when it heard again after the lease lapsed and must catch up before trusting its cache)
+const state = SHARED ? ngx.shared.pcl_state : null;
 
 const sha256 = (s) => crypto.createHash("sha256").update(s).digest("hex");
 const apiKey = (api) => (api ? " " + api.context + " " + api.version : "");
@@ -56,15 +62,29 @@ function overtaken(hash, clientId, api, since) {
   return fence !== undefined && Number(fence.slice(2)) >= since;
 }
 
+// Heard within the lease (counted from the signed timestamp: a replayed notice cannot extend it), and not still catching
+// up after a lapse. Workers start the lease when the state is empty, like the feed's first catch-up.
+function withinLease() {
+  if (!state.has("heard")) state.set("heard", Date.now());
+
+  return Date.now() - state.get("heard") <= (state.get("lease") || INITIAL_LEASE_S) * 1000;
+}
+
+function fresh() {
+  return withinLease() && !state.has("resync");
+}
+
 // auth_request target: 204 admits, 401 refuses (anything else becomes a 500 in auth_request).
 async function authorize(r) {
   const m = /^Bearer ([A-Za-z0-9\-._~+\/]+=*)$/.exec(r.headersIn.Authorization || "");
   if (!m) return r.return(401);
+  const trusted = SHARED ? fresh() : true; // without a cache every request is introspected: nothing to distrust
+  if (!trusted && ON_STALE === "refuse") return r.return(503);
   const api = apiOf(r);
   const hash = sha256(m[1]);
   const key = hash + apiKey(api);
   const hit = SHARED ? cache.get(key) : undefined;
-  if (hit !== undefined) {
+  if (hit !== undefined && (trusted || hit.charAt(0) === "0")) {
     const parts = hit.split(" ");
     const active = parts[0] === "1";
     if (!overtaken(hash, active ? parts[1] : null, api, Number(parts[parts.length - 1]))) return r.return(active ? 204 : 401);
@@ -144,14 +164,29 @@ function revoke(r) {
   }
   const status = notice.type === "gateway.ping" ? 200 : 204;
   if (!SHARED) return r.return(status); // nothing cached, nothing to evict: a verified notice is acknowledged
-  if (seen.has(id)) return r.return(204); // at-least-once delivery: acknowledge, do not reprocess
+  const lapsed = !withinLease();
+  const signedAt = Math.min(Date.now(), Number(ts) * 1000);
+  if (signedAt > state.get("heard")) state.set("heard", signedAt);
   const data = notice.data || {};
+  if (notice.type === "gateway.heartbeat") {
+    // Fresh id each time, nothing stored: the lease it names, and a catch-up (next js_periodic tick) if it is ahead.
+    if (typeof data.lease_seconds === "number" && data.lease_seconds > 0) state.set("lease", data.lease_seconds);
+    const known = state.get("last") || 0;
+    if (typeof data.sequence === "number" && data.sequence > known) {
+      if (!state.has("from")) state.set("from", known);
+      state.set("last", data.sequence);
+    }
+    if (lapsed && state.has("from")) state.set("resync", 1);
+    return r.return(204);
+  }
+  if (seen.has(id)) return r.return(204); // at-least-once delivery: acknowledge, do not reprocess
   apply(notice.type, data);
   if (typeof data.sequence === "number") {
     const last = state.get("last") || 0;
     if (data.sequence > last + 1 && !state.has("from")) state.set("from", last); // a gap: catch up from here
     if (data.sequence > last) state.set("last", data.sequence);
   }
+  if (lapsed && state.has("from")) state.set("resync", 1);
   seen.set(id, 1, SEEN_MS);
   r.return(status);
 }
@@ -178,6 +213,7 @@ async function catchUp() {
     if (!page.has_more) break;
   }
   state.delete("from");
+  state.delete("resync");
   if (after > (state.get("last") || 0)) state.set("last", after);
   ngx.log(ngx.INFO, "portcullis catch-up reached sequence " + after);
 }

@@ -19,6 +19,13 @@ export const claimable = ({
   AND gateway_id IN (SELECT id FROM gateways WHERE disabled_at IS NULL)`;
 
 /**
+ * Enabling a gateway releases what was held for it: due now, with a fresh retry window counted from
+ * the release (time spent held is not time spent retrying). Parameters: the window in ms, the gateway.
+ */
+export const releaseHeldSql = ({ now, plus }: DbClock) =>
+  `UPDATE deliveries SET next_attempt_at = ${now}, give_up_at = ${plus("?")} WHERE gateway_id = ? AND status = 'pending' RETURNING event_sequence`;
+
+/**
  * `lockGateways` is PostgreSQL's `FOR KEY SHARE`: a gateway deleted while a change commits then
  * either waits for it (and its cascade takes the new deliveries) or, deleted first, gets none —
  * never a foreign-key error failing the revocation. SQLite runs one writer at a time and needs none.
@@ -35,9 +42,10 @@ export function outboxSql(clock: DbClock, { lockGateways = "" } = {}) {
     // token expires, nobody is owed a subscription.changed event about it (none is queued if it has none).
     liveTokensUntil: "SELECT MAX(expires_at) AS until FROM tokens WHERE client_id = ? AND revoked_at IS NULL AND expires_at > ?",
     // Not leased: whoever claims first sends the first attempt — the door that committed, or any worker
-    // if that process died. `?` delays the first attempt (the race re-send).
+    // if that process died. `?` delays the first attempt (the race re-send). Disabled gateways get
+    // their rows too, held (see claimable) until releaseHeld.
     insertDeliveries: `INSERT INTO deliveries (event_sequence, gateway_id, status, attempts, next_attempt_at, give_up_at, lease_until, created_at)
-      SELECT ?, id, 'pending', 0, ${plus("?")}, ${plus("?")}, NULL, ? FROM gateways WHERE disabled_at IS NULL${lockGateways}`,
+      SELECT ?, id, 'pending', 0, ${plus("?")}, ${plus("?")}, NULL, ? FROM gateways${lockGateways}`,
     // Only while this process still holds the lease it sent under: a slow holder whose lease lapsed
     // (and whose row another worker may have delivered since) writes nothing.
     recordAttempt: `UPDATE deliveries SET

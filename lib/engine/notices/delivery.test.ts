@@ -1,5 +1,6 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
+import { deleteGateway } from "@/lib/gateways/delete-gateway";
 import { redeliver } from "@/lib/gateways/redeliver";
 import { updateGateway } from "@/lib/gateways/update-gateway";
 import { createTestApp, createTestGateway, makeDeliveryDue, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
@@ -9,6 +10,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { deliverDue } from "./delivery-worker";
 import { flushNotices } from "./flush-notices";
+import { sendInOrder } from "./send-in-order";
 
 let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
 let gateways: Awaited<ReturnType<typeof createTestGateway>>[] = [];
@@ -141,10 +143,46 @@ describe("gateway notices", () => {
     expect(await db.delivery.count({ where: { gatewayId: gw.gateway.id, status: "delivered" } })).toBe(3);
   });
 
-  it("queues nothing for a disabled gateway", async () => {
+  it("holds a disabled gateway's notices — unsent, not failing, its retry window kept — and sends them in sequence order once enabled", async () => {
+    const { gw, app, issued } = await gatewayAndToken();
+    const second = await issueToken({ clientId: app.clientId, subscriber: app.user.id });
+    await updateGateway({ gatewayId: gw.gateway.id, enabled: false, actor: TEST_ADMIN });
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
+    await revokeForTest({ selector: { tokenId: second.tokenId }, cause: "browser" });
+    const sequences = await Promise.all(
+      [issued, second].map(async (t) => (await db.token.findUniqueOrThrow({ where: { id: t.tokenId } })).revocationSeq!),
+    );
+    const mine = () => receiver.received.filter((n) => n.body.includes(app.clientId));
+
+    // Due, as after a day of being disabled, and past their give-up time: still held, never attempted.
+    for (const s of sequences) await makeDeliveryDue(gw.gateway.id, s);
+    await db.delivery.updateMany({ where: { gatewayId: gw.gateway.id }, data: { giveUpAt: new Date(Date.now() - 1_000) } });
+    await deliverDue();
+    expect(mine()).toHaveLength(0);
+    for (const s of sequences)
+      expect(await deliveryOf(gw.gateway.id, s)).toMatchObject({ status: "pending", attempts: 0, lastError: null });
+
+    const { notices } = await updateGateway({ gatewayId: gw.gateway.id, enabled: true, actor: TEST_ADMIN });
+    expect(notices).toEqual({ sequences, revoked: [], gatewayId: gw.gateway.id });
+    for (const s of sequences) expect((await deliveryOf(gw.gateway.id, s)).giveUpAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    receiver.setMode("fail"); // a first refusal after the release is retried, not failed: the window starts at the release
+    expect(await sendInOrder(notices)).toMatchObject([{ sequence: sequences[0], ok: false }]);
+    expect(await deliveryOf(gw.gateway.id, sequences[0])).toMatchObject({ status: "pending", attempts: 1 });
+
+    receiver.setMode("ok");
+    receiver.received.length = 0;
+    await makeDeliveryDue(gw.gateway.id, sequences[0]);
+    expect((await sendInOrder(notices)).map((a) => [a.sequence, a.ok])).toEqual(sequences.map((s) => [s, true]));
+    expect(mine().map((n) => JSON.parse(n.body).data.sequence)).toEqual(sequences);
+  });
+
+  it("leaves nothing behind for a deleted gateway", async () => {
     const { gw, issued } = await gatewayAndToken();
     await updateGateway({ gatewayId: gw.gateway.id, enabled: false, actor: TEST_ADMIN });
     await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
+    expect(await db.delivery.count({ where: { gatewayId: gw.gateway.id } })).toBe(1);
+    await deleteGateway({ gatewayId: gw.gateway.id, actor: TEST_ADMIN });
+    gateways = gateways.filter((g) => g !== gw);
     expect(await db.delivery.count({ where: { gatewayId: gw.gateway.id } })).toBe(0);
   });
 });

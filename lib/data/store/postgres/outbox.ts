@@ -16,7 +16,7 @@ const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl
 
 /**
  * A change's events, in one statement: the event-sequence lock, the events, the tokens marked as
- * announced, a delivery per enabled gateway (locked FOR KEY SHARE, see outboxSql) and the bus
+ * announced, a delivery per gateway (held for a disabled one; locked FOR KEY SHARE, see outboxSql) and the bus
  * message. Sequences follow commit order because each transaction takes the lock before its
  * first sequence and holds it until it commits; as the last statement before COMMIT, the lock is
  * held for one round trip, not one per statement (under load each round trip waits its turn in
@@ -38,7 +38,7 @@ const QUEUE_EVENTS = `WITH locked AS (SELECT pg_advisory_xact_lock($1)),
   queued AS (
     INSERT INTO deliveries (event_sequence, gateway_id, status, attempts, next_attempt_at, give_up_at, lease_until, created_at)
     SELECT ev.sequence, g.id, 'pending', 0, ${POSTGRES_CLOCK.plus("$10")}, ${POSTGRES_CLOCK.plus("$11")}, NULL, ev.created_at
-    FROM ev, gateways g WHERE g.disabled_at IS NULL
+    FROM ev, gateways g
     FOR KEY SHARE OF g
     RETURNING event_sequence),
   notified AS (

@@ -1,16 +1,21 @@
 import { withSession } from "@/lib/doors/http/with-session";
+import { sendInOrder } from "@/lib/engine/notices/send-in-order";
 import { deleteGateway } from "@/lib/gateways/delete-gateway";
 import { updateGatewaySchema } from "@/lib/gateways/schemas.shared";
 import { updateGateway } from "@/lib/gateways/update-gateway";
+import { after } from "next/server";
 
 type Params = { gatewayId: string };
 
 // PATCH /api/admin/gateways/:gatewayId — rename, re-point, or `{ enabled }` to disable/enable.
+// Enabling releases the notices held meanwhile; they go out in order once the response is sent.
 export const PATCH = withSession<Params>(
   async ({ req, params, user, ip }) => {
     const changes = updateGatewaySchema.parse(await req.json());
+    const { gateway, notices } = await updateGateway({ ...changes, gatewayId: params.gatewayId, actor: user, ip });
+    after(() => sendInOrder(notices));
 
-    return Response.json(await updateGateway({ ...changes, gatewayId: params.gatewayId, actor: user, ip }));
+    return Response.json(gateway);
   },
   { role: "admin" },
 );
