@@ -62,11 +62,11 @@ export async function generateAppToken({
   if (regenerate) {
     const result = await commitTokenChange({
       cause: "regenerate",
-      effect: { kind: "issue_token", token: row },
+      effect: { token: row },
       tokens: { revoke: { clientId, type: "access_token", activeAt: now } },
       by: actor.email,
       actor: audit,
-      events: (changed) => [{ action: "token.regenerated", detail: { ...detail, revokedTokens: changed.length } }],
+      detail: (changed) => ({ ...detail, revokedTokens: changed.length }),
       now,
     });
     revoked = result.changed.length;

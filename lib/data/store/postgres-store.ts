@@ -14,10 +14,10 @@ import {
 import { splitIntoEvents } from "@/lib/data/store/split-events";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { POSTGRES_DIALECT, utc } from "./dialect";
 import { groupCommit, noResults } from "./group-commit";
 import {
   auditParams,
-  effectFor,
   numbered,
   SQL,
   subscriptionStatements,
@@ -26,7 +26,6 @@ import {
   toCode,
   TOKEN_COLUMNS,
   tokenParams,
-  tokenStatement,
   toToken,
   toTokenForApi,
   type RawChanged,
@@ -50,15 +49,12 @@ import type {
 // process's time zone, and hand epoch ms to the rest of the code.
 const TIMESTAMP_OID = 1114;
 const parseUtc = (text: string) => Date.parse(`${text.replace(" ", "T")}Z`);
-const utc = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, -1));
 const types = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === TIMESTAMP_OID ? parseUtc : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
-const inList = (values: string[]) => ({ sql: "= ANY(?)", params: [values] });
 const OUTBOX_SQL = outboxSql(POSTGRES_CLOCK, { lockGateways: " FOR KEY SHARE" });
 const CLAIMABLE = claimable(POSTGRES_CLOCK);
-const SHORTEN = { capped: "created_at + (?::bigint * interval '1 millisecond')", latest: "GREATEST", timeParam: "?::timestamp" };
 
 type Queryable = pg.Pool | pg.PoolClient;
 const TOKEN_INSERT_TYPES = [
@@ -138,13 +134,11 @@ export function createPostgresStore(connectionString: string): DriverStore {
 
   // A token change's own statements; its events are queued with the rest of its batch.
   async function applyTokenChange(c: pg.PoolClient, change: TokenChange) {
-    const { sql, params, notice } = tokenStatement(change, utc, inList, SHORTEN);
-    const changed = (await query<RawChanged>(c, undefined, sql, params)).rows.map(toChanged);
-    // After the token statement, so a regenerate does not revoke the token it issues.
-    for (const s of effectFor(change, changed.length, utc)) await query(c, undefined, s.sql, s.params);
+    const changed = (await query<RawChanged>(c, undefined, change.tokens.sql, change.tokens.params)).rows.map(toChanged);
+    for (const s of change.effect(changed)) await query(c, undefined, s.sql, s.params);
     for (const row of change.audit(changed)) await query(c, "insert_audit", SQL.insertAudit, auditParams(row, utc));
 
-    return { changed, notice };
+    return { changed, notice: change.tokens.notice };
   }
 
   // Must run inside a transaction, as its last statement: the notices commit with the changes they
@@ -254,6 +248,7 @@ export function createPostgresStore(connectionString: string): DriverStore {
   }
 
   return {
+    dialect: POSTGRES_DIALECT,
     async findClient(clientId) {
       return toClientAuth((await query<RawClientRow>(pool, "find_client", SQL.findClient, [clientId])).rows);
     },

@@ -12,17 +12,16 @@ import {
 import { splitIntoEvents } from "@/lib/data/store/split-events";
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
+import { SQLITE_DIALECT } from "./dialect";
 import { groupCommit, noResults } from "./group-commit";
 import {
   auditParams,
-  effectFor,
   insertTokenStatement,
   SQL,
   subscriptionStatements,
   toChanged,
   toClientAuth,
   toCode,
-  tokenStatement,
   toToken,
   toTokenForApi,
   type RawChanged,
@@ -33,9 +32,7 @@ import {
 } from "./sql";
 import type { ChangedToken, DriverStore, NewToken, NoticeType, QueuedNotices, SubscriptionChange, TokenChange } from "./types";
 
-const time = (ms: number) => ms; // Prisma stores DateTime as epoch ms on SQLite (unixepoch-ms)
-const inList = (values: string[]) => ({ sql: `IN (${values.map(() => "?").join(", ") || "NULL"})`, params: values });
-const SHORTEN = { capped: "created_at + ?", latest: "MAX", timeParam: "?" };
+const { time } = SQLITE_DIALECT;
 const OUTBOX_SQL = outboxSql(SQLITE_CLOCK);
 const CLAIMABLE = claimable(SQLITE_CLOCK);
 
@@ -64,13 +61,11 @@ export function createSqliteStore(file: string): DriverStore {
   };
 
   const applyTokenChange = (change: TokenChange) => {
-    const { sql, params, notice } = tokenStatement(change, time, inList, SHORTEN);
-    const changed = (stmt(sql).all(...params) as RawChanged[]).map(toChanged);
-    // After the token statement, so a regenerate does not revoke the token it issues.
-    for (const s of effectFor(change, changed.length, time)) stmt(s.sql).run(...s.params);
+    const changed = (stmt(change.tokens.sql).all(...change.tokens.params) as RawChanged[]).map(toChanged);
+    for (const s of change.effect(changed)) stmt(s.sql).run(...s.params);
     for (const row of change.audit(changed)) stmt(SQL.insertAudit).run(...auditParams(row, time));
 
-    return { changed, notices: queue(notice, changed, change.at) };
+    return { changed, notices: queue(change.tokens.notice, changed, change.at) };
   };
   const commitAll = conn.transaction((changes: TokenChange[]) => changes.map(applyTokenChange));
 
@@ -135,6 +130,7 @@ export function createSqliteStore(file: string): DriverStore {
   });
 
   return {
+    dialect: SQLITE_DIALECT,
     async findClient(clientId) {
       return toClientAuth(stmt(SQL.findClient).all(clientId) as RawClientRow[]);
     },

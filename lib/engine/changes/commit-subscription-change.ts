@@ -1,6 +1,6 @@
 import { store, type ApiRef, type QueuedNotices, type SubscriptionEffect } from "@/lib/data/store";
 import { toAuditRow, type AuditEventInput } from "@/lib/engine/audit/record-event";
-import { evictAfterSubscriptionChange } from "@/lib/engine/validation-cache/evict";
+import { emit } from "@/lib/engine/hooks/hooks";
 
 export type CommitSubscriptionChangeOptions = {
   effects: SubscriptionEffect[];
@@ -14,6 +14,7 @@ export type CommitSubscriptionChangeOptions = {
 /**
  * The one way subscriptions, API lifecycles and the settings they depend on change: the writes, the audit rows and the
  * subscription.changed notices commit in one store transaction (README, "The data-layer rule").
+ * Then `committed` is emitted (lib/engine/hooks): this process evicts before its door answers.
  * Nothing is sent here: the caller's door flushes the returned notices.
  */
 export async function commitSubscriptionChange({
@@ -26,5 +27,7 @@ export async function commitSubscriptionChange({
   const audit = events.map((e) => toAuditRow(e, now));
   const notices = await store().commitSubscriptionChange({ at: now, effects, notify, audit, announceSettings });
 
-  return evictAfterSubscriptionChange(notify, notices); // before any door answers (lib/engine/validation-cache)
+  emit("committed", { cause: null, changed: [], clients: notify, notices });
+
+  return notices;
 }
