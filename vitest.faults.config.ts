@@ -9,6 +9,7 @@ export default defineConfig({
     include: ["**/*.fault.test.ts"],
     exclude: ["**/node_modules/**"],
     globalSetup: ["./lib/testing/global-setup.ts"],
+    setupFiles: ["./lib/testing/listen-to-engine.ts"], // as every door does before serving
     environment: "node",
     testTimeout: 180_000,
     hookTimeout: 60_000,

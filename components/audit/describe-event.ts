@@ -1,25 +1,22 @@
 import { plural } from "@/components/apps/plural";
 import type { AuditEventSummary } from "@/lib/audit/list-events";
 import { formatDuration } from "@/lib/base/duration.shared";
-import { causeLabel } from "@/lib/engine/changes/causes.shared";
+import { CAUSE_EVENT_TITLES, causeLabel } from "@/lib/engine/changes/causes.shared";
 import { isSettingKey, SETTINGS } from "@/lib/engine/settings/definitions.shared";
 
+// The change pipeline's actions are titled by their causes' rows (lib/engine/changes/causes.shared.ts).
 const ACTIONS: Record<string, string> = {
+  ...CAUSE_EVENT_TITLES,
   "app.created": "Created the application",
   "app.updated": "Updated the application",
-  "app.deleted": "Deleted the application",
   "secret.generated": "Generated a client secret",
-  "secret.regenerated": "Regenerated the client secret",
   "token.generated": "Generated an access token",
-  "token.regenerated": "Regenerated the access token",
-  "token.revoked": "Revoked tokens",
   "gateway.created": "Registered a gateway",
   "gateway.updated": "Changed a gateway",
   "gateway.deleted": "Removed a gateway",
   "gateway.secret_rotated": "Rotated a gateway's signing secret",
   "gateway.redelivered": "Redelivered notices to a gateway",
   "settings.updated": "Changed the token policy",
-  "tokens.shortened": "Shortened existing tokens",
   "api.created": "Added an API version",
   "api.published": "Published an API version",
   "api.deprecated": "Deprecated an API version",
@@ -31,7 +28,6 @@ const ACTIONS: Record<string, string> = {
   "subscription.blocked": "Subscription blocked",
   "subscription.removed": "Unsubscribed",
   "subscription.tier_changed": "Changed a subscription's tier",
-  "user.suspended": "Suspended a user",
   "user.unsuspended": "Lifted a user's suspension",
   "user.role_changed": "Changed a user's role",
   "signing_key.created": "Made the first JWT signing key",

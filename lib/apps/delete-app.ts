@@ -27,11 +27,11 @@ export async function deleteApp({
   }
   const { changed, notices } = await commitTokenChange({
     cause: "app_deleted",
-    effect: { kind: "delete_app", appId, clientId: app.clientId },
+    effect: { appId, clientId: app.clientId },
     tokens: { revoke: { clientId: app.clientId, activeAt: now } },
     by: actor.email,
     actor: { appId, actorId: actor.id, actor: actor.email, ip },
-    events: (revoked) => [{ action: "app.deleted", detail: { name: app.name, revokedTokens: revoked.length } }],
+    detail: (revoked) => ({ name: app.name, revokedTokens: revoked.length }),
     now,
   });
 

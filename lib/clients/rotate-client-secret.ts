@@ -4,6 +4,7 @@ import { DEFAULT_OVERLAP, SECRET_OVERLAPS, type SecretOverlap } from "@/lib/base
 import { db } from "@/lib/data/db/client";
 import { type QueuedNotices } from "@/lib/data/store";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { TOKEN_CHANGE_CAUSES } from "@/lib/engine/changes/causes.shared";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
 import { newClientSecret } from "@/lib/engine/credentials/new-client-secret";
 
@@ -36,11 +37,11 @@ export async function rotateClientSecret({
   if (overlap === "none") {
     const { notices } = await commitTokenChange({
       cause: "secret_regenerated",
-      effect: { kind: "replace_client_secrets", clientId, secret: { secretHash, last4 } },
+      effect: { clientId, secret: { secretHash, last4 } },
       tokens: { revoke: { clientId, activeAt: now } },
       by: actor.email,
       actor: audit,
-      events: () => [{ action: "secret.regenerated", detail }],
+      detail: () => detail,
       now,
     });
 
@@ -49,7 +50,7 @@ export async function rotateClientSecret({
   await db.$transaction(async (tx) => {
     await tx.clientSecret.updateMany({ where: stillValid, data: { expiresAt: endsAt } });
     await tx.clientSecret.create({ data: { clientId, secretHash, last4, createdAt: new Date(now) } });
-    await recordAuditEvent({ ...audit, action: "secret.regenerated", detail }, tx);
+    await recordAuditEvent({ ...audit, action: TOKEN_CHANGE_CAUSES.secret_regenerated.event.action, detail }, tx);
   });
 
   return { ...rotated, notices: NO_CHANGE.notices };

@@ -5,14 +5,17 @@ import { db } from "@/lib/data/db/client";
 import { migrate } from "@/lib/data/db/migrate";
 import { createUser } from "@/lib/users/create-user";
 import { randomBytes } from "node:crypto";
+import { listenToEngine } from "./listen-to-engine";
 
 const DEFAULT_ADMIN_EMAIL = "admin@portcullis.local";
 
 /**
- * What every process does before serving: apply migrations, make sure sessions have a signing key
- * shared by all instances (NEXTAUTH_SECRET wins when set), and seed the first admin.
+ * What every process does before serving: listen to the engine's hooks, apply migrations, make
+ * sure sessions have a signing key shared by all instances (NEXTAUTH_SECRET wins when set), and
+ * seed the first admin.
  */
 export async function bootstrap({ log = console.log }: { log?: (line: string) => void } = {}) {
+  listenToEngine();
   await migrate(env.DATABASE_URL);
   process.env.NEXTAUTH_SECRET ||= await loadSessionSecret();
   await seedAdmin(log);

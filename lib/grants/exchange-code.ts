@@ -50,8 +50,7 @@ async function replayed(client: ClientAuthRow, grantId: string, ip: string | nul
     tokens: { revoke: { grantId } },
     by: "system",
     actor: { appId: client.appId, actor: `client:${client.id}`, ip },
-    events: (changed) =>
-      changed.length > 0 ? [{ action: "token.reuse_detected", detail: { kind: "authorization_code", count: changed.length } }] : [],
+    detail: (changed) => ({ kind: "authorization_code", count: changed.length }),
     now,
   });
 

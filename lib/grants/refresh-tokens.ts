@@ -50,15 +50,16 @@ async function rotate(client: ClientAuthRow, found: TokenRow, scope: string[], i
     refreshExpiresAt: found.expiresAt,
     now,
   });
-  const result = await commitTokenChange({
-    // A retry revokes what the lost response carried; a rotation, the refresh token itself.
-    cause: retry ? "refresh_retried" : "refresh_rotated",
-    tokens: { revoke: retry ? { issuedFrom: found.id } : { tokenId: found.id } },
-    by: `client:${client.id}`,
-    actor: { appId: client.appId, actor: `client:${client.id}`, ip },
-    effect: { kind: "issue_tokens", tokens: rows, onlyIfChanged: true, ...(retry ? { retriedFrom: found.id } : {}) },
-    now,
-  });
+  const who = { by: `client:${client.id}`, actor: { appId: client.appId, actor: `client:${client.id}`, ip }, now };
+  // A retry revokes what the lost response carried; a rotation, the refresh token itself.
+  const result = retry
+    ? await commitTokenChange({
+        cause: "refresh_retried",
+        tokens: { revoke: { issuedFrom: found.id } },
+        effect: { tokens: rows, retriedFrom: found.id },
+        ...who,
+      })
+    : await commitTokenChange({ cause: "refresh_rotated", tokens: { revoke: { tokenId: found.id } }, effect: { tokens: rows }, ...who });
 
   return { ...result, response };
 }
@@ -69,10 +70,7 @@ async function reused(client: ClientAuthRow, found: TokenRow, ip: string | null 
     tokens: { revoke: { grantId: found.grantId } },
     by: "system",
     actor: { appId: client.appId, actor: `client:${client.id}`, ip },
-    events: (changed) =>
-      changed.length > 0
-        ? [{ action: "token.reuse_detected", detail: { kind: "refresh_token", count: changed.length, tokenId: found.id } }]
-        : [],
+    detail: (changed) => ({ kind: "refresh_token", count: changed.length, tokenId: found.id }),
     now,
   });
 

@@ -18,10 +18,10 @@ export async function revokeUserGrant({ clientId, user, ip, now = Date.now() }: 
   return commitTokenChange({
     cause: "grant_revoked",
     tokens: { revoke: { clientId, userId: user.id } },
-    effect: { kind: "delete_grant", userId: user.id, clientId },
+    effect: { userId: user.id, clientId },
     by: user.email,
     actor: { appId: client?.appId ?? null, actorId: user.id, actor: user.email, ip },
-    events: (changed) => [{ action: "grant.revoked", detail: { count: changed.length } }],
+    detail: (changed) => ({ count: changed.length }),
     now,
   });
 }

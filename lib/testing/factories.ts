@@ -5,15 +5,15 @@ import { createApp } from "@/lib/apps/create-app";
 import type { Actor } from "@/lib/apps/schemas.shared";
 import type { GrantType } from "@/lib/base/grant-types.shared";
 import { db } from "@/lib/data/db/client";
-import type { TokenSelector } from "@/lib/data/store";
 import type { Endpoint } from "@/lib/doors/oauth/http-adapter";
 import { introspectEndpoint } from "@/lib/doors/oauth/introspect";
 import { metadataEndpoint } from "@/lib/doors/oauth/metadata";
 import { revocationsEndpoint } from "@/lib/doors/oauth/revocations";
 import { revokeEndpoint } from "@/lib/doors/oauth/revoke";
 import { tokenEndpoint } from "@/lib/doors/oauth/token";
-import type { TokenChangeCause } from "@/lib/engine/changes/causes.shared";
+import type { CauseWith, TokenChangeCause } from "@/lib/engine/changes/causes.shared";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import type { TokenSelector } from "@/lib/engine/changes/token-statements";
 import { createClient } from "@/lib/engine/credentials/create-client";
 import { flushNotices } from "@/lib/engine/notices/flush-notices";
 import { createGateway } from "@/lib/gateways/create-gateway";
@@ -61,7 +61,15 @@ export const makeDeliveryDue = (gatewayId: string, eventSequence: number) =>
   });
 
 /** Revokes as a door would: commits the change, then sends its notices' first attempts (awaited). Returns the revoked tokens. */
-export async function revokeForTest({ selector, cause = "cli", now }: { selector: TokenSelector; cause?: TokenChangeCause; now?: number }) {
+export async function revokeForTest({
+  selector,
+  cause = "cli",
+  now,
+}: {
+  selector: TokenSelector;
+  cause?: CauseWith<{ change: "revoke"; effect?: undefined; event?: undefined }>;
+  now?: number;
+}) {
   const { changed, notices } = await commitTokenChange({
     cause,
     tokens: { revoke: selector },

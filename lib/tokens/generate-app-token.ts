@@ -64,11 +64,11 @@ export async function generateAppToken({
   if (regenerate) {
     const result = await commitTokenChange({
       cause: "regenerate",
-      effect: { kind: "issue_token", token: access.row },
+      effect: { token: access.row },
       tokens: { revoke: { clientId, type: "access_token", activeAt: now } },
       by: actor.email,
       actor: audit,
-      events: (changed) => [{ action: "token.regenerated", detail: { ...detail, revokedTokens: changed.length } }],
+      detail: (changed) => ({ ...detail, revokedTokens: changed.length }),
       now,
     });
     revoked = result.changed.length;

@@ -24,15 +24,7 @@ export async function reapproveToken({
     tokens: { reapprove: cascade ? { grantId: found.grantId } : { tokenId: found.id } },
     by: operator.via === "cli" ? "cli" : operator.email,
     actor: operatorActor(operator, found.appId),
-    events: (changed) =>
-      changed.length > 0
-        ? [
-            {
-              action: "token.reapproved",
-              detail: { cascade, why: reason ?? null, count: changed.length, tokenIds: changed.map((t) => t.id) },
-            },
-          ]
-        : [],
+    detail: (changed) => ({ cascade, why: reason ?? null, count: changed.length, tokenIds: changed.map((t) => t.id) }),
     now,
   });
 }

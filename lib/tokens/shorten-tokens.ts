@@ -52,7 +52,7 @@ export async function shortenTokens({
     tokens: { shorten: { type, maxTtlMs: maxTtl * 1000 } },
     by: actor.email,
     actor: { appId: null, actorId: actor.id, actor: actor.email, ip },
-    events: (shortened) => (shortened.length ? [{ action: "tokens.shortened", detail: { type, maxTtl, count: shortened.length } }] : []),
+    detail: (shortened) => ({ type, maxTtl, count: shortened.length }),
     now,
   });
 

@@ -25,11 +25,11 @@ export async function suspendUser({
   if (user.role === "admin") await assertAnotherActiveAdmin(user.id);
   const { changed, notices } = await commitTokenChange({
     cause: "user_suspended",
-    effect: { kind: "suspend_user", userId: user.id },
+    effect: { userId: user.id },
     tokens: { revoke: { ownerId: user.id, activeAt: now } },
     by: actor.email,
     actor: { appId: null, actorId: actor.id, actor: actor.email, ip },
-    events: (revoked) => [{ action: "user.suspended", detail: { userId: user.id, email: user.email, revokedTokens: revoked.length } }],
+    detail: (revoked) => ({ userId: user.id, email: user.email, revokedTokens: revoked.length }),
     now,
   });
 

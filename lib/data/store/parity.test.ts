@@ -1,5 +1,9 @@
 import type { DB } from "@/lib/data/db/generated/kysely/tables";
 import { migrate } from "@/lib/data/db/migrate";
+import type { TokenChangeCause } from "@/lib/engine/changes/causes.shared";
+import { EFFECTS, type CauseWithEffect } from "@/lib/engine/changes/effects";
+import type { Effect } from "@/lib/engine/changes/effects/effect";
+import { tokenStatement, type TokensChange } from "@/lib/engine/changes/token-statements";
 import { freshPostgres, postgresUnavailable, type FreshPostgres } from "@/lib/testing/postgres-server";
 import type { Selectable } from "kysely";
 import { mkdirSync, rmSync } from "node:fs";
@@ -11,7 +15,7 @@ import { connectPostgres } from "./postgres/connection";
 import { createPostgresStore } from "./postgres/store";
 import { openSqlite } from "./sqlite/connection";
 import { createSqliteStore } from "./sqlite/store";
-import type { AuditRow, ChangedToken, DriverStore, NewToken, PendingDelivery, TokenChange } from "./types";
+import type { AuditRow, ChangedToken, DriverStore, NewToken, PendingDelivery } from "./types";
 
 // The same calls on a fresh SQLite file and a fresh PostgreSQL database — every DriverStore method,
 // every kind of token change and catalog effect — must give the same answers and leave the same
@@ -193,8 +197,15 @@ async function runScenario(engine: Engine) {
   const { store } = engine;
   const log: [string, unknown][] = [];
   const note = (step: string, result: unknown) => log.push([step, normalize(result)]);
-  const change = async (step: string, c: Omit<TokenChange, "at" | "by" | "audit">) => {
-    const result = await store.commitTokenChange({ ...c, at: now, by: "parity", audit: auditOf(step) });
+  // The statements the change pipeline builds (lib/engine/changes) for this engine's dialect.
+  const change = async (step: string, c: { cause: TokenChangeCause; tokens: TokensChange; effect?: unknown }) => {
+    const effect = c.effect === undefined ? undefined : (EFFECTS[c.cause as CauseWithEffect] as Effect<unknown>);
+    const result = await store.commitTokenChange({
+      at: now,
+      tokens: tokenStatement(c.tokens, { cause: c.cause, at: now, by: "parity" }, store.dialect),
+      effect: (changed) => effect?.(c.effect, { at: now, dialect: store.dialect, changed }) ?? [],
+      audit: auditOf(step),
+    });
     note(step, result);
 
     return result;
@@ -254,24 +265,24 @@ async function runScenario(engine: Engine) {
   await change("revoke issuedFrom", { cause: "refresh_reused", tokens: { revoke: { issuedFrom: "t-r1" } } });
   await change("shorten", { cause: "lifetime_shortened", tokens: { shorten: { type: "access_token", maxTtlMs: HOUR / 2 } } });
   await change("rotate (changed)", {
-    cause: "refresh_rotated",
+    cause: "refresh_retried",
     tokens: { revoke: { tokenId: "t-r1" } },
-    effect: { kind: "issue_tokens", tokens: [token("t-rot", { type: "refresh_token" })], onlyIfChanged: true, retriedFrom: "t-a1" },
+    effect: { tokens: [token("t-rot", { type: "refresh_token" })], retriedFrom: "t-a1" },
   });
   await change("rotate (unchanged: nothing issued)", {
     cause: "refresh_rotated",
     tokens: { revoke: { tokenId: "t-r1" } },
-    effect: { kind: "issue_tokens", tokens: [token("t-rot2", { type: "refresh_token" })], onlyIfChanged: true },
+    effect: { tokens: [token("t-rot2", { type: "refresh_token" })] },
   });
   await change("regenerate", {
     cause: "regenerate",
     tokens: { revoke: { grantId: "grant-1" } },
-    effect: { kind: "issue_token", token: token("t-regen") },
+    effect: { token: token("t-regen") },
   });
   await change("grant revoked", {
     cause: "grant_revoked",
     tokens: { revoke: { clientId: "c-2", userId: "u-person" } },
-    effect: { kind: "delete_grant", userId: "u-person", clientId: "c-2" },
+    effect: { userId: "u-person", clientId: "c-2" },
   });
 
   // A catalog change, while c-1 still has live tokens (its notice is queued) and c-2 none (no event).
@@ -323,17 +334,17 @@ async function runScenario(engine: Engine) {
   await change("secret regenerated", {
     cause: "secret_regenerated",
     tokens: { revoke: { clientId: "c-1", type: "access_token", activeAt: now } },
-    effect: { kind: "replace_client_secrets", clientId: "c-1", secret: { secretHash: "h-s-new", last4: "wxyz" } },
+    effect: { clientId: "c-1", secret: { secretHash: "h-s-new", last4: "wxyz" } },
   });
   await change("owner suspended", {
     cause: "user_suspended",
     tokens: { revoke: { ownerId: "u-susp", activeAt: now } },
-    effect: { kind: "suspend_user", userId: "u-susp" },
+    effect: { userId: "u-susp" },
   });
   await change("app deleted", {
     cause: "app_deleted",
     tokens: { revoke: { clientId: "c-1" } },
-    effect: { kind: "delete_app", appId: "app-1", clientId: "c-1" },
+    effect: { appId: "app-1", clientId: "c-1" },
   });
   for (const id of ["c-1", "c-3"]) note(`findClient ${id} after`, await store.findClient(id));
 

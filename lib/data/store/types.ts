@@ -5,8 +5,9 @@
 import type { TokenFormat } from "@/lib/base/token-format.shared";
 
 import type { ChangedToken, QueuedNotices, TokenType } from "@/lib/base/queued-notices";
+import type { Dialect, Statement } from "./dialect";
 
-export type { ChangedToken, QueuedNotices, TokenType };
+export type { ChangedToken, Dialect, QueuedNotices, Statement, TokenType };
 
 /** Last-used times and introspection counts gathered in memory (lib/engine/usage), written in one transaction. */
 export type UsageBatch = {
@@ -72,16 +73,6 @@ export type AuthorizationCodeRow = {
   usedAt: number | null;
 };
 
-/** Which tokens a revocation covers. Only tokens not yet revoked are touched. */
-export type TokenSelector =
-  | { tokenId: string }
-  | { tokenIds: string[] }
-  | { grantId: string }
-  | { clientId: string; type?: TokenType; activeAt?: number }
-  | { clientId: string; userId: string } // a person's grant to an application: every family it holds
-  | { issuedFrom: string } // what one use of a refresh token issued
-  | { ownerId: string; activeAt?: number }; // every token of every client of the user's applications
-
 export type NoticeType = "token.revoked" | "token.updated" | "subscription.changed";
 
 export type ApiRef = { context: string; version: string };
@@ -129,16 +120,6 @@ export type TokenForApiRow = TokenRow & {
   subscription: { status: SubscriptionStatus; tierName: string; requestsPerMinute: number; dailyQuota: number | null } | null;
 };
 
-/** What the cause itself changes, committed in the same transaction as its tokens. */
-export type CauseEffect =
-  | { kind: "delete_app"; appId: string; clientId: string } // soft-delete, disable the client, revoke its secrets
-  | { kind: "replace_client_secrets"; clientId: string; secret: { secretHash: string; last4: string } }
-  | { kind: "issue_token"; token: NewToken } // regenerate: the new token commits with the revocation
-  // refresh rotation: the new pair commits only if the old refresh token was still unrevoked (the caller's check could be stale)
-  | { kind: "issue_tokens"; tokens: NewToken[]; onlyIfChanged: boolean; retriedFrom?: string }
-  | { kind: "delete_grant"; userId: string; clientId: string } // the person's consent goes with its tokens
-  | { kind: "suspend_user"; userId: string }; // mark the user suspended and end every session of theirs
-
 /** One audit-trail row, as toAuditRow() in lib/engine/audit/record-event.ts builds it. */
 export type AuditRow = {
   id: string;
@@ -152,15 +133,16 @@ export type AuditRow = {
 };
 
 /**
- * One cause of tokens becoming invalid (or shorter-lived): its own state change, the token
- * changes, the audit rows and the notices, committed in one transaction or not at all.
+ * One cause of tokens becoming invalid (or shorter-lived), as statements its owner built
+ * (lib/engine/changes): the token statement, the cause's own state change, the audit rows and
+ * the notices, committed in one transaction or not at all. The store knows no cause.
  */
 export type TokenChange = {
-  cause: string; // a cause of lib/engine/changes/causes.shared.ts
   at: number;
-  by: string; // shown in the tokens list: an email, "client:<client_id>" or "cli"
-  effect?: CauseEffect;
-  tokens: { revoke: TokenSelector } | { shorten: { type: TokenType; maxTtlMs: number } } | { reapprove: TokenSelector };
+  /** Changes the tokens, RETURNING_CHANGED (lib/data/store/sql.ts); its changes are announced as `notice`. */
+  tokens: Statement & { notice: "token.revoked" | "token.updated" };
+  /** The cause's own statements, run after the token statement and given what it changed. */
+  effect: (changed: ChangedToken[]) => Statement[];
   /** The audit rows, built from what changed (called inside the transaction). */
   audit: (changed: ChangedToken[]) => AuditRow[];
 };
@@ -198,6 +180,8 @@ export type DeliveryAttempt = {
 };
 
 export type DriverStore = {
+  /** How statements built above the store are written for its engine (lib/data/store/dialect.ts). */
+  dialect: Dialect;
   findClient(clientId: string): Promise<ClientAuthRow | null>;
   findTokenByHash(hash: string): Promise<TokenRow | null>;
   /** findTokenByHash with the validation info for one API version (introspection with api_context/api_version). */

@@ -79,11 +79,11 @@ describe("every cause of revocation commits in one transaction", () => {
     const a = await appWithToken();
     const failing = commitTokenChange({
       cause: "app_deleted",
-      effect: { kind: "delete_app", appId: a.app!.id, clientId: a.clientId },
+      effect: { appId: a.app!.id, clientId: a.clientId },
       tokens: { revoke: { clientId: a.clientId } },
       by: "test",
       actor: { appId: a.app!.id, actor: "test" },
-      events: () => {
+      detail: () => {
         throw new Error("the audit write failed");
       },
     });

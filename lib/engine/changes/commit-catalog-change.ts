@@ -1,6 +1,6 @@
 import { store, type ApiRef, type CatalogEffect, type QueuedNotices } from "@/lib/data/store";
 import { toAuditRow, type AuditEventInput } from "@/lib/engine/audit/record-event";
-import { evictAfterSubscriptionChange } from "@/lib/engine/validation-cache/evict";
+import { emit } from "@/lib/engine/hooks/hooks";
 
 export type CommitCatalogChangeOptions = {
   effects: CatalogEffect[];
@@ -15,6 +15,7 @@ export type CommitCatalogChangeOptions = {
  * The one way the API catalog and what governs it change — subscriptions, an API's lifecycle and backend-JWT
  * choice, the portal's settings: the writes, the audit rows and the subscription.changed notices commit in one
  * store transaction (README, "The data-layer rule").
+ * Then `committed` is emitted (lib/engine/hooks): this process evicts before its door answers.
  * Nothing is sent here: the caller's door flushes the returned notices.
  */
 export async function commitCatalogChange({
@@ -27,5 +28,7 @@ export async function commitCatalogChange({
   const audit = events.map((e) => toAuditRow(e, now));
   const notices = await store().commitCatalogChange({ at: now, effects, notify, audit, announceSettings });
 
-  return evictAfterSubscriptionChange(notify, notices); // before any door answers (lib/engine/validation-cache)
+  emit("committed", { cause: null, changed: [], clients: notify, notices });
+
+  return notices;
 }

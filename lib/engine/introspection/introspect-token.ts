@@ -1,10 +1,7 @@
 import type { ApiValidation } from "@/lib/base/contract.shared";
-import { hashToken } from "@/lib/base/hash-token";
 import type { ApiRef, ClientAuthRow, TokenForApiRow, TokenRow } from "@/lib/data/store";
 import { store } from "@/lib/data/store";
 import { signBackendJwt } from "@/lib/engine/jwt/backend-jwt";
-import { noteActiveIntrospection } from "@/lib/engine/notices/race-resend";
-import { noteIntrospection, noteTokenUse } from "@/lib/engine/usage/usage-buffer";
 
 type ActiveIntrospection = {
   active: true;
@@ -19,7 +16,7 @@ type ActiveIntrospection = {
 };
 export type Introspection = { active: false } | ActiveIntrospection | (ActiveIntrospection & ApiValidation);
 
-const INACTIVE = { active: false } as const;
+export const INACTIVE = { active: false } as const;
 
 /** Not revoked, not expired, and its client still usable: a disabled client's or deleted application's token is inactive, whatever its row says. */
 export const isTokenActive = (t: Pick<TokenRow, "revokedAt" | "expiresAt" | "clientUsable">, now = Date.now()) =>
@@ -29,36 +26,30 @@ export const isTokenActive = (t: Pick<TokenRow, "revokedAt" | "expiresAt" | "cli
 const isServedTo = (t: TokenForApiRow) =>
   t.subscription?.status === "active" && (t.api?.status === "published" || t.api?.status === "deprecated");
 
+type LookUpOptions = { caller: ClientAuthRow; hash: string; api?: ApiRef; now: number };
+
 /**
  * RFC 7662 §2.2. One indexed lookup by hash (with the API's subscription when `api` is given). A
  * gateway client may introspect any token, an application's client only its own; anything not
- * valid for the caller — or, with `api`, not subscribed to that API version — is exactly `{ active: false }`.
+ * valid for the caller — or, with `api`, not subscribed to that API version — is not `active`
+ * (its answer is exactly `{ active: false }`). `found`: the row, whatever the verdict.
  */
-export async function introspectToken({
-  caller,
-  token,
-  api,
-  issuer,
-  now = Date.now(),
-  seen,
-}: {
-  caller: ClientAuthRow;
-  token: string;
-  api?: ApiRef;
-  issuer: string;
-  now?: number;
-  /** Told which token row an active answer is about (the validation cache notes its use on a hit). */
-  seen?: (token: TokenRow) => void;
-}): Promise<Introspection> {
-  const hash = hashToken(token);
+export async function lookUpToken({ caller, hash, api, now }: LookUpOptions): Promise<{ found: TokenRow | null; active: boolean }> {
   const found = api ? await store().findTokenForApi(hash, api) : await store().findTokenByHash(hash);
-  noteIntrospection(found?.clientId ?? null, now); // in memory; written once a minute (lib/engine/usage)
-  if (!found || !isTokenActive(found, now)) return INACTIVE;
-  if (caller.kind !== "gateway" && found.clientId !== caller.id) return INACTIVE;
-  if (api && !isServedTo(found as TokenForApiRow)) return INACTIVE;
-  noteActiveIntrospection(found.hash, now);
-  noteTokenUse(found.id, now);
-  seen?.(found);
+  const active =
+    found !== null &&
+    isTokenActive(found, now) &&
+    (caller.kind === "gateway" || found.clientId === caller.id) &&
+    (!api || isServedTo(found as TokenForApiRow));
+
+  return { found, active };
+}
+
+/** The answer about a token `lookUpToken` found active, with the API's validation info (and backend JWT) when asked for one. */
+export async function activeAnswer(
+  found: TokenRow,
+  { api, issuer, now }: { api?: ApiRef; issuer: string; now: number },
+): Promise<Introspection> {
   const answer: ActiveIntrospection = {
     active: true,
     client_id: found.clientId,

@@ -132,7 +132,7 @@ describe("gateway notices", () => {
   it("splits a large revocation into events of at most 500 tokens", async () => {
     const { gw, app } = await gatewayAndToken();
     for (let i = 0; i < 1_100; i++) await issueToken({ clientId: app.clientId, subscriber: null });
-    const revoked = await revokeForTest({ selector: { clientId: app.clientId }, cause: "app_deleted" });
+    const revoked = await revokeForTest({ selector: { clientId: app.clientId }, cause: "admin_bulk" });
     expect(revoked).toHaveLength(1_101);
     const mine = () => receiver.received.filter((n) => n.body.includes(app.clientId));
     const notices = await eventually(() => mine().length === 3 && mine(), { timeoutMs: 10_000 });

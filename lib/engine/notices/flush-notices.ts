@@ -5,18 +5,16 @@ import { engineOf } from "@/lib/data/db/engine";
 import { store, type DeliveryAttempt, type QueuedNotices } from "@/lib/data/store";
 import { LEASE_MS } from "@/lib/data/store/outbox-sql";
 import { track } from "./in-flight";
-import { announceRacedAgain } from "./race-resend";
 import { sendDeliveries } from "./send-deliveries";
 
 /**
  * The door's half of a token change: claims and sends the first attempt of every notice the
- * transaction queued (unless a worker claimed it first), in parallel, and schedules the race re-send. Every door
+ * transaction queued (unless a worker claimed it first), in parallel. Every door
  * calls it once its answer is on the way: the node:http front, the App Router routes, the CLI and
  * the worker. Never rejects: what fails here stays queued, and the worker retries it.
  * Resolves with the attempts, so the CLI can say what was acknowledged.
  */
 export async function flushNotices(notices: QueuedNotices): Promise<DeliveryAttempt[]> {
-  announceRacedAgain(notices.revoked);
   if (notices.sequences.length === 0) return [];
   // PostgreSQL's transaction told every instance by NOTIFY; a SQLite server's other workers hear it here.
   if (notices.revoked.length > 0 && engineOf(env.DATABASE_URL) !== "postgresql") {

@@ -2,14 +2,16 @@ import type { WireToken } from "@/lib/base/contract.shared";
 import type { EventsCommitted } from "@/lib/data/bus/messages";
 import { db } from "@/lib/data/db/client";
 import { store, type ChangedToken } from "@/lib/data/store";
+import type { Committed, Introspected } from "@/lib/engine/hooks/hooks";
 import { flushNotices } from "./flush-notices";
 
 // The in-flight race: an introspection answered "active" just before a revocation commits can
 // reach a gateway after its eviction and be cached again. Each instance remembers, in memory only
-// (no write on the introspection path), which token hashes it recently answered "active" for, and
-// when it learns of a revocation — its own commit, or another instance's through the instance bus —
-// announces those tokens once more, a moment later, as a new event (a new webhook-id, so gateways
-// that de-duplicate still act on it), for gateways that keep no tombstones.
+// (no write on the introspection path), which token hashes it recently answered "active" for (the
+// `introspected` hook), and when it learns of a revocation — its own commit (the `committed` hook),
+// or another instance's through the instance bus — announces those tokens once more, a moment
+// later, as a new event (a new webhook-id, so gateways that de-duplicate still act on it), for
+// gateways that keep no tombstones.
 //
 // Bounded and durable: raced tokens gathered over BATCH_MS share one event, queued at once with
 // its deliveries due after the delay, so any instance's worker sends it if this process dies.
@@ -26,15 +28,20 @@ const state = ((globalThis as unknown as { portcullisRace?: RaceState }).portcul
   raced: new Map(),
 } as RaceState);
 
-export function noteActiveIntrospection(hash: string, now = Date.now()): void {
+/** The `introspected` hook (lib/engine/hooks): an answer "active" is remembered for WINDOW_MS. */
+export function rememberIntrospected({ hash, tokenId, at }: Introspected): void {
+  if (tokenId === null) return;
   const { seen } = state;
   if (seen.size >= MAX_ENTRIES) {
-    for (const [h, at] of seen) if (now - at > WINDOW_MS) seen.delete(h);
+    for (const [h, seenAt] of seen) if (at - seenAt > WINDOW_MS) seen.delete(h);
     if (seen.size >= MAX_ENTRIES) seen.clear(); // under a flood, forget rather than grow
   }
-  seen.set(hash, now);
-  state.lastActiveAt = now;
+  seen.set(hash, at);
+  state.lastActiveAt = at;
 }
+
+/** The `committed` hook: this process's own revocations. */
+export const announceCommitted = ({ notices }: Committed): void => announceRacedAgain(notices.revoked);
 
 function introspectedRecently(hash: string, now: number): boolean {
   const at = state.seen.get(hash);
@@ -43,7 +50,7 @@ function introspectedRecently(hash: string, now: number): boolean {
 }
 
 /** Announces once more, shortly, the revoked tokens this process answered "active" for in the last seconds. */
-export function announceRacedAgain(revoked: ChangedToken[], now = Date.now()): void {
+function announceRacedAgain(revoked: ChangedToken[], now = Date.now()): void {
   for (const t of revoked) if (introspectedRecently(t.hash, now)) state.raced.set(t.hash, t);
   if (state.raced.size > 0) state.batch ??= setTimeout(queueBatch, BATCH_MS).unref();
 }

@@ -1,7 +1,7 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
-import { introspectToken } from "@/lib/engine/introspection/introspect-token";
+import { introspectCached } from "@/lib/engine/validation-cache/introspect-cached";
 import { createTestApp, createTestGateway, revokeForTest } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";
@@ -25,7 +25,7 @@ describe("the in-flight race", () => {
       const raced = await issueToken({ clientId: app.clientId, subscriber: null });
       const quiet = await issueToken({ clientId: app.clientId, subscriber: null });
       const caller = (await store().findClient(gw.clientId))!;
-      expect(await introspectToken({ caller, token: raced.accessToken, issuer: "test" })).toMatchObject({ active: true });
+      expect(await introspectCached({ caller, token: raced.accessToken, issuer: "test" })).toMatchObject({ active: true });
 
       for (const t of [raced, quiet]) await revokeForTest({ selector: { tokenId: t.tokenId }, cause: "browser" });
       const about = (t: { accessToken: string }) => () => receiver.received.filter((n) => n.body.includes(hashToken(t.accessToken)));

@@ -1,4 +1,5 @@
 import type { UsageBatch } from "@/lib/data/store/types";
+import type { Introspected } from "@/lib/engine/hooks/hooks";
 // Last-used times and introspection counts, gathered in memory on the hot paths (a Map write, no
 // I/O) and written in one batch by lib/engine/usage/flush-usage.ts every minute: so a token or secret
 // gets at most one write a minute however often it is used, and introspection never waits on it.
@@ -20,17 +21,18 @@ const note = (map: Map<string, number>, key: string, at: number) => {
   if (map.size < MAX_ENTRIES || map.has(key)) map.set(key, at);
 };
 
-/** An active token was introspected. */
-export const noteTokenUse = (tokenId: string, at = Date.now()) => note(buffer().tokens, tokenId, at);
-
 /** A client authenticated with this secret (its hash). */
 export const noteSecretUse = (secretHash: string, at = Date.now()) => note(buffer().secrets, secretHash, at);
 
-/** One introspection of a token of `clientId` (null: a token the key manager does not know). */
-export function noteIntrospection(clientId: string | null, at = Date.now()) {
+/**
+ * The `introspected` hook (lib/engine/hooks): one introspection of a token of its client (none: a
+ * token the key manager does not know), and the token's last use when it was answered "active".
+ */
+export function noteIntrospected({ clientId, tokenId, at }: Introspected) {
   const key = `${Math.floor(at / DAY_MS)}|${clientId ?? ""}`;
   const map = buffer().introspections;
   if (map.size < MAX_ENTRIES || map.has(key)) map.set(key, (map.get(key) ?? 0) + 1);
+  if (tokenId !== null) note(buffer().tokens, tokenId, at);
 }
 
 /** Takes everything noted so far, leaving the buffer empty. */

@@ -1,21 +1,13 @@
-import type { ApiRef, CauseEffect, TokenChangeResult } from "@/lib/data/store";
+import type { Committed } from "@/lib/engine/hooks/hooks";
 import { apiKey, evictClient, evictTokens } from "./cache";
 
-// The committing process evicts in memory right after its store transaction commits, before its
-// door answers: a revocation's HTTP answer never precedes its eviction. Other processes hear of
-// the change (lib/engine/validation-cache/watch-changes.ts).
-
-/** After a token change committed: its changed tokens, and every answer of a deleted application's client. */
-export function evictAfterTokenChange(effect: CauseEffect | undefined, result: TokenChangeResult): TokenChangeResult {
-  evictTokens(result.changed.map((t) => t.hash));
-  if (effect?.kind === "delete_app") evictClient(effect.clientId, null);
-
-  return result;
-}
-
-/** After a subscription change committed: each (client, API) whose validation info ended or changed. */
-export function evictAfterSubscriptionChange<T>(notify: { clientId: string; api: ApiRef }[], result: T): T {
-  for (const { clientId, api } of notify) evictClient(clientId, apiKey(api));
-
-  return result;
+/**
+ * The validation cache's listener of `committed` (lib/engine/hooks): the changed tokens, and every
+ * answer of a client whose answers the change ended (all of them, or for one API). It runs in the
+ * committing process before its door answers: a revocation's HTTP answer never precedes its
+ * eviction. Other processes hear of the change (lib/engine/validation-cache/watch-changes.ts).
+ */
+export function evictCommitted({ changed, clients }: Committed): void {
+  evictTokens(changed.map((t) => t.hash));
+  for (const { clientId, api } of clients) evictClient(clientId, api ? apiKey(api) : null);
 }

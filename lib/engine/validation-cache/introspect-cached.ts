@@ -1,35 +1,44 @@
 import { hashToken } from "@/lib/base/hash-token";
 import type { ApiRef, ClientAuthRow } from "@/lib/data/store";
-import { introspectToken, type Introspection } from "@/lib/engine/introspection/introspect-token";
-import { noteActiveIntrospection } from "@/lib/engine/notices/race-resend";
-import { noteIntrospection, noteTokenUse } from "@/lib/engine/usage/usage-buffer";
+import { emit } from "@/lib/engine/hooks/hooks";
+import { activeAnswer, INACTIVE, lookUpToken, type Introspection } from "@/lib/engine/introspection/introspect-token";
 import { apiKey, beginLookup, confirmedAnswer, remember } from "./cache";
 
 type IntrospectOptions = { caller: ClientAuthRow; token: string; api?: ApiRef; issuer: string; now?: number };
+/** What an introspection saw: the token's client, the token when the caller is answered "active", and how to build that answer. */
+type Seen = { clientId: string | null; tokenId: string | null; answer: () => Promise<Introspection> };
 
 /**
- * Introspection through the validation cache when it serves (lib/engine/validation-cache/cache.ts). Only
- * active answers are kept: they are the same for every caller allowed to see them, so the caller
- * check runs again on a hit. A hit notes what a lookup would (usage, the race re-send's memory).
+ * Introspection (RFC 7662), through the validation cache when it serves (lib/engine/validation-cache/cache.ts).
+ * Only active answers are kept: they are the same for every caller allowed to see them, so the
+ * caller check runs again on a hit. A hit and a lookup are told alike to the `introspected` hook
+ * (usage, the race re-send's memory), in one place, before the answer is built (a backend JWT is
+ * signed after it: a revocation committing meanwhile finds the token remembered).
  */
 export async function introspectCached(options: IntrospectOptions): Promise<Introspection> {
   const now = options.now ?? Date.now();
-  const generation = beginLookup();
-  if (generation === null) return introspectToken(options);
+  const { caller, api, issuer } = options;
   const hash = hashToken(options.token);
-  const key = apiKey(options.api);
-  const hit = await confirmedAnswer(hash, key, now);
+  const key = apiKey(api);
+  const generation = beginLookup();
+  const hit = generation === null ? null : await confirmedAnswer(hash, key, now);
+  let seen: Seen;
   if (hit) {
-    noteIntrospection(hit.answer.client_id, now);
-    if (options.caller.kind !== "gateway" && hit.answer.client_id !== options.caller.id) return { active: false };
-    noteActiveIntrospection(hash, now);
-    noteTokenUse(hit.tokenId, now);
-
-    return hit.answer;
+    const mine = caller.kind === "gateway" || hit.answer.client_id === caller.id;
+    seen = { clientId: hit.answer.client_id, tokenId: mine ? hit.tokenId : null, answer: async () => hit.answer };
+  } else {
+    const { found, active } = await lookUpToken({ caller, hash, api, now });
+    seen = {
+      clientId: found?.clientId ?? null,
+      tokenId: active ? found!.id : null,
+      answer: async () => {
+        const answer = await activeAnswer(found!, { api, issuer, now });
+        if (generation !== null && answer.active) remember(hash, key, answer, found!.id, generation, now);
+        return answer;
+      },
+    };
   }
-  let tokenId: string | null = null;
-  const answer = await introspectToken({ ...options, now, seen: (t) => (tokenId = t.id) });
-  if (answer.active && tokenId !== null) remember(hash, key, answer, tokenId, generation, now);
+  emit("introspected", { at: now, hash, clientId: seen.clientId, tokenId: seen.tokenId });
 
-  return answer;
+  return seen.tokenId === null ? INACTIVE : seen.answer();
 }

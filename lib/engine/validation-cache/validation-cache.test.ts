@@ -6,6 +6,7 @@ import { hashToken } from "@/lib/base/hash-token";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
+import { on, type Introspected } from "@/lib/engine/hooks/hooks";
 import { SETTINGS } from "@/lib/engine/settings/definitions.shared";
 import { getAllSettings, updateSettings } from "@/lib/settings/settings";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
@@ -68,6 +69,25 @@ describe("the key manager's validation cache", () => {
     expect(await introspect(other, t.accessToken)).toStrictEqual({ active: false });
   });
 
+  it("tells the introspected hook once per introspection, answered from memory or from the store", async () => {
+    const app = await createTestApp();
+    const t = await issueToken({ clientId: app.clientId, subscriber: null });
+    const heard: Introspected[] = [];
+    const stopListening = on("introspected", "test", (e) => void heard.push(e));
+    try {
+      await warm(gateway, t.accessToken); // from the store, then held
+      await introspect(gateway, t.accessToken); // from memory
+      expect(await introspect(await createTestApp(), t.accessToken)).toStrictEqual({ active: false }); // from memory, not the caller's
+    } finally {
+      stopListening();
+    }
+    expect(heard.map((e) => [e.clientId, e.tokenId])).toEqual([
+      [app.clientId, t.tokenId],
+      [app.clientId, t.tokenId],
+      [app.clientId, null],
+    ]);
+  });
+
   it("keeps only active answers", async () => {
     const app = await createTestApp();
     const t = await issueToken({ clientId: app.clientId, subscriber: null });
@@ -94,6 +114,23 @@ describe("the key manager's validation cache", () => {
       await warm(gateway, first.accessToken);
       await generateAppToken({ appId: app.app!.id, actor: owner, regenerate: true });
       expect(await introspect(gateway, first.accessToken)).toStrictEqual({ active: false });
+    });
+
+    it("in the committing process itself, before the door answers, without waiting for the change feed", async () => {
+      const app = await createTestApp();
+      const t = await issueToken({ clientId: app.clientId, subscriber: null });
+      await warm(gateway, t.accessToken);
+      const res = await oauth.revoke(formRequest("/oauth2/revoke", { token: t.accessToken }, { basic: [app.clientId, app.clientSecret] }));
+      expect(res.status).toBe(200);
+      expect(isCached(t.accessToken)).toBe(false); // read without a hit: no feed catch-up, no fence
+
+      const { api, ref, gold } = await createTestApi();
+      const owner = { id: app.user.id, email: app.user.email, role: "subscriber" };
+      const sub = await subscribe({ appId: app.app!.id, apiId: api.id, tier: gold.name, actor: owner });
+      const kept = await issueToken({ clientId: app.clientId, subscriber: null });
+      await warm(gateway, kept.accessToken, ref);
+      await changeSubscription({ where: { id: sub.id }, action: { kind: "block", reason: "abuse" }, actor: TEST_ADMIN });
+      expect(isCached(kept.accessToken, ref)).toBe(false);
     });
 
     it("a deleted application, a secret rotated at once and a suspended owner", async () => {

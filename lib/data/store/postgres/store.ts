@@ -1,3 +1,4 @@
+import { POSTGRES } from "@/lib/data/store/dialect";
 import type { DriverStore } from "@/lib/data/store/types";
 import { postgresCatalogChanges } from "./catalog-changes";
 import { connectPostgres } from "./connection";
@@ -13,6 +14,7 @@ export function createPostgresStore(connectionString: string): DriverStore {
   const outbox = postgresOutbox(connection);
 
   return {
+    dialect: POSTGRES,
     ...postgresHotReads(connection),
     ...postgresIssuance(connection),
     ...postgresTokenChanges(connection, outbox),

@@ -1,3 +1,4 @@
+import { SQLITE } from "@/lib/data/store/dialect";
 import type { DriverStore } from "@/lib/data/store/types";
 import { sqliteCatalogChanges } from "./catalog-changes";
 import { openSqlite } from "./connection";
@@ -13,6 +14,7 @@ export function createSqliteStore(file: string): DriverStore {
   const outbox = sqliteOutbox(connection);
 
   return {
+    dialect: SQLITE,
     ...sqliteHotReads(connection),
     ...sqliteIssuance(connection),
     ...sqliteTokenChanges(connection, outbox),

@@ -1,0 +1,91 @@
+import type { Dialect, Statement, TokenChange, TokenType } from "@/lib/data/store";
+import { RETURNING_CHANGED } from "@/lib/data/store/token-change-sql";
+import { TOKEN_CHANGE_CAUSES, causeRow, type TokenChangeCause } from "./causes.shared";
+
+/** Which tokens a revocation or re-approval covers. A revocation touches only tokens not yet revoked. */
+export type TokenSelector =
+  | { tokenId: string }
+  | { tokenIds: string[] }
+  | { grantId: string }
+  | { clientId: string; type?: TokenType; activeAt?: number }
+  | { clientId: string; userId: string } // a person's grant to an application: every family it holds
+  | { issuedFrom: string } // what one use of a refresh token issued
+  | { ownerId: string; activeAt?: number }; // every token of every client of the user's applications
+
+/** What a change does to tokens, by its cause's `change` column. */
+export type TokensChange = { revoke: TokenSelector } | { shorten: { type: TokenType; maxTtlMs: number } } | { reapprove: TokenSelector };
+
+/** The WHERE clause (without leading AND) that picks a selector's tokens. */
+function selectorWhere(selector: TokenSelector, d: Dialect): Statement {
+  if ("tokenId" in selector) return { sql: "id = ?", params: [selector.tokenId] };
+  if ("tokenIds" in selector) {
+    const list = d.inList(selector.tokenIds);
+    return { sql: `id ${list.sql}`, params: list.params };
+  }
+  if ("grantId" in selector) return { sql: "grant_id = ?", params: [selector.grantId] };
+  if ("issuedFrom" in selector) return { sql: "issued_from = ?", params: [selector.issuedFrom] };
+  if ("userId" in selector) return { sql: "client_id = ? AND user_id = ?", params: [selector.clientId, selector.userId] };
+  const where =
+    "ownerId" in selector
+      ? ["client_id IN (SELECT c.id FROM clients c JOIN apps a ON a.id = c.app_id WHERE a.owner_id = ?)"]
+      : ["client_id = ?"];
+  const params: unknown[] = ["ownerId" in selector ? selector.ownerId : selector.clientId];
+  if ("type" in selector && selector.type) {
+    where.push("type = ?");
+    params.push(selector.type);
+  }
+  if (selector.activeAt !== undefined) {
+    where.push("expires_at > ?");
+    params.push(d.time(selector.activeAt));
+  }
+
+  return { sql: where.join(" AND "), params };
+}
+
+/** Revokes a selector's tokens not yet revoked, recording when, who and the cause. */
+function revokeStatement(selector: TokenSelector, cause: TokenChangeCause, at: number, by: string, d: Dialect): Statement {
+  const where = selectorWhere(selector, d);
+
+  return {
+    sql: `UPDATE tokens SET revoked_at = ?, revoked_by = ?, revoked_reason = ? WHERE revoked_at IS NULL AND ${where.sql} ${RETURNING_CHANGED}`,
+    params: [d.time(at), by, cause, ...where.params],
+  };
+}
+
+/** The causes whose tokens stay revoked (their rows' `reapprovable`), as an SQL list of our own constants. */
+const NOT_REAPPROVABLE = (Object.keys(TOKEN_CHANGE_CAUSES) as TokenChangeCause[]).filter((c) => !causeRow(c).reapprovable);
+const notReapprovable = NOT_REAPPROVABLE.length ? ` AND revoked_reason NOT IN (${NOT_REAPPROVABLE.map((c) => `'${c}'`).join(", ")})` : "";
+
+/** Re-approval (Apigee ValidateToken): a selector's revoked tokens that have not expired become valid again. */
+function reapproveStatement(selector: TokenSelector, at: number, d: Dialect): Statement {
+  const where = selectorWhere(selector, d);
+
+  return {
+    sql: `UPDATE tokens SET revoked_at = NULL, revoked_by = NULL, revoked_reason = NULL
+      WHERE revoked_at IS NOT NULL AND expires_at > ?${notReapprovable} AND ${where.sql} ${RETURNING_CHANGED}`,
+    params: [d.time(at), ...where.params],
+  };
+}
+
+/** Caps the expiry of active tokens of a type at created + maxTtl (never before now). */
+function shortenStatement(type: TokenType, maxTtlMs: number, now: number, d: Dialect): Statement {
+  const { capped, latest, timeParam } = d.shorten; // created_at + the ms count, the engine's max, a timestamp placeholder
+
+  return {
+    sql: `UPDATE tokens SET expires_at = ${latest}(${timeParam}, ${capped})
+      WHERE type = ? AND revoked_at IS NULL AND expires_at > ? AND expires_at > ${capped} ${RETURNING_CHANGED}`,
+    params: [d.time(now), maxTtlMs, type, d.time(now), maxTtlMs],
+  };
+}
+
+/** The token statement of a change, and the notice type its changed tokens are announced with. */
+export function tokenStatement(
+  tokens: TokensChange,
+  { cause, at, by }: { cause: TokenChangeCause; at: number; by: string },
+  d: Dialect,
+): TokenChange["tokens"] {
+  if ("revoke" in tokens) return { ...revokeStatement(tokens.revoke, cause, at, by, d), notice: "token.revoked" };
+  if ("reapprove" in tokens) return { ...reapproveStatement(tokens.reapprove, at, d), notice: "token.updated" };
+
+  return { ...shortenStatement(tokens.shorten.type, tokens.shorten.maxTtlMs, at, d), notice: "token.updated" };
+}
