@@ -2,6 +2,7 @@ import { AppError } from "@/lib/base/errors.shared";
 import { MAX_PAGE_SIZE, TOKEN_STATES, tokenListQuerySchema } from "@/lib/base/list-query.shared";
 import { store } from "@/lib/data/store";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { purgeTokens } from "@/lib/tokens/purge-tokens";
@@ -9,6 +10,7 @@ import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
+import { cliOperator } from "../operator";
 import type { Run } from "../run";
 
 async function findClientOrThrow(clientId: string) {
@@ -26,6 +28,8 @@ export function tokensCommands(program: Command, run: Run) {
     .requiredOption("--client-id <id>")
     .action(
       run(async (o: { clientId: string }) => {
+        const operator = cliOperator();
+        assertCan(operator, "apps.issue_token");
         const client = await findClientOrThrow(o.clientId);
         if (client.kind !== "app") throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
         const issued = await issueToken({
@@ -36,7 +40,7 @@ export function tokensCommands(program: Command, run: Run) {
         });
         await recordAuditEvent({
           appId: client.appId,
-          actor: "cli",
+          actor: operator,
           action: "token.generated",
           detail: { tokenId: issued.tokenId, last4: issued.accessToken.slice(-4) },
         });
@@ -51,7 +55,7 @@ export function tokensCommands(program: Command, run: Run) {
     .option("--no-cascade", "revoke this token alone (a refresh token's access tokens keep working)")
     .action(
       run(async (o: { token: string; cascade: boolean }) => {
-        const { changed, notices } = await revokeByOperator({ token: o.token, cascade: o.cascade });
+        const { changed, notices } = await revokeByOperator({ token: o.token, cascade: o.cascade, actor: cliOperator() });
 
         return { revoked: changed.length, notices: await flushAndReport(notices) };
       }),
@@ -66,7 +70,7 @@ export function tokensCommands(program: Command, run: Run) {
     .option("--reason <text>", "why, for the audit trail")
     .action(
       run(async (o: { token: string; cascade: boolean; reason?: string }) => {
-        const { changed, notices } = await reapproveToken({ token: o.token, cascade: o.cascade, reason: o.reason });
+        const { changed, notices } = await reapproveToken({ token: o.token, cascade: o.cascade, reason: o.reason, actor: cliOperator() });
 
         return { reapproved: changed.length, notices: await flushAndReport(notices) };
       }),
@@ -77,7 +81,7 @@ export function tokensCommands(program: Command, run: Run) {
     .option("--dry-run", "count what would be deleted, delete nothing")
     .action(
       run(async (o: { dryRun?: boolean }) => {
-        const r = await purgeTokens({ dryRun: o.dryRun, trigger: "cli" });
+        const r = await purgeTokens({ dryRun: o.dryRun, actor: cliOperator() });
 
         return {
           deleted_tokens: r.deletedTokens,

@@ -2,9 +2,9 @@ import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 import * as z from "zod";
 import { getAppOrThrow } from "./get-app-or-throw";
-import type { Actor } from "./schemas.shared";
 
 export const MAX_SELECTED = 500;
 export const revokeSelectedSchema = z.object({
@@ -14,7 +14,7 @@ export const revokeSelectedSchema = z.object({
     .max(MAX_SELECTED, `Select at most ${MAX_SELECTED} tokens at once.`),
 });
 
-type RevokeSelectedOptions = { appId: string; tokenIds: string[]; actor: Actor; ip?: string | null; now?: number };
+type RevokeSelectedOptions = { appId: string; tokenIds: string[]; actor: Actor; now?: number };
 
 /**
  * "Revoke selected" in the tokens list: each selected token and the rest of its grant (as "Revoke" does),
@@ -25,10 +25,9 @@ export async function revokeSelectedTokens({
   appId,
   tokenIds,
   actor,
-  ip,
   now = Date.now(),
 }: RevokeSelectedOptions): Promise<{ revoked: number; notices: QueuedNotices }> {
-  const { clientId } = await getAppOrThrow({ appId, userId: actor.id, role: actor.role }); // an admin may revoke in any application
+  const { clientId } = await getAppOrThrow({ appId, actor, may: "apps.revoke_tokens" }); // an admin may revoke in any application
   const ids = [...new Set(tokenIds)];
   const selected = await db.token.findMany({ where: { id: { in: ids }, clientId }, select: { grantId: true } });
   if (selected.length !== ids.length) throw new AppError("not_found", "Some of the selected tokens were not found.");
@@ -37,8 +36,9 @@ export async function revokeSelectedTokens({
   const { changed, notices } = await commitTokenChange({
     cause: "browser",
     tokens: { revoke: { tokenIds: inGrants.map((t) => t.id) } },
-    by: actor.email,
-    actor: { appId, actorId: actor.id, actor: actor.email, ip },
+    by: actorName(actor),
+    actor,
+    appId,
     now,
   });
 

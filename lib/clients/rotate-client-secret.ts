@@ -1,13 +1,13 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import type { Actor } from "@/lib/apps/schemas.shared";
 import { DEFAULT_OVERLAP, SECRET_OVERLAPS, type SecretOverlap } from "@/lib/base/overlap.shared";
 import { db } from "@/lib/data/db/client";
 import { type QueuedNotices } from "@/lib/data/store";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
 import { newClientSecret } from "@/lib/engine/credentials/new-client-secret";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 
-type RotateClientSecretOptions = { appId: string; actor: Actor; overlap?: SecretOverlap; ip?: string | null; now?: number };
+type RotateClientSecretOptions = { appId: string; actor: Actor; overlap?: SecretOverlap; now?: number };
 
 export type RotatedSecret = { clientId: string; clientSecret: string; last4: string; previousExpireAt: string };
 
@@ -21,14 +21,12 @@ export async function rotateClientSecret({
   appId,
   actor,
   overlap = DEFAULT_OVERLAP,
-  ip,
   now = Date.now(),
 }: RotateClientSecretOptions): Promise<RotatedSecret & { notices: QueuedNotices }> {
-  const { clientId } = await getAppOrThrow({ appId, userId: actor.id });
+  const { clientId } = await getAppOrThrow({ appId, actor, may: "apps.rotate_secret" });
   const { secret, secretHash, last4 } = newClientSecret();
   const endsAt = new Date(now + SECRET_OVERLAPS[overlap] * 1000);
   const stillValid = { clientId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: endsAt } }] };
-  const audit = { appId, actorId: actor.id, actor: actor.email, ip };
   const previous = (await db.clientSecret.findMany({ where: stillValid, select: { last4: true } })).map((s) => s.last4);
   const detail = { clientId, last4, overlap, previous, previousExpireAt: endsAt.toISOString() };
   const rotated = { clientId, clientSecret: secret, last4, previousExpireAt: endsAt.toISOString() };
@@ -38,8 +36,9 @@ export async function rotateClientSecret({
       cause: "secret_regenerated",
       effect: { kind: "replace_client_secrets", clientId, secret: { secretHash, last4 } },
       tokens: { revoke: { clientId, activeAt: now } },
-      by: actor.email,
-      actor: audit,
+      by: actorName(actor),
+      actor,
+      appId,
       events: () => [{ action: "secret.regenerated", detail }],
       now,
     });
@@ -49,7 +48,7 @@ export async function rotateClientSecret({
   await db.$transaction(async (tx) => {
     await tx.clientSecret.updateMany({ where: stillValid, data: { expiresAt: endsAt } });
     await tx.clientSecret.create({ data: { clientId, secretHash, last4, createdAt: new Date(now) } });
-    await recordAuditEvent({ ...audit, action: "secret.regenerated", detail }, tx);
+    await recordAuditEvent({ appId, actor, action: "secret.regenerated", detail }, tx);
   });
 
   return { ...rotated, notices: NO_CHANGE.notices };

@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas.shared";
@@ -14,14 +15,14 @@ const beforeOf = (g: { name: string; environment: string; revokeUrl: string; dis
       .map((k) => [k, k === "enabled" ? g.disabledAt === null : g[k as "name" | "environment" | "revokeUrl"]]),
   );
 
-type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: AdminActor; ip?: string | null };
+type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: Actor };
 
 /**
  * Renames, re-points or enables/disables a gateway. A disabled gateway gets no notices, and its
  * client can no longer introspect: a gateway that stops hearing of revocations must fail closed.
  */
-export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGatewayOptions): Promise<GatewaySummary> {
-  assertAdmin(actor);
+export async function updateGateway({ gatewayId, actor, ...input }: UpdateGatewayOptions): Promise<GatewaySummary> {
+  assertCan(actor, "gateways.manage");
   const { enabled, ...fields } = updateGatewaySchema.parse(input);
   const current = await getGatewayOrThrow(gatewayId);
   if (
@@ -39,9 +40,7 @@ export async function updateGateway({ gatewayId, actor, ip, ...input }: UpdateGa
     await recordAuditEvent(
       {
         appId: null,
-        actorId: actor.id,
-        actor: actor.email,
-        ip,
+        actor,
         action: "gateway.updated",
         detail: { gatewayId, ...fields, enabled, before: beforeOf(current, { ...fields, enabled }) },
       },

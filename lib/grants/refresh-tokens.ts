@@ -2,6 +2,7 @@ import { hashToken } from "@/lib/base/hash-token";
 import { invalidGrant, refusedWith } from "@/lib/base/oauth-errors";
 import { store, type ClientAuthRow, type TokenRow } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { clientActor } from "@/lib/engine/identity/actor.shared";
 import { readTokenPolicy } from "@/lib/settings/settings";
 import { prepareGrantTokens, type TokenResponse } from "./grant-tokens";
 import { assertAllowedScopes } from "./scopes";
@@ -55,7 +56,8 @@ async function rotate(client: ClientAuthRow, found: TokenRow, scope: string[], i
     cause: retry ? "refresh_retried" : "refresh_rotated",
     tokens: { revoke: retry ? { issuedFrom: found.id } : { tokenId: found.id } },
     by: `client:${client.id}`,
-    actor: { appId: client.appId, actor: `client:${client.id}`, ip },
+    actor: clientActor(client.id, ip ?? null),
+    appId: client.appId,
     effect: { kind: "issue_tokens", tokens: rows, onlyIfChanged: true, ...(retry ? { retriedFrom: found.id } : {}) },
     now,
   });
@@ -68,7 +70,8 @@ async function reused(client: ClientAuthRow, found: TokenRow, ip: string | null 
     cause: "refresh_reused",
     tokens: { revoke: { grantId: found.grantId } },
     by: "system",
-    actor: { appId: client.appId, actor: `client:${client.id}`, ip },
+    actor: clientActor(client.id, ip ?? null),
+    appId: client.appId,
     events: (changed) =>
       changed.length > 0
         ? [{ action: "token.reuse_detected", detail: { kind: "refresh_token", count: changed.length, tokenId: found.id } }]

@@ -16,7 +16,7 @@ describe("generateAppToken", () => {
   it("issues an access token for the app's client that introspects as active, recorded as token.generated", async () => {
     const { owner, app, clientId, clientSecret } = await ownApp();
     const before = Date.now();
-    const token = await generateAppToken({ appId: app.id, actor: owner, ip: "192.0.2.10" });
+    const token = await generateAppToken({ appId: app.id, actor: { ...owner, ip: "192.0.2.10" } });
 
     expect(token).toMatchObject({ tokenType: "Bearer", clientId, revokedTokens: 0 });
     expect(token.accessToken).toMatch(/^pcl_at_/);
@@ -37,7 +37,7 @@ describe("generateAppToken", () => {
     expect(await introspectAs(clientId, clientSecret, first.accessToken)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, fromEndpoint)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, second.accessToken)).toMatchObject({ active: true });
-    const listed = (await listAppTokens({ appId: app.id, userId: owner.id })).tokens;
+    const listed = (await listAppTokens({ appId: app.id, actor: owner })).tokens;
     expect(listed.find((t) => t.id === first.tokenId)).toMatchObject({
       status: "revoked",
       revokedBy: owner.email,
@@ -73,7 +73,9 @@ describe("revokeAppGrant", () => {
     const keep = await generateAppToken({ appId: app.id, actor: owner });
     const drop = await generateAppToken({ appId: app.id, actor: owner });
 
-    expect(await revokeAppGrant({ appId: app.id, tokenId: drop.tokenId, actor: owner, ip: "192.0.2.11" })).toMatchObject({ revoked: 1 });
+    expect(await revokeAppGrant({ appId: app.id, tokenId: drop.tokenId, actor: { ...owner, ip: "192.0.2.11" } })).toMatchObject({
+      revoked: 1,
+    });
     expect(await revokeAppGrant({ appId: app.id, tokenId: drop.tokenId, actor: owner })).toMatchObject({ revoked: 0 });
     expect(await introspectAs(clientId, clientSecret, drop.accessToken)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, keep.accessToken)).toMatchObject({ active: true });

@@ -1,17 +1,16 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import type { Actor } from "@/lib/apps/schemas.shared";
 import { store, type QueuedNotices } from "@/lib/data/store";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
+import { actorName, type Person } from "@/lib/engine/identity/actor.shared";
 import { prepareAccessToken } from "./issue-token";
 
 type GenerateAppTokenOptions = {
   appId: string;
-  actor: Actor;
+  actor: Person; // a token for the owner, named by their user id
   regenerate?: boolean;
   ttlSeconds?: number; // a shorter validity than the app's, for this one token (WSO2's store offers the same)
   note?: string; // what the token is for; kept in the audit row that names the token (lib/tokens/token-origins.ts)
-  ip?: string | null;
   now?: number;
 };
 
@@ -36,10 +35,9 @@ export async function generateAppToken({
   regenerate = false,
   ttlSeconds,
   note,
-  ip,
   now = Date.now(),
 }: GenerateAppTokenOptions): Promise<GeneratedAppToken & { notices: QueuedNotices }> {
-  const { clientId, accessTokenTtl, tokenFormat } = await getAppOrThrow({ appId, userId: actor.id });
+  const { clientId, accessTokenTtl, tokenFormat } = await getAppOrThrow({ appId, actor, may: "apps.generate_token" });
   // Same lifetime rules as the token endpoint, so a browser token is no different from a client's own;
   // a refused validity fails here, before anything is revoked.
   const { row, issued } = await prepareAccessToken({
@@ -50,7 +48,7 @@ export async function generateAppToken({
     tokenFormat,
     now,
   });
-  const audit = { appId, actorId: actor.id, actor: actor.email, ip };
+  const audit = { appId, actor };
   const detail = {
     tokenId: issued.tokenId,
     expiresAt: issued.expiresAt.toISOString(),
@@ -64,8 +62,9 @@ export async function generateAppToken({
       cause: "regenerate",
       effect: { kind: "issue_token", token: row },
       tokens: { revoke: { clientId, type: "access_token", activeAt: now } },
-      by: actor.email,
-      actor: audit,
+      by: actorName(actor),
+      actor,
+      appId,
       events: (changed) => [{ action: "token.regenerated", detail: { ...detail, revokedTokens: changed.length } }],
       now,
     });

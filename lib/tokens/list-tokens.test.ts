@@ -42,7 +42,7 @@ describe("listTokens", () => {
     let cursor: string | undefined;
     const sizes: number[] = [];
     do {
-      const page = await listAppTokens({ appId: app.id, userId: owner.id, cursor, limit: 100, now: NOW });
+      const page = await listAppTokens({ appId: app.id, actor: owner, cursor, limit: 100, now: NOW });
       expect(page.total).toBe(232);
       sizes.push(page.tokens.length);
       seen.push(...page.tokens.map((t) => t.id));

@@ -1,4 +1,5 @@
 import { db } from "@/lib/data/db/client";
+import { isOperatorName } from "@/lib/engine/identity/actor.shared";
 
 export type TokenSource = "browser" | "cli" | "token_endpoint";
 export type TokenOrigin = { source: TokenSource; note: string | null };
@@ -31,7 +32,7 @@ export async function tokenOrigins({
   for (const event of events) {
     const detail = JSON.parse(event.detail) as { tokenId?: string; note?: string };
     if (!detail.tokenId || !origins.has(detail.tokenId)) continue;
-    origins.set(detail.tokenId, { source: event.actor === "cli" ? "cli" : "browser", note: detail.note ?? null });
+    origins.set(detail.tokenId, { source: isOperatorName(event.actor) ? "cli" : "browser", note: detail.note ?? null });
   }
 
   return origins;

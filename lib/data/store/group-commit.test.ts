@@ -1,6 +1,6 @@
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
-import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, TEST_OPERATOR } from "@/lib/testing/factories";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { issueToken, prepareAccessToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
@@ -35,7 +35,7 @@ describe("group commit of token changes", () => {
     try {
       const tokens = await Promise.all(Array.from({ length: 60 }, () => issueToken({ clientId: app.clientId, subscriber: null })));
       const revoke = (tokenId: string) =>
-        commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId } }, by: "test", actor: { appId: null, actor: "test" } });
+        commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId } }, by: "test", actor: TEST_OPERATOR });
       // Twice each token, at once: one revocation changes it, the other finds it revoked already.
       const results = await Promise.all(tokens.flatMap((t) => [revoke(t.tokenId), revoke(t.tokenId)]));
 

@@ -1,18 +1,20 @@
 import { store, type CauseEffect, type ChangedToken, type TokenChange, type TokenChangeResult } from "@/lib/data/store";
 import { toAuditRow, type AuditEventInput } from "@/lib/engine/audit/record-event";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { evictAfterTokenChange } from "@/lib/engine/validation-cache/evict";
 import type { TokenChangeCause } from "./causes.shared";
 
 export type CommitTokenChangeOptions = {
   cause: TokenChangeCause;
   tokens: TokenChange["tokens"];
-  by: string; // shown in the tokens list: an email, "client:<client_id>" or "cli"
-  actor: Omit<AuditEventInput, "action" | "detail">; // who, for the audit trail
+  by: string; // shown in the tokens list: usually actorName(actor)
+  actor: Actor; // who, for the audit trail
+  appId?: string | null; // the application the audit rows are about
   effect?: CauseEffect;
   /** The cause's own audit events, built from what changed (e.g. app.deleted with its token count). */
   /** Extra facts for the revocation's audit row (an operator's cascade choice and why). */
   note?: Record<string, unknown>;
-  events?: (changed: ChangedToken[]) => Omit<AuditEventInput, keyof CommitTokenChangeOptions["actor"]>[];
+  events?: (changed: ChangedToken[]) => Omit<AuditEventInput, "actor" | "appId">[];
   now?: number;
 };
 
@@ -33,6 +35,7 @@ export async function commitTokenChange({
   tokens,
   by,
   actor,
+  appId = null,
   effect,
   note,
   events,
@@ -49,13 +52,14 @@ export async function commitTokenChange({
         "revoke" in tokens && changed.length > 0 && !UNAUDITED.includes(cause)
           ? [
               {
-                ...actor,
+                appId,
+                actor,
                 action: "token.revoked",
                 detail: { reason: cause, count: changed.length, tokenIds: changed.map((t) => t.id), ...note },
               },
             ]
           : [];
-      const own = (events?.(changed) ?? []).map((e) => ({ ...actor, ...e }));
+      const own = (events?.(changed) ?? []).map((e) => ({ appId, actor, ...e }));
 
       return [...revoked, ...own].map((e) => toAuditRow(e, now));
     },
