@@ -31,7 +31,7 @@ export function usersCommands(program: Command, run: Run) {
     .option("--password <password>", "the new password (at least 10 characters)")
     .action(
       run(async (o: { email: string; password?: string }) => {
-        const { email, generated } = await resetPassword({ email: o.email, password: o.password });
+        const { email, generated } = await resetPassword({ email: o.email, password: o.password, actor: cliOperator() });
 
         return generated ? { email, password: generated } : { email, password_changed: true };
       }),

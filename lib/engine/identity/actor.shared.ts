@@ -1,7 +1,7 @@
 import type { Role, SessionUser } from "./roles.shared";
 
-/** The jobs that act on their own: the hourly purge, the notice worker, the first signing key made on first need. */
-export type SystemJob = "purge" | "worker" | "signing_keys";
+/** The jobs that act on their own: the hourly purge, and the first signing key, made on first need. */
+export type SystemJob = "purge" | "signing_keys";
 
 /**
  * Who acts, for every verb, route and command: a person signed in to the portal (with their role),

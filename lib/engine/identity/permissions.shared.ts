@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   "tokens.oversee": ["admin", "operator"], // any token: revoke, re-approve, bulk revoke, shorten
   "tokens.purge": ["operator", "system"],
   "users.manage": ["admin", "operator"], // suspend, unsuspend, set a role
+  "users.reset_password": ["operator"], // the way back in when the admin's password was lost
 } as const satisfies Record<string, readonly Who[]>;
 
 export type Action = keyof typeof PERMISSIONS;

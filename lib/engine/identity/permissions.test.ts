@@ -45,6 +45,7 @@ const EXPECTED: Record<Action, Seat[]> = {
   "tokens.oversee": ["admin", "operator"],
   "tokens.purge": ["operator", "system"],
   "users.manage": ["admin", "operator"],
+  "users.reset_password": ["operator"],
 };
 
 describe("can(): who may do what", () => {
