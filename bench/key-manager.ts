@@ -1,6 +1,7 @@
 // npm run bench — the key manager's hot paths under load, next to a bare node:http floor and
 // oidc-provider, on this machine, with one load generator (autocannon, 50 connections).
 // Needs a production build (`npm run build`; made here when missing). Prints a table; asserts nothing.
+import { operatorActor } from "@/lib/engine/identity/actor.shared";
 import autocannon from "autocannon";
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -274,7 +275,7 @@ async function compareCache(portcullis: Target, oidc: Target, rounds = 5) {
 const cacheOn = { on: false };
 async function setCache(on: boolean) {
   if (on === cacheOn.on) return;
-  await updateSettings({ change: { validation_cache: on, validation_cache_ttl: 300 }, actor: { id: null, email: "bench" } });
+  await updateSettings({ change: { validation_cache: on, validation_cache_ttl: 300 }, actor: operatorActor("bench") });
   cacheOn.on = on;
   await new Promise((r) => setTimeout(r, 200)); // PostgreSQL: the notice reaches the server
 }

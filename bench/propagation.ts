@@ -3,6 +3,7 @@
 // has evicted the token it had cached, the revocation request's own latency, and, once the down ones
 // return, the time until every notice held for them is acknowledged; then the race re-send's cost
 // under a steady introspect-then-revoke load (events and deliveries per revocation). Prints tables; asserts nothing.
+import { operatorActor } from "@/lib/engine/identity/actor.shared";
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
@@ -27,7 +28,7 @@ const { createApp } = await import("@/lib/apps/create-app");
 const { createGateway } = await import("@/lib/gateways/create-gateway");
 const { hashToken } = await import("@/lib/base/hash-token");
 
-const ADMIN = { id: "bench", email: "bench", role: "admin" as const };
+const ADMIN = operatorActor("bench");
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
 
@@ -61,7 +62,7 @@ async function measure(n: number): Promise<Row> {
   const live = specs.slice(0, n - down);
 
   const owner = await db.user.create({ data: { email: `bench-${n}-${Date.now()}@bench.local`, passwordHash: "-" } });
-  const app = await createApp({ actor: owner, name: `bench ${n}`, ip: null });
+  const app = await createApp({ actor: ADMIN, ownerId: owner.id, name: `bench ${n}` });
   const auth = basic(app.clientId, app.clientSecret);
   const form = { "content-type": "application/x-www-form-urlencoded", authorization: auth };
   const rounds: Round[] = [];
@@ -149,7 +150,7 @@ async function steadyIntrospectThenRevoke(seconds: number, loops: number) {
   const receiver = createServer((req, res) => req.resume().on("end", () => res.writeHead(204).end())).listen(4499, "127.0.0.1");
   const gw = await createGateway({ actor: ADMIN, name: "bench-steady", revokeUrl: "http://127.0.0.1:4499/portcullis/revoke" });
   const owner = await db.user.create({ data: { email: `bench-steady-${Date.now()}@bench.local`, passwordHash: "-" } });
-  const app = await createApp({ actor: owner, name: "bench steady", ip: null });
+  const app = await createApp({ actor: ADMIN, ownerId: owner.id, name: "bench steady" });
   const appForm = { "content-type": "application/x-www-form-urlencoded", authorization: basic(app.clientId, app.clientSecret) };
   const gwForm = { "content-type": "application/x-www-form-urlencoded", authorization: basic(gw.clientId, gw.clientSecret) };
   const before = (await db.revocationEvent.aggregate({ _max: { sequence: true } }))._max.sequence ?? 0;

@@ -2,6 +2,7 @@
 // database DATABASE_URL names otherwise), measures introspection idle, then again while a purge
 // runs (as `portcullis tokens purge`, in its own process, as the worker would), and prints the
 // purge's duration and rows/s next to introspection p99 idle and during the purge.
+import { operatorActor } from "@/lib/engine/identity/actor.shared";
 import autocannon from "autocannon";
 import { execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -51,7 +52,7 @@ function introspectionLoad(tokens: string[], auth: string, seconds: number) {
 await migrate(process.env.DATABASE_URL);
 if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first: the benchmark starts the production server");
 const owner = await db.user.create({ data: { email: `purge-${randomUUID()}@bench.local`, passwordHash: "-" } });
-const app = await createApp({ actor: owner, name: "purge bench", ip: null });
+const app = await createApp({ actor: operatorActor("bench"), ownerId: owner.id, name: "purge bench" });
 console.log(`seeding ${DEAD.toLocaleString()} dead and ${LIVE.toLocaleString()} live tokens…`);
 const seedStart = Date.now();
 const live = await seedTokens({ clientId: app.clientId, dead: DEAD, live: LIVE });

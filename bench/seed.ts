@@ -7,10 +7,11 @@ import { setTokenFormat } from "@/lib/apps/set-token-format";
 import { hashToken, randomSecret, TOKEN_PREFIX } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
+import { operatorActor } from "@/lib/engine/identity/actor.shared";
 import { subscribe } from "@/lib/subscriptions/subscribe";
 import { randomUUID } from "node:crypto";
 
-const BENCH_ADMIN = { id: "bench", email: "bench", role: "admin" as const };
+const BENCH_ADMIN = operatorActor("bench");
 
 /**
  * An application with `count` live access tokens written straight to the store, subscribed to one
@@ -18,7 +19,7 @@ const BENCH_ADMIN = { id: "bench", email: "bench", role: "admin" as const };
  */
 export async function seedBenchClient(count: number) {
   const owner = await db.user.create({ data: { email: `${randomUUID()}@bench.local`, passwordHash: "-" } });
-  const { app, clientId, clientSecret } = await createApp({ actor: owner, name: "bench", ip: null });
+  const { app, clientId, clientSecret } = await createApp({ actor: BENCH_ADMIN, ownerId: owner.id, name: "bench" });
   const tier = await createTier({ actor: BENCH_ADMIN, name: `bench-${randomUUID().slice(0, 8)}`, requestsPerMinute: 1_000_000 });
   const api = await createApi({
     actor: BENCH_ADMIN,
@@ -41,7 +42,7 @@ export async function seedBenchClient(count: number) {
   await setBackendJwt({ apiId: jwtApi.id, backendJwt: "on", actor: BENCH_ADMIN });
   await subscribe({ actor: BENCH_ADMIN, asAdmin: true, appId: app.id, apiId: jwtApi.id, tier: tier.name });
   // An application whose access tokens are RFC 9068 JWTs (issuance signs one per token).
-  const jwtApp = await createApp({ actor: owner, name: "bench jwt", ip: null });
+  const jwtApp = await createApp({ actor: BENCH_ADMIN, ownerId: owner.id, name: "bench jwt" });
   await setTokenFormat({ appId: jwtApp.app.id, tokenFormat: "jwt", actor: BENCH_ADMIN });
   const now = Date.now();
   const tokens: string[] = [];

@@ -3,7 +3,7 @@ import { db } from "@/lib/data/db/client";
 import { verifyPassword } from "@/lib/engine/identity/password";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cli, cliJson as json } from "./testing/run-cli";
+import { cli, cliJson as json, OPERATOR } from "./testing/run-cli";
 
 describe("portcullis CLI", () => {
   it("creates a user and an app, issues, lists and revokes a token", { timeout: 60_000 }, async () => {
@@ -31,7 +31,9 @@ describe("portcullis CLI", () => {
     expect(JSON.parse(audit.detail)).toMatchObject({ tokenId: row.id, last4: issued.access_token.slice(-4) });
     expect(await json("tokens", "revoke", "--token", issued.access_token)).toMatchObject({ revoked: 1 });
     const { tokens } = await json("tokens", "list", "--client-id", app.client_id);
-    expect(tokens).toEqual([expect.objectContaining({ status: "revoked", revoked_by: "cli", token: expect.stringMatching(/^pcl_at_…/) })]);
+    expect(tokens).toEqual([
+      expect.objectContaining({ status: "revoked", revoked_by: OPERATOR, token: expect.stringMatching(/^pcl_at_…/) }),
+    ]);
     expect(JSON.stringify(tokens)).not.toContain(issued.access_token);
   });
 

@@ -1,14 +1,14 @@
 import { db } from "@/lib/data/db/client";
 import { createTestApi, createTestApp } from "@/lib/testing/factories";
 import { describe, expect, it } from "vitest";
-import { cli, cliJson as json } from "./testing/run-cli";
+import { cli, cliJson as json, OPERATOR } from "./testing/run-cli";
 
 describe("portcullis keys, apps update --token-format, apis update --backend-jwt", () => {
   it("lists and rotates signing keys; a bad overlap is refused and nothing changes", { timeout: 60_000 }, async () => {
     const { keys } = (await json("keys", "list")) as { keys: { kid: string; state: string }[] };
     expect(keys.some((k) => k.state === "current")).toBe(true);
     // Other test files rotate in parallel: count this file's (the CLI's) rotations, not the keys.
-    const rotations = () => db.auditEvent.count({ where: { action: "signing_key.rotated", actor: "cli" } });
+    const rotations = () => db.auditEvent.count({ where: { action: "signing_key.rotated", actor: OPERATOR } });
     const count = await rotations();
     const bad = await cli("keys", "rotate", "--overlap", "-1");
     expect(bad.code).toBe(1);
@@ -19,9 +19,9 @@ describe("portcullis keys, apps update --token-format, apis update --backend-jwt
     expect(await rotations()).toBe(count);
     const rotated = (await json("keys", "rotate", "--overlap", "120")) as { kid: string; replaced: string[] };
     expect(rotated.replaced.length).toBeGreaterThan(0);
-    expect(await db.auditEvent.count({ where: { action: "signing_key.rotated", actor: "cli", detail: { contains: rotated.kid } } })).toBe(
-      1,
-    );
+    expect(
+      await db.auditEvent.count({ where: { action: "signing_key.rotated", actor: OPERATOR, detail: { contains: rotated.kid } } }),
+    ).toBe(1);
   });
 
   it("switches an application to JWT access tokens, refusing an unknown format", { timeout: 60_000 }, async () => {

@@ -2,7 +2,7 @@ import { db } from "@/lib/data/db/client";
 import { createTestApp } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
-import { cli, cliJson as json } from "./testing/run-cli";
+import { cli, cliJson as json, OPERATOR } from "./testing/run-cli";
 
 describe("portcullis users", () => {
   it("lists, suspends (revoking the user's tokens), unsuspends and changes roles", { timeout: 90_000 }, async () => {
@@ -17,7 +17,7 @@ describe("portcullis users", () => {
     expect(await json("users", "suspend", "--email", user.email)).toMatchObject({ email: user.email, suspended: true, revoked_tokens: 1 });
     expect(await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } })).toMatchObject({
       revokedReason: "user_suspended",
-      revokedBy: "cli",
+      revokedBy: OPERATOR,
     });
     const refused = await cli("tokens", "issue", "--client-id", clientId, "--json");
     expect(refused.code).toBe(1); // a suspended owner's client gets no tokens

@@ -11,10 +11,8 @@ import { subscribe } from "@/lib/subscriptions/subscribe";
 import type { Command } from "commander";
 import { readFile } from "node:fs/promises";
 import { flushAndReport } from "../flush-and-report";
+import { cliOperator } from "../operator";
 import type { Run } from "../run";
-
-// The CLI is the operator at the machine: it acts with the admin role, as "cli" in the audit trail.
-const CLI_ACTOR = { id: "cli", email: "cli", role: "admin" as const };
 
 const apiIdOf = async (ref: string) => findApiIdOrThrow(apiRefSchema.parse(ref));
 
@@ -72,7 +70,7 @@ export function apisCommands(program: Command, run: Run) {
           approval: boolean;
         }) => {
           const api = await createApi({
-            actor: CLI_ACTOR,
+            actor: cliOperator(),
             name: o.name,
             context: o.context,
             version: o.version,
@@ -103,7 +101,7 @@ export function apisCommands(program: Command, run: Run) {
       run(async (o: { api: string; backendJwt: string }) => {
         const choice = backendJwtSchema.shape.backendJwt.safeParse(o.backendJwt);
         if (!choice.success) throw new AppError("bad_request", "--backend-jwt: use on, off or default.");
-        const { backendJwt, notices } = await setBackendJwt({ apiId: await apiIdOf(o.api), backendJwt: choice.data, actor: CLI_ACTOR });
+        const { backendJwt, notices } = await setBackendJwt({ apiId: await apiIdOf(o.api), backendJwt: choice.data, actor: cliOperator() });
         const gateways = await flushAndReport(notices);
 
         return { api: o.api, backend_jwt: backendJwt, notices: notices.sequences.length, gateways };
@@ -116,7 +114,7 @@ export function apisCommands(program: Command, run: Run) {
       .requiredOption("--api <context:version>", "e.g. /weather:v1")
       .action(
         run(async (o: { api: string }) => {
-          const { status, notices } = await changeApiLifecycle({ apiId: await apiIdOf(o.api), action, actor: CLI_ACTOR });
+          const { status, notices } = await changeApiLifecycle({ apiId: await apiIdOf(o.api), action, actor: cliOperator() });
           const gateways = await flushAndReport(notices);
 
           return { api: o.api, status, notices: notices.sequences.length, gateways };
@@ -132,7 +130,7 @@ export function apisCommands(program: Command, run: Run) {
     .option("--daily-quota <n>")
     .action(
       run(async (o: { name: string; rpm: string; dailyQuota?: string }) => {
-        const t = await createTier({ actor: CLI_ACTOR, name: o.name, requestsPerMinute: o.rpm, dailyQuota: o.dailyQuota ?? null });
+        const t = await createTier({ actor: cliOperator(), name: o.name, requestsPerMinute: o.rpm, dailyQuota: o.dailyQuota ?? null });
 
         return { id: t.id, name: t.name, requests_per_minute: t.requestsPerMinute, daily_quota: t.dailyQuota };
       }),
@@ -158,7 +156,7 @@ export function apisCommands(program: Command, run: Run) {
     .action(
       run(async (o: { clientId: string; api: string; tier: string }) => {
         const [appId, apiId] = [await appIdOfClient(o.clientId), await apiIdOf(o.api)];
-        const { id, status } = await subscribe({ actor: CLI_ACTOR, asAdmin: true, appId, apiId, tier: o.tier });
+        const { id, status } = await subscribe({ actor: cliOperator(), asAdmin: true, appId, apiId, tier: o.tier });
 
         return { subscription_id: id, client_id: o.clientId, api: o.api, tier: o.tier, status };
       }),
@@ -184,7 +182,7 @@ export function apisCommands(program: Command, run: Run) {
         const { status, notices } = await changeSubscription({
           where: { appId_apiId: { appId, apiId } },
           action: action(o),
-          actor: CLI_ACTOR,
+          actor: cliOperator(),
         });
         const gateways = await flushAndReport(notices);
 

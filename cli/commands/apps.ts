@@ -6,6 +6,7 @@ import { parseGrantTypes } from "@/lib/base/grant-types.shared";
 import { tokenFormatSchema } from "@/lib/base/token-format.shared";
 import { db } from "@/lib/data/db/client";
 import type { Command } from "commander";
+import { cliOperator } from "../operator";
 import type { Run } from "../run";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -16,14 +17,14 @@ const grantTypesOption = (list: string) => {
     throw new AppError("bad_request", (err as Error).message);
   }
 };
-/** The operator's change: any application, found by its client id, audited as the CLI's. */
+/** The operator's change: any application, found by its client id. */
 async function setTokenFormatByClient(clientId: string, format: string) {
   const parsed = tokenFormatSchema.safeParse(format);
   if (!parsed.success) throw new AppError("bad_request", "--token-format: use opaque or jwt.");
   const client = await db.client.findUnique({ where: { id: clientId }, select: { appId: true } });
   if (!client?.appId) throw new AppError("not_found", `No application with client ${clientId}.`);
 
-  return setTokenFormat({ appId: client.appId, tokenFormat: parsed.data, actor: { id: "", email: "cli", role: "admin" } });
+  return setTokenFormat({ appId: client.appId, tokenFormat: parsed.data, actor: cliOperator() });
 }
 const scopeList = (list: string) => (list.trim() === "" || list === "any" ? null : [...new Set(list.split(/[\s,]+/).filter(Boolean))]);
 
@@ -41,16 +42,16 @@ export function appsCommands(program: Command, run: Run) {
     .action(
       run(
         async (o: { owner: string; name: string; description: string; redirectUri?: string[]; public?: boolean; grantTypes?: string }) => {
-          const owner = await db.user.findUnique({ where: { email: o.owner.toLowerCase() }, select: { id: true, email: true } });
+          const owner = await db.user.findUnique({ where: { email: o.owner.toLowerCase() }, select: { id: true } });
           if (!owner) throw new AppError("not_found", `No account with email ${o.owner}.`);
           const created = await createApp({
-            actor: owner,
+            actor: cliOperator(),
+            ownerId: owner.id,
             name: o.name,
             description: o.description,
             redirectUris: o.redirectUri ?? [],
             publicClient: Boolean(o.public),
             grantTypes: o.grantTypes === undefined ? undefined : grantTypesOption(o.grantTypes),
-            ip: null,
           });
 
           return {
@@ -74,7 +75,6 @@ export function appsCommands(program: Command, run: Run) {
     .option("--token-format <format>", "opaque or jwt (RFC 9068) access tokens, from the next issuance on")
     .action(
       run(async (o: { clientId: string; redirectUri?: string[]; grantTypes?: string; scopes?: string; tokenFormat?: string }) => {
-        const cli = { id: null, email: "cli" };
         const access =
           o.redirectUri === undefined && o.grantTypes === undefined && o.scopes === undefined && o.tokenFormat !== undefined
             ? null // only the format changes
@@ -83,7 +83,7 @@ export function appsCommands(program: Command, run: Run) {
                 redirectUris: o.redirectUri,
                 grantTypes: o.grantTypes === undefined ? undefined : grantTypesOption(o.grantTypes),
                 allowedScopes: o.scopes === undefined ? undefined : scopeList(o.scopes),
-                actor: cli,
+                actor: cliOperator(),
               });
         const app = o.tokenFormat === undefined ? null : await setTokenFormatByClient(o.clientId, o.tokenFormat);
 

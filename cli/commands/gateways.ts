@@ -8,10 +8,8 @@ import { redeliver } from "@/lib/gateways/redeliver";
 import { updateGateway } from "@/lib/gateways/update-gateway";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
+import { cliOperator } from "../operator";
 import type { Run } from "../run";
-
-// The CLI is the operator at the machine: it acts with the admin role, as "cli" in the audit trail.
-const CLI_ACTOR = { id: "cli", email: "cli", role: "admin" as const };
 
 async function gatewayIdByName(name: string): Promise<string> {
   const gateway = await db.gateway.findUnique({ where: { name: name.trim() }, select: { id: true } });
@@ -31,11 +29,10 @@ export function gatewaysCommands(program: Command, run: Run) {
     .action(
       run(async (o: { name: string; revokeUrl: string; environment: string }) => {
         const created = await createGateway({
-          actor: CLI_ACTOR,
+          actor: cliOperator(),
           name: o.name,
           environment: o.environment,
           revokeUrl: o.revokeUrl,
-          ip: null,
         });
 
         return {
@@ -51,7 +48,7 @@ export function gatewaysCommands(program: Command, run: Run) {
     .description("every gateway with its delivery health")
     .action(
       run(async () => {
-        const rows = await listGateways({ actor: CLI_ACTOR });
+        const rows = await listGateways({ actor: cliOperator() });
 
         return {
           gateways: rows.map(({ health: h, ...g }) => ({
@@ -88,12 +85,7 @@ export function gatewaysCommands(program: Command, run: Run) {
       .requiredOption("--name <name>")
       .action(
         run(async (o: { name: string }) => {
-          const { gateway, notices } = await updateGateway({
-            gatewayId: await gatewayIdByName(o.name),
-            enabled,
-            actor: CLI_ACTOR,
-            ip: null,
-          });
+          const { gateway, notices } = await updateGateway({ gatewayId: await gatewayIdByName(o.name), enabled, actor: cliOperator() });
           // What was held while it was disabled goes out before the command exits; the worker retries the rest.
           const sent = await sendInOrder(notices);
           const held = notices.sequences.length
@@ -111,7 +103,7 @@ export function gatewaysCommands(program: Command, run: Run) {
     .action(
       run(async (o: { name: string }) => {
         const gatewayId = await gatewayIdByName(o.name);
-        await deleteGateway({ gatewayId, actor: CLI_ACTOR, ip: null });
+        await deleteGateway({ gatewayId, actor: cliOperator() });
 
         return { gateway_id: gatewayId, removed: true };
       }),
@@ -123,7 +115,7 @@ export function gatewaysCommands(program: Command, run: Run) {
     .action(
       run(async (o: { name: string }) => {
         const gatewayId = await gatewayIdByName(o.name);
-        const { queued, notices } = await redeliver({ gatewayId, actor: CLI_ACTOR, ip: null });
+        const { queued, notices } = await redeliver({ gatewayId, actor: cliOperator() });
         const attempts = await flushAndReport(notices);
 
         return { queued, acknowledged: attempts.filter((a) => a.acknowledged).length };

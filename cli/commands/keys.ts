@@ -2,6 +2,7 @@ import type { SigningKeySummary } from "@/lib/engine/keys/schemas.shared";
 import { listSigningKeys } from "@/lib/keys/list-signing-keys";
 import { rotateSigningKey } from "@/lib/keys/rotate-signing-key";
 import type { Command } from "commander";
+import { cliOperator } from "../operator";
 import type { Run } from "../run";
 
 const keyJson = (k: SigningKeySummary) => ({
@@ -29,7 +30,7 @@ export function keysCommands(program: Command, run: Run) {
         const rotated = await rotateSigningKey({
           overlapSeconds: o.overlap as unknown as number | undefined, // the schema coerces and checks it
           alg: o.alg as "ES256" | undefined,
-          actor: { id: "cli", email: "cli", role: "admin" },
+          actor: cliOperator(),
         });
 
         return {

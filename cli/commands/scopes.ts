@@ -1,5 +1,6 @@
 import { createScope } from "@/lib/scopes/create-scope";
 import type { Command } from "commander";
+import { cliOperator } from "../operator";
 import type { Run } from "../run";
 
 export function scopesCommands(program: Command, run: Run) {
@@ -9,5 +10,5 @@ export function scopesCommands(program: Command, run: Run) {
     .description("add a scope (its description is shown on the consent page)")
     .requiredOption("--name <name>")
     .requiredOption("--description <text>")
-    .action(run(async (o: { name: string; description: string }) => createScope({ ...o, actor: { id: null, email: "cli" } })));
+    .action(run(async (o: { name: string; description: string }) => createScope({ ...o, actor: cliOperator() })));
 }

@@ -3,6 +3,7 @@ import { isSettingKey } from "@/lib/engine/settings/definitions.shared";
 import { getAllSettings, updateSettings } from "@/lib/settings/settings";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
+import { cliOperator } from "../operator";
 import type { Run } from "../run";
 
 export function settingsCommands(program: Command, run: Run) {
@@ -29,7 +30,7 @@ export function settingsCommands(program: Command, run: Run) {
         const change = { [key]: value };
         const { settings: next, notices } = await updateSettings({
           change,
-          actor: { id: null, email: "cli" },
+          actor: cliOperator(),
           confirmLongRefresh: o.confirm,
         });
         const gateways = await flushAndReport(notices); // only a new backend_jwt default has any

@@ -1,13 +1,14 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { MAX_PAGE_SIZE, TOKEN_STATES, tokenListQuerySchema } from "@/lib/base/list-query.shared";
 import { store } from "@/lib/data/store";
-import { CLI_OPERATOR, generateAppToken } from "@/lib/tokens/generate-app-token";
+import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { purgeTokens } from "@/lib/tokens/purge-tokens";
 import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
+import { cliOperator } from "../operator";
 import type { Run } from "../run";
 
 async function findClientOrThrow(clientId: string) {
@@ -25,9 +26,10 @@ export function tokensCommands(program: Command, run: Run) {
     .requiredOption("--client-id <id>")
     .action(
       run(async (o: { clientId: string }) => {
+        const operator = cliOperator();
         const client = await findClientOrThrow(o.clientId);
         if (client.kind !== "app" || !client.appId) throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
-        const issued = await generateAppToken({ appId: client.appId, actor: CLI_OPERATOR });
+        const issued = await generateAppToken({ appId: client.appId, actor: operator });
 
         return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresIn };
       }),
@@ -39,7 +41,7 @@ export function tokensCommands(program: Command, run: Run) {
     .option("--no-cascade", "revoke this token alone (a refresh token's access tokens keep working)")
     .action(
       run(async (o: { token: string; cascade: boolean }) => {
-        const { changed, notices } = await revokeByOperator({ token: o.token, cascade: o.cascade });
+        const { changed, notices } = await revokeByOperator({ token: o.token, cascade: o.cascade, actor: cliOperator() });
 
         return { revoked: changed.length, notices: await flushAndReport(notices) };
       }),
@@ -54,7 +56,7 @@ export function tokensCommands(program: Command, run: Run) {
     .option("--reason <text>", "why, for the audit trail")
     .action(
       run(async (o: { token: string; cascade: boolean; reason?: string }) => {
-        const { changed, notices } = await reapproveToken({ token: o.token, cascade: o.cascade, reason: o.reason });
+        const { changed, notices } = await reapproveToken({ token: o.token, cascade: o.cascade, reason: o.reason, actor: cliOperator() });
 
         return { reapproved: changed.length, notices: await flushAndReport(notices) };
       }),
@@ -65,7 +67,7 @@ export function tokensCommands(program: Command, run: Run) {
     .option("--dry-run", "count what would be deleted, delete nothing")
     .action(
       run(async (o: { dryRun?: boolean }) => {
-        const r = await purgeTokens({ dryRun: o.dryRun, trigger: "cli" });
+        const r = await purgeTokens({ dryRun: o.dryRun, actor: cliOperator() });
 
         return {
           deleted_tokens: r.deletedTokens,

@@ -6,9 +6,8 @@ import { suspendUser } from "@/lib/users/suspend-user";
 import { unsuspendUser } from "@/lib/users/unsuspend-user";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
+import { cliOperator } from "../operator";
 import type { Run } from "../run";
-
-const CLI = { id: null, email: "cli" };
 
 export function usersCommands(program: Command, run: Run) {
   const users = program.command("users").description("manage accounts");
@@ -32,7 +31,7 @@ export function usersCommands(program: Command, run: Run) {
     .option("--password <password>", "the new password (at least 10 characters)")
     .action(
       run(async (o: { email: string; password?: string }) => {
-        const { email, generated } = await resetPassword({ email: o.email, password: o.password });
+        const { email, generated } = await resetPassword({ email: o.email, password: o.password, actor: cliOperator() });
 
         return generated ? { email, password: generated } : { email, password_changed: true };
       }),
@@ -69,7 +68,7 @@ export function usersCommands(program: Command, run: Run) {
     .requiredOption("--email <email>")
     .action(
       run(async (o: { email: string }) => {
-        const { email, revokedTokens, notices } = await suspendUser({ email: o.email, actor: CLI });
+        const { email, revokedTokens, notices } = await suspendUser({ email: o.email, actor: cliOperator() });
 
         return { email, suspended: true, revoked_tokens: revokedTokens, notices: await flushAndReport(notices) };
       }),
@@ -78,11 +77,11 @@ export function usersCommands(program: Command, run: Run) {
     .command("unsuspend")
     .description("lift a suspension (tokens it revoked stay revoked)")
     .requiredOption("--email <email>")
-    .action(run(async (o: { email: string }) => unsuspendUser({ email: o.email, actor: CLI })));
+    .action(run(async (o: { email: string }) => unsuspendUser({ email: o.email, actor: cliOperator() })));
   users
     .command("set-role")
     .description("promote or demote an account")
     .requiredOption("--email <email>")
     .requiredOption("--role <role>", "subscriber or admin")
-    .action(run(async (o: { email: string; role: string }) => setUserRole({ email: o.email, role: o.role, actor: CLI })));
+    .action(run(async (o: { email: string; role: string }) => setUserRole({ email: o.email, role: o.role, actor: cliOperator() })));
 }

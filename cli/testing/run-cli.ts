@@ -1,9 +1,16 @@
+import { actorName } from "@/lib/engine/identity/actor.shared";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect } from "vitest";
+import { cliOperator } from "../operator";
 import { buildProgram } from "../program";
 
 const exec = promisify(execFile);
+
+// Every command, in this process or the spawned bin, acts as one named operator.
+process.env.PORTCULLIS_OPERATOR ??= "vitest";
+/** How the audit trail and the tokens list name the CLI's operator. */
+export const OPERATOR = actorName(cliOperator());
 
 /** Runs the real `portcullis` bin against the test database; resolves with exit code and both streams. */
 export async function cli(...args: string[]) {

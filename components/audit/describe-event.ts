@@ -2,6 +2,7 @@ import { plural } from "@/components/apps/plural";
 import type { AuditEventSummary } from "@/lib/audit/list-events";
 import { formatDuration } from "@/lib/base/duration.shared";
 import { CAUSE_EVENT_TITLES, causeLabel } from "@/lib/engine/changes/causes.shared";
+import { isOperatorName } from "@/lib/engine/identity/actor.shared";
 import { isSettingKey, SETTINGS } from "@/lib/engine/settings/definitions.shared";
 
 // The change pipeline's actions are titled by their causes' rows (lib/engine/changes/causes.shared.ts).
@@ -52,8 +53,8 @@ const GATEWAY_FIELDS: Record<string, string> = { name: "name", environment: "env
 
 /** Where an action came from, read from who did it. */
 export function sourceOf(actor: string): string {
-  if (actor === "cli") return "CLI";
-  if (actor === "system") return "Portcullis";
+  if (isOperatorName(actor)) return "CLI";
+  if (actor === "system" || actor.startsWith("system:")) return "Portcullis";
   if (actor.startsWith("client:")) return "OAuth endpoint";
 
   return "Portal";

@@ -2,7 +2,8 @@ import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { LIFECYCLE_TARGETS, type ApiStatus, type LifecycleAction } from "./schemas.shared";
 import { servingSubscriptions } from "./serving-subscriptions";
 
@@ -21,14 +22,12 @@ export async function changeApiLifecycle({
   apiId,
   action,
   actor,
-  ip,
 }: {
   apiId: string;
   action: LifecycleAction;
-  actor: AdminActor;
-  ip?: string | null;
+  actor: Actor;
 }): Promise<{ status: ApiStatus; notices: QueuedNotices }> {
-  assertAdmin(actor);
+  assertCan(actor, "apis.manage");
   const api = await db.api.findUnique({ where: { id: apiId }, select: { id: true, context: true, version: true, status: true } });
   if (!api) throw new AppError("not_found", "API not found.");
   const status = LIFECYCLE_TARGETS[action];
@@ -41,9 +40,7 @@ export async function changeApiLifecycle({
     events: [
       {
         appId: null,
-        actorId: actor.id,
-        actor: actor.email,
-        ip,
+        actor,
         action: `api.${status}` as "api.published" | "api.deprecated" | "api.retired",
         detail: { apiId, api: `${api.context}:${api.version}`, from: api.status, endedSubscriptions: serving.length },
       },

@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { API_SUMMARY_SELECT, toApiSummary } from "./api-summary";
 import { resolveTiers } from "./resolve-tiers";
 import { createApiSchema, type ApiSummary, type CreateApiInput } from "./schemas.shared";
@@ -9,8 +10,8 @@ import { createApiSchema, type ApiSummary, type CreateApiInput } from "./schemas
 const DUPLICATE = "This context and version exist already.";
 
 /** Registers an API version as a draft: nothing can subscribe until an admin publishes it. */
-export async function createApi({ actor, ip, ...input }: CreateApiInput & { actor: AdminActor; ip?: string | null }): Promise<ApiSummary> {
-  assertAdmin(actor);
+export async function createApi({ actor, ...input }: CreateApiInput & { actor: Actor }): Promise<ApiSummary> {
+  assertCan(actor, "apis.manage");
   const api = createApiSchema.parse(input);
   if (api.openapi !== undefined) {
     // Loaded on use: the validator is large, and every CLI start would pay for it.
@@ -39,9 +40,7 @@ export async function createApi({ actor, ip, ...input }: CreateApiInput & { acto
     await recordAuditEvent(
       {
         appId: null,
-        actorId: actor.id,
-        actor: actor.email,
-        ip,
+        actor,
         action: "api.created",
         detail: { apiId: created.id, context: api.context, version: api.version },
       },

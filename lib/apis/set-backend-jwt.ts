@@ -2,19 +2,20 @@ import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { backendJwtSchema, toBackendJwtChoice, type BackendJwtChoice } from "./schemas.shared";
 import { servingSubscriptions } from "./serving-subscriptions";
 
-type SetBackendJwtOptions = { apiId: string; backendJwt: BackendJwtChoice; actor: AdminActor; ip?: string | null };
+type SetBackendJwtOptions = { apiId: string; backendJwt: BackendJwtChoice; actor: Actor };
 
 /**
  * Turns JWT to the backend on or off for one API version (or back to the global default). Validation
  * info cached without (or with) a backend JWT is stale from then on: every application with an active
  * subscription gets a subscription.changed notice in the same transaction, so gateways drop it.
  */
-export async function setBackendJwt({ apiId, actor, ip, ...input }: SetBackendJwtOptions) {
-  assertAdmin(actor);
+export async function setBackendJwt({ apiId, actor, ...input }: SetBackendJwtOptions) {
+  assertCan(actor, "apis.manage");
   const { backendJwt } = backendJwtSchema.parse(input);
   const api = await db.api.findUnique({ where: { id: apiId }, select: { context: true, version: true, backendJwt: true } });
   if (!api) throw new AppError("not_found", "API not found.");
@@ -26,9 +27,7 @@ export async function setBackendJwt({ apiId, actor, ip, ...input }: SetBackendJw
     events: [
       {
         appId: null,
-        actorId: actor.id,
-        actor: actor.email,
-        ip,
+        actor,
         action: "api.backend_jwt_changed",
         detail: { apiId, api: `${api.context}:${api.version}`, from, to: backendJwt },
       },

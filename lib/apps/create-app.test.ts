@@ -16,7 +16,11 @@ const fieldErrors = (input: unknown) => {
 describe("createApp", () => {
   it("registers an app with a client whose secret is returned once and stored only as a hash", async () => {
     const owner = await makeUser();
-    const created = await createApp({ actor: owner, name: "  Weather  ", redirectUris: ["https://example.com/cb"], ip: "203.0.113.9" });
+    const created = await createApp({
+      actor: { ...owner, ip: "203.0.113.9" },
+      name: "  Weather  ",
+      redirectUris: ["https://example.com/cb"],
+    });
 
     expect(created.app).toMatchObject({
       name: "Weather",
@@ -43,7 +47,7 @@ describe("createApp", () => {
 
   it("records app.created and secret.generated with who and from where", async () => {
     const owner = await makeUser();
-    const { app } = await createApp({ actor: owner, name: "Audited", ip: "198.51.100.7" });
+    const { app } = await createApp({ actor: { ...owner, ip: "198.51.100.7" }, name: "Audited" });
     const events = await db.auditEvent.findMany({ where: { appId: app.id }, orderBy: { createdAt: "asc" } });
 
     expect(events.map((e) => e.action).sort()).toEqual(["app.created", "secret.generated"]);

@@ -1,10 +1,11 @@
 import { AppError } from "@/lib/base/errors.shared";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 import { getAppOrThrow } from "./get-app-or-throw";
-import { deleteAppSchema, type Actor, type DeleteAppInput } from "./schemas.shared";
+import { deleteAppSchema, type DeleteAppInput } from "./schemas.shared";
 
-type DeleteAppOptions = DeleteAppInput & { appId: string; actor: Actor; ip?: string | null; now?: number };
+type DeleteAppOptions = DeleteAppInput & { appId: string; actor: Actor; now?: number };
 
 /**
  * Soft-deletes an application once its exact name is typed back. In one transaction: the
@@ -15,12 +16,11 @@ type DeleteAppOptions = DeleteAppInput & { appId: string; actor: Actor; ip?: str
 export async function deleteApp({
   appId,
   actor,
-  ip,
   now = Date.now(),
   ...input
 }: DeleteAppOptions): Promise<{ revokedTokens: number; notices: QueuedNotices }> {
   const { confirmName } = deleteAppSchema.parse(input);
-  const app = await getAppOrThrow({ appId, userId: actor.id });
+  const app = await getAppOrThrow({ appId, actor, may: "apps.delete" });
   if (confirmName !== app.name) {
     const message = `Type the application's name, ${app.name}, to delete it.`;
     throw new AppError("bad_request", message, { confirmName: [message] });
@@ -29,8 +29,9 @@ export async function deleteApp({
     cause: "app_deleted",
     effect: { appId, clientId: app.clientId },
     tokens: { revoke: { clientId: app.clientId, activeAt: now } },
-    by: actor.email,
-    actor: { appId, actorId: actor.id, actor: actor.email, ip },
+    by: actorName(actor),
+    actor,
+    appId,
     detail: (revoked) => ({ name: app.name, revokedTokens: revoked.length }),
     now,
   });

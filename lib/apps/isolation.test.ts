@@ -3,11 +3,12 @@ import { AppError } from "@/lib/base/errors.shared";
 import { listClientSecrets } from "@/lib/clients/list-client-secrets";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { db } from "@/lib/data/db/client";
+import type { Person } from "@/lib/engine/identity/actor.shared";
+import { listAppTokenDeliveries } from "@/lib/gateways/list-app-token-deliveries";
 import { appStats } from "@/lib/stats/app-stats";
 import { makeUser } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { listAppTokens } from "@/lib/tokens/list-app-tokens";
-import type { Role } from "@/lib/users/schemas.shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
@@ -15,7 +16,8 @@ import { getAppOrThrow } from "./get-app-or-throw";
 import { getOverseenApp } from "./get-overseen-app";
 import { revokeAppGrant } from "./revoke-app-grant";
 import { revokeSelectedTokens } from "./revoke-selected-tokens";
-import type { Actor, CreatedApp } from "./schemas.shared";
+import type { CreatedApp } from "./schemas.shared";
+import { setTokenFormat } from "./set-token-format";
 import { updateApp } from "./update-app";
 
 const notFound = expect.objectContaining({ name: "AppError", code: "not_found" });
@@ -23,7 +25,7 @@ const notFound = expect.objectContaining({ name: "AppError", code: "not_found" }
 // Subscriber B must not learn that A's application exists, let alone change it: every verb answers
 // not_found (404), exactly as for an id that never existed.
 describe("another subscriber's application", () => {
-  let a: Actor, b: Actor & { role: Role }, created: CreatedApp, tokenId: string;
+  let a: Person, b: Person, created: CreatedApp, tokenId: string;
 
   beforeAll(async () => {
     [a, b] = [await makeUser(), await makeUser()];
@@ -33,18 +35,21 @@ describe("another subscriber's application", () => {
 
   const appId = () => created.app.id;
   const attempts: [string, () => Promise<unknown>][] = [
-    ["getAppOrThrow", () => getAppOrThrow({ appId: appId(), userId: b.id })],
-    ["getAppOrThrow, claiming a role", () => getAppOrThrow({ appId: appId(), userId: b.id, role: b.role })],
-    ["getOverseenApp", () => getOverseenApp({ appId: appId(), user: b })],
+    ["getAppOrThrow", () => getAppOrThrow({ appId: appId(), actor: b, may: "apps.read" })],
+    ["getAppOrThrow, for the owner's page", () => getAppOrThrow({ appId: appId(), actor: b, may: "apps.open" })],
+    ["getOverseenApp", () => getOverseenApp({ appId: appId(), actor: b })],
     ["updateApp", () => updateApp({ appId: appId(), actor: b, name: "pwned" })],
     ["deleteApp", () => deleteApp({ appId: appId(), actor: b, confirmName: "A's private app" })],
     ["rotateClientSecret", () => rotateClientSecret({ appId: appId(), actor: b })],
-    ["listClientSecrets", () => listClientSecrets({ appId: appId(), userId: b.id })],
+    ["listClientSecrets", () => listClientSecrets({ appId: appId(), actor: b })],
     ["generateAppToken", () => generateAppToken({ appId: appId(), actor: b, regenerate: true })],
-    ["listAppTokens", () => listAppTokens({ appId: appId(), userId: b.id })],
+    ["listAppTokens", () => listAppTokens({ appId: appId(), actor: b })],
     ["revokeAppGrant", () => revokeAppGrant({ appId: appId(), tokenId, actor: b })],
-    ["listEvents", () => listEvents({ appId: appId(), user: b })],
-    ["appStats", () => appStats({ appId: appId(), userId: b.id, role: b.role })],
+    ["revokeSelectedTokens", () => revokeSelectedTokens({ appId: appId(), tokenIds: [tokenId], actor: b })],
+    ["setTokenFormat", () => setTokenFormat({ appId: appId(), tokenFormat: "jwt", actor: b })],
+    ["listAppTokenDeliveries", () => listAppTokenDeliveries({ appId: appId(), tokenId, actor: b })],
+    ["listEvents", () => listEvents({ appId: appId(), actor: b })],
+    ["appStats", () => appStats({ appId: appId(), actor: b })],
   ];
 
   it.each(attempts)("%s → not_found", async (_, attempt) => {
@@ -52,18 +57,19 @@ describe("another subscriber's application", () => {
   });
 
   it("is left exactly as it was", async () => {
-    const app = await getAppOrThrow({ appId: appId(), userId: a.id });
+    const app = await getAppOrThrow({ appId: appId(), actor: a, may: "apps.open" });
     const token = await db.token.findUniqueOrThrow({ where: { id: tokenId } });
-    const secrets = await listClientSecrets({ appId: appId(), userId: a.id });
+    const secrets = await listClientSecrets({ appId: appId(), actor: a });
 
     expect(app.name).toBe("A's private app");
+    expect(app.tokenFormat).toBe("opaque");
     expect(token.revokedAt).toBeNull();
     expect(secrets.map((s) => s.status)).toEqual(["active"]);
   });
 
   it("is indistinguishable from an id that does not exist", async () => {
     const failure = (id: string) =>
-      getAppOrThrow({ appId: id, userId: b.id }).then(
+      getAppOrThrow({ appId: id, actor: b, may: "apps.read" }).then(
         () => null,
         (e: unknown) => e,
       );
@@ -83,7 +89,7 @@ describe("another subscriber's application", () => {
 // An admin oversees every application: sees its keys, tokens and activity, and revokes; the owner's
 // own changes (edit, delete, rotate, generate) stay the owner's.
 describe("an admin and another user's application", () => {
-  let owner: Actor, admin: Actor & { role: Role }, created: CreatedApp, tokenIds: string[];
+  let owner: Person, admin: Person, created: CreatedApp, tokenIds: string[];
 
   beforeAll(async () => {
     [owner, admin] = [await makeUser(), await makeUser("admin")];
@@ -97,10 +103,10 @@ describe("an admin and another user's application", () => {
   it("sees it with its owner, its secrets, tokens and activity", async () => {
     const appId = created.app.id;
 
-    expect(await getOverseenApp({ appId, user: admin })).toMatchObject({ name: "Overseen app", ownerEmail: owner.email });
-    expect(await listClientSecrets({ appId, userId: admin.id, role: admin.role })).toHaveLength(1);
-    expect((await listAppTokens({ appId, userId: admin.id, role: admin.role })).total).toBe(2);
-    expect((await listEvents({ appId, user: admin })).events.length).toBeGreaterThan(0);
+    expect(await getOverseenApp({ appId, actor: admin })).toMatchObject({ name: "Overseen app", ownerEmail: owner.email });
+    expect(await listClientSecrets({ appId, actor: admin })).toHaveLength(1);
+    expect((await listAppTokens({ appId, actor: admin })).total).toBe(2);
+    expect((await listEvents({ appId, actor: admin })).events.length).toBeGreaterThan(0);
   });
 
   it("revokes one token and a selection, named as the admin in the tokens list", async () => {

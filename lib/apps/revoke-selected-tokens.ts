@@ -1,9 +1,9 @@
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 import * as z from "zod";
 import { getAppTokensOrThrow } from "./get-app-tokens-or-throw";
-import type { Actor } from "./schemas.shared";
 
 export const MAX_SELECTED = 500;
 export const revokeSelectedSchema = z.object({
@@ -13,7 +13,7 @@ export const revokeSelectedSchema = z.object({
     .max(MAX_SELECTED, `Select at most ${MAX_SELECTED} tokens at once.`),
 });
 
-type RevokeSelectedOptions = { appId: string; tokenIds: string[]; actor: Actor; ip?: string | null; now?: number };
+type RevokeSelectedOptions = { appId: string; tokenIds: string[]; actor: Actor; now?: number };
 
 /**
  * "Revoke selected" in the tokens list: each selected token and the rest of its grant (as "Revoke" does),
@@ -24,18 +24,17 @@ export async function revokeSelectedTokens({
   appId,
   tokenIds,
   actor,
-  ip,
   now = Date.now(),
 }: RevokeSelectedOptions): Promise<{ revoked: number; notices: QueuedNotices }> {
-  // An admin may revoke in any application.
-  const { clientId, tokens: selected } = await getAppTokensOrThrow({ appId, tokenIds, userId: actor.id, role: actor.role });
+  const { clientId, tokens: selected } = await getAppTokensOrThrow({ appId, tokenIds, actor, may: "apps.revoke_tokens" }); // an admin may revoke in any application
   const grants = [...new Set(selected.map((t) => t.grantId))];
   const inGrants = await db.token.findMany({ where: { clientId, grantId: { in: grants } }, select: { id: true } });
   const { changed, notices } = await commitTokenChange({
     cause: "browser",
     tokens: { revoke: { tokenIds: inGrants.map((t) => t.id) } },
-    by: actor.email,
-    actor: { appId, actorId: actor.id, actor: actor.email, ip },
+    by: actorName(actor),
+    actor,
+    appId,
     now,
   });
 

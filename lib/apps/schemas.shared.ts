@@ -1,7 +1,6 @@
 import { isLoopbackHost } from "@/lib/base/loopback.shared";
 import type { TokenFormat } from "@/lib/base/token-format.shared";
 import { TEN_YEARS } from "@/lib/engine/settings/definitions.shared";
-import type { Role } from "@/lib/users/schemas.shared";
 import * as z from "zod";
 
 // Client-safe: the forms and the route handlers validate with the same schemas.
@@ -77,9 +76,6 @@ export const generateTokenSchema = z.object({
     .transform((n) => n || undefined),
 });
 export type GenerateTokenInput = z.input<typeof generateTokenSchema>;
-
-/** Who acts, as the audit trail and the tokens list show them; `role` lets an admin act where the verb allows it. */
-export type Actor = { id: string; email: string; role?: Role | (string & {}) };
 
 export type AppSummary = {
   id: string;

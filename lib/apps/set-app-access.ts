@@ -3,6 +3,8 @@ import { AppError } from "@/lib/base/errors.shared";
 import type { GrantType } from "@/lib/base/grant-types.shared";
 import { db } from "@/lib/data/db/client";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { assertGrantTypesFit } from "./assert-grant-types";
 
 type SetAppAccessOptions = {
@@ -10,7 +12,7 @@ type SetAppAccessOptions = {
   grantTypes?: GrantType[];
   allowedScopes?: string[] | null; // null: any scope
   redirectUris?: string[];
-  actor: { id: string | null; email: string };
+  actor: Actor;
 };
 
 /**
@@ -19,6 +21,7 @@ type SetAppAccessOptions = {
  * redirect URIs. Scopes must exist in the catalog.
  */
 export async function setAppAccess({ clientId, grantTypes, allowedScopes, redirectUris, actor }: SetAppAccessOptions) {
+  assertCan(actor, "apps.set_access");
   const client = await db.client.findUnique({
     where: { id: clientId },
     select: { app: { select: { id: true, publicClient: true, deletedAt: true } } },
@@ -46,7 +49,7 @@ export async function setAppAccess({ clientId, grantTypes, allowedScopes, redire
       data,
       select: { grantTypes: true, allowedScopes: true, redirectUris: true },
     });
-    await recordAuditEvent({ appId: app.id, actorId: actor.id, actor: actor.email, action: "app.grant_types_changed", detail: data }, tx);
+    await recordAuditEvent({ appId: app.id, actor, action: "app.grant_types_changed", detail: data }, tx);
 
     return {
       grantTypes: updated.grantTypes.split(" "),

@@ -1,17 +1,18 @@
 import { db } from "@/lib/data/db/client";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
 import { assertAppLifetimes } from "./assert-app-lifetimes";
 import { getAppOrThrow } from "./get-app-or-throw";
-import { updateAppSchema, type Actor, type AppSummary, type UpdateAppInput } from "./schemas.shared";
+import { updateAppSchema, type AppSummary, type UpdateAppInput } from "./schemas.shared";
 
-type UpdateAppOptions = UpdateAppInput & { appId: string; actor: Actor; ip?: string | null };
+type UpdateAppOptions = UpdateAppInput & { appId: string; actor: Actor };
 
 /** Renames an application or changes its description, redirect URIs or own token lifetimes. Only the owner may. */
-export async function updateApp({ appId, actor, ip, ...input }: UpdateAppOptions): Promise<AppSummary> {
+export async function updateApp({ appId, actor, ...input }: UpdateAppOptions): Promise<AppSummary> {
   const changes = updateAppSchema.parse(input);
-  const before = await getAppOrThrow({ appId, userId: actor.id });
+  const before = await getAppOrThrow({ appId, actor, may: "apps.update" });
   if (changes.accessTokenTtl !== undefined || changes.refreshTokenTtl !== undefined)
     assertAppLifetimes(await readTokenPolicy(), before, changes);
   const { redirectUris, ...rest } = changes;
@@ -26,7 +27,7 @@ export async function updateApp({ appId, actor, ip, ...input }: UpdateAppOptions
       changed: Object.keys(changes),
       ...(changes.name !== undefined && changes.name !== before.name ? { from: before.name, to: changes.name } : {}),
     };
-    await recordAuditEvent({ appId, actorId: actor.id, actor: actor.email, ip, action: "app.updated", detail }, tx);
+    await recordAuditEvent({ appId, actor, action: "app.updated", detail }, tx);
 
     return toAppSummary(app);
   });

@@ -39,7 +39,7 @@ describe("deleteApp", () => {
       code: "bad_request",
       fields: { confirmName: [expect.stringContaining("Precious")] },
     });
-    expect((await getAppOrThrow({ appId: app.id, userId: owner.id })).name).toBe("Precious");
+    expect((await getAppOrThrow({ appId: app.id, actor: owner, may: "apps.open" })).name).toBe("Precious");
   });
 
   it("revokes every token, disables the credentials and hides the app, keeping its audit trail", async () => {
@@ -48,11 +48,13 @@ describe("deleteApp", () => {
     await generateAppToken({ appId: app.id, actor: owner });
     expect((await requestToken(clientId, clientSecret)).status).toBe(200);
 
-    expect(await deleteApp({ appId: app.id, actor: owner, confirmName: "Doomed", ip: "192.0.2.1" })).toMatchObject({ revokedTokens: 2 });
+    expect(await deleteApp({ appId: app.id, actor: { ...owner, ip: "192.0.2.1" }, confirmName: "Doomed" })).toMatchObject({
+      revokedTokens: 2,
+    });
     const tokens = await db.token.findMany({ where: { clientId } });
     expect(tokens.every((t) => t.revokedAt && t.revokedReason === "app_deleted" && t.revokedBy === owner.email)).toBe(true);
     expect((await requestToken(clientId, clientSecret)).body.error).toBe("invalid_client");
-    await expect(getAppOrThrow({ appId: app.id, userId: owner.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getAppOrThrow({ appId: app.id, actor: owner, may: "apps.open" })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteApp({ appId: app.id, actor: owner, confirmName: "Doomed" })).rejects.toMatchObject({ code: "not_found" });
     expect((await listApps({ ownerId: owner.id })).apps).toEqual([]);
     const actions = (await db.auditEvent.findMany({ where: { appId: app.id } })).map((e) => e.action);

@@ -1,10 +1,11 @@
-import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { afterCursor, decodeCursor, encodeCursor } from "@/lib/base/cursor";
 import { AppError } from "@/lib/base/errors.shared";
 import { withoutEmpty } from "@/lib/base/list-query.shared";
 import { db } from "@/lib/data/db/client";
 import type { Prisma } from "@/lib/data/db/generated/sqlite/client";
-import type { Role } from "@/lib/users/schemas.shared";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
+import { can } from "@/lib/engine/identity/permissions.shared";
 import { eventListQuerySchema, type EventListQuery } from "./event-list-query";
 
 export type AuditEventSummary = {
@@ -22,7 +23,7 @@ export type AuditEventSummary = {
 export type EventPage = { events: AuditEventSummary[]; total: number; nextCursor: string | null };
 
 type ListEventsOptions = EventListQuery & {
-  user: { id: string; role: Role };
+  actor: Actor;
   appId?: string; // omitted: every application's trail, for admins only
 };
 
@@ -41,14 +42,13 @@ async function tokenLabels(rows: { detail: Record<string, unknown> }[]): Promise
 }
 
 /** An application's audit trail, newest first. Owners see their own apps' trails; admins see any, deleted apps included. */
-export async function listEvents({ user, appId, ...query }: ListEventsOptions): Promise<EventPage> {
+export async function listEvents({ actor, appId, ...query }: ListEventsOptions): Promise<EventPage> {
   const f = eventListQuerySchema.parse(withoutEmpty(query));
-  const isAdmin = user.role === "admin";
-  if (appId && !isAdmin) await getAppOrThrow({ appId, userId: user.id });
-  if (appId && isAdmin && !(await db.app.findUnique({ where: { id: appId }, select: { id: true } }))) {
-    throw new AppError("not_found", "Application not found.");
-  }
-  if (!appId && !isAdmin) throw new AppError("forbidden", "Requires the admin role.");
+  if (appId) {
+    const app = await db.app.findUnique({ where: { id: appId }, select: { ownerId: true, deletedAt: true } });
+    const visible = app && (can(actor, "audit.read_all") || (app.deletedAt === null && can(actor, "apps.read_activity", app)));
+    if (!visible) throw new AppError("not_found", "Application not found.");
+  } else assertCan(actor, "audit.read_all");
   const direction = f.sort === "newest" ? "desc" : "asc";
   const where: Prisma.AuditEventWhereInput = {
     ...(appId ? { appId } : {}),

@@ -1,6 +1,6 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { db } from "@/lib/data/db/client";
-import type { Role } from "@/lib/users/schemas.shared";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
 
 export type SecretStatus = "active" | "expiring" | "expired" | "revoked";
 
@@ -14,7 +14,7 @@ export type SecretSummary = {
   status: SecretStatus;
 };
 
-type ListClientSecretsOptions = { appId: string; userId: string; role?: Role; limit?: number; now?: number };
+type ListClientSecretsOptions = { appId: string; actor: Actor; limit?: number; now?: number };
 
 const statusOf = (s: { expiresAt: Date | null; revokedAt: Date | null }, now: number): SecretStatus => {
   if (s.revokedAt) return "revoked";
@@ -26,12 +26,11 @@ const statusOf = (s: { expiresAt: Date | null; revokedAt: Date | null }, now: nu
 /** The secrets of the user's application, newest first: the plain values are gone, only last 4 and dates remain. */
 export async function listClientSecrets({
   appId,
-  userId,
-  role,
+  actor,
   limit = 10,
   now = Date.now(),
 }: ListClientSecretsOptions): Promise<SecretSummary[]> {
-  const app = await getAppOrThrow({ appId, userId, role });
+  const app = await getAppOrThrow({ appId, actor, may: "apps.read" });
   const rows = await db.clientSecret.findMany({
     where: { clientId: app.clientId },
     orderBy: { createdAt: "desc" },

@@ -19,7 +19,7 @@ async function appWithToken() {
 describe("rotateClientSecret", () => {
   it("immediately: the old secret fails with invalid_client, the new one works, active tokens are revoked", async () => {
     const { owner, app, clientId, clientSecret: old, token } = await appWithToken();
-    const rotated = await rotateClientSecret({ appId: app.id, actor: owner, overlap: "none", ip: "192.0.2.4" });
+    const rotated = await rotateClientSecret({ appId: app.id, actor: { ...owner, ip: "192.0.2.4" }, overlap: "none" });
 
     expect(rotated.clientSecret).not.toBe(old);
     expect((await requestToken(clientId, old)).body.error).toBe("invalid_client");
@@ -27,7 +27,7 @@ describe("rotateClientSecret", () => {
     expect(await introspectAs(clientId, rotated.clientSecret, token.accessToken)).toEqual({ active: false });
     const tokenRow = await db.token.findUniqueOrThrow({ where: { id: token.tokenId } });
     expect([tokenRow.revokedReason, tokenRow.revokedBy]).toEqual(["secret_regenerated", owner.email]);
-    const secrets = await listClientSecrets({ appId: app.id, userId: owner.id });
+    const secrets = await listClientSecrets({ appId: app.id, actor: owner });
     expect(secrets.map((s) => [s.last4, s.status])).toEqual([
       [rotated.last4, "active"],
       [old.slice(-4), "revoked"],
@@ -45,7 +45,7 @@ describe("rotateClientSecret", () => {
     expect((await requestToken(clientId, old)).status).toBe(200);
     expect((await requestToken(clientId, rotated.clientSecret)).status).toBe(200);
     expect(await introspectAs(clientId, rotated.clientSecret, token.accessToken)).toMatchObject({ active: true });
-    const [fresh, previous] = await listClientSecrets({ appId: app.id, userId: owner.id, now });
+    const [fresh, previous] = await listClientSecrets({ appId: app.id, actor: owner, now });
     expect(fresh).toMatchObject({ last4: rotated.last4, status: "active", expiresAt: null });
     expect(previous).toMatchObject({ last4: old.slice(-4), status: "expiring", expiresAt: new Date(now + hours * HOUR).toISOString() });
     expect(rotated.previousExpireAt).toBe(previous.expiresAt);
@@ -56,7 +56,7 @@ describe("rotateClientSecret", () => {
     await rotateClientSecret({ appId: app.id, actor: owner, overlap: "1h", now: Date.now() - 2 * HOUR });
 
     expect((await requestToken(clientId, old)).body.error).toBe("invalid_client");
-    const secrets = await listClientSecrets({ appId: app.id, userId: owner.id });
+    const secrets = await listClientSecrets({ appId: app.id, actor: owner });
     expect(secrets.find((s) => s.last4 === old.slice(-4))?.status).toBe("expired");
   });
 
@@ -65,7 +65,7 @@ describe("rotateClientSecret", () => {
     const now = Date.now();
     await rotateClientSecret({ appId: app.id, actor: owner, overlap: "1h", now });
     await rotateClientSecret({ appId: app.id, actor: owner, overlap: "24h", now: now + 1000 });
-    const [, second, first] = await listClientSecrets({ appId: app.id, userId: owner.id, now: now + 1000 });
+    const [, second, first] = await listClientSecrets({ appId: app.id, actor: owner, now: now + 1000 });
 
     expect(first.expiresAt).toBe(new Date(now + HOUR).toISOString());
     expect(second.expiresAt).toBe(new Date(now + 1000 + 24 * HOUR).toISOString());
@@ -73,7 +73,7 @@ describe("rotateClientSecret", () => {
 
   it("records secret.regenerated with the overlap and never the secret itself", async () => {
     const { owner, app } = await appWithToken();
-    const rotated = await rotateClientSecret({ appId: app.id, actor: owner, overlap: "24h", ip: "192.0.2.8" });
+    const rotated = await rotateClientSecret({ appId: app.id, actor: { ...owner, ip: "192.0.2.8" }, overlap: "24h" });
     const event = await db.auditEvent.findFirstOrThrow({ where: { appId: app.id, action: "secret.regenerated" } });
 
     expect(event).toMatchObject({ actor: owner.email, actorId: owner.id, ip: "192.0.2.8" });

@@ -1,5 +1,4 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import type { Actor } from "@/lib/apps/schemas.shared";
 import { DEFAULT_OVERLAP, SECRET_OVERLAPS, type SecretOverlap } from "@/lib/base/overlap.shared";
 import { db } from "@/lib/data/db/client";
 import { type QueuedNotices } from "@/lib/data/store";
@@ -7,8 +6,9 @@ import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { TOKEN_CHANGE_CAUSES } from "@/lib/engine/changes/causes.shared";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
 import { newClientSecret } from "@/lib/engine/credentials/new-client-secret";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 
-type RotateClientSecretOptions = { appId: string; actor: Actor; overlap?: SecretOverlap; ip?: string | null; now?: number };
+type RotateClientSecretOptions = { appId: string; actor: Actor; overlap?: SecretOverlap; now?: number };
 
 export type RotatedSecret = { clientId: string; clientSecret: string; last4: string; previousExpireAt: string };
 
@@ -22,14 +22,12 @@ export async function rotateClientSecret({
   appId,
   actor,
   overlap = DEFAULT_OVERLAP,
-  ip,
   now = Date.now(),
 }: RotateClientSecretOptions): Promise<RotatedSecret & { notices: QueuedNotices }> {
-  const { clientId } = await getAppOrThrow({ appId, userId: actor.id });
+  const { clientId } = await getAppOrThrow({ appId, actor, may: "apps.rotate_secret" });
   const { secret, secretHash, last4 } = newClientSecret();
   const endsAt = new Date(now + SECRET_OVERLAPS[overlap] * 1000);
   const stillValid = { clientId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: endsAt } }] };
-  const audit = { appId, actorId: actor.id, actor: actor.email, ip };
   const previous = (await db.clientSecret.findMany({ where: stillValid, select: { last4: true } })).map((s) => s.last4);
   const detail = { clientId, last4, overlap, previous, previousExpireAt: endsAt.toISOString() };
   const rotated = { clientId, clientSecret: secret, last4, previousExpireAt: endsAt.toISOString() };
@@ -39,8 +37,9 @@ export async function rotateClientSecret({
       cause: "secret_regenerated",
       effect: { clientId, secret: { secretHash, last4 } },
       tokens: { revoke: { clientId, activeAt: now } },
-      by: actor.email,
-      actor: audit,
+      by: actorName(actor),
+      actor,
+      appId,
       detail: () => detail,
       now,
     });
@@ -50,7 +49,7 @@ export async function rotateClientSecret({
   await db.$transaction(async (tx) => {
     await tx.clientSecret.updateMany({ where: stillValid, data: { expiresAt: endsAt } });
     await tx.clientSecret.create({ data: { clientId, secretHash, last4, createdAt: new Date(now) } });
-    await recordAuditEvent({ ...audit, action: TOKEN_CHANGE_CAUSES.secret_regenerated.event.action, detail }, tx);
+    await recordAuditEvent({ appId, actor, action: TOKEN_CHANGE_CAUSES.secret_regenerated.event.action, detail }, tx);
   });
 
   return { ...rotated, notices: NO_CHANGE.notices };

@@ -69,15 +69,15 @@ describe("a token's gateway acknowledgements", () => {
     try {
       await flushNotices((await revokeAppGrant({ appId: app.app.id, tokenId, actor: owner })).notices);
       const delivered = await eventually(async () => {
-        const rows = await listAppTokenDeliveries({ appId: app.app.id, tokenId, userId: owner.id });
+        const rows = await listAppTokenDeliveries({ appId: app.app.id, tokenId, actor: owner });
         return rows.find((d) => d.gatewayName === gw.gateway.name && d.status === "delivered");
       });
       expect(delivered).toMatchObject({ status: "delivered", attempts: 1, deliveredAt: expect.any(String), latencyMs: expect.any(Number) });
 
-      await expect(listAppTokenDeliveries({ appId: app.app.id, tokenId, userId: other.id })).rejects.toEqual(notFound);
-      await expect(listAppTokenDeliveries({ appId: othersApp.app.id, tokenId, userId: other.id })).rejects.toEqual(notFound);
-      await expect(listAppTokenDeliveries({ appId: ownersOtherApp.app.id, tokenId, userId: owner.id })).rejects.toEqual(notFound);
-      await expect(listAppTokenDeliveries({ appId: app.app.id, tokenId: "no-such-token", userId: owner.id })).rejects.toEqual(notFound);
+      await expect(listAppTokenDeliveries({ appId: app.app.id, tokenId, actor: other })).rejects.toEqual(notFound);
+      await expect(listAppTokenDeliveries({ appId: othersApp.app.id, tokenId, actor: other })).rejects.toEqual(notFound);
+      await expect(listAppTokenDeliveries({ appId: ownersOtherApp.app.id, tokenId, actor: owner })).rejects.toEqual(notFound);
+      await expect(listAppTokenDeliveries({ appId: app.app.id, tokenId: "no-such-token", actor: owner })).rejects.toEqual(notFound);
     } finally {
       await db.gateway.delete({ where: { id: gw.gateway.id } });
     }

@@ -3,7 +3,8 @@ import { encryptSecret } from "@/lib/base/secret-box";
 import { db } from "@/lib/data/db/client";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { createClient } from "@/lib/engine/credentials/create-client";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { newSigningSecret } from "@/lib/engine/notices/sign-notice";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { createGatewaySchema, type CreateGatewayInput, type GatewaySummary } from "./schemas.shared";
@@ -11,12 +12,8 @@ import { createGatewaySchema, type CreateGatewayInput, type GatewaySummary } fro
 export type CreatedGateway = { gateway: GatewaySummary; clientId: string; clientSecret: string; signingSecret: string };
 
 /** Registers a gateway with introspection credentials and a signing secret, both shown only here. */
-export async function createGateway({
-  actor,
-  ip,
-  ...input
-}: CreateGatewayInput & { actor: AdminActor; ip?: string | null }): Promise<CreatedGateway> {
-  assertAdmin(actor);
+export async function createGateway({ actor, ...input }: CreateGatewayInput & { actor: Actor }): Promise<CreatedGateway> {
+  assertCan(actor, "gateways.manage");
   const { name, environment, revokeUrl } = createGatewaySchema.parse(input);
   if (await db.gateway.findUnique({ where: { name }, select: { id: true } })) {
     throw new AppError("conflict", "A gateway with this name exists.", { name: ["A gateway with this name exists."] });
@@ -29,10 +26,7 @@ export async function createGateway({
       data: { name, environment, revokeUrl, clientId, signingSecret: encryptSecret(signingSecret) },
       select: GATEWAY_PUBLIC_SELECT,
     });
-    await recordAuditEvent(
-      { appId: null, actorId: actor.id, actor: actor.email, ip, action: "gateway.created", detail: { gatewayId: gateway.id, name } },
-      tx,
-    );
+    await recordAuditEvent({ appId: null, actor, action: "gateway.created", detail: { gatewayId: gateway.id, name } }, tx);
 
     return { gateway: toGatewaySummary(gateway), clientId, clientSecret, signingSecret };
   });

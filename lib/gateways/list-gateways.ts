@@ -1,5 +1,6 @@
 import { db } from "@/lib/data/db/client";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { gatewayHealth } from "./gateway-health";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import type { GatewayHealth, GatewaySummary } from "./schemas.shared";
@@ -7,8 +8,8 @@ import type { GatewayHealth, GatewaySummary } from "./schemas.shared";
 export type GatewayWithHealth = GatewaySummary & { health: GatewayHealth };
 
 /** Every gateway with its delivery health, by name. */
-export async function listGateways({ actor }: { actor: AdminActor }): Promise<GatewayWithHealth[]> {
-  assertAdmin(actor);
+export async function listGateways({ actor }: { actor: Actor }): Promise<GatewayWithHealth[]> {
+  assertCan(actor, "gateways.manage");
   const gateways = await db.gateway.findMany({ select: GATEWAY_PUBLIC_SELECT, orderBy: { name: "asc" } });
 
   return Promise.all(gateways.map(async (g) => ({ ...toGatewaySummary(g), health: await gatewayHealth(g.id) })));

@@ -2,18 +2,19 @@ import { SECRET_OVERLAPS, secretOverlapSchema, type SecretOverlap } from "@/lib/
 import { decryptSecret, encryptSecret } from "@/lib/base/secret-box";
 import { db } from "@/lib/data/db/client";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { newSigningSecret } from "@/lib/engine/notices/sign-notice";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 
-type RotateOptions = { gatewayId: string; overlap?: SecretOverlap; actor: AdminActor; ip?: string | null; now?: number };
+type RotateOptions = { gatewayId: string; overlap?: SecretOverlap; actor: Actor; now?: number };
 
 /**
  * A new signing secret, shown once. During the overlap notices carry a signature with the old
  * secret too (Standard Webhooks allows several), so the gateway can be switched without a gap.
  */
-export async function rotateSigningSecret({ gatewayId, actor, ip, now = Date.now(), ...input }: RotateOptions) {
-  assertAdmin(actor);
+export async function rotateSigningSecret({ gatewayId, actor, now = Date.now(), ...input }: RotateOptions) {
+  assertCan(actor, "gateways.manage");
   const overlap = secretOverlapSchema.parse(input.overlap);
   await getGatewayOrThrow(gatewayId);
   const current = await db.gateway.findUniqueOrThrow({ where: { id: gatewayId }, select: { signingSecret: true } });
@@ -30,9 +31,7 @@ export async function rotateSigningSecret({ gatewayId, actor, ip, now = Date.now
   });
   await recordAuditEvent({
     appId: null,
-    actorId: actor.id,
-    actor: actor.email,
-    ip,
+    actor,
     action: "gateway.secret_rotated",
     detail: { gatewayId, overlap },
   });

@@ -1,6 +1,7 @@
 import { decryptSecret } from "@/lib/base/secret-box";
 import { db } from "@/lib/data/db/client";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { deliverNotice } from "@/lib/engine/notices/deliver-notice";
 import { randomUUID } from "node:crypto";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
@@ -10,8 +11,8 @@ import { getGatewayOrThrow } from "./get-gateway-or-throw";
  * acknowledged it: a socket error, a status or a timing would make this a port scanner for
  * whoever may edit the URL.
  */
-export async function sendTestNotice({ gatewayId, actor, now = Date.now() }: { gatewayId: string; actor: AdminActor; now?: number }) {
-  assertAdmin(actor);
+export async function sendTestNotice({ gatewayId, actor, now = Date.now() }: { gatewayId: string; actor: Actor; now?: number }) {
+  assertCan(actor, "gateways.manage");
   const { revokeUrl } = await getGatewayOrThrow(gatewayId);
   const { signingSecret } = await db.gateway.findUniqueOrThrow({ where: { id: gatewayId }, select: { signingSecret: true } });
   const body = JSON.stringify({ type: "gateway.ping", timestamp: new Date(now).toISOString(), data: {} });

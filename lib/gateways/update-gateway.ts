@@ -3,7 +3,8 @@ import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
 import { releaseHeldSql, RETRY_WINDOW_MS } from "@/lib/data/store/outbox-sql";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { outboxStatement } from "@/lib/engine/notices/outbox-statement";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
@@ -17,7 +18,7 @@ const beforeOf = (g: { name: string; environment: string; revokeUrl: string; dis
       .map((k) => [k, k === "enabled" ? g.disabledAt === null : g[k as "name" | "environment" | "revokeUrl"]]),
   );
 
-type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: AdminActor; ip?: string | null };
+type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: Actor };
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 const RELEASE_HELD = outboxStatement(releaseHeldSql);
@@ -38,10 +39,9 @@ async function releaseHeld(tx: Tx, gatewayId: string): Promise<number[]> {
 export async function updateGateway({
   gatewayId,
   actor,
-  ip,
   ...input
 }: UpdateGatewayOptions): Promise<{ gateway: GatewaySummary; notices: QueuedNotices }> {
-  assertAdmin(actor);
+  assertCan(actor, "gateways.manage");
   const { enabled, ...fields } = updateGatewaySchema.parse(input);
   const current = await getGatewayOrThrow(gatewayId);
   if (
@@ -60,9 +60,7 @@ export async function updateGateway({
     await recordAuditEvent(
       {
         appId: null,
-        actorId: actor.id,
-        actor: actor.email,
-        ip,
+        actor,
         action: "gateway.updated",
         detail: { gatewayId, ...fields, enabled, before: beforeOf(current, { ...fields, enabled }) },
       },

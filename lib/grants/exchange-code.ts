@@ -2,6 +2,7 @@ import { hashToken } from "@/lib/base/hash-token";
 import { invalidGrant, refusedWith } from "@/lib/base/oauth-errors";
 import { store, type ClientAuthRow } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { clientActor } from "@/lib/engine/identity/actor.shared";
 import { prepareGrantTokens, type TokenResponse } from "./grant-tokens";
 import { verifierMatches } from "./pkce";
 
@@ -49,7 +50,8 @@ async function replayed(client: ClientAuthRow, grantId: string, ip: string | nul
     cause: "code_reused",
     tokens: { revoke: { grantId } },
     by: "system",
-    actor: { appId: client.appId, actor: `client:${client.id}`, ip },
+    actor: clientActor(client.id, ip ?? null),
+    appId: client.appId,
     detail: (changed) => ({ kind: "authorization_code", count: changed.length }),
     now,
   });

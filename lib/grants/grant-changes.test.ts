@@ -1,6 +1,6 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
-import { approveForTest, createPersonApp, makeUser, pkcePair, tokenRequest } from "@/lib/testing/factories";
+import { approveForTest, createPersonApp, makeUser, pkcePair, TEST_OPERATOR, tokenRequest } from "@/lib/testing/factories";
 import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 import { describe, expect, it } from "vitest";
@@ -23,7 +23,7 @@ async function signedIn(app: App, person?: Awaited<ReturnType<typeof makeUser>>)
   return { person: who, access: String(body.access_token), refresh: String(body.refresh_token) };
 }
 const row = (token: string) => db.token.findUniqueOrThrow({ where: { hash: hashToken(token) } });
-const admin = async () => ({ via: "admin" as const, ...(await makeUser("admin")) });
+const admin = () => makeUser("admin");
 
 describe("Authorized applications", () => {
   it("lists the person's grants and revokes one: every token of it, the consent forgotten, gateways told", async () => {
@@ -34,7 +34,7 @@ describe("Authorized applications", () => {
     const grants = await listUserGrants({ userId: person.id });
     expect(grants).toEqual([expect.objectContaining({ clientId: app.clientId, appName: app.app.name, activeTokens: 4 })]);
 
-    const { changed } = await revokeUserGrant({ clientId: app.clientId, user: person });
+    const { changed } = await revokeUserGrant({ clientId: app.clientId, actor: person });
     expect(changed).toHaveLength(4);
     for (const t of [a.access, a.refresh, b.access, b.refresh])
       expect(await row(t)).toMatchObject({ revokedReason: "grant_revoked", revocationSeq: expect.any(Number) });
@@ -45,9 +45,9 @@ describe("Authorized applications", () => {
     const app = await createPersonApp();
     const mine = await signedIn(app);
     const stranger = await makeUser();
-    await expect(revokeUserGrant({ clientId: app.clientId, user: stranger })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeUserGrant({ clientId: app.clientId, actor: stranger })).rejects.toMatchObject({ code: "not_found" });
     const theirs = await signedIn(app, stranger);
-    await revokeUserGrant({ clientId: app.clientId, user: stranger });
+    await revokeUserGrant({ clientId: app.clientId, actor: stranger });
     expect((await row(mine.access)).revokedAt).toBeNull();
     expect((await row(theirs.access)).revokedAt).not.toBeNull();
   });
@@ -58,13 +58,13 @@ describe("admin revocation: cascade on and off, and re-approval", () => {
     const app = await createPersonApp();
     const s = await signedIn(app);
     const op = await admin();
-    await revokeByOperator({ token: s.refresh, cascade: false, operator: op, reason: "test" });
+    await revokeByOperator({ token: s.refresh, cascade: false, actor: op, reason: "test" });
     expect((await row(s.refresh)).revokedReason).toBe("admin");
     expect((await row(s.access)).revokedAt).toBeNull();
     expect((await tokenRequest(app, { grant_type: "refresh_token", refresh_token: s.refresh })).body.error).toBe("invalid_grant");
 
     const t = await signedIn(app);
-    await revokeByOperator({ token: t.access, operator: op });
+    await revokeByOperator({ token: t.access, actor: op });
     expect((await row(t.refresh)).revokedAt).not.toBeNull();
   });
 
@@ -72,8 +72,8 @@ describe("admin revocation: cascade on and off, and re-approval", () => {
     const app = await createPersonApp();
     const s = await signedIn(app);
     const op = await admin();
-    await revokeByOperator({ token: s.access, operator: op });
-    const alone = await reapproveToken({ token: s.access, cascade: false, operator: op, reason: "false alarm" });
+    await revokeByOperator({ token: s.access, actor: op });
+    const alone = await reapproveToken({ token: s.access, cascade: false, actor: op, reason: "false alarm" });
     expect(alone.changed.map((c) => c.hash)).toEqual([hashToken(s.access)]);
     expect((await row(s.refresh)).revokedAt).not.toBeNull();
     const event = await db.revocationEvent.findUniqueOrThrow({ where: { sequence: (await row(s.access)).revocationSeq! } });
@@ -82,7 +82,7 @@ describe("admin revocation: cascade on and off, and re-approval", () => {
     expect(audit.actor).toBe(op.email);
     expect(JSON.parse(audit.detail)).toMatchObject({ cascade: false, why: "false alarm" });
 
-    const all = await reapproveToken({ token: s.access, operator: op });
+    const all = await reapproveToken({ token: s.access, actor: op });
     expect(all.changed.map((c) => c.hash)).toEqual([hashToken(s.refresh)]);
     expect((await tokenRequest(app, { grant_type: "refresh_token", refresh_token: s.refresh })).status).toBe(200);
   });
@@ -91,9 +91,9 @@ describe("admin revocation: cascade on and off, and re-approval", () => {
     const app = await createPersonApp();
     const s = await signedIn(app);
     await tokenRequest(app, { grant_type: "refresh_token", refresh_token: s.refresh });
-    expect((await reapproveToken({ token: s.refresh, cascade: false })).changed).toEqual([]);
-    await revokeByOperator({ token: s.access, cascade: false });
+    expect((await reapproveToken({ token: s.refresh, cascade: false, actor: TEST_OPERATOR })).changed).toEqual([]);
+    await revokeByOperator({ token: s.access, cascade: false, actor: TEST_OPERATOR });
     await db.token.update({ where: { hash: hashToken(s.access) }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await reapproveToken({ token: s.access, cascade: false })).changed).toEqual([]);
+    expect((await reapproveToken({ token: s.access, cascade: false, actor: TEST_OPERATOR })).changed).toEqual([]);
   });
 });

@@ -2,7 +2,15 @@ import { setAppAccess } from "@/lib/apps/set-app-access";
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
 import { updateSettings } from "@/lib/settings/settings";
-import { approveForTest, commitInDyingProcess, createPersonApp, makeUser, pkcePair, tokenRequest } from "@/lib/testing/factories";
+import {
+  approveForTest,
+  commitInDyingProcess,
+  createPersonApp,
+  makeUser,
+  pkcePair,
+  TEST_OPERATOR,
+  tokenRequest,
+} from "@/lib/testing/factories";
 import { afterEach, describe, expect, it } from "vitest";
 
 type App = Awaited<ReturnType<typeof createPersonApp>>;
@@ -73,7 +81,7 @@ describe("POST /oauth2/token — refresh_token: rotation and reuse detection", (
   });
 
   it("within the retry window accepts a lost response's retry once (revoking the pair it lost), and a third use is reuse", async () => {
-    await updateSettings({ change: { refresh_reuse_grace: "30" }, actor: { id: null, email: "test" } });
+    await updateSettings({ change: { refresh_reuse_grace: "30" }, actor: TEST_OPERATOR });
     const app = await createPersonApp();
     const s = await signedIn(app);
     const lost = await refresh(app, s.refresh);
@@ -120,7 +128,7 @@ describe("POST /oauth2/token — password (legacy)", () => {
     });
     const grant = { grant_type: "password", username: person.email, password: "correct horse battery staple 9" };
     expect((await tokenRequest(app, grant)).body.error).toBe("unauthorized_client");
-    await setAppAccess({ clientId: app.clientId, grantTypes: ["password", "refresh_token"], actor: { id: null, email: "test" } });
+    await setAppAccess({ clientId: app.clientId, grantTypes: ["password", "refresh_token"], actor: TEST_OPERATOR });
     const ok = await tokenRequest(app, grant);
     expect(ok.status).toBe(200);
     expect(ok.body.refresh_token).toMatch(/^pcl_rt_/);
@@ -131,7 +139,7 @@ describe("POST /oauth2/token — password (legacy)", () => {
   it("answers invalid_scope for a scope outside the application's allowed list", async () => {
     const app = await createPersonApp();
     await db.scope.upsert({ where: { name: "vitest.read" }, create: { name: "vitest.read", description: "read" }, update: {} });
-    await setAppAccess({ clientId: app.clientId, allowedScopes: ["vitest.read"], actor: { id: null, email: "test" } });
+    await setAppAccess({ clientId: app.clientId, allowedScopes: ["vitest.read"], actor: TEST_OPERATOR });
     expect((await tokenRequest(app, { grant_type: "client_credentials", scope: "vitest.write" })).body.error).toBe("invalid_scope");
     expect((await tokenRequest(app, { grant_type: "client_credentials", scope: "vitest.read" })).status).toBe(200);
   });

@@ -2,6 +2,7 @@ import { hashToken } from "@/lib/base/hash-token";
 import { invalidGrant, refusedWith } from "@/lib/base/oauth-errors";
 import { store, type ClientAuthRow, type TokenRow } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { clientActor } from "@/lib/engine/identity/actor.shared";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { prepareGrantTokens, type TokenResponse } from "./grant-tokens";
 import { assertAllowedScopes } from "./scopes";
@@ -50,7 +51,7 @@ async function rotate(client: ClientAuthRow, found: TokenRow, scope: string[], i
     refreshExpiresAt: found.expiresAt,
     now,
   });
-  const who = { by: `client:${client.id}`, actor: { appId: client.appId, actor: `client:${client.id}`, ip }, now };
+  const who = { by: `client:${client.id}`, actor: clientActor(client.id, ip ?? null), appId: client.appId, now };
   // A retry revokes what the lost response carried; a rotation, the refresh token itself.
   const result = retry
     ? await commitTokenChange({
@@ -69,7 +70,8 @@ async function reused(client: ClientAuthRow, found: TokenRow, ip: string | null 
     cause: "refresh_reused",
     tokens: { revoke: { grantId: found.grantId } },
     by: "system",
-    actor: { appId: client.appId, actor: `client:${client.id}`, ip },
+    actor: clientActor(client.id, ip ?? null),
+    appId: client.appId,
     detail: (changed) => ({ kind: "refresh_token", count: changed.length, tokenId: found.id }),
     now,
   });

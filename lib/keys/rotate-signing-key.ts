@@ -2,21 +2,22 @@ import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import { isUniqueViolation } from "@/lib/data/db/unique-violation";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
-import { assertAdmin, type AdminActor } from "@/lib/engine/identity/assert-admin";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { generateKeyMaterial } from "@/lib/engine/keys/key-material";
 import { ACTIVATION_DELAY_MS, keyRing, reloadKeyRing } from "@/lib/engine/keys/key-ring";
 import { rotateKeySchema, type RotateKeyInput } from "@/lib/engine/keys/schemas.shared";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 
-type RotateSigningKeyOptions = RotateKeyInput & { actor: AdminActor; ip?: string | null; now?: number };
+type RotateSigningKeyOptions = RotateKeyInput & { actor: Actor; now?: number };
 
 /**
  * Makes a new signing key, published at once and signing ACTIVATION_DELAY_MS later (every instance
  * lists it by then); the keys it replaces stay published for the overlap after that, so tokens they
  * signed keep verifying. Audited in the same transaction.
  */
-export async function rotateSigningKey({ actor, ip, now = Date.now(), ...input }: RotateSigningKeyOptions) {
-  assertAdmin(actor);
+export async function rotateSigningKey({ actor, now = Date.now(), ...input }: RotateSigningKeyOptions) {
+  assertCan(actor, "keys.manage");
   const { alg, overlapSeconds = (await readTokenPolicy()).accessTokenMaxTtl } = rotateKeySchema.parse(input);
   await keyRing(); // a first key exists before it is replaced
   const { kid, publicJwk, sealedPrivateKey } = await generateKeyMaterial(alg);
@@ -43,7 +44,7 @@ export async function rotateSigningKey({ actor, ip, now = Date.now(), ...input }
         },
       });
       const detail = { kid, alg, replaced: live.map((k) => k.id), activatesAt: activatesAt.toISOString(), overlapSeconds };
-      await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, ip, action: "signing_key.rotated", detail }, tx);
+      await recordAuditEvent({ appId: null, actor, action: "signing_key.rotated", detail }, tx);
 
       return live.map((k) => k.id);
     });

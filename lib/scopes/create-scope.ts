@@ -1,6 +1,8 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { isValidScopeToken } from "@/lib/tokens/schemas";
 import * as z from "zod";
 
@@ -18,17 +20,18 @@ export const createScopeSchema = z.object({
     .max(200, "Use at most 200 characters."),
 });
 
-type CreateScopeOptions = z.input<typeof createScopeSchema> & { actor: { id: string | null; email: string } };
+type CreateScopeOptions = z.input<typeof createScopeSchema> & { actor: Actor };
 
 /** Adds a scope to the admin's catalog (what applications may be limited to, and what consent shows). */
 export async function createScope({ actor, ...input }: CreateScopeOptions) {
+  assertCan(actor, "scopes.manage");
   const { name, description } = createScopeSchema.parse(input);
   if (await db.scope.findUnique({ where: { name } }))
     throw new AppError("conflict", `The scope ${name} exists already.`, { name: ["Taken."] });
 
   return db.$transaction(async (tx) => {
     const scope = await tx.scope.create({ data: { name, description } });
-    await recordAuditEvent({ appId: null, actorId: actor.id, actor: actor.email, action: "scope.created", detail: { name } }, tx);
+    await recordAuditEvent({ appId: null, actor, action: "scope.created", detail: { name } }, tx);
 
     return { name: scope.name, description: scope.description };
   });

@@ -1,6 +1,8 @@
 import { subscriptionsFollowingBackendJwtDefault } from "@/lib/apis/serving-subscriptions";
 import { store, type QueuedNotices } from "@/lib/data/store";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { SETTING_KEYS, SETTINGS, type SettingKey } from "@/lib/engine/settings/definitions.shared";
 import { applyCommittedCacheSettings, isCacheSetting } from "@/lib/engine/validation-cache/cache-settings";
 import { validateSettings, type SettingsChange } from "./validate-settings.shared";
@@ -14,8 +16,7 @@ export async function getAllSettings(): Promise<Record<SettingKey, string>> {
 
 type UpdateSettingsOptions = {
   change: SettingsChange;
-  actor: { id: string | null; email: string };
-  ip?: string | null;
+  actor: Actor;
   confirmLongRefresh?: boolean;
 };
 
@@ -27,9 +28,9 @@ type UpdateSettingsOptions = {
 export async function updateSettings({
   change,
   actor,
-  ip,
   confirmLongRefresh,
 }: UpdateSettingsOptions): Promise<{ settings: Record<SettingKey, string>; notices: QueuedNotices }> {
+  assertCan(actor, "settings.manage");
   const current = await getAllSettings();
   const next = validateSettings(current, change, { confirmLongRefresh });
   const changed = SETTING_KEYS.filter((k) => next[k] !== current[k]);
@@ -38,9 +39,7 @@ export async function updateSettings({
     notify: changed.includes("backend_jwt") ? await subscriptionsFollowingBackendJwtDefault() : [],
     events: changed.map((key) => ({
       appId: null,
-      actorId: actor.id,
-      actor: actor.email,
-      ip,
+      actor,
       action: "settings.updated",
       detail: { key, old: current[key], new: next[key] },
     })),

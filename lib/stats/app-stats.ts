@@ -1,13 +1,13 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import type { Role } from "@/lib/users/schemas.shared";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { activityPerDay, type ActivityDay } from "./activity-per-day";
 import { propagationPerDay, type GatewayPropagation } from "./propagation-per-day";
 
 export type AppStats = { activity: ActivityDay[]; propagation: GatewayPropagation[] };
 
-/** One application's charts: its owner's (or, with `role`, an admin's); anyone else gets `not_found`. */
-export async function appStats({ appId, userId, role }: { appId: string; userId: string; role?: Role }): Promise<AppStats> {
-  const { clientId } = await getAppOrThrow({ appId, userId, role });
+/** One application's charts, for its owner or an admin; anyone else gets `not_found`. */
+export async function appStats({ appId, actor }: { appId: string; actor: Actor }): Promise<AppStats> {
+  const { clientId } = await getAppOrThrow({ appId, actor, may: "apps.read" });
   const [activity, propagation] = await Promise.all([activityPerDay({ clientId }), propagationPerDay({ clientId })]);
 
   return { activity, propagation };

@@ -2,6 +2,9 @@ import { AppError } from "@/lib/base/errors.shared";
 import type { CatalogEffect, QueuedNotices } from "@/lib/data/store";
 import type { AuditAction } from "@/lib/engine/audit/record-event";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
+import { can } from "@/lib/engine/identity/permissions.shared";
 import { loadSubscriptionOrThrow, offeredTierOrThrow, type LoadedSubscription } from "./load-subscription";
 import type { SubscriptionStatus } from "./schemas";
 
@@ -15,8 +18,7 @@ export type SubscriptionAction =
 type ChangeSubscriptionOptions = {
   where: { id: string } | { appId_apiId: { appId: string; apiId: string } };
   action: SubscriptionAction;
-  actor: { id: string; email: string; role: string };
-  ip?: string | null;
+  actor: Actor;
 };
 
 type Plan = { effect: CatalogEffect; action: AuditAction; status: SubscriptionStatus | "removed"; detail?: Record<string, unknown> };
@@ -32,11 +34,10 @@ export async function changeSubscription({
   where,
   action,
   actor,
-  ip,
 }: ChangeSubscriptionOptions): Promise<{ status: string; notices: QueuedNotices }> {
-  if (ADMIN_ONLY.has(action.kind) && actor.role !== "admin") throw new AppError("forbidden", "Requires the admin role.");
+  if (ADMIN_ONLY.has(action.kind)) assertCan(actor, "subscriptions.review");
   const sub = await loadSubscriptionOrThrow(where, actor);
-  const plan = planOf(sub, action, actor.role === "admin");
+  const plan = planOf(sub, action, can(actor, "subscriptions.review"));
   const wasServing = sub.status === "active";
   const tierChanged = plan.effect.kind === "upsert_subscription" && plan.effect.tierId !== sub.tierId;
   const endsOrChanges = plan.status !== "active" || tierChanged;
@@ -47,9 +48,7 @@ export async function changeSubscription({
     events: [
       {
         appId: sub.app.id,
-        actorId: actor.id,
-        actor: actor.email,
-        ip,
+        actor,
         action: plan.action,
         detail: { subscriptionId: sub.id, api: `${sub.api.context}:${sub.api.version}`, from: sub.status, to: plan.status, ...plan.detail },
       },

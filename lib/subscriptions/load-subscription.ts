@@ -1,5 +1,7 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { can } from "@/lib/engine/identity/permissions.shared";
 
 const SELECT = {
   id: true,
@@ -18,15 +20,15 @@ const findSubscription = (where: { id: string } | { appId_apiId: { appId: string
   db.subscription.findUnique({ where, select: SELECT });
 
 /**
- * A subscription the actor may act on: an admin any, a subscriber only their own application's.
+ * A subscription the actor may act on: a reviewer any, a subscriber only their own application's.
  * Anything else is the same `not_found`, so ids cannot be probed.
  */
 export async function loadSubscriptionOrThrow(
   where: { id: string } | { appId_apiId: { appId: string; apiId: string } },
-  actor: { id: string; role: string },
+  actor: Actor,
 ): Promise<LoadedSubscription> {
   const found = await findSubscription(where);
-  if (!found || found.app.deletedAt || (actor.role !== "admin" && found.app.ownerId !== actor.id))
+  if (!found || found.app.deletedAt || !(can(actor, "subscriptions.review") || can(actor, "subscriptions.request", found.app)))
     throw new AppError("not_found", "Subscription not found.");
 
   return found;

@@ -2,15 +2,17 @@ import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
+import { can } from "@/lib/engine/identity/permissions.shared";
 import { randomUUID } from "node:crypto";
 import { offeredTierOrThrow } from "./load-subscription";
 import { subscribeSchema, type SubscribeInput, type SubscriptionStatus } from "./schemas";
 
 type SubscribeOptions = SubscribeInput & {
-  actor: { id: string; email: string; role: string };
-  /** An admin subscribing an application (the CLI) needs no approval. */
+  actor: Actor;
+  /** A reviewer (the operator, an admin) subscribing any application: no approval needed. */
   asAdmin?: boolean;
-  ip?: string | null;
 };
 
 /**
@@ -21,16 +23,13 @@ type SubscribeOptions = SubscribeInput & {
 export async function subscribe({
   actor,
   asAdmin = false,
-  ip,
   ...input
 }: SubscribeOptions): Promise<{ id: string; status: SubscriptionStatus; notices: QueuedNotices }> {
   const { appId, apiId, tier: tierName } = subscribeSchema.parse(input);
-  if (asAdmin && actor.role !== "admin") throw new AppError("forbidden", "Requires the admin role.");
-  const app = await db.app.findFirst({
-    where: { id: appId, deletedAt: null, ...(asAdmin ? {} : { ownerId: actor.id }) },
-    select: { id: true, name: true },
-  });
-  if (!app) throw new AppError("not_found", "Application not found.", { appId: ["Application not found."] });
+  if (asAdmin) assertCan(actor, "subscriptions.review");
+  const app = await db.app.findFirst({ where: { id: appId, deletedAt: null }, select: { id: true, name: true, ownerId: true } });
+  if (!app || (!asAdmin && !can(actor, "subscriptions.request", app)))
+    throw new AppError("not_found", "Application not found.", { appId: ["Application not found."] });
   const api = await db.api.findUnique({
     where: { id: apiId },
     select: { id: true, context: true, version: true, status: true, approvalRequired: true, tiers: { select: { tier: true } } },
@@ -64,9 +63,7 @@ export async function subscribe({
     events: [
       {
         appId,
-        actorId: actor.id,
-        actor: actor.email,
-        ip,
+        actor,
         action: status === "pending" ? "subscription.requested" : "subscription.approved",
         detail: { subscriptionId: id, api: `${api.context}:${api.version}`, tier: tier.name, status },
       },

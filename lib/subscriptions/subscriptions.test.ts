@@ -1,6 +1,7 @@
 import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
 import { subscriptionNoticeSchema } from "@/lib/base/contract.shared";
 import { db } from "@/lib/data/db/client";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { flushNotices } from "@/lib/engine/notices/flush-notices";
 import { readFeed } from "@/lib/engine/notices/read-feed";
 import { createTestApi, createTestApp, createTestGateway, formRequest, makeUser, oauth, TEST_ADMIN } from "@/lib/testing/factories";
@@ -43,7 +44,7 @@ describe("subscriptions and validation info per API", () => {
     const other = await createTestApi();
     const { user, app, clientId } = await createTestApp();
     const { accessToken } = await issueToken({ clientId, subscriber: user.id });
-    const owner = { id: user.id, email: user.email, role: "subscriber" };
+    const owner = personActor({ id: user.id, email: user.email, role: "subscriber" });
 
     const pending = await subscribe({ actor: owner, appId: app!.id, apiId: api.id, tier: gold.name });
     expect(pending.status).toBe("pending");
@@ -124,12 +125,17 @@ describe("subscriptions and validation info per API", () => {
     const { api, gold } = await createTestApi();
     const b = await createTestApp();
     const a = await makeUser();
-    const sub = await subscribe({ actor: { ...b.user, role: "subscriber" }, appId: b.app!.id, apiId: api.id, tier: gold.name });
+    const sub = await subscribe({
+      actor: personActor({ ...b.user, role: "subscriber" }),
+      appId: b.app!.id,
+      apiId: api.id,
+      tier: gold.name,
+    });
     await expect(subscribe({ actor: a, appId: b.app!.id, apiId: api.id, tier: gold.name })).rejects.toMatchObject({ code: "not_found" });
     for (const action of [{ kind: "remove" }, { kind: "change_tier", tier: gold.name }] as const)
       await expect(changeSubscription({ where: { id: sub.id }, action, actor: a })).rejects.toMatchObject({ code: "not_found" });
     await expect(
-      changeSubscription({ where: { id: sub.id }, action: { kind: "approve" }, actor: { ...b.user, role: "subscriber" } }),
+      changeSubscription({ where: { id: sub.id }, action: { kind: "approve" }, actor: personActor({ ...b.user, role: "subscriber" }) }),
     ).rejects.toMatchObject({
       code: "forbidden",
     });
@@ -140,7 +146,7 @@ describe("subscriptions and validation info per API", () => {
     const draft = await createTestApi({ publish: false });
     const live = await createTestApi();
     const { user, app } = await createTestApp();
-    const owner = { id: user.id, email: user.email, role: "subscriber" };
+    const owner = personActor({ id: user.id, email: user.email, role: "subscriber" });
     await expect(subscribe({ actor: owner, appId: app!.id, apiId: draft.api.id, tier: draft.gold.name })).rejects.toMatchObject({
       code: "not_found",
     });

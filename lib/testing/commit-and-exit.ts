@@ -7,6 +7,7 @@ import { OAuthError } from "@/lib/base/oauth-errors";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { store, type QueuedNotices } from "@/lib/data/store";
 import type { TokenChangeCause } from "@/lib/engine/changes/causes.shared";
+import { operatorActor, type Actor, type Person } from "@/lib/engine/identity/actor.shared";
 import { exchangeCode } from "@/lib/grants/exchange-code";
 import { refreshTokens } from "@/lib/grants/refresh-tokens";
 import { revokeUserGrant } from "@/lib/grants/revoke-user-grant";
@@ -27,12 +28,14 @@ type Args = {
   maxTtl: number;
   email: string;
   tokenIds: string[];
-  actor: { id: string; email: string };
+  actor?: Actor; // who acts; the operator when not given
   redirectUri: string;
   verifier: string;
 };
 
 const client = async (a: Args) => (await store().findClient(a.clientId))!;
+const actor = (a: Args) => a.actor ?? operatorActor("vitest");
+const owner = (a: Args) => a.actor as Person; // the application's owner, for what only they do
 /** A refusal that revoked something (a replay): its notices ride on the error. */
 const refusal = (work: Promise<unknown>) =>
   work.then(
@@ -43,22 +46,22 @@ const refusal = (work: Promise<unknown>) =>
 
 const commit: Record<TokenChangeCause, (a: Args) => Promise<{ notices: QueuedNotices }>> = {
   revocation_endpoint: async (a) => revokeByClient({ client: (await store().findClient(a.clientId))!, token: a.token }),
-  browser: (a) => revokeAppGrant({ appId: a.appId, tokenId: a.tokenId, actor: a.actor }),
-  regenerate: (a) => generateAppToken({ appId: a.appId, actor: a.actor, regenerate: true }),
-  app_deleted: (a) => deleteApp({ appId: a.appId, confirmName: a.name, actor: a.actor }),
-  secret_regenerated: (a) => rotateClientSecret({ appId: a.appId, actor: a.actor, overlap: "none" }),
-  cli: (a) => revokeByOperator({ token: a.token }),
-  lifetime_shortened: (a) => shortenTokens({ type: "refresh_token", maxTtl: a.maxTtl, actor: a.actor }),
+  browser: (a) => revokeAppGrant({ appId: a.appId, tokenId: a.tokenId, actor: actor(a) }),
+  regenerate: (a) => generateAppToken({ appId: a.appId, actor: owner(a), regenerate: true }),
+  app_deleted: (a) => deleteApp({ appId: a.appId, confirmName: a.name, actor: actor(a) }),
+  secret_regenerated: (a) => rotateClientSecret({ appId: a.appId, actor: actor(a), overlap: "none" }),
+  cli: (a) => revokeByOperator({ token: a.token, actor: actor(a) }),
+  lifetime_shortened: (a) => shortenTokens({ type: "refresh_token", maxTtl: a.maxTtl, actor: actor(a) }),
   code_reused: async (a) =>
     refusal(exchangeCode({ client: await client(a), code: a.token, redirectUri: a.redirectUri, codeVerifier: a.verifier })),
   refresh_rotated: async (a) => refreshTokens({ client: await client(a), refreshToken: a.token, scope: [] }),
   refresh_retried: async (a) => refreshTokens({ client: await client(a), refreshToken: a.token, scope: [] }),
   refresh_reused: async (a) => refusal(refreshTokens({ client: await client(a), refreshToken: a.token, scope: [] })),
-  grant_revoked: (a) => revokeUserGrant({ clientId: a.clientId, user: a.actor }),
-  admin: (a) => revokeByOperator({ tokenId: a.tokenId, operator: { via: "admin", ...a.actor } }),
-  reapproved: (a) => reapproveToken({ tokenId: a.tokenId }),
-  user_suspended: (a) => suspendUser({ email: a.email, actor: a.actor }),
-  admin_bulk: (a) => revokeSearchedTokens({ tokenIds: a.tokenIds, actor: a.actor }),
+  grant_revoked: (a) => revokeUserGrant({ clientId: a.clientId, actor: owner(a) }),
+  admin: (a) => revokeByOperator({ tokenId: a.tokenId, actor: actor(a) }),
+  reapproved: (a) => reapproveToken({ tokenId: a.tokenId, actor: actor(a) }),
+  user_suspended: (a) => suspendUser({ email: a.email, actor: actor(a) }),
+  admin_bulk: (a) => revokeSearchedTokens({ tokenIds: a.tokenIds, actor: actor(a) }),
 };
 
 const [cause, args] = process.argv.slice(2);

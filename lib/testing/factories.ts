@@ -2,7 +2,6 @@ import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
 import { createApi } from "@/lib/apis/create-api";
 import { createTier } from "@/lib/apis/create-tier";
 import { createApp } from "@/lib/apps/create-app";
-import type { Actor } from "@/lib/apps/schemas.shared";
 import type { GrantType } from "@/lib/base/grant-types.shared";
 import { db } from "@/lib/data/db/client";
 import type { Endpoint } from "@/lib/doors/oauth/http-adapter";
@@ -15,6 +14,7 @@ import type { CauseWith, TokenChangeCause } from "@/lib/engine/changes/causes.sh
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import type { TokenSelector } from "@/lib/engine/changes/token-statements";
 import { createClient } from "@/lib/engine/credentials/create-client";
+import { operatorActor, personActor, type Person } from "@/lib/engine/identity/actor.shared";
 import { flushNotices } from "@/lib/engine/notices/flush-notices";
 import { createGateway } from "@/lib/gateways/create-gateway";
 import { approveAuthorization } from "@/lib/grants/approve-authorization";
@@ -27,12 +27,12 @@ import { promisify } from "node:util";
 
 // The one place tests build what they need, on the real test database.
 
-/** A user row; the password hash is never checked by these tests. */
-export async function makeUser(role: Role = "subscriber"): Promise<Actor & { role: Role }> {
+/** A user row, as the person acting (what withSession gives a route); the password hash is never checked by these tests. */
+export async function makeUser(role: Role = "subscriber"): Promise<Person> {
   const email = `${role}-${randomUUID().slice(0, 8)}@vitest.test`;
   const user = await db.user.create({ data: { email, passwordHash: "unused", role } });
 
-  return { id: user.id, email: user.email, role };
+  return personActor({ id: user.id, email: user.email, role });
 }
 
 /** A subscriber with one application and its client credentials (or a bare gateway client). */
@@ -44,7 +44,9 @@ export async function createTestApp({ kind = "app" as "app" | "gateway" } = {}) 
   return { user, app, ...(await createClient({ appId: app.id })) };
 }
 
-export const TEST_ADMIN = { id: "admin-under-test", email: "admin@test.local", role: "admin" as const };
+export const TEST_ADMIN = personActor({ id: "admin-under-test", email: "admin@test.local", role: "admin" });
+/** The operator at the command line, as tests act without a person. */
+export const TEST_OPERATOR = operatorActor("vitest");
 
 /** A registered gateway pointing at `revokeUrl`, with its one-time credentials. */
 export const createTestGateway = (revokeUrl: string) =>
@@ -74,7 +76,7 @@ export async function revokeForTest({
     cause,
     tokens: { revoke: selector },
     by: "test",
-    actor: { appId: null, actor: "test" },
+    actor: TEST_OPERATOR,
     now,
   });
   await flushNotices(notices);
@@ -168,7 +170,7 @@ export async function approveForTest({
   challenge,
 }: {
   app: { clientId: string; redirectUri: string };
-  person: Actor;
+  person: Person;
   scope?: string[];
   challenge: string;
 }) {
@@ -182,7 +184,7 @@ export async function approveForTest({
     ...(scope.length ? [["scope", scope.join(" ")] as [string, string]] : []),
   ]);
   if (!("consent" in outcome)) throw new Error(`authorization refused: ${JSON.stringify(outcome)}`);
-  const location = new URL(await approveAuthorization({ request: outcome.consent.request, user: person }));
+  const location = new URL(await approveAuthorization({ request: outcome.consent.request, actor: person }));
 
   return location.searchParams.get("code")!;
 }

@@ -1,11 +1,11 @@
 import { createApp } from "@/lib/apps/create-app";
 import { revokeAppGrant } from "@/lib/apps/revoke-app-grant";
 import { db } from "@/lib/data/db/client";
-import { introspectAs, makeUser, requestToken } from "@/lib/testing/factories";
+import { introspectAs, makeUser, requestToken, TEST_OPERATOR } from "@/lib/testing/factories";
 import { refuseAuditRows } from "@/lib/testing/refuse-audit";
 import { listAppTokens } from "@/lib/tokens/list-app-tokens";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLI_OPERATOR, generateAppToken } from "./generate-app-token";
+import { generateAppToken } from "./generate-app-token";
 
 async function ownApp() {
   const owner = await makeUser();
@@ -17,7 +17,7 @@ describe("generateAppToken", () => {
   it("issues an access token for the app's client that introspects as active, recorded as token.generated", async () => {
     const { owner, app, clientId, clientSecret } = await ownApp();
     const before = Date.now();
-    const token = await generateAppToken({ appId: app.id, actor: owner, ip: "192.0.2.10" });
+    const token = await generateAppToken({ appId: app.id, actor: { ...owner, ip: "192.0.2.10" } });
 
     expect(token).toMatchObject({ tokenType: "Bearer", clientId, revokedTokens: 0 });
     expect(token.accessToken).toMatch(/^pcl_at_/);
@@ -32,7 +32,7 @@ describe("generateAppToken", () => {
   it("stores where the token came from and its note on the token itself", async () => {
     const { owner, app } = await ownApp();
     const browser = await generateAppToken({ appId: app.id, actor: owner, note: "staging smoke tests" });
-    const cli = await generateAppToken({ appId: app.id, actor: CLI_OPERATOR, regenerate: true });
+    const cli = await generateAppToken({ appId: app.id, actor: TEST_OPERATOR, regenerate: true });
 
     expect(await db.token.findUniqueOrThrow({ where: { id: browser.tokenId } })).toMatchObject({
       source: "browser",
@@ -68,7 +68,7 @@ describe("generateAppToken", () => {
     expect(await introspectAs(clientId, clientSecret, first.accessToken)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, fromEndpoint)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, second.accessToken)).toMatchObject({ active: true });
-    const listed = (await listAppTokens({ appId: app.id, userId: owner.id })).tokens;
+    const listed = (await listAppTokens({ appId: app.id, actor: owner })).tokens;
     expect(listed.find((t) => t.id === first.tokenId)).toMatchObject({
       status: "revoked",
       revokedBy: owner.email,
@@ -104,7 +104,9 @@ describe("revokeAppGrant", () => {
     const keep = await generateAppToken({ appId: app.id, actor: owner });
     const drop = await generateAppToken({ appId: app.id, actor: owner });
 
-    expect(await revokeAppGrant({ appId: app.id, tokenId: drop.tokenId, actor: owner, ip: "192.0.2.11" })).toMatchObject({ revoked: 1 });
+    expect(await revokeAppGrant({ appId: app.id, tokenId: drop.tokenId, actor: { ...owner, ip: "192.0.2.11" } })).toMatchObject({
+      revoked: 1,
+    });
     expect(await revokeAppGrant({ appId: app.id, tokenId: drop.tokenId, actor: owner })).toMatchObject({ revoked: 0 });
     expect(await introspectAs(clientId, clientSecret, drop.accessToken)).toEqual({ active: false });
     expect(await introspectAs(clientId, clientSecret, keep.accessToken)).toMatchObject({ active: true });

@@ -1,21 +1,17 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
-import type { Actor } from "@/lib/apps/schemas.shared";
 import { AppError } from "@/lib/base/errors.shared";
 import { store, type QueuedNotices } from "@/lib/data/store";
 import { toAuditRow } from "@/lib/engine/audit/record-event";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 import { buildTokens } from "@/lib/engine/tokens/build-token";
-
-/** The operator at the CLI (`portcullis tokens issue`): may generate for any application, and its tokens say "cli". */
-export const CLI_OPERATOR: Actor = { id: "cli", email: "cli", role: "admin" };
 
 type GenerateAppTokenOptions = {
   appId: string;
-  actor: Actor;
+  actor: Actor; // the owner in the portal, or the operator at the CLI (`tokens issue`)
   regenerate?: boolean;
   ttlSeconds?: number; // a shorter validity than the app's, for this one token (WSO2's store offers the same)
   note?: string; // what the token is for; stored on the token, shown in the tokens list
-  ip?: string | null;
   now?: number;
 };
 
@@ -41,18 +37,17 @@ export async function generateAppToken({
   regenerate = false,
   ttlSeconds,
   note,
-  ip,
   now = Date.now(),
 }: GenerateAppTokenOptions): Promise<GeneratedAppToken & { notices: QueuedNotices }> {
-  const viaCli = actor.id === CLI_OPERATOR.id;
-  // A person generates only for their own application, an admin too; the operator for any.
-  const { clientId } = await getAppOrThrow({ appId, userId: actor.id, role: viaCli ? "admin" : undefined });
+  // A person generates only for their own application (an admin too); the operator at the CLI for any.
+  const viaCli = actor.kind === "operator";
+  const { clientId } = await getAppOrThrow({ appId, actor, may: viaCli ? "apps.issue_token" : "apps.generate_token" });
   const client = await store().findClient(clientId);
   if (!client || client.disabled) throw new AppError("not_found", "Application not found."); // e.g. its owner is suspended
   // Same lifetime rules as the token endpoint, so a generated token is no different from a client's own;
   // a refused validity fails here, before anything is revoked.
   const { access, expiresIn } = await buildTokens({ client, ttlSeconds, source: viaCli ? "cli" : "browser", note, now });
-  const audit = { appId, actorId: actor.id, actor: actor.email, ip };
+  const audit = { appId, actor };
   const detail = {
     tokenId: access.row.id,
     expiresAt: new Date(access.row.expiresAt).toISOString(),
@@ -66,8 +61,9 @@ export async function generateAppToken({
       cause: "regenerate",
       effect: { token: access.row },
       tokens: { revoke: { clientId, type: "access_token", activeAt: now } },
-      by: actor.email,
-      actor: audit,
+      by: actorName(actor),
+      actor,
+      appId,
       detail: (changed) => ({ ...detail, revokedTokens: changed.length }),
       now,
     });

@@ -1,11 +1,11 @@
 import { createApp } from "@/lib/apps/create-app";
 import { revokeSelectedTokens } from "@/lib/apps/revoke-selected-tokens";
 import { db } from "@/lib/data/db/client";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser, TEST_OPERATOR } from "@/lib/testing/factories";
 import { listAppTokens } from "@/lib/tokens/list-app-tokens";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { CLI_OPERATOR, generateAppToken } from "./generate-app-token";
+import { generateAppToken } from "./generate-app-token";
 import { listTokens } from "./list-tokens";
 
 const NOW = Date.parse("2026-11-01T12:00:00Z");
@@ -42,7 +42,7 @@ describe("listTokens", () => {
     let cursor: string | undefined;
     const sizes: number[] = [];
     do {
-      const page = await listAppTokens({ appId: app.id, userId: owner.id, cursor, limit: 100, now: NOW });
+      const page = await listAppTokens({ appId: app.id, actor: owner, cursor, limit: 100, now: NOW });
       expect(page.total).toBe(232);
       sizes.push(page.tokens.length);
       seen.push(...page.tokens.map((t) => t.id));
@@ -92,7 +92,7 @@ describe("listTokens", () => {
     const owner = await makeUser();
     const { app, clientId } = await createApp({ actor: owner, name: "Origins" });
     const browser = await generateAppToken({ appId: app.id, actor: owner, note: "staging smoke tests" });
-    const cli = await generateAppToken({ appId: app.id, actor: CLI_OPERATOR });
+    const cli = await generateAppToken({ appId: app.id, actor: TEST_OPERATOR });
     await seedTokens(clientId, 1);
     await db.auditEvent.deleteMany({ where: { appId: app.id } }); // the list does not read the audit trail
     const { tokens } = await listTokens({ clientId });

@@ -12,8 +12,3 @@ export async function findOperatorTarget(target: OperatorTarget) {
 
   return { ...found, appId: client?.appId ?? null };
 }
-
-/** Who acts: the CLI, or a signed-in admin (with the why they gave). */
-export type Operator = { via: "cli" } | { via: "admin"; id: string; email: string; ip?: string | null };
-export const operatorActor = (op: Operator, appId: string | null) =>
-  op.via === "cli" ? { appId, actor: "cli" } : { appId, actorId: op.id, actor: op.email, ip: op.ip };

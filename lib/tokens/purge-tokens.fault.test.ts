@@ -1,5 +1,6 @@
 import { db } from "@/lib/data/db/client";
 import { at, coldExecute } from "@/lib/data/db/cold-sql";
+import { systemActor } from "@/lib/engine/identity/actor.shared";
 import { createTestApp } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -27,15 +28,15 @@ describe("the purge under contention", () => {
     await seedExpired(app.clientId, 30_000);
 
     const [a, b] = await Promise.all([
-      purgeTokens({ trigger: "schedule", batchSize: 2_000 }),
-      purgeTokens({ trigger: "schedule", batchSize: 2_000 }),
+      purgeTokens({ actor: systemActor("purge"), batchSize: 2_000 }),
+      purgeTokens({ actor: systemActor("purge"), batchSize: 2_000 }),
     ]);
     console.log(`concurrent purges: ${JSON.stringify({ a, b })}`);
     expect([a.ranElsewhere, b.ranElsewhere].sort()).toEqual([false, true]);
     expect(a.deletedTokens + b.deletedTokens).toBeGreaterThanOrEqual(30_000);
     expect(await db.token.count({ where: { clientId: app.clientId } })).toBe(0);
 
-    const after = await purgeTokens({ trigger: "schedule" }); // the lease was released
+    const after = await purgeTokens({ actor: systemActor("purge") }); // the lease was released
     expect(after.ranElsewhere).toBe(false);
   });
 });

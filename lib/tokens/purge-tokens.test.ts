@@ -1,6 +1,6 @@
 import { db } from "@/lib/data/db/client";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
-import { createTestApp, revokeForTest } from "@/lib/testing/factories";
+import { createTestApp, revokeForTest, TEST_OPERATOR } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
 import { purgeTokens } from "./purge-tokens";
@@ -21,11 +21,11 @@ describe("purgeTokens", () => {
     await revokeForTest({ selector: { tokenId: revokedButLive.tokenId }, cause: "cli", now: now - 4 * DAY });
     await revokeForTest({ selector: { tokenId: revokedAndExpired.tokenId }, cause: "cli", now: now - 4 * DAY + HOUR / 2 });
 
-    const dry = await purgeTokens({ dryRun: true, trigger: "cli", now });
+    const dry = await purgeTokens({ dryRun: true, actor: TEST_OPERATOR, now });
     expect(dry.deletedTokens).toBeGreaterThanOrEqual(4);
     expect(await db.token.count({ where: { clientId: app.clientId } })).toBe(7); // a dry run deletes nothing
 
-    const result = await purgeTokens({ trigger: "cli", batchSize: 2, now });
+    const result = await purgeTokens({ actor: TEST_OPERATOR, batchSize: 2, now });
     expect(result.deletedTokens).toBeGreaterThanOrEqual(4);
     const left = new Set((await db.token.findMany({ where: { clientId: app.clientId }, select: { id: true } })).map((t) => t.id));
     expect(left).toEqual(new Set([active.tokenId, expiredRecently.tokenId, revokedButLive.tokenId]));
@@ -40,13 +40,13 @@ describe("purgeTokens", () => {
     const old = await issueToken({ clientId: app.clientId, subscriber: null, now: now - 5 * DAY });
     const live = await issueToken({ clientId: app.clientId, subscriber: null, now });
     const revoke = (tokenId: string, at: number) =>
-      commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId } }, by: "test", actor: { appId: null, actor: "test" }, now: at });
+      commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId } }, by: "test", actor: TEST_OPERATOR, now: at });
     await revoke(old.tokenId, now - 5 * DAY + 1);
     await revoke(live.tokenId, now);
     const eventOf = async (tokenId: string) => (await db.token.findUniqueOrThrow({ where: { id: tokenId } })).revocationSeq!;
     const [oldEvent, liveEvent] = [await eventOf(old.tokenId), await eventOf(live.tokenId)];
 
-    await purgeTokens({ trigger: "cli", now });
+    await purgeTokens({ actor: TEST_OPERATOR, now });
     expect(await db.revocationEvent.findUnique({ where: { sequence: oldEvent } })).toBeNull();
     expect(await db.revocationEvent.findUnique({ where: { sequence: liveEvent } })).not.toBeNull();
   });

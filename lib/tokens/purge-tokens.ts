@@ -1,5 +1,7 @@
 import { db } from "@/lib/data/db/client";
 import { at, coldExecute, coldQuery } from "@/lib/data/db/cold-sql";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { takePurgeLease } from "./purge-lease";
@@ -36,7 +38,7 @@ function purgeBatch(kind: PurgeKind, cutoff: number, now: number, limit: number)
   );
 }
 
-type PurgeOptions = { dryRun?: boolean; trigger: "schedule" | "cli"; batchSize?: number; now?: number };
+type PurgeOptions = { dryRun?: boolean; actor: Actor; batchSize?: number; now?: number }; // the schedule (system) or the CLI
 export type PurgeResult = { deletedTokens: number; deletedEvents: number; durationMs: number; dryRun: boolean; ranElsewhere: boolean };
 
 /**
@@ -49,10 +51,12 @@ export type PurgeResult = { deletedTokens: number; deletedEvents: number; durati
  */
 export async function purgeTokens({
   dryRun = false,
-  trigger,
+  actor,
   batchSize = PURGE_BATCH,
   now = Date.now(),
 }: PurgeOptions): Promise<PurgeResult> {
+  assertCan(actor, "tokens.purge");
+  const trigger = actor.kind === "system" ? "schedule" : "cli";
   const started = Date.now();
   const cutoff = now - (await readTokenPolicy()).purgeGracePeriod * 1000;
   const lease = dryRun ? null : await takePurgeLease();

@@ -1,8 +1,10 @@
 import type { TokenChangeResult } from "@/lib/data/store";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
-import { findOperatorTarget, operatorActor, type Operator, type OperatorTarget } from "./operator-target";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
+import { findOperatorTarget, type OperatorTarget } from "./operator-target";
 
-type ReapproveOptions = OperatorTarget & { cascade?: boolean; operator?: Operator; reason?: string; now?: number };
+type ReapproveOptions = OperatorTarget & { cascade?: boolean; actor: Actor; reason?: string; now?: number };
 
 /**
  * Re-approval (Apigee ValidateToken): a revoked token that has not expired is valid again — with
@@ -11,19 +13,21 @@ type ReapproveOptions = OperatorTarget & { cascade?: boolean; operator?: Operato
  */
 export async function reapproveToken({
   cascade = true,
-  operator = { via: "cli" },
+  actor,
   reason,
   now = Date.now(),
   ...target
 }: ReapproveOptions): Promise<TokenChangeResult> {
+  assertCan(actor, "tokens.oversee");
   const found = await findOperatorTarget(target);
   if (!found) return NO_CHANGE;
 
   return commitTokenChange({
     cause: "reapproved",
     tokens: { reapprove: cascade ? { grantId: found.grantId } : { tokenId: found.id } },
-    by: operator.via === "cli" ? "cli" : operator.email,
-    actor: operatorActor(operator, found.appId),
+    by: actorName(actor),
+    actor,
+    appId: found.appId,
     detail: (changed) => ({ cascade, why: reason ?? null, count: changed.length, tokenIds: changed.map((t) => t.id) }),
     now,
   });

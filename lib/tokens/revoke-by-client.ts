@@ -1,6 +1,7 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { store, type ClientAuthRow, type TokenChangeResult } from "@/lib/data/store";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
+import { clientActor } from "@/lib/engine/identity/actor.shared";
 
 type RevokeByClientOptions = { client: ClientAuthRow; token: string; ip?: string | null };
 
@@ -17,6 +18,7 @@ export async function revokeByClient({ client, token, ip }: RevokeByClientOption
     cause: "revocation_endpoint",
     tokens: { revoke: { grantId: found.grantId } },
     by: `client:${client.id}`,
-    actor: { appId: client.appId, actor: `client:${client.id}`, ip },
+    actor: clientActor(client.id, ip ?? null),
+    appId: client.appId,
   });
 }

@@ -1,8 +1,10 @@
 import type { TokenChangeResult } from "@/lib/data/store";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
-import { findOperatorTarget, operatorActor, type Operator, type OperatorTarget } from "./operator-target";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
+import { findOperatorTarget, type OperatorTarget } from "./operator-target";
 
-type RevokeByOperatorOptions = OperatorTarget & { cascade?: boolean; operator?: Operator; reason?: string; now?: number };
+type RevokeByOperatorOptions = OperatorTarget & { cascade?: boolean; actor: Actor; reason?: string; now?: number };
 
 /**
  * `portcullis tokens revoke`, the admin pages and API: any token, with the rest of its grant
@@ -11,20 +13,21 @@ type RevokeByOperatorOptions = OperatorTarget & { cascade?: boolean; operator?: 
  */
 export async function revokeByOperator({
   cascade = true,
-  operator = { via: "cli" },
+  actor,
   reason,
   now = Date.now(),
   ...target
 }: RevokeByOperatorOptions): Promise<TokenChangeResult> {
+  assertCan(actor, "tokens.oversee");
   const found = await findOperatorTarget(target);
   if (!found) return NO_CHANGE;
-  const by = operator.via === "cli" ? "cli" : operator.email;
 
   return commitTokenChange({
-    cause: operator.via === "cli" ? "cli" : "admin",
+    cause: actor.kind === "operator" ? "cli" : "admin",
     tokens: { revoke: cascade ? { grantId: found.grantId } : { tokenId: found.id } },
-    by,
-    actor: operatorActor(operator, found.appId),
+    by: actorName(actor),
+    actor,
+    appId: found.appId,
     note: { cascade, ...(reason ? { why: reason } : {}) },
     now,
   });

@@ -2,6 +2,8 @@ import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import * as z from "zod";
 import type { RevocationPreview } from "./token-search-query";
 
@@ -52,21 +54,21 @@ export async function previewBulkRevoke({ tokenIds, now = Date.now() }: { tokenI
   };
 }
 
-type RevokeSearchedOptions = { tokenIds: string[]; actor: { id: string; email: string }; ip?: string | null; now?: number };
+type RevokeSearchedOptions = { tokenIds: string[]; actor: Actor; now?: number };
 
 /** Admin → Tokens, "Revoke selected": the selected tokens of any applications and the rest of their grants, in one transaction. */
 export async function revokeSearchedTokens({
   tokenIds,
   actor,
-  ip,
   now = Date.now(),
 }: RevokeSearchedOptions): Promise<{ revoked: number; notices: QueuedNotices }> {
+  assertCan(actor, "tokens.oversee");
   const tokens = await activeTokensOf(bulkRevokeSchema.parse({ tokenIds }).tokenIds, now);
   const { changed, notices } = await commitTokenChange({
     cause: "admin_bulk",
     tokens: { revoke: { tokenIds: tokens.map((t) => t.id) } },
-    by: actor.email,
-    actor: { appId: null, actorId: actor.id, actor: actor.email, ip },
+    by: actorName(actor),
+    actor,
     now,
   });
 

@@ -1,7 +1,8 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
-import { commitInDyingProcess, createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { actorName, operatorActor } from "@/lib/engine/identity/actor.shared";
+import { commitInDyingProcess, createTestApp, createTestGateway, TEST_OPERATOR } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { previewShortening, shortenTokens } from "./shorten-tokens";
@@ -49,7 +50,7 @@ describe("shortening tokens under a lower maximum", () => {
       ]),
     );
 
-    const { shortened } = await shortenTokens({ type: "refresh_token", maxTtl: 24 * 3600, actor: { id: null, email: "test" }, now });
+    const { shortened } = await shortenTokens({ type: "refresh_token", maxTtl: 24 * 3600, actor: TEST_OPERATOR, now });
     expect(shortened).toBeGreaterThanOrEqual(3);
     const expiry = async (id: string) => (await db.token.findUniqueOrThrow({ where: { id } })).expiresAt.getTime();
     expect(await expiry(longA[0])).toBe(now + 24 * HOUR);
@@ -72,17 +73,15 @@ describe("shortening tokens under a lower maximum", () => {
       try {
         const a = await createTestApp();
         const long = await refreshToken(a.clientId, Date.now(), 400 * 24 * HOUR);
-        const sequences = await commitInDyingProcess("lifetime_shortened", {
-          maxTtl: 300 * 24 * 3600,
-          actor: { id: a.user.id, email: a.user.email },
-        });
+        const operator = operatorActor(`shortener-${a.user.id.slice(0, 8)}`);
+        const sequences = await commitInDyingProcess("lifetime_shortened", { maxTtl: 300 * 24 * 3600, actor: operator });
 
         const token = await db.token.findUniqueOrThrow({ where: { id: long } });
         expect(token.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 300 * 24 * HOUR);
         expect(sequences).toContain(token.revocationSeq);
         const queued = await db.delivery.findMany({ where: { gatewayId: gw.gateway.id, eventSequence: token.revocationSeq! } });
         expect(queued).toEqual([expect.objectContaining({ status: expect.stringMatching(/^(pending|delivered)$/) })]); // a worker may have sent it
-        expect(await db.auditEvent.count({ where: { action: "tokens.shortened", actor: a.user.email } })).toBe(1);
+        expect(await db.auditEvent.count({ where: { action: "tokens.shortened", actor: actorName(operator) } })).toBe(1);
       } finally {
         await db.gateway.delete({ where: { id: gw.gateway.id } });
       }

@@ -2,6 +2,8 @@ import { db } from "@/lib/data/db/client";
 import { at, coldQuery, plusMs } from "@/lib/data/db/cold-sql";
 import type { QueuedNotices, TokenType } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 
 type ShortenOptions = { type: TokenType; maxTtl: number; now?: number }; // maxTtl in seconds
 
@@ -37,21 +39,16 @@ export async function previewShortening({ type, maxTtl, now = Date.now() }: Shor
  * that has passed). One transaction with the audit row and the token.updated notices, so cached
  * answers lose the old expiry; the caller flushes the notices.
  */
-export async function shortenTokens({
-  type,
-  maxTtl,
-  actor,
-  ip,
-  now = Date.now(),
-}: ShortenOptions & { actor: { id: string | null; email: string }; ip?: string | null }): Promise<{
+export async function shortenTokens({ type, maxTtl, actor, now = Date.now() }: ShortenOptions & { actor: Actor }): Promise<{
   shortened: number;
   notices: QueuedNotices;
 }> {
+  assertCan(actor, "tokens.oversee");
   const { changed, notices } = await commitTokenChange({
     cause: "lifetime_shortened",
     tokens: { shorten: { type, maxTtlMs: maxTtl * 1000 } },
-    by: actor.email,
-    actor: { appId: null, actorId: actor.id, actor: actor.email, ip },
+    by: actorName(actor),
+    actor,
     detail: (shortened) => ({ type, maxTtl, count: shortened.length }),
     now,
   });

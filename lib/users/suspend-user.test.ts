@@ -5,7 +5,7 @@ import { ACCOUNT_SUSPENDED } from "@/lib/engine/identity/messages.shared";
 import { createLoginLimiter } from "@/lib/engine/identity/rate-limit";
 import { findSession } from "@/lib/sessions/find-session";
 import { startSession } from "@/lib/sessions/start-session";
-import { createTestApp, makeUser, requestToken } from "@/lib/testing/factories";
+import { createTestApp, makeUser, requestToken, TEST_OPERATOR } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { createUser } from "@/lib/users/create-user";
 import { randomUUID } from "node:crypto";
@@ -90,7 +90,7 @@ describe("suspendUser", () => {
   });
 
   it("answers not_found for an unknown account", async () => {
-    await expect(suspendUser({ email: "nobody@test.local", actor: { id: null, email: "cli" } })).rejects.toMatchObject({
+    await expect(suspendUser({ email: "nobody@test.local", actor: TEST_OPERATOR })).rejects.toMatchObject({
       code: "not_found",
     });
   });
@@ -116,7 +116,7 @@ describe("setUserRole", () => {
   it("refuses a role that does not exist", async () => {
     const user = await makeUser();
 
-    await expect(setUserRole({ userId: user.id, role: "root", actor: { id: null, email: "cli" } })).rejects.toMatchObject({
+    await expect(setUserRole({ userId: user.id, role: "root", actor: TEST_OPERATOR })).rejects.toMatchObject({
       name: "ZodError",
     });
   });

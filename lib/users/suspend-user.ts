@@ -1,12 +1,11 @@
 import { AppError } from "@/lib/base/errors.shared";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { actorName, actorUserId, type Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { assertAnotherActiveAdmin, findUserOrThrow, type UserRef } from "./find-user-or-throw";
 
-/** Who acts on accounts: an admin in the portal, or the operator's CLI (no user id). */
-export type Operator = { id: string | null; email: string };
-
-type SuspendUserOptions = UserRef & { actor: Operator; ip?: string | null; now?: number };
+type SuspendUserOptions = UserRef & { actor: Actor; now?: number };
 
 /**
  * Suspends an account. In one transaction: the user is marked suspended, every session of theirs
@@ -16,19 +15,19 @@ type SuspendUserOptions = UserRef & { actor: Operator; ip?: string | null; now?:
  */
 export async function suspendUser({
   actor,
-  ip,
   now = Date.now(),
   ...ref
 }: SuspendUserOptions): Promise<{ email: string; revokedTokens: number; notices: QueuedNotices }> {
+  assertCan(actor, "users.manage");
   const user = await findUserOrThrow(ref);
-  if (user.id === actor.id) throw new AppError("conflict", "You cannot suspend yourself.");
+  if (user.id === actorUserId(actor)) throw new AppError("conflict", "You cannot suspend yourself.");
   if (user.role === "admin") await assertAnotherActiveAdmin(user.id);
   const { changed, notices } = await commitTokenChange({
     cause: "user_suspended",
     effect: { userId: user.id },
     tokens: { revoke: { ownerId: user.id, activeAt: now } },
-    by: actor.email,
-    actor: { appId: null, actorId: actor.id, actor: actor.email, ip },
+    by: actorName(actor),
+    actor,
     detail: (revoked) => ({ userId: user.id, email: user.email, revokedTokens: revoked.length }),
     now,
   });

@@ -12,9 +12,9 @@ export const GET = withSession(async ({ req, user }) => {
 });
 
 // POST /api/apps — register an application; the client secret is in this response and nowhere else.
-export const POST = withSession(async ({ req, user, ip }) => {
+export const POST = withSession(async ({ req, actor }) => {
   const input = createAppSchema.parse(await req.json());
-  const created = await createApp({ ...input, actor: user, ip });
+  const created = await createApp({ ...input, actor });
 
   return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

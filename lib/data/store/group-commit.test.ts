@@ -3,7 +3,7 @@ import { store } from "@/lib/data/store";
 import { toAuditRow } from "@/lib/engine/audit/record-event";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { buildTokens } from "@/lib/engine/tokens/build-token";
-import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, TEST_OPERATOR } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
 
@@ -27,7 +27,7 @@ describe("group commit of token inserts", () => {
     const built = await Promise.all(Array.from({ length: 20 }, () => buildTokens({ client: { id: app.clientId, ownerId: null } })));
     const items = built.map(({ access }) => ({
       token: access.row,
-      audit: toAuditRow({ appId: app.app!.id, actor: "test", action: "token.generated", detail: { tokenId: access.row.id } }),
+      audit: toAuditRow({ appId: app.app!.id, actor: TEST_OPERATOR, action: "token.generated", detail: { tokenId: access.row.id } }),
     }));
     items[19].audit.id = taken.id; // the primary key refuses this one audit row
 
@@ -55,7 +55,7 @@ describe("group commit of token changes", () => {
     try {
       const tokens = await Promise.all(Array.from({ length: 60 }, () => issueToken({ clientId: app.clientId, subscriber: null })));
       const revoke = (tokenId: string) =>
-        commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId } }, by: "test", actor: { appId: null, actor: "test" } });
+        commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId } }, by: "test", actor: TEST_OPERATOR });
       // Twice each token, at once: one revocation changes it, the other finds it revoked already.
       const results = await Promise.all(tokens.flatMap((t) => [revoke(t.tokenId), revoke(t.tokenId)]));
 

@@ -1,3 +1,4 @@
+import { systemActor } from "@/lib/engine/identity/actor.shared";
 import { purgeTokens } from "@/lib/tokens/purge-tokens";
 
 /** Runs the purge every PORTCULLIS_PURGE_INTERVAL_MS (default hourly) until stopped. */
@@ -8,7 +9,7 @@ export function startPurgeSchedule(): () => void {
     if (running) return;
     running = true;
     try {
-      const r = await purgeTokens({ trigger: "schedule" });
+      const r = await purgeTokens({ actor: systemActor("purge") });
       if (r.deletedTokens + r.deletedEvents > 0)
         console.log(`  purge: ${r.deletedTokens} tokens, ${r.deletedEvents} events in ${r.durationMs} ms`);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
 import { updateSettings } from "@/lib/settings/settings";
-import { createTestApp, formRequest, oauth } from "@/lib/testing/factories";
+import { createTestApp, formRequest, oauth, TEST_OPERATOR } from "@/lib/testing/factories";
 import { afterEach, describe, expect, it } from "vitest";
 
 const cc = { grant_type: "client_credentials" };
@@ -32,7 +32,7 @@ describe("POST /oauth2/token — client_credentials", () => {
 
   it("uses the lifetime from the settings store, from the next request on", async () => {
     const { clientId, clientSecret } = await createTestApp();
-    await updateSettings({ change: { access_token_ttl: "600" }, actor: { id: null, email: "test" } });
+    await updateSettings({ change: { access_token_ttl: "600" }, actor: TEST_OPERATOR });
     const res = await oauth.token(formRequest("/oauth2/token", cc, { basic: [clientId, clientSecret] }));
     expect((await res.json()).expires_in).toBe(600);
   });

@@ -1,5 +1,6 @@
 import { db } from "@/lib/data/db/client";
 import type { AuditRow } from "@/lib/data/store/types";
+import { actorName, actorUserId, type Actor } from "@/lib/engine/identity/actor.shared";
 import { randomUUID } from "node:crypto";
 
 export type AuditAction =
@@ -45,22 +46,23 @@ export type AuditAction =
 
 export type AuditEventInput = {
   appId: string | null;
-  actorId?: string | null; // the signed-in user, when there is one
-  actor: string; // what the trail shows: an email, "client:<client_id>" or "cli"
+  actor: Actor;
   action: AuditAction;
   detail?: Record<string, unknown>;
-  ip?: string | null;
 };
 
-/** One audit row, for every writer: Prisma here, the driver store inside a token change's transaction. */
+/**
+ * One audit row, for every writer (Prisma here, the driver store inside a change's transaction):
+ * who, by name and user id, and from where, all read from the Actor.
+ */
 export const toAuditRow = (event: AuditEventInput, at = Date.now()): AuditRow => ({
   id: randomUUID(),
   appId: event.appId,
-  actorId: event.actorId ?? null,
-  actor: event.actor,
+  actorId: actorUserId(event.actor),
+  actor: actorName(event.actor),
   action: event.action,
   detail: JSON.stringify(event.detail ?? {}),
-  ip: event.ip ?? null,
+  ip: "ip" in event.actor ? (event.actor.ip ?? null) : null,
   createdAt: at,
 });
 

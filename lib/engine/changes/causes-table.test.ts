@@ -1,6 +1,6 @@
 import { describeEvent } from "@/components/audit/describe-event";
 import { db } from "@/lib/data/db/client";
-import { createTestApp } from "@/lib/testing/factories";
+import { createTestApp, TEST_OPERATOR } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { existsSync, readFileSync } from "node:fs";
@@ -66,7 +66,7 @@ describe("re-approval follows each row's reapprovable column", () => {
     const t = await issueToken({ clientId: app.clientId, subscriber: null });
     await db.token.update({ where: { id: t.tokenId }, data: { revokedAt: new Date(), revokedReason: cause } });
 
-    const { changed } = await reapproveToken({ tokenId: t.tokenId, cascade: false });
+    const { changed } = await reapproveToken({ tokenId: t.tokenId, cascade: false, actor: TEST_OPERATOR });
     expect(changed.map((c) => c.id)).toEqual(causeRow(cause).reapprovable ? [t.tokenId] : []);
     const row = await db.token.findUniqueOrThrow({ where: { id: t.tokenId } });
     expect(row.revokedAt === null).toBe(causeRow(cause).reapprovable);

@@ -1,5 +1,6 @@
 import { db } from "@/lib/data/db/client";
-import { commitInDyingProcess, createTestApp, createTestGateway, formRequest, oauth } from "@/lib/testing/factories";
+import { personActor } from "@/lib/engine/identity/actor.shared";
+import { commitInDyingProcess, createTestApp, createTestGateway, formRequest, oauth, TEST_OPERATOR } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +21,7 @@ afterAll(async () => {
 async function appWithToken() {
   const app = await createTestApp();
   const issued = await issueToken({ clientId: app.clientId, subscriber: app.user.id });
-  const actor = { id: app.user.id, email: app.user.email };
+  const actor = personActor({ id: app.user.id, email: app.user.email, role: "subscriber" });
 
   return { ...app, issued, actor };
 }
@@ -38,8 +39,8 @@ const CAUSES: [TokenChangeCause, (a: Awaited<ReturnType<typeof appWithToken>>) =
   ["app_deleted", (a) => ({ appId: a.app!.id, name: a.app!.name, actor: a.actor })],
   ["secret_regenerated", (a) => ({ appId: a.app!.id, actor: a.actor })],
   ["cli", (a) => ({ token: a.issued.accessToken })],
-  ["user_suspended", (a) => ({ email: a.user.email, actor: { id: null, email: "cli" } })],
-  ["admin_bulk", (a) => ({ tokenIds: [a.issued.tokenId], actor: a.actor })],
+  ["user_suspended", (a) => ({ email: a.user.email, actor: TEST_OPERATOR })],
+  ["admin_bulk", (a) => ({ tokenIds: [a.issued.tokenId], actor: TEST_OPERATOR })],
 ];
 
 describe("every cause of revocation commits in one transaction", () => {
@@ -82,7 +83,8 @@ describe("every cause of revocation commits in one transaction", () => {
       effect: { appId: a.app!.id, clientId: a.clientId },
       tokens: { revoke: { clientId: a.clientId } },
       by: "test",
-      actor: { appId: a.app!.id, actor: "test" },
+      actor: TEST_OPERATOR,
+      appId: a.app!.id,
       detail: () => {
         throw new Error("the audit write failed");
       },

@@ -1,6 +1,7 @@
 import { store, type ChangedToken, type TokenChangeResult } from "@/lib/data/store";
 import { toAuditRow, type AuditEventInput } from "@/lib/engine/audit/record-event";
 import { emit } from "@/lib/engine/hooks/hooks";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { causeRow, REVOCATION_EVENT, type CauseWith, type TokenChangeCause } from "./causes.shared";
 import { EFFECTS, type CauseWithEffect, type EffectArgs } from "./effects";
 import type { Effect } from "./effects/effect";
@@ -20,8 +21,9 @@ type TokensOf<C extends TokenChangeCause> =
 export type CommitTokenChangeOptions<C extends TokenChangeCause> = {
   cause: C;
   tokens: TokensOf<C>;
-  by: string; // shown in the tokens list: an email, "client:<client_id>" or "cli"
-  actor: Omit<AuditEventInput, "action" | "detail">; // who, for the audit trail
+  by: string; // shown in the tokens list: usually actorName(actor)
+  actor: Actor; // who, for the audit trail
+  appId?: string | null; // the application the audit rows are about
   /** Extra facts for the revocation's audit row (an operator's cascade choice and why). */
   note?: Detail;
   now?: number;
@@ -41,7 +43,7 @@ export const NO_CHANGE: TokenChangeResult = { changed: [], notices: { sequences:
  * (lib/engine/notices/flush-notices.ts), so a committed change is announced by whoever committed it.
  */
 export async function commitTokenChange<C extends TokenChangeCause>(options: CommitTokenChangeOptions<C>): Promise<TokenChangeResult> {
-  const { cause, tokens, by, actor, note, now = Date.now() } = options;
+  const { cause, tokens, by, actor, appId = null, note, now = Date.now() } = options;
   const { effect, detail } = options as { effect?: unknown; detail?: (changed: ChangedToken[]) => Detail };
   const row = causeRow(cause);
   const s = store();
@@ -55,7 +57,8 @@ export async function commitTokenChange<C extends TokenChangeCause>(options: Com
         row.auditsRevocation && changed.length > 0
           ? [
               {
-                ...actor,
+                appId,
+                actor,
                 action: REVOCATION_EVENT.action,
                 detail: { reason: cause, count: changed.length, tokenIds: changed.map((t) => t.id), ...note },
               },
@@ -63,7 +66,7 @@ export async function commitTokenChange<C extends TokenChangeCause>(options: Com
           : [];
       const own: AuditEventInput[] =
         row.event && detail && (changed.length > 0 || !row.event.onlyIfChanged)
-          ? [{ ...actor, action: row.event.action, detail: detail(changed) }]
+          ? [{ appId, actor, action: row.event.action, detail: detail(changed) }]
           : [];
 
       return [...revoked, ...own].map((e) => toAuditRow(e, now));

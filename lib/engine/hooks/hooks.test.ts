@@ -1,5 +1,6 @@
 import { deleteApp } from "@/lib/apps/delete-app";
 import { hashToken } from "@/lib/base/hash-token";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 import { subscribe } from "@/lib/subscriptions/subscribe";
 import { createTestApi, createTestApp, formRequest, oauth, TEST_ADMIN } from "@/lib/testing/factories";
@@ -42,13 +43,13 @@ describe("the committed hook", () => {
   it("names what the cache must drop beyond the tokens: a deleted application's client, a subscription's (client, API)", async () => {
     const app = await createTestApp();
     const heard = listen("committed");
-    const owner = { id: app.user.id, email: app.user.email };
+    const owner = personActor({ id: app.user.id, email: app.user.email, role: "subscriber" });
     await deleteApp({ appId: app.app!.id, confirmName: app.app!.name, actor: owner });
     expect(heard).toEqual([expect.objectContaining({ cause: "app_deleted", clients: [{ clientId: app.clientId, api: null }] })]);
 
     const { api, ref, gold } = await createTestApi();
     const other = await createTestApp();
-    const otherOwner = { id: other.user.id, email: other.user.email, role: "subscriber" };
+    const otherOwner = personActor({ id: other.user.id, email: other.user.email, role: "subscriber" });
     const sub = await subscribe({ appId: other.app!.id, apiId: api.id, tier: gold.name, actor: otherOwner });
     heard.length = 0;
     await changeSubscription({ where: { id: sub.id }, action: { kind: "block", reason: "abuse" }, actor: TEST_ADMIN });

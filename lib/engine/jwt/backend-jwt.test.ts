@@ -1,10 +1,20 @@
 import { setBackendJwt } from "@/lib/apis/set-backend-jwt";
 import { issuer } from "@/lib/base/issuer";
 import { db } from "@/lib/data/db/client";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { publishedKeys } from "@/lib/engine/keys/key-ring";
 import { updateSettings } from "@/lib/settings/settings";
 import { subscribe } from "@/lib/subscriptions/subscribe";
-import { createTestApi, createTestApp, createTestGateway, formRequest, makeUser, oauth, TEST_ADMIN } from "@/lib/testing/factories";
+import {
+  createTestApi,
+  createTestApp,
+  createTestGateway,
+  formRequest,
+  makeUser,
+  oauth,
+  TEST_ADMIN,
+  TEST_OPERATOR,
+} from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,7 +44,12 @@ describe("JWT to the backend", () => {
   async function subscribed({ ttlSeconds }: { ttlSeconds?: number } = {}) {
     const { api, gold, ref } = await createTestApi();
     const { user, app, clientId } = await createTestApp();
-    await subscribe({ actor: { id: user.id, email: user.email, role: "subscriber" }, appId: app!.id, apiId: api.id, tier: gold.name });
+    await subscribe({
+      actor: personActor({ id: user.id, email: user.email, role: "subscriber" }),
+      appId: app!.id,
+      apiId: api.id,
+      tier: gold.name,
+    });
     const token = await issueToken({ clientId, subscriber: user.id, scope: [], ttlSeconds });
 
     return { api, gold, ref, user, app: app!, clientId, token };
@@ -77,7 +92,7 @@ describe("JWT to the backend", () => {
 
   it("follows the global default unless the API chose, and tells gateways when an API's choice changes", async () => {
     const { api, ref, token, clientId } = await subscribed();
-    const admin = { id: null, email: "admin@test.local" };
+    const admin = TEST_OPERATOR;
     try {
       await updateSettings({ change: { backend_jwt: "true" }, actor: admin });
       expect(await introspect(token.accessToken, ref)).toHaveProperty("backend_jwt");
@@ -96,7 +111,7 @@ describe("JWT to the backend", () => {
   it("tells gateways in the same transaction when the global default changes, for the APIs that follow it", async () => {
     const [following, chosen] = [await subscribed(), await subscribed()];
     await setBackendJwt({ apiId: chosen.api.id, backendJwt: "on", actor: TEST_ADMIN });
-    const admin = { id: null, email: "admin@test.local" };
+    const admin = TEST_OPERATOR;
     try {
       const { notices } = await updateSettings({ change: { backend_jwt: "true" }, actor: admin });
       const events = await db.revocationEvent.findMany({ where: { sequence: { in: notices.sequences } } });

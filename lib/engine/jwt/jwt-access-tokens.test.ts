@@ -2,6 +2,7 @@ import { setTokenFormat } from "@/lib/apps/set-token-format";
 import { hashToken } from "@/lib/base/hash-token";
 import { issuer } from "@/lib/base/issuer";
 import { db } from "@/lib/data/db/client";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { publishedKeys } from "@/lib/engine/keys/key-ring";
 import { readFeed } from "@/lib/engine/notices/read-feed";
 import {
@@ -34,7 +35,7 @@ const verify = async (jwt: string) =>
 /** An application whose owner chose JWT access tokens. */
 async function jwtApp() {
   const app = await createTestApp();
-  const owner = { id: app.user.id, email: app.user.email, role: "subscriber" };
+  const owner = personActor({ id: app.user.id, email: app.user.email, role: "subscriber" });
   await setTokenFormat({ appId: app.app!.id, tokenFormat: "jwt", actor: owner });
 
   return { ...app, owner };
@@ -58,7 +59,7 @@ describe("JWT access tokens (RFC 9068)", () => {
 
   it("carries the person as sub for the code grant; the refresh token stays opaque and its rotation issues a JWT again", async () => {
     const app = await createPersonApp({ grantTypes: ["authorization_code", "refresh_token"] });
-    await setTokenFormat({ appId: app.app.id, tokenFormat: "jwt", actor: { ...app.owner, role: "subscriber" } });
+    await setTokenFormat({ appId: app.app.id, tokenFormat: "jwt", actor: personActor({ ...app.owner, role: "subscriber" }) });
     const person = await makeUser();
     const { verifier, challenge } = pkcePair();
     const code = await approveForTest({ app, person, challenge });

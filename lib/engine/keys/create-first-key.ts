@@ -1,6 +1,7 @@
 import { db } from "@/lib/data/db/client";
 import { isUniqueViolation } from "@/lib/data/db/unique-violation";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
+import { systemActor } from "@/lib/engine/identity/actor.shared";
 import { generateKeyMaterial } from "./key-material";
 import { DEFAULT_SIGNING_ALG } from "./schemas.shared";
 
@@ -27,7 +28,7 @@ export async function createFirstKey(now = Date.now()) {
         },
       });
       await recordAuditEvent(
-        { appId: null, actor: "system", action: "signing_key.created", detail: { kid, alg: DEFAULT_SIGNING_ALG } },
+        { appId: null, actor: systemActor("signing_keys"), action: "signing_key.created", detail: { kid, alg: DEFAULT_SIGNING_ALG } },
         tx,
       );
     });

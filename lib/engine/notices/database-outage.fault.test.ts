@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from "@/lib/data/db/connection-errors";
 import { engineOf } from "@/lib/data/db/engine";
 import { oauthErrorResponse } from "@/lib/doors/oauth/respond";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
-import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, TEST_OPERATOR } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -51,7 +51,7 @@ describe.runIf(onPostgres)("a database outage", () => {
         cause: "cli",
         tokens: { revoke: { tokenId: issued.tokenId } },
         by: "test",
-        actor: { appId: null, actor: "test" },
+        actor: TEST_OPERATOR,
       });
       await db.delivery.updateMany({ where: { eventSequence: { in: notices.sequences } }, data: { leaseUntil: null } });
       const delivered = await eventually(() => receiver.received.some((n) => JSON.parse(n.body).data.sequence === notices.sequences[0]), {

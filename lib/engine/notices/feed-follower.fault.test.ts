@@ -4,7 +4,7 @@ import { db } from "@/lib/data/db/client";
 import { engineOf } from "@/lib/data/db/engine";
 import { store } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
-import { createTestApp } from "@/lib/testing/factories";
+import { createTestApp, TEST_OPERATOR } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { readFeed } from "./read-feed";
@@ -45,7 +45,7 @@ describe.runIf(onPostgres)("the catch-up feed under concurrent revocations", () 
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         for (let id = queue.pop(); id; id = queue.pop()) {
-          await commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId: id } }, by: "test", actor: { appId: null, actor: "test" } });
+          await commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId: id } }, by: "test", actor: TEST_OPERATOR });
         }
       }),
     );

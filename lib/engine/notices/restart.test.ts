@@ -1,7 +1,7 @@
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
-import { createTestApp, createTestGateway } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, TEST_OPERATOR } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { execFile } from "node:child_process";
@@ -51,7 +51,7 @@ describe("durability", () => {
           cause: "cli",
           tokens: { revoke: { tokenId: t.tokenId } },
           by: "test",
-          actor: { appId: null, actor: "test" },
+          actor: TEST_OPERATOR,
         });
       }
       // Other test files' deliveries may be due too: claim room for all of them.

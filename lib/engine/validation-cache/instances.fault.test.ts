@@ -3,7 +3,7 @@ import { BUS_APPLICATION_NAME } from "@/lib/data/bus/postgres-listener";
 import { db } from "@/lib/data/db/client";
 import { engineOf } from "@/lib/data/db/engine";
 import { updateSettings } from "@/lib/settings/settings";
-import { createTestApp } from "@/lib/testing/factories";
+import { createTestApp, TEST_OPERATOR } from "@/lib/testing/factories";
 import { eventually } from "@/lib/testing/notice-receiver";
 import { startPortal, type PortalProcess } from "@/lib/testing/start-portal";
 import { issueToken } from "@/lib/tokens/issue-token";
@@ -51,12 +51,12 @@ describe.runIf(onPostgres)("the validation cache across instances", () => {
     const ap = await createTestApp();
     [gateway, app, clientId] = [[gw.clientId, gw.clientSecret], [ap.clientId, ap.clientSecret], ap.clientId];
     // From this (third) process: both instances hear of it on the bus.
-    await updateSettings({ change: { validation_cache: true, validation_cache_ttl: 600 }, actor: { id: null, email: "test" } });
+    await updateSettings({ change: { validation_cache: true, validation_cache_ttl: 600 }, actor: TEST_OPERATOR });
     expect(await eventually(() => caching(a), { timeoutMs: 15_000 })).toBe(true);
     expect(await eventually(() => caching(b), { timeoutMs: 15_000 })).toBe(true);
   }, 180_000);
   afterAll(async () => {
-    await updateSettings({ change: { validation_cache: false }, actor: { id: null, email: "test" } });
+    await updateSettings({ change: { validation_cache: false }, actor: TEST_OPERATOR });
     await Promise.all([a, b].map((p) => p?.kill()));
   });
 
@@ -82,10 +82,10 @@ describe.runIf(onPostgres)("the validation cache across instances", () => {
     const t = await issueToken({ clientId, subscriber: null });
     expect(await active(a, t.accessToken)).toBe(true);
     expect(await active(b, t.accessToken)).toBe(true);
-    await updateSettings({ change: { validation_cache: false }, actor: { id: null, email: "test" } });
+    await updateSettings({ change: { validation_cache: false }, actor: TEST_OPERATOR });
     await db.token.update({ where: { id: t.tokenId }, data: { revokedAt: new Date() } }); // behind every cause's back
     expect([await active(a, t.accessToken), await active(b, t.accessToken)]).toEqual([false, false]); // nothing held is served
-    await updateSettings({ change: { validation_cache: true }, actor: { id: null, email: "test" } });
+    await updateSettings({ change: { validation_cache: true }, actor: TEST_OPERATOR });
     expect(await eventually(() => caching(a), { timeoutMs: 10_000 })).toBe(true);
     expect(await eventually(() => caching(b), { timeoutMs: 10_000 })).toBe(true);
   });

@@ -7,11 +7,12 @@ import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
 import { on, type Introspected } from "@/lib/engine/hooks/hooks";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { SETTINGS } from "@/lib/engine/settings/definitions.shared";
 import { getAllSettings, updateSettings } from "@/lib/settings/settings";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 import { subscribe } from "@/lib/subscriptions/subscribe";
-import { createTestApi, createTestApp, formRequest, oauth, TEST_ADMIN } from "@/lib/testing/factories";
+import { createTestApi, createTestApp, formRequest, oauth, TEST_ADMIN, TEST_OPERATOR } from "@/lib/testing/factories";
 import { eventually } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { issueToken } from "@/lib/tokens/issue-token";
@@ -27,7 +28,7 @@ import { startValidationCache } from "./watch-changes";
 type Creds = { clientId: string; clientSecret: string };
 type Api = { context: string; version: string };
 const DAY = 86_400_000;
-const actor = { id: TEST_ADMIN.id, email: TEST_ADMIN.email };
+const actor = TEST_ADMIN;
 
 const introspect = async (caller: Creds, token: string, api?: Api) => {
   const params: Record<string, string> = api ? { token, api_context: api.context, api_version: api.version } : { token };
@@ -91,7 +92,7 @@ describe("the key manager's validation cache", () => {
   it("keeps only active answers", async () => {
     const app = await createTestApp();
     const t = await issueToken({ clientId: app.clientId, subscriber: null });
-    await revokeByOperator({ token: t.accessToken });
+    await revokeByOperator({ token: t.accessToken, actor: TEST_OPERATOR });
     expect(await introspect(gateway, t.accessToken)).toStrictEqual({ active: false });
     expect(isCached(t.accessToken)).toBe(false);
     expect(await introspect(gateway, "pcl_at_unknown")).toStrictEqual({ active: false });
@@ -106,10 +107,10 @@ describe("the key manager's validation cache", () => {
       await warm(gateway, b.accessToken);
       await oauth.revoke(formRequest("/oauth2/revoke", { token: a.accessToken }, { basic: [app.clientId, app.clientSecret] }));
       expect(await introspect(app, a.accessToken)).toStrictEqual({ active: false });
-      await revokeByOperator({ token: b.accessToken, operator: { via: "admin", ...actor } });
+      await revokeByOperator({ token: b.accessToken, actor });
       expect(await introspect(gateway, b.accessToken)).toStrictEqual({ active: false });
 
-      const owner = { id: app.user.id, email: app.user.email };
+      const owner = personActor({ id: app.user.id, email: app.user.email, role: "subscriber" });
       const first = await generateAppToken({ appId: app.app!.id, actor: owner });
       await warm(gateway, first.accessToken);
       await generateAppToken({ appId: app.app!.id, actor: owner, regenerate: true });
@@ -125,7 +126,7 @@ describe("the key manager's validation cache", () => {
       expect(isCached(t.accessToken)).toBe(false); // read without a hit: no feed catch-up, no fence
 
       const { api, ref, gold } = await createTestApi();
-      const owner = { id: app.user.id, email: app.user.email, role: "subscriber" };
+      const owner = personActor({ id: app.user.id, email: app.user.email, role: "subscriber" });
       const sub = await subscribe({ appId: app.app!.id, apiId: api.id, tier: gold.name, actor: owner });
       const kept = await issueToken({ clientId: app.clientId, subscriber: null });
       await warm(gateway, kept.accessToken, ref);
@@ -137,7 +138,7 @@ describe("the key manager's validation cache", () => {
       const [deleted, rotated, suspended] = await Promise.all([createTestApp(), createTestApp(), createTestApp()]);
       const tokens = await Promise.all([deleted, rotated, suspended].map((a) => issueToken({ clientId: a.clientId, subscriber: null })));
       for (const t of tokens) await warm(gateway, t.accessToken);
-      const owner = (a: typeof deleted) => ({ id: a.user.id, email: a.user.email });
+      const owner = (a: typeof deleted) => personActor({ id: a.user.id, email: a.user.email, role: "subscriber" });
 
       await deleteApp({ appId: deleted.app!.id, actor: owner(deleted), confirmName: deleted.app!.name });
       await rotateClientSecret({ appId: rotated.app!.id, actor: owner(rotated), overlap: "none" });
@@ -160,9 +161,9 @@ describe("the key manager's validation cache", () => {
       expect((await introspect(gateway, id)).exp).toBe(Math.floor((createdAt + 99 * DAY) / 1000));
 
       const t = await issueToken({ clientId: app.clientId, subscriber: null });
-      await revokeByOperator({ token: t.accessToken });
+      await revokeByOperator({ token: t.accessToken, actor: TEST_OPERATOR });
       expect(await introspect(gateway, t.accessToken)).toStrictEqual({ active: false });
-      await reapproveToken({ token: t.accessToken });
+      await reapproveToken({ token: t.accessToken, actor: TEST_OPERATOR });
       expect(await introspect(gateway, t.accessToken)).toMatchObject({ active: true });
     });
 
@@ -170,7 +171,7 @@ describe("the key manager's validation cache", () => {
       const { api, ref, gold, bronze } = await createTestApi();
       const subscribed = async () => {
         const app = await createTestApp();
-        const owner = { id: app.user.id, email: app.user.email, role: "subscriber" };
+        const owner = personActor({ id: app.user.id, email: app.user.email, role: "subscriber" });
         const sub = await subscribe({ appId: app.app!.id, apiId: api.id, tier: gold.name, actor: owner });
         const t = await issueToken({ clientId: app.clientId, subscriber: null });
         await warm(gateway, t.accessToken, ref);
@@ -253,7 +254,7 @@ describe("the key manager's validation cache", () => {
     const ok = await cli("settings", "set", "validation_cache_ttl", "120", "--json");
     expect(JSON.parse(ok.stdout)).toEqual({ validation_cache_ttl: "120" });
     const audit = await db.auditEvent.findFirst({
-      where: { action: "settings.updated", actor: "cli", detail: { contains: '"new":"120"' } },
+      where: { action: "settings.updated", actor: { startsWith: "operator:" }, detail: { contains: '"new":"120"' } },
       orderBy: { createdAt: "desc" },
     });
     expect(JSON.parse(audit!.detail)).toMatchObject({ key: "validation_cache_ttl", new: "120" });

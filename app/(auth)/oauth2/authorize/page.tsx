@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/doors/auth/session";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { approveAuthorization } from "@/lib/grants/approve-authorization";
 import { readAuthorizationRequest } from "@/lib/grants/authorization-request";
 import { coversRequest } from "@/lib/grants/remembered-consent";
@@ -25,7 +26,7 @@ export default async function AuthorizePage({ searchParams }: AuthorizePageProps
   const { request, appName, ownerEmail, scopes } = outcome.consent;
   // Consent is remembered per person and application: asked again only for scopes not yet approved.
   if (await coversRequest({ userId: user.id, clientId: request.clientId, scope: request.scope })) {
-    redirect(await approveAuthorization({ request, user }));
+    redirect(await approveAuthorization({ request, actor: personActor(user) }));
   }
 
   return (

@@ -2,6 +2,7 @@ import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { AppError } from "@/lib/base/errors.shared";
 import { issuer } from "@/lib/base/issuer";
 import { requireUser } from "@/lib/doors/auth/session";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { latestReuseAlert } from "@/lib/grants/reuse-alert";
 import type { Metadata } from "next";
@@ -15,7 +16,7 @@ type AppPageProps = { params: Promise<{ appId: string }>; searchParams: Promise<
 export async function generateMetadata({ params }: Pick<AppPageProps, "params">): Promise<Metadata> {
   const user = await requireUser();
   const { appId } = await params;
-  const app = await getAppOrThrow({ appId, userId: user.id }).catch(() => null);
+  const app = await getAppOrThrow({ appId, actor: personActor(user), may: "apps.open" }).catch(() => null);
 
   return { title: app?.name ?? "Application not found" };
 }
@@ -24,7 +25,7 @@ export default async function AppPage({ params, searchParams }: AppPageProps) {
   const user = await requireUser();
   const [{ appId }, { tab }] = await Promise.all([params, searchParams]);
   // Another user's application is the same 404 as one that does not exist.
-  const app = await getAppOrThrow({ appId, userId: user.id }).catch((err: unknown) => {
+  const app = await getAppOrThrow({ appId, actor: personActor(user), may: "apps.open" }).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });

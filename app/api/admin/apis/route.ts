@@ -4,14 +4,14 @@ import { createApiSchema } from "@/lib/apis/schemas.shared";
 import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/admin/apis — every API version, versions of one API together.
-export const GET = withSession(async () => Response.json(await listAllApis()), { role: "admin" });
+export const GET = withSession(async () => Response.json(await listAllApis()), { may: "apis.manage" });
 
 // POST /api/admin/apis — register an API version as a draft (its OpenAPI document validated as 3.x).
 export const POST = withSession(
-  async ({ req, user, ip }) => {
+  async ({ req, actor }) => {
     const input = createApiSchema.parse(await req.json());
 
-    return Response.json(await createApi({ ...input, actor: user, ip }), { status: 201 });
+    return Response.json(await createApi({ ...input, actor }), { status: 201 });
   },
-  { role: "admin" },
+  { may: "apis.manage" },
 );

@@ -3,5 +3,5 @@ import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/admin/apps?cursor&limit&q&sort — every application, whoever owns it; q matches the name or the owner's email.
 export const GET = withSession(async ({ req }) => Response.json(await listAllApps(Object.fromEntries(new URL(req.url).searchParams))), {
-  role: "admin",
+  may: "apps.oversee",
 });

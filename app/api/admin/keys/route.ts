@@ -4,14 +4,14 @@ import { listSigningKeys } from "@/lib/keys/list-signing-keys";
 import { rotateSigningKey } from "@/lib/keys/rotate-signing-key";
 
 // GET /api/admin/keys — the JWT signing keys and their states.
-export const GET = withSession(async () => Response.json(await listSigningKeys()), { role: "admin" });
+export const GET = withSession(async () => Response.json(await listSigningKeys()), { may: "keys.manage" });
 
 // POST /api/admin/keys — rotate: a new key, published at once, signing shortly after; the old one kept for the overlap.
 export const POST = withSession(
-  async ({ req, user, ip }) => {
+  async ({ req, actor }) => {
     const input = rotateKeySchema.parse(await req.json());
 
-    return Response.json(await rotateSigningKey({ ...input, actor: user, ip }), { status: 201 });
+    return Response.json(await rotateSigningKey({ ...input, actor }), { status: 201 });
   },
-  { role: "admin" },
+  { may: "keys.manage" },
 );

@@ -3,5 +3,5 @@ import { tokenStats } from "@/lib/tokens/token-stats";
 
 // GET /api/admin/stats — tokens by state, issued per day for 30 days, and the last purge run.
 export const GET = withSession(async () => Response.json(await tokenStats(), { headers: { "Cache-Control": "no-store" } }), {
-  role: "admin",
+  may: "stats.read_all",
 });

@@ -2,4 +2,4 @@ import { withSession } from "@/lib/doors/http/with-session";
 import { listPendingSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 
 // GET /api/admin/subscriptions — requests and tier changes waiting for approval.
-export const GET = withSession(async () => Response.json(await listPendingSubscriptions()), { role: "admin" });
+export const GET = withSession(async () => Response.json(await listPendingSubscriptions()), { may: "subscriptions.review" });

@@ -3,14 +3,14 @@ import { createTierSchema } from "@/lib/apis/schemas.shared";
 import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/admin/tiers — every tier, slowest first.
-export const GET = withSession(async () => Response.json(await listTiers()), { role: "admin" });
+export const GET = withSession(async () => Response.json(await listTiers()), { may: "apis.manage" });
 
 // POST /api/admin/tiers — a rate-limit plan APIs can offer.
 export const POST = withSession(
-  async ({ req, user, ip }) => {
+  async ({ req, actor }) => {
     const input = createTierSchema.parse(await req.json());
 
-    return Response.json(await createTier({ ...input, actor: user, ip }), { status: 201 });
+    return Response.json(await createTier({ ...input, actor }), { status: 201 });
   },
-  { role: "admin" },
+  { may: "apis.manage" },
 );

@@ -3,5 +3,5 @@ import { searchTokens } from "@/lib/tokens/search-tokens";
 
 // GET /api/admin/tokens?cursor&limit&clientId&owner&q&state — every application's tokens, newest first.
 export const GET = withSession(async ({ req }) => Response.json(await searchTokens(Object.fromEntries(new URL(req.url).searchParams))), {
-  role: "admin",
+  may: "tokens.oversee",
 });

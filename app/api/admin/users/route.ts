@@ -3,5 +3,5 @@ import { listUsers } from "@/lib/users/list-users";
 
 // GET /api/admin/users?cursor&limit&q&role&state — every account, newest first.
 export const GET = withSession(async ({ req }) => Response.json(await listUsers(Object.fromEntries(new URL(req.url).searchParams))), {
-  role: "admin",
+  may: "users.manage",
 });

@@ -4,6 +4,7 @@ import { getOverseenApp } from "@/lib/apps/get-overseen-app";
 import { AppError } from "@/lib/base/errors.shared";
 import { issuer } from "@/lib/base/issuer";
 import { requireRole } from "@/lib/doors/auth/session";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -13,7 +14,7 @@ type AdminAppPageProps = { params: Promise<{ appId: string }>; searchParams: Pro
 export async function generateMetadata({ params }: Pick<AdminAppPageProps, "params">): Promise<Metadata> {
   const user = await requireRole("admin");
   const { appId } = await params;
-  const app = await getOverseenApp({ appId, user }).catch(() => null);
+  const app = await getOverseenApp({ appId, actor: personActor(user) }).catch(() => null);
 
   return { title: app ? `${app.name} (admin)` : "Application not found" };
 }
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Pick<AdminAppPageProps, "para
 export default async function AdminAppPage({ params, searchParams }: AdminAppPageProps) {
   const user = await requireRole("admin");
   const [{ appId }, { tab }] = await Promise.all([params, searchParams]);
-  const app = await getOverseenApp({ appId, user }).catch((err: unknown) => {
+  const app = await getOverseenApp({ appId, actor: personActor(user) }).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/base/errors.shared";
 import { issuer } from "@/lib/base/issuer";
 import { getCurrentUser } from "@/lib/doors/auth/session";
 import { assertSameOrigin } from "@/lib/doors/http/guard-request";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { approveAuthorization, denyAuthorization } from "@/lib/grants/approve-authorization";
 import { readAuthorizationRequest } from "@/lib/grants/authorization-request";
 
@@ -41,6 +42,6 @@ export async function POST(req: Request) {
   const { request } = outcome.consent;
 
   return backToClient(
-    decision === "approve" ? await approveAuthorization({ request, user, ip: clientIp(req) }) : denyAuthorization(request),
+    decision === "approve" ? await approveAuthorization({ request, actor: personActor(user, clientIp(req)) }) : denyAuthorization(request),
   );
 }

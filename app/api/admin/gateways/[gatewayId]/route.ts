@@ -10,22 +10,22 @@ type Params = { gatewayId: string };
 // PATCH /api/admin/gateways/:gatewayId — rename, re-point, or `{ enabled }` to disable/enable.
 // Enabling releases the notices held meanwhile; they go out in order once the response is sent.
 export const PATCH = withSession<Params>(
-  async ({ req, params, user, ip }) => {
+  async ({ req, params, actor }) => {
     const changes = updateGatewaySchema.parse(await req.json());
-    const { gateway, notices } = await updateGateway({ ...changes, gatewayId: params.gatewayId, actor: user, ip });
+    const { gateway, notices } = await updateGateway({ ...changes, gatewayId: params.gatewayId, actor });
     after(() => sendInOrder(notices));
 
     return Response.json(gateway);
   },
-  { role: "admin" },
+  { may: "gateways.manage" },
 );
 
 // DELETE /api/admin/gateways/:gatewayId — the gateway, its pending deliveries and its introspection client.
 export const DELETE = withSession<Params>(
-  async ({ params, user, ip }) => {
-    await deleteGateway({ gatewayId: params.gatewayId, actor: user, ip });
+  async ({ params, actor }) => {
+    await deleteGateway({ gatewayId: params.gatewayId, actor });
 
     return new Response(null, { status: 204 });
   },
-  { role: "admin" },
+  { may: "gateways.manage" },
 );

@@ -9,5 +9,5 @@ export const POST = withSession(
 
     return Response.json(await previewShortening({ type, maxTtl }), { headers: { "Cache-Control": "no-store" } });
   },
-  { role: "admin" },
+  { may: "settings.manage" },
 );

@@ -5,12 +5,12 @@ import { shortenTokens } from "@/lib/tokens/shorten-tokens";
 
 // POST /api/admin/settings/shorten — cut the active tokens that outlive a new maximum down to it; gateways hear token.updated.
 export const POST = withSession(
-  async ({ req, user, ip }) => {
+  async ({ req, actor }) => {
     const { type, maxTtl } = shortenTokensSchema.parse(await req.json());
-    const { notices, ...shortened } = await shortenTokens({ type, maxTtl, actor: user, ip });
+    const { notices, ...shortened } = await shortenTokens({ type, maxTtl, actor });
     flushAfterResponse(notices);
 
     return Response.json(shortened);
   },
-  { role: "admin" },
+  { may: "settings.manage" },
 );

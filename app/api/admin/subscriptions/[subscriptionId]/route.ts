@@ -10,17 +10,16 @@ const adminActionSchema = z.object({
 
 // POST /api/admin/subscriptions/:subscriptionId — approve, reject (with a reason) or block; gateways hear of what ends.
 export const POST = withSession<{ subscriptionId: string }>(
-  async ({ req, params, user, ip }) => {
+  async ({ req, params, actor }) => {
     const { action, reason } = adminActionSchema.parse(await req.json());
     const { status, notices } = await changeSubscription({
       where: { id: params.subscriptionId },
       action: action === "approve" ? { kind: "approve" } : { kind: action, reason },
-      actor: user,
-      ip,
+      actor,
     });
     flushAfterResponse(notices);
 
     return Response.json({ status });
   },
-  { role: "admin" },
+  { may: "subscriptions.review" },
 );

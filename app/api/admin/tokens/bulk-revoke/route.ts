@@ -4,12 +4,12 @@ import { bulkRevokeSchema, revokeSearchedTokens } from "@/lib/tokens/revoke-sear
 
 // POST /api/admin/tokens/bulk-revoke { tokenIds } — revoke tokens of any applications (and the rest of their grants).
 export const POST = withSession(
-  async ({ req, user, ip }) => {
+  async ({ req, actor }) => {
     const { tokenIds } = bulkRevokeSchema.parse(await req.json());
-    const { notices, revoked } = await revokeSearchedTokens({ tokenIds, actor: user, ip });
+    const { notices, revoked } = await revokeSearchedTokens({ tokenIds, actor });
     flushAfterResponse(notices);
 
     return Response.json({ revoked });
   },
-  { role: "admin" },
+  { may: "tokens.oversee" },
 );

@@ -5,17 +5,17 @@ import { reapproveToken } from "@/lib/tokens/reapprove-token";
 
 // POST /api/admin/tokens/reapprove {token | tokenId, cascade, reason} — Apigee ValidateToken: a revoked, unexpired token is valid again.
 export const POST = withSession(
-  async ({ req, user, ip }) => {
+  async ({ req, actor }) => {
     const input = operatorChangeSchema.parse(await req.json());
     const { changed, notices } = await reapproveToken({
       ...operatorTarget(input),
       cascade: input.cascade,
       reason: input.reason,
-      operator: { via: "admin", ...user, ip },
+      actor,
     });
     flushAfterResponse(notices);
 
     return Response.json({ reapproved: changed.length });
   },
-  { role: "admin" },
+  { may: "tokens.oversee" },
 );

@@ -5,17 +5,17 @@ import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 
 // POST /api/admin/tokens/revoke {token | tokenId, cascade, reason} — Apigee InvalidateToken; cascade off revokes the token alone.
 export const POST = withSession(
-  async ({ req, user, ip }) => {
+  async ({ req, actor }) => {
     const input = operatorChangeSchema.parse(await req.json());
     const { changed, notices } = await revokeByOperator({
       ...operatorTarget(input),
       cascade: input.cascade,
       reason: input.reason,
-      operator: { via: "admin", ...user, ip },
+      actor,
     });
     flushAfterResponse(notices);
 
     return Response.json({ revoked: changed.length });
   },
-  { role: "admin" },
+  { may: "tokens.oversee" },
 );

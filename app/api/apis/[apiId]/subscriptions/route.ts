@@ -5,9 +5,9 @@ import * as z from "zod";
 const bodySchema = z.object({ appId: z.string().min(1, "Choose an application."), tier: z.string().min(1, "Choose a tier.") });
 
 // POST /api/apis/:apiId/subscriptions — subscribe one of the user's applications (pending when the API needs approval).
-export const POST = withSession<{ apiId: string }>(async ({ req, params, user, ip }) => {
+export const POST = withSession<{ apiId: string }>(async ({ req, params, actor }) => {
   const { appId, tier } = bodySchema.parse(await req.json());
-  const { id, status } = await subscribe({ actor: user, appId, apiId: params.apiId, tier, ip });
+  const { id, status } = await subscribe({ actor, appId, apiId: params.apiId, tier });
 
   return Response.json({ id, status }, { status: 201 });
 });

@@ -7,14 +7,12 @@ import { withSession } from "@/lib/doors/http/with-session";
 type Params = { appId: string };
 
 // GET /api/apps/:appId/secrets — last 4 characters and dates only; the values are never stored.
-export const GET = withSession<Params>(async ({ params, user }) =>
-  Response.json(await listClientSecrets({ appId: params.appId, userId: user.id, role: user.role })),
-);
+export const GET = withSession<Params>(async ({ params, actor }) => Response.json(await listClientSecrets({ appId: params.appId, actor })));
 
 // POST /api/apps/:appId/secrets — regenerate: `{ overlap: "none" | "1h" | "24h" }`; the new secret is shown once.
-export const POST = withSession<Params>(async ({ req, params, user, ip }) => {
+export const POST = withSession<Params>(async ({ req, params, actor }) => {
   const { overlap } = rotateSecretSchema.parse(await req.json());
-  const { notices, ...rotated } = await rotateClientSecret({ appId: params.appId, actor: user, overlap, ip });
+  const { notices, ...rotated } = await rotateClientSecret({ appId: params.appId, actor, overlap });
   flushAfterResponse(notices);
 
   return Response.json(rotated, { status: 201, headers: { "Cache-Control": "no-store" } });

@@ -3,8 +3,8 @@ import { withSession } from "@/lib/doors/http/with-session";
 import { listAppSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 
 // GET /api/apps/:appId/subscriptions — the application's subscriptions (API, version, tier, state).
-export const GET = withSession<{ appId: string }>(async ({ params, user }) => {
-  await getAppOrThrow({ appId: params.appId, userId: user.id });
+export const GET = withSession<{ appId: string }>(async ({ params, actor }) => {
+  await getAppOrThrow({ appId: params.appId, actor, may: "subscriptions.request" });
 
   return Response.json(await listAppSubscriptions(params.appId));
 });

@@ -5,12 +5,12 @@ import { withSession } from "@/lib/doors/http/with-session";
 
 // PUT /api/admin/apis/:apiId/backend-jwt — on, off or the global default; gateways drop what they cached.
 export const PUT = withSession<{ apiId: string }>(
-  async ({ req, params, user, ip }) => {
+  async ({ req, params, actor }) => {
     const { backendJwt } = backendJwtSchema.parse(await req.json());
-    const { notices } = await setBackendJwt({ apiId: params.apiId, backendJwt, actor: user, ip });
+    const { notices } = await setBackendJwt({ apiId: params.apiId, backendJwt, actor });
     flushAfterResponse(notices);
 
     return Response.json({ backendJwt });
   },
-  { role: "admin" },
+  { may: "apis.manage" },
 );

@@ -5,12 +5,12 @@ import { withSession } from "@/lib/doors/http/with-session";
 
 // POST /api/admin/apis/:apiId/lifecycle — publish, deprecate or retire (retiring tells every gateway).
 export const POST = withSession<{ apiId: string }>(
-  async ({ req, params, user, ip }) => {
+  async ({ req, params, actor }) => {
     const { action } = lifecycleSchema.parse(await req.json());
-    const { status, notices } = await changeApiLifecycle({ apiId: params.apiId, action, actor: user, ip });
+    const { status, notices } = await changeApiLifecycle({ apiId: params.apiId, action, actor });
     flushAfterResponse(notices);
 
     return Response.json({ status });
   },
-  { role: "admin" },
+  { may: "apis.manage" },
 );

@@ -5,12 +5,12 @@ import { redeliverSchema } from "@/lib/gateways/schemas.shared";
 
 // POST /api/admin/gateways/:gatewayId/redeliver — `{ sequence? }`: one failed notice, or everything failed for the gateway.
 export const POST = withSession<{ gatewayId: string }>(
-  async ({ req, params, user, ip }) => {
+  async ({ req, params, actor }) => {
     const { sequence } = redeliverSchema.parse(await req.json());
-    const { notices, queued } = await redeliver({ gatewayId: params.gatewayId, sequence, actor: user, ip });
+    const { notices, queued } = await redeliver({ gatewayId: params.gatewayId, sequence, actor });
     flushAfterResponse(notices);
 
     return Response.json({ queued });
   },
-  { role: "admin" },
+  { may: "gateways.manage" },
 );

@@ -3,5 +3,5 @@ import { bulkRevokeSchema, previewBulkRevoke } from "@/lib/tokens/revoke-searche
 
 // POST /api/admin/tokens/bulk-revoke/preview { tokenIds } — the blast radius of a bulk revoke; changes nothing.
 export const POST = withSession(async ({ req }) => Response.json(await previewBulkRevoke(bulkRevokeSchema.parse(await req.json()))), {
-  role: "admin",
+  may: "tokens.oversee",
 });
