@@ -27,7 +27,7 @@ describe("portcullis CLI", () => {
     const row = await db.token.findUniqueOrThrow({ where: { hash: hashToken(issued.access_token) } });
     expect(row).toMatchObject({ source: "cli", note: null });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { appId: app.app_id, action: "token.generated" } });
-    expect(audit).toMatchObject({ actor: "cli" });
+    expect(audit).toMatchObject({ actor: "operator:vitest via cli" }); // PORTCULLIS_OPERATOR, as cli/testing/run-cli.ts sets it
     expect(JSON.parse(audit.detail)).toMatchObject({ tokenId: row.id, last4: issued.access_token.slice(-4) });
     expect(await json("tokens", "revoke", "--token", issued.access_token)).toMatchObject({ revoked: 1 });
     const { tokens } = await json("tokens", "list", "--client-id", app.client_id);
