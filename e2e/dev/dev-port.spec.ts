@@ -25,7 +25,6 @@ test.beforeAll(async () => {
       DATABASE_URL: `file:./${DATA}/portcullis.db`,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      NEXT_DIST_DIR: `.next-e2e-dev-${PORT}`, // never the production build's .next
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

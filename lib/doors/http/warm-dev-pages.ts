@@ -3,8 +3,9 @@
  * first request: compiled now, the first page and the page after sign-in do not wait tens of seconds.
  */
 const FIRST_PAGES = ["/sign-in", "/api/auth/session", "/apps", "/sign-up", "/"];
-// Any session cookie gets past the proxy's optimistic redirect, so the signed-in layout compiles (and then redirects).
-const WARM_UP_COOKIE = "next-auth.session-token=warm-up";
+// An empty session cookie gets past the proxy's optimistic redirect, so the signed-in layout compiles (and then
+// redirects); empty, next-auth does not try to decode it (and log a bad token).
+const WARM_UP_COOKIE = "next-auth.session-token=";
 
 /** Asks the dev server for the first pages one at a time, in the background; a failure only means a cold page. */
 export async function warmDevPages(base: string) {
