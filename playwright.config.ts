@@ -29,8 +29,6 @@ export default defineConfig({
     },
   },
   projects: [
-    // The newcomer's first run: its spec starts `npm run dev` itself on a port of its own; the server below is not involved.
-    { name: "dev-server", testDir: "e2e/dev", use: { ...devices["Desktop Chrome"], channel: undefined } },
     { name: "api", testDir: "e2e/api" },
     // Desktop at 1440×900 runs every browser test; the phone project reruns those tagged @phone at 390×844
     // (the same specs, not copies), so the run grows only by the flows that differ on a phone.
@@ -40,6 +38,14 @@ export default defineConfig({
       testDir: "e2e/ui",
       grep: /@phone/,
       use: { ...devices["Desktop Chrome"], channel: undefined, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+    // The newcomer's first run: its spec starts `npm run dev` itself on a port of its own (the server below is not
+    // involved), last, so that its compiles do not share the cores with the timed checks of the other projects.
+    {
+      name: "dev-server",
+      testDir: "e2e/dev",
+      dependencies: ["api", "ui", "ui-phone"],
+      use: { ...devices["Desktop Chrome"], channel: undefined },
     },
   ],
   webServer: {
