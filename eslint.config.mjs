@@ -50,6 +50,7 @@ export default defineConfig([
   prettier,
   globalIgnores([
     ".next/**",
+    "dist/**",
     "lib/data/db/generated/**",
     "prisma/postgres/**",
     "test-results/**",

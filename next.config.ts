@@ -1,9 +1,24 @@
 import type { NextConfig } from "next";
+import { realpathSync } from "node:fs";
+import path from "node:path";
+
+// Turbopack compiles and resolves only under its root, the project by default. A node_modules linked in
+// from elsewhere (a shared install) lies outside it: the root is then the nearest folder holding both.
+function workspaceRoot(project = process.cwd()): string {
+  let root = project;
+  const modules = realpathSync(path.join(project, "node_modules"));
+  while (path.relative(root, modules).startsWith("..")) root = path.dirname(root);
+
+  return root;
+}
+const root = workspaceRoot();
 
 const nextConfig: NextConfig = {
   // Native drivers and the Prisma adapters load from node_modules at run time, not from the bundle.
   serverExternalPackages: ["better-sqlite3", "pg", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "undici"],
   poweredByHeader: false,
+  turbopack: { root },
+  outputFileTracingRoot: root,
   // Lets parallel checkouts and test runs keep separate build output.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// E2E runs against the built app (`npm run build` first), started on its own port and database.
+// E2E runs against the compiled server (`npm run build` first), started as `npm start` starts it, on its own port and database.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
@@ -39,9 +39,17 @@ export default defineConfig({
       grep: /@phone/,
       use: { ...devices["Desktop Chrome"], channel: undefined, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
+    // The newcomer's first run: its spec starts `npm run dev` itself on a port of its own (the server below is not
+    // involved), last, so that its compiles do not share the cores with the timed checks of the other projects.
+    {
+      name: "dev-server",
+      testDir: "e2e/dev",
+      dependencies: ["api", "ui", "ui-phone"],
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx server.ts",
+    command: "node dist/server.mjs",
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

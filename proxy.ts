@@ -1,4 +1,4 @@
-import { issuer } from "@/lib/base/issuer";
+import { isOwnOrigin, issuer } from "@/lib/base/issuer";
 import { contentSecurityPolicy } from "@/lib/doors/http/content-security-policy";
 import { NextResponse, type NextRequest } from "next/server";
 
@@ -15,7 +15,8 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const signedIn = request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name.startsWith(cookie)));
   if (!signedIn && SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`))) {
-    const signIn = new URL("/sign-in", issuer()); // the public URL, never the Host header
+    // The public URL, never the Host header as such: in development, the loopback name this page was opened at.
+    const signIn = new URL("/sign-in", isOwnOrigin(request.nextUrl.origin) ? request.nextUrl.origin : issuer());
     signIn.searchParams.set("callbackUrl", pathname + search);
 
     return NextResponse.redirect(signIn);

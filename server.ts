@@ -3,10 +3,12 @@
 // per request, more than a token lookup; the same lib/doors/oauth functions also back app/oauth2/* routes.
 import { trustedHops } from "@/lib/base/client-ip";
 import { env } from "@/lib/base/env";
+import { issuer } from "@/lib/base/issuer";
 import { bootstrap } from "@/lib/doors/bootstrap";
 import { runPrimary } from "@/lib/doors/cluster/run-primary";
 import { workerCount } from "@/lib/doors/cluster/worker-count";
 import { answerClientError, createFront, refuseExpectation } from "@/lib/doors/http/front";
+import { warmDevPages } from "@/lib/doors/http/warm-dev-pages";
 import { startJobs } from "@/lib/doors/jobs/start-jobs";
 import { startUsageFlush } from "@/lib/doors/jobs/usage-flush";
 import { listenForRevocationsElsewhere } from "@/lib/engine/notices/listen-for-revocations";
@@ -27,7 +29,7 @@ async function main() {
   }
   await bootstrap(cluster.isWorker ? { log: () => {} } : undefined);
   // next-auth builds callback URLs and picks Secure cookies from it: the public URL is the issuer.
-  process.env.NEXTAUTH_URL ||= process.env.PORTCULLIS_ISSUER || `http://localhost:${env.PORT}`;
+  process.env.NEXTAUTH_URL ||= issuer();
   const { PORT: port, HOSTNAME: hostname } = env;
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handleNext = app.getRequestHandler();
@@ -45,8 +47,9 @@ async function main() {
     process.exit(1);
   });
   server.listen(port, hostname, () => {
-    if (cluster.isPrimary)
-      console.log(`  Portcullis ${dev ? "(dev) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+    const at = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+    if (cluster.isPrimary) console.log(`  Portcullis ${dev ? "(dev) " : ""}on ${at}`);
+    if (dev) void warmDevPages(at);
   });
 
   // Delivery retries (and anything a stopped instance left behind) and the purge; `npm run worker` runs them apart.

@@ -1,4 +1,5 @@
 import { createApp } from "@/lib/apps/create-app";
+import { deleteApp } from "@/lib/apps/delete-app";
 import { setAppAccess } from "@/lib/apps/set-app-access";
 import { setTokenFormat } from "@/lib/apps/set-token-format";
 import { AppError } from "@/lib/base/errors.shared";
@@ -6,6 +7,7 @@ import { parseGrantTypes } from "@/lib/base/grant-types.shared";
 import { tokenFormatSchema } from "@/lib/base/token-format.shared";
 import { db } from "@/lib/data/db/client";
 import type { Command } from "commander";
+import { flushAndReport } from "../flush-and-report";
 import { cliOperator } from "../operator";
 import type { Run } from "../run";
 
@@ -92,6 +94,24 @@ export function appsCommands(program: Command, run: Run) {
           ...(access ? { grant_types: access.grantTypes, allowed_scopes: access.allowedScopes, redirect_uris: access.redirectUris } : {}),
           ...(app ? { token_format: app.tokenFormat } : {}),
         };
+      }),
+    );
+  apps
+    .command("delete")
+    .description("delete an application: its client disabled, every token revoked, and every gateway told before this exits")
+    .requiredOption("--client-id <id>")
+    .action(
+      run(async (o: { clientId: string }) => {
+        const client = await db.client.findUnique({
+          where: { id: o.clientId },
+          select: { app: { select: { id: true, name: true } } },
+        });
+        if (!client?.app) throw new AppError("not_found", `No application with client ${o.clientId}.`);
+        // The name is typed back for the operator: the client id already says which application.
+        const { app } = client;
+        const { revokedTokens, notices } = await deleteApp({ appId: app.id, confirmName: app.name, actor: cliOperator() });
+
+        return { client_id: o.clientId, deleted: true, revoked_tokens: revokedTokens, notices: await flushAndReport(notices) };
       }),
     );
 }

@@ -36,13 +36,16 @@ class CliExit extends Error {
 async function cliInProcess(...args: string[]) {
   let stdout = "";
   let stderr = "";
-  const program = buildProgram({
-    out: (text) => (stdout += text),
-    err: (text) => (stderr += text),
-    exit: (code) => {
-      throw new CliExit(code);
+  const program = await buildProgram(
+    {
+      out: (text) => (stdout += text),
+      err: (text) => (stderr += text),
+      exit: (code) => {
+        throw new CliExit(code);
+      },
     },
-  });
+    args,
+  );
   try {
     await program.parseAsync(args, { from: "user" });
   } catch (err) {

@@ -88,3 +88,16 @@ test("after 10 failed sign-ins from one address, that address is refused for a w
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many attempts, try again in 1[45] minutes\.$/);
 });
+
+test("sign-in at an address other than the issuer's says so, in production too", async ({ page, baseURL }) => {
+  const issuer = new URL(baseURL!);
+  const elsewhere = `http://localhost:${issuer.port}`; // the same server under another name: not its origin in production
+  await page.goto(`${elsewhere}/sign-in`);
+  await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
+  await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    `This page's address (${elsewhere}) does not match PORTCULLIS_ISSUER=${issuer.origin}. Open ${issuer.origin}, or set PORTCULLIS_ISSUER to the address you use.`,
+  );
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+});

@@ -39,7 +39,7 @@ export async function startUpstream(answer?: (req: http.IncomingMessage) => Prom
   };
 }
 
-/** The reference gateway as its own process (`npm run gateway`), ready once its health answers. */
+/** The reference gateway as its own process, compiled as `npm run gateway` runs it, ready once its health answers. */
 export async function startGatewayProcess(
   port: number,
   creds: { clientId: string; clientSecret: string; signingSecret: string },
@@ -47,17 +47,8 @@ export async function startGatewayProcess(
   extra: string[] = [],
 ) {
   const child = spawn(
-    "node_modules/.bin/tsx",
-    [
-      "reference-gateway/main.ts",
-      "--port",
-      String(port),
-      "--key-manager",
-      BASE_URL,
-      ...apis.flatMap((a) => ["--api", a]),
-      "--quiet",
-      ...extra,
-    ],
+    process.execPath,
+    ["dist/gateway.mjs", "--port", String(port), "--key-manager", BASE_URL, ...apis.flatMap((a) => ["--api", a]), "--quiet", ...extra],
     {
       env: {
         ...process.env,

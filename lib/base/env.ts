@@ -5,7 +5,7 @@ import * as z from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/portcullis.db"),
-  PORTCULLIS_ISSUER: z.url().default("http://localhost:3000"),
+  PORTCULLIS_ISSUER: z.url().optional(), // read through issuer(): unset, http://localhost:$PORT
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().default("0.0.0.0"),
 });

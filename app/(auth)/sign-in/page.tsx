@@ -1,6 +1,7 @@
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signedOutNotice } from "@/lib/auth/signed-out-notice";
+import { issuer } from "@/lib/base/issuer";
 import { getCurrentUser } from "@/lib/doors/auth/session";
 import { signInErrorMessage } from "@/lib/engine/identity/messages.shared";
 import type { Metadata } from "next";
@@ -30,7 +31,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
             {notice}
           </p>
         )}
-        <SignInForm callbackUrl={target} initialError={signInErrorMessage(typeof error === "string" ? error : null)} />
+        <SignInForm callbackUrl={target} issuer={issuer()} initialError={signInErrorMessage(typeof error === "string" ? error : null)} />
       </CardContent>
       <CardFooter className="justify-center text-sm text-muted-foreground">
         <span>

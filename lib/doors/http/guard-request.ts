@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/base/errors.shared";
-import { issuer } from "@/lib/base/issuer";
+import { isOwnOrigin, refusedOriginMessage } from "@/lib/base/issuer";
 
 export const MAX_PORTAL_BODY_BYTES = 64 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -7,15 +7,16 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * CSRF: a browser marks every request with Sec-Fetch-Site and (on writes) Origin. A page on a
  * sibling subdomain or another port is same-site but not same-origin, so only "same-origin"
- * and the portal's own origin pass; a client that sends neither is not a browser riding a cookie.
+ * and the portal's own origins pass; a client that sends neither is not a browser riding a cookie.
+ * A same-origin page at an address the issuer does not name is the portal opened at the wrong
+ * address (a port or host the configuration does not know): the refusal says so.
  */
 export function assertSameOrigin(req: Request) {
   if (SAFE_METHODS.has(req.method)) return;
   const site = req.headers.get("sec-fetch-site");
   const origin = req.headers.get("origin");
-  if ((site !== null && site !== "same-origin") || (origin !== null && origin !== new URL(issuer()).origin)) {
-    throw new AppError("forbidden", "Cross-origin requests are refused.");
-  }
+  if (site !== null && site !== "same-origin") throw new AppError("forbidden", "Cross-origin requests are refused.");
+  if (origin !== null && !isOwnOrigin(origin)) throw new AppError("forbidden", refusedOriginMessage(origin));
 }
 
 /**

@@ -83,6 +83,19 @@ describe("next-auth's endpoints", () => {
 
     expect(res.status).toBe(403);
   });
+
+  it("answer a sign-in from another address with the refusal next-auth's client reports to the form", async () => {
+    const { POST } = await import("@/app/api/auth/[...nextauth]/route");
+    const form = { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", origin: "http://127.0.0.1:3000" };
+    const res = await POST(post("/api/auth/callback/credentials", "csrfToken=x", form), {
+      params: Promise.resolve({ nextauth: ["callback", "credentials"] }),
+    });
+    const body = await res.json();
+
+    expect(res.status).toBe(403);
+    expect(new URL(body.url).searchParams.get("error")).toBe("origin_refused");
+    expect(body.error.message).toContain("does not match PORTCULLIS_ISSUER=http://localhost:3000");
+  });
 });
 
 describe("NUL characters (PostgreSQL refuses them in text)", () => {

@@ -18,7 +18,7 @@ export const PERMISSIONS = {
   "apps.read": ["owner", "admin", "operator"], // its keys, tokens, deliveries and figures
   "apps.open": ["owner"], // the portal's application page and its subscriptions (admins have apps.oversee)
   "apps.update": ["owner"],
-  "apps.delete": ["owner"],
+  "apps.delete": ["owner", "operator"], // the operator: `apps delete --client-id`
   "apps.set_access": ["operator"], // grant types (password only here), scopes, redirect URIs
   "apps.set_token_format": ["owner", "admin", "operator"],
   "apps.rotate_secret": ["owner"],

@@ -24,7 +24,7 @@ const EXPECTED: Record<Action, Seat[]> = {
   "apps.read": ["owner", "admin", "operator"],
   "apps.open": ["owner"],
   "apps.update": ["owner"],
-  "apps.delete": ["owner"],
+  "apps.delete": ["owner", "operator"],
   "apps.set_access": ["operator"],
   "apps.set_token_format": ["owner", "admin", "operator"],
   "apps.rotate_secret": ["owner"],

@@ -4,19 +4,22 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { ORIGIN_REFUSED, originRefusedMessage } from "@/lib/base/origin.shared";
 import { signInErrorMessage } from "@/lib/engine/identity/messages.shared";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { leaveFor, useResetOnReturn } from "../../_components/leave-for";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
 
 type SignInErrors = { email?: string; password?: string; form?: string | null };
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
-  const router = useRouter();
+type SignInFormProps = { callbackUrl: string; initialError: string | null; issuer: string };
+
+export function SignInForm({ callbackUrl, initialError, issuer }: SignInFormProps) {
   const [errors, setErrors] = useState<SignInErrors>({ form: initialError });
   const [pending, setPending] = useState(false);
   const formRef = useFocusFirstInvalid(errors);
+  useResetOnReturn(setPending);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,14 +33,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     setErrors({});
     try {
       const res = await signIn("credentials", { email, password, redirect: false });
-      if (!res?.ok || res.error) return setErrors({ form: signInErrorMessage(res?.error ?? "failed") });
-      router.replace(callbackUrl);
-      router.refresh();
+      if (res?.error === ORIGIN_REFUSED) return fail(originRefusedMessage(window.location.origin, issuer));
+      if (!res?.ok || res.error) return fail(signInErrorMessage(res?.error ?? "failed"));
+      leaveFor(callbackUrl);
     } catch {
-      setErrors({ form: "Could not reach the server. Check your connection and try again." });
-    } finally {
-      setPending(false);
+      fail("Could not reach the server. Check your connection and try again.");
     }
+  }
+  function fail(message: string | null) {
+    setErrors({ form: message });
+    setPending(false);
   }
 
   return (

@@ -12,6 +12,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import * as z from "zod";
+import { leaveFor, useResetOnReturn } from "../../_components/leave-for";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
 
 type SignUpErrors = { name?: string[]; email?: string[]; password?: string[]; form?: string | null };
@@ -21,6 +22,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [errors, setErrors] = useState<SignUpErrors>({});
   const [pending, setPending] = useState(false);
   const formRef = useFocusFirstInvalid(errors);
+  useResetOnReturn(setPending);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,17 +35,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
       if (!res?.ok || res.error) {
         // The account exists; only the automatic sign-in failed (e.g. rate limited).
+        setPending(false);
         router.push("/sign-in");
         return toast.error(signInErrorMessage(res?.error ?? "failed"));
       }
-      toast.success("Welcome to Portcullis.");
-      router.replace(callbackUrl);
-      router.refresh();
+      leaveFor(callbackUrl);
     } catch (err) {
+      setPending(false);
       if (err instanceof ApiError && err.fields) return setErrors(err.fields);
       setErrors({ form: err instanceof ApiError ? err.message : "Could not create the account. Try again." });
-    } finally {
-      setPending(false);
     }
   }
 

@@ -1,3 +1,5 @@
+import { issuer } from "@/lib/base/issuer";
+import { ORIGIN_REFUSED } from "@/lib/base/origin.shared";
 import { authOptions } from "@/lib/doors/auth/options";
 import { toErrorResponse } from "@/lib/doors/http/error-response";
 import { assertSameOrigin } from "@/lib/doors/http/guard-request";
@@ -11,7 +13,12 @@ async function POST(req: Request, ctx: unknown) {
   try {
     assertSameOrigin(req);
   } catch (err) {
-    return toErrorResponse(err);
+    // next-auth's signIn() reads `url` from any answer and reports its `error` parameter: the form names the refusal.
+    const { error } = await toErrorResponse(err).json();
+    const url = new URL("/sign-in", issuer());
+    url.searchParams.set("error", ORIGIN_REFUSED);
+
+    return Response.json({ error, url: url.href }, { status: 403 });
   }
 
   return handler(req, ctx);

@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { rmSync } from "node:fs";
+import { expect, test } from "../fixtures";
+
+// The newcomer's first run: `PORT=3200 npm run dev` with nothing else configured. The issuer follows the
+// port, and the page works under either loopback name a browser may show.
+const PORT = Number(process.env.E2E_DEV_PORT ?? 3200);
+const DATA = `data/e2e-dev-${PORT}`;
+const ADMIN = { email: "admin@dev.test", password: "admin-dev-password" };
+
+let server: ChildProcess;
+let output = "";
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000); // next dev compiles every route on first use; two loaded cores take minutes
+  rmSync(DATA, { recursive: true, force: true });
+  const { PORTCULLIS_ISSUER, NEXTAUTH_URL, HOSTNAME, ...inherited } = process.env; // nothing configured
+  void [PORTCULLIS_ISSUER, NEXTAUTH_URL, HOSTNAME];
+  server = spawn(process.execPath, ["--import", "tsx", "server.ts", "--dev"], {
+    env: {
+      ...inherited,
+      NODE_ENV: "development", // what next dev sets for itself
+      PORT: String(PORT),
+      DATABASE_URL: `file:./${DATA}/portcullis.db`,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (c) => (output += c));
+  server.stderr!.on("data", (c) => (output += c));
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`npm run dev exited:\n${output}`);
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+});
+
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("npm run dev output", { body: output });
+});
+
+test.afterAll(async () => {
+  if (server.exitCode !== null) return;
+  server.kill("SIGTERM");
+  await once(server, "exit");
+});
+
+for (const host of ["localhost", "127.0.0.1"]) {
+  // Fails today, twice, on this checkout: at localhost the sign-in succeeds (POST 200, session cookie set; the same
+  // flow by fetch reaches /apps) yet the browser lands back on /sign-in?callbackUrl=%2Fapps; at 127.0.0.1 the proxy's
+  // redirect for a signed-out visitor goes to localhost (request.nextUrl.origin in the dev proxy is the issuer's).
+  test.fixme(`PORT=${PORT} npm run dev: sign-in works at http://${host}:${PORT}`, async ({ page }) => {
+    test.setTimeout(240_000); // the first visit may still wait for a compile the warm-up has not reached
+    await page.goto(`http://${host}:${PORT}/apps`, { timeout: 180_000 });
+    await expect(page).toHaveURL(`http://${host}:${PORT}/sign-in?callbackUrl=%2Fapps`);
+    await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
+    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`http://${host}:${PORT}/apps`, { timeout: 180_000 });
+    await expect(page.getByRole("button", { name: /Account menu/ })).toContainText(ADMIN.email, { timeout: 60_000 });
+  });
+}
