@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { isOwnOrigin, refusedOriginMessage } from "@/lib/base/issuer";
+import { readLimitedBody } from "./read-limited-body";
 
 export const MAX_PORTAL_BODY_BYTES = 64 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -36,20 +37,8 @@ export async function guardRequest(req: Request): Promise<Request> {
   return new Request(req.url, { method: req.method, headers: req.headers, body: bytes });
 }
 
-async function readLimited(req: Request): Promise<Buffer<ArrayBuffer>> {
-  const tooLarge = () => new AppError("payload_too_large", "The request body is over 64 KiB.");
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_PORTAL_BODY_BYTES) throw tooLarge();
-  if (!req.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > MAX_PORTAL_BODY_BYTES) throw tooLarge();
-    chunks.push(chunk);
-  }
-
-  return Buffer.concat(chunks);
-}
+const readLimited = (req: Request) =>
+  readLimitedBody(req, MAX_PORTAL_BODY_BYTES, () => new AppError("payload_too_large", "The request body is over 64 KiB."));
 
 /** PostgreSQL text cannot hold U+0000 (SQLite would keep it, silently): refused as input, before any handler sees it. */
 export const hasNul = (text: string) => text.includes("\0");
