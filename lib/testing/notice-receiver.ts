@@ -1,19 +1,26 @@
+import { GATEWAY_HEARTBEAT } from "@/lib/base/contract.shared";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ReceivedNotice = { headers: IncomingHttpHeaders; body: string; at: number };
 type Mode = "ok" | "slow" | "fail" | "hang";
 
-/** A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can be slow, fail or hang. */
+/**
+ * A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can be slow, fail or hang.
+ * Heartbeats (which carry the latest sequence too) are kept apart, so that counting an event's notices
+ * never counts the beats of a portal process that happens to run its jobs meanwhile.
+ */
 export async function startNoticeReceiver() {
   const received: ReceivedNotice[] = [];
+  const heartbeats: ReceivedNotice[] = [];
   let mode: Mode = "ok";
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       if (mode === "hang") return; // never answers; the sender's timeout must fire
-      received.push({ headers: req.headers, body, at: Date.now() });
+      const heartbeat = typeOf(body) === GATEWAY_HEARTBEAT;
+      (heartbeat ? heartbeats : received).push({ headers: req.headers, body, at: Date.now() });
       if (mode === "slow")
         setTimeout(() => res.writeHead(204).end(), 500); // acknowledges, half a second later
       else res.writeHead(mode === "ok" ? 204 : 500).end();
@@ -25,6 +32,7 @@ export async function startNoticeReceiver() {
   return {
     url: `http://127.0.0.1:${port}/portcullis/revoke`,
     received,
+    heartbeats,
     setMode: (m: Mode) => void (mode = m),
     close: () =>
       new Promise<void>((resolve) => {
@@ -32,6 +40,14 @@ export async function startNoticeReceiver() {
         server.close(() => resolve());
       }),
   };
+}
+
+function typeOf(body: string): unknown {
+  try {
+    return (JSON.parse(body) as { type?: unknown }).type;
+  } catch {
+    return undefined; // not a notice at all: recorded as received, for the test to see
+  }
 }
 
 /** Polls until `check` passes or the deadline ends; returns its last value. */

@@ -37,8 +37,8 @@ describe("the gateway heartbeat", () => {
       for (let i = 0; i < 2; i++)
         expect(await sendHeartbeats({ gatewayIds: ids })).toMatchObject([{ gatewayId: enabled.gateway.id, ok: true }]);
 
-      expect(receiver.received).toHaveLength(2);
-      const beats = receiver.received.map((n) => ({
+      expect(receiver.heartbeats).toHaveLength(2);
+      const beats = receiver.heartbeats.map((n) => ({
         id: n.headers["webhook-id"],
         payload: new Webhook(enabled.signingSecret).verify(n.body, n.headers as Record<string, string>) as { data: { sequence: number } },
       }));
