@@ -21,7 +21,7 @@ const beforeOf = (g: { name: string; environment: string; revokeUrl: string; dis
 type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: Actor };
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-const RELEASE_HELD = outboxStatement(releaseHeldSql);
+const RELEASE_HELD = outboxStatement(({ clock }) => releaseHeldSql(clock));
 
 /** The held deliveries of a gateway being enabled, due now with a fresh retry window; their sequences, in order. */
 async function releaseHeld(tx: Tx, gatewayId: string): Promise<number[]> {

@@ -19,6 +19,8 @@ export type Dialect = {
   clock: DbClock;
   /** `?` placeholders as the driver wants them. */
   placeholders: (sql: string) => string;
+  /** Appended to a SELECT whose rows an UPDATE then changes: rows another transaction holds are left to it. */
+  skipLocked: string;
 };
 
 /** Prisma stores DateTime as epoch ms on SQLite (unixepoch-ms, lib/data/db/client.ts). */
@@ -31,6 +33,7 @@ export const SQLITE: Dialect = {
     plus: (p) => `(CAST(unixepoch('subsec') * 1000 AS INTEGER) + ${p})`,
   },
   placeholders: (sql) => sql,
+  skipLocked: "", // one writer at a time: no row locks
 };
 
 // Prisma maps DateTime to `timestamp(3)` holding UTC on PostgreSQL. The store reads and writes it
@@ -54,4 +57,5 @@ export const POSTGRES: Dialect = {
     plus: (p) => `(statement_timestamp() AT TIME ZONE 'UTC' + ${p}::bigint * interval '1 millisecond')`,
   },
   placeholders: numbered,
+  skipLocked: " FOR UPDATE SKIP LOCKED",
 };

@@ -1,4 +1,4 @@
-import type { DbClock } from "./dialect";
+import type { DbClock, Dialect } from "./dialect";
 import type { RawDelivery } from "./rows";
 import type { PendingDelivery } from "./types";
 
@@ -53,14 +53,23 @@ export function outboxSql(clock: DbClock, { lockGateways = "" } = {}) {
         attempts = attempts + 1, next_attempt_at = ${plus("?")}, lease_until = NULL, last_status = ?, last_error = ?,
         last_attempt_at = ${now}, delivered_at = CASE WHEN ? = 1 THEN ${now} END
       WHERE event_sequence = ? AND gateway_id = ? AND status = 'pending' AND lease_until = ? RETURNING status`,
-    // A gateway that acknowledges again is back: its retries backed off during the outage go out now.
-    pullForward: `UPDATE deliveries SET next_attempt_at = ${now} WHERE gateway_id = ? AND status = 'pending' AND next_attempt_at > ${now}`,
     /** An admin's redelivery of one event or of all failed ones: a fresh 24 h window, due now. */
     requeueFailed: (oneEvent: boolean) =>
       `UPDATE deliveries SET status = 'pending', next_attempt_at = ${now}, give_up_at = ${plus("?")}, lease_until = NULL
         WHERE gateway_id = ? AND status = 'failed'${oneEvent ? " AND event_sequence = ?" : ""} RETURNING event_sequence`,
   };
 }
+
+/**
+ * A gateway that acknowledges again is back: its retries backed off during the outage go out now.
+ * Only those (attempts > 0): a first attempt due later is delayed on purpose (the race re-send).
+ * Its own statement, after the attempts commit, skipping rows another instance holds (it is sending
+ * or recording them): updating one gateway's rows from two transactions in different orders deadlocked.
+ */
+export const pullForwardSql = ({ clock: { now }, skipLocked }: Dialect) =>
+  `UPDATE deliveries SET next_attempt_at = ${now} WHERE (event_sequence, gateway_id) IN (
+    SELECT event_sequence, gateway_id FROM deliveries
+    WHERE gateway_id = ? AND status = 'pending' AND attempts > 0 AND next_attempt_at > ${now}${skipLocked})`;
 
 /** The parameters of `recordAttempt`, in order. */
 export const recordAttemptParams = (a: {

@@ -1,7 +1,7 @@
 import { heartbeatBody } from "@/lib/base/contract.shared";
 import { decryptSecret } from "@/lib/base/secret-box";
 import { db } from "@/lib/data/db/client";
-import { outboxSql } from "@/lib/data/store/outbox-sql";
+import { pullForwardSql } from "@/lib/data/store/outbox-sql";
 import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import { deliverNotice, type NoticeResult } from "./deliver-notice";
@@ -20,7 +20,7 @@ const MAX_CONCURRENT = 64;
 
 export type HeartbeatResult = NoticeResult & { gatewayId: string };
 
-const PULL_FORWARD = outboxStatement((clock) => outboxSql(clock).pullForward);
+const PULL_FORWARD = outboxStatement(pullForwardSql);
 // Gateways whose last heartbeat from this process was acknowledged. Process-wide, like the delivery worker.
 const reachable = ((globalThis as unknown as { portcullisReachable?: Set<string> }).portcullisReachable ??= new Set());
 

@@ -1,7 +1,15 @@
 import { INSTANCE_ID } from "@/lib/data/bus/instance-id";
 import { busPayload, EVENTS_CHANNEL } from "@/lib/data/bus/messages";
 import { POSTGRES, utc } from "@/lib/data/store/dialect";
-import { claimable, DELIVERY_COLUMNS, outboxSql, recordAttemptParams, RETRY_WINDOW_MS, toDelivery } from "@/lib/data/store/outbox-sql";
+import {
+  claimable,
+  DELIVERY_COLUMNS,
+  outboxSql,
+  pullForwardSql,
+  recordAttemptParams,
+  RETRY_WINDOW_MS,
+  toDelivery,
+} from "@/lib/data/store/outbox-sql";
 import type { RawDelivery, RawEventSequence, RawLiveUntil, RawSequence } from "@/lib/data/store/rows";
 import { splitIntoEvents } from "@/lib/data/store/split-events";
 import type { ApiRef, ChangedToken, DriverStore, NoticeType, QueuedNotices } from "@/lib/data/store/types";
@@ -12,6 +20,7 @@ import type { PostgresConnection } from "./connection";
 const POSTGRES_CLOCK = POSTGRES.clock;
 const OUTBOX_SQL = outboxSql(POSTGRES_CLOCK, { lockGateways: " FOR KEY SHARE" });
 const CLAIMABLE = claimable(POSTGRES_CLOCK);
+const PULL_FORWARD = pullForwardSql(POSTGRES);
 const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl" 1)
 
 /**
@@ -183,12 +192,14 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
     },
     async recordAttempts(attempts) {
       if (attempts.length === 0) return;
+      const acknowledged = new Set<string>();
       await transaction(async (c) => {
         for (const a of attempts) {
           const { rowCount } = await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [...recordAttemptParams(a), utc(a.leaseUntil)]);
-          if (rowCount && a.ok) await query(c, "pull_forward", OUTBOX_SQL.pullForward, [a.gatewayId]);
+          if (rowCount && a.ok) acknowledged.add(a.gatewayId);
         }
       });
+      for (const gatewayId of acknowledged) await query(pool, "pull_forward", PULL_FORWARD, [gatewayId]);
     },
   };
 

@@ -4,6 +4,7 @@ import {
   DELIVERY_COLUMNS,
   DELIVERY_FROM,
   outboxSql,
+  pullForwardSql,
   recordAttemptParams,
   RETRY_WINDOW_MS,
   toDelivery,
@@ -16,6 +17,7 @@ import type { SqliteConnection } from "./connection";
 
 const OUTBOX_SQL = outboxSql(SQLITE.clock);
 const CLAIMABLE = claimable(SQLITE.clock);
+const PULL_FORWARD = pullForwardSql(SQLITE);
 
 export type SqliteOutbox = ReturnType<typeof sqliteOutbox>;
 
@@ -71,10 +73,12 @@ export function sqliteOutbox({ conn, stmt }: SqliteConnection) {
   });
 
   const record = conn.transaction((attempts: DeliveryAttempt[]) => {
+    const acknowledged = new Set<string>();
     for (const a of attempts) {
       const changed = stmt(OUTBOX_SQL.recordAttempt).get(...recordAttemptParams(a), time(a.leaseUntil));
-      if (changed && a.ok) stmt(OUTBOX_SQL.pullForward).run(a.gatewayId);
+      if (changed && a.ok) acknowledged.add(a.gatewayId);
     }
+    for (const gatewayId of acknowledged) stmt(PULL_FORWARD).run(gatewayId); // one writer: no deadlock to avoid
   });
 
   const methods: Pick<DriverStore, "queueResend" | "requeueFailed" | "claimQueued" | "claimDueDeliveries" | "recordAttempts"> = {
