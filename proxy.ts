@@ -9,7 +9,7 @@ const SIGNED_IN_AREAS = ["/apps", "/admin", "/account"];
  * Every page gets a Content-Security-Policy with a fresh nonce (Next reads it from the request
  * header and puts it on its scripts). A visitor with no session cookie who opens a signed-in area
  * goes straight to sign-in and comes back after: optimistic only, the real checks are
- * requireUser()/requireRole() in the layouts and withSession() in the API.
+ * requireUser()/requirePermission() in the layouts and pages and withSession() in the API.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -91,7 +91,7 @@ export function apisCommands(program: Command, run: Run) {
   apis
     .command("list")
     .description("every API version")
-    .action(run(async () => ({ apis: (await listAllApis()).map(apiJson) })));
+    .action(run(async () => ({ apis: (await listAllApis({ actor: cliOperator() })).map(apiJson) })));
   apis
     .command("update")
     .description("JWT to the backend for an API version: on, off, or the global default (settings set backend_jwt)")
@@ -137,7 +137,7 @@ export function apisCommands(program: Command, run: Run) {
     );
   tiers.command("list").action(
     run(async () => ({
-      tiers: (await listTiers()).map((t) => ({
+      tiers: (await listTiers({ actor: cliOperator() })).map((t) => ({
         id: t.id,
         name: t.name,
         requests_per_minute: t.requestsPerMinute,

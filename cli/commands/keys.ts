@@ -19,7 +19,7 @@ export function keysCommands(program: Command, run: Run) {
   keys
     .command("list")
     .description("every signing key: next, current, previous (still in the JWKS) or expired")
-    .action(run(async () => ({ keys: (await listSigningKeys()).map(keyJson) })));
+    .action(run(async () => ({ keys: (await listSigningKeys({ actor: cliOperator() })).map(keyJson) })));
   keys
     .command("rotate")
     .description("make a new signing key; the keys it replaces stay in the JWKS for the overlap")

@@ -13,7 +13,7 @@ export function settingsCommands(program: Command, run: Run) {
     .description("print one setting, or all of them")
     .action(
       run(async (key: string | undefined) => {
-        const all = await getAllSettings();
+        const all = await getAllSettings({ actor: cliOperator() });
         if (key === undefined) return all;
         if (!isSettingKey(key)) throw new AppError("bad_request", `Unknown setting "${key}".`);
 

@@ -89,7 +89,7 @@ export function tokensCommands(program: Command, run: Run) {
       run(async (o: { clientId: string; state?: string; limit: string; cursor?: string }) => {
         await findClientOrThrow(o.clientId);
         const query = tokenListQuerySchema.parse({ state: o.state, limit: o.limit, cursor: o.cursor });
-        const page = await listTokens({ clientId: o.clientId, ...query });
+        const page = await listTokens({ clientId: o.clientId, ...query, actor: cliOperator() });
         const tokens = page.tokens.map((t) => ({
           id: t.id,
           token: `${t.prefix}…${t.last4}`,

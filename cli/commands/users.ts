@@ -46,7 +46,7 @@ export function usersCommands(program: Command, run: Run) {
     .option("--cursor <cursor>", "the next_cursor of the previous page")
     .action(
       run(async (o: { q?: string; role?: "admin" | "subscriber"; state?: "active" | "suspended"; limit?: string; cursor?: string }) => {
-        const page = await listUsers(o);
+        const page = await listUsers({ ...o, actor: cliOperator() });
 
         return {
           users: page.users.map((u) => ({

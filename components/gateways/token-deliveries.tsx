@@ -3,7 +3,7 @@
 import { DateTime } from "@/components/apps/date-time";
 import { Badge } from "@/components/ui/badge";
 import { useTokenDeliveries } from "@/lib/client/gateways/queries";
-import type { TokenDelivery } from "@/lib/gateways/list-token-deliveries";
+import type { TokenDelivery } from "@/lib/gateways/list-app-token-deliveries";
 
 const LOOK: Record<TokenDelivery["status"], { variant: "success" | "warning" | "destructive"; label: string }> = {
   delivered: { variant: "success", label: "Acknowledged" },

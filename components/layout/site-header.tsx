@@ -1,26 +1,18 @@
-import { hasRole, type SessionUser } from "@/lib/engine/identity/roles.shared";
+import { personActor } from "@/lib/engine/identity/actor.shared";
+import { can } from "@/lib/engine/identity/permissions.shared";
+import type { SessionUser } from "@/lib/engine/identity/roles.shared";
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
+import { ADMIN_LINKS } from "./admin-links";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 export function SiteHeader({ user }: { user: SessionUser }) {
-  const adminLinks = [
-    { href: "/admin", label: "Admin" },
-    { href: "/admin/users", label: "Users" },
-    { href: "/admin/apps", label: "All apps" },
-    { href: "/admin/tokens", label: "Tokens" },
-    { href: "/admin/gateways", label: "Gateways" },
-    { href: "/admin/keys", label: "Signing keys" },
-    { href: "/admin/apis", label: "APIs" },
-    { href: "/admin/subscriptions", label: "Requests" },
-    { href: "/admin/token-policy", label: "Token policy" },
-    { href: "/admin/token-actions", label: "Revoke / re-approve" },
-  ];
+  const actor = personActor(user);
   const links = [
     { href: "/apps", label: "Applications" },
     { href: "/apis", label: "Catalog" },
-    ...(hasRole(user.role, "admin") ? adminLinks : []),
+    ...ADMIN_LINKS.filter((link) => can(actor, link.may)).map(({ href, label }) => ({ href, label })),
   ];
   // An admin's eleven links do not fit one row beside the logo and the menu even at 1440 px: they always
   // get a row of their own, which wraps. A subscriber's few links share the top row from xl up.

@@ -1,12 +1,15 @@
 import { db } from "@/lib/data/db/client";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 
 export type ChecklistItem = { id: string; title: string; description: string; href: string; done: boolean };
 
 /**
  * What a new Portcullis needs from its admin before subscribers can rely on it, each step done when
- * its effect exists. Callers must already have checked the admin role.
+ * its effect exists: part of the admin overview's figures.
  */
-export async function firstRunChecklist(): Promise<ChecklistItem[]> {
+export async function firstRunChecklist({ actor }: { actor: Actor }): Promise<ChecklistItem[]> {
+  assertCan(actor, "stats.read_all");
   const [gateways, policySaves, publishedApis] = await Promise.all([
     db.gateway.count(),
     db.auditEvent.count({ where: { action: "settings.updated" } }),

@@ -1,9 +1,12 @@
 import { db } from "@/lib/data/db/client";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 
 export type AdminOverview = { users: number; admins: number; apps: number; activeTokens: number };
 
-/** Headline counts for the admin overview. Callers must already have checked the admin role. */
-export async function getAdminOverview(now = new Date()): Promise<AdminOverview> {
+/** Headline counts for the admin overview. */
+export async function getAdminOverview({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<AdminOverview> {
+  assertCan(actor, "stats.read_all");
   const [users, admins, apps, activeTokens] = await Promise.all([
     db.user.count(),
     db.user.count({ where: { role: "admin" } }),

@@ -21,4 +21,9 @@ export async function createTier({ actor, ...input }: CreateTierInput & { actor:
   });
 }
 
-export const listTiers = (): Promise<TierSummary[]> => db.tier.findMany({ select: TIER_SELECT, orderBy: { requestsPerMinute: "asc" } });
+/** Every tier, slowest first: what an admin may offer on an API (a subscriber sees an API's own tiers with it). */
+export async function listTiers({ actor }: { actor: Actor }): Promise<TierSummary[]> {
+  assertCan(actor, "apis.manage");
+
+  return db.tier.findMany({ select: TIER_SELECT, orderBy: { requestsPerMinute: "asc" } });
+}

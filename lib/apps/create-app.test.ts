@@ -59,7 +59,7 @@ describe("createApp", () => {
     await createApp({ actor: a, name: "A's" });
     await createApp({ actor: b, name: "B's" });
 
-    expect((await listApps({ ownerId: a.id })).apps.map((x) => x.name)).toEqual(["A's"]);
+    expect((await listApps({ actor: a })).apps.map((x) => x.name)).toEqual(["A's"]);
   });
 });
 

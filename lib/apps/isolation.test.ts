@@ -5,10 +5,14 @@ import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { db } from "@/lib/data/db/client";
 import type { Person } from "@/lib/engine/identity/actor.shared";
 import { listAppTokenDeliveries } from "@/lib/gateways/list-app-token-deliveries";
+import { activityPerDay } from "@/lib/stats/activity-per-day";
 import { appStats } from "@/lib/stats/app-stats";
+import { propagationPerDay } from "@/lib/stats/propagation-per-day";
+import { listAppSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { makeUser } from "@/lib/testing/factories";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { listAppTokens } from "@/lib/tokens/list-app-tokens";
+import { listTokens } from "@/lib/tokens/list-tokens";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./create-app";
 import { deleteApp } from "./delete-app";
@@ -50,6 +54,10 @@ describe("another subscriber's application", () => {
     ["listAppTokenDeliveries", () => listAppTokenDeliveries({ appId: appId(), tokenId, actor: b })],
     ["listEvents", () => listEvents({ appId: appId(), actor: b })],
     ["appStats", () => appStats({ appId: appId(), actor: b })],
+    ["activityPerDay", () => activityPerDay({ appId: appId(), actor: b })],
+    ["propagationPerDay", () => propagationPerDay({ appId: appId(), actor: b })],
+    ["listAppSubscriptions", () => listAppSubscriptions({ appId: appId(), actor: b })],
+    ["listTokens, by its client id", () => listTokens({ clientId: created.clientId, actor: b })],
   ];
 
   it.each(attempts)("%s → not_found", async (_, attempt) => {
@@ -106,6 +114,8 @@ describe("an admin and another user's application", () => {
     expect(await getOverseenApp({ appId, actor: admin })).toMatchObject({ name: "Overseen app", ownerEmail: owner.email });
     expect(await listClientSecrets({ appId, actor: admin })).toHaveLength(1);
     expect((await listAppTokens({ appId, actor: admin })).total).toBe(2);
+    expect((await listTokens({ clientId: created.clientId, actor: admin })).total).toBe(2);
+    expect((await activityPerDay({ appId, actor: admin })).at(-1)).toMatchObject({ issued: 2 });
     expect((await listEvents({ appId, actor: admin })).events.length).toBeGreaterThan(0);
   });
 

@@ -3,6 +3,8 @@ import { env } from "@/lib/base/env";
 import { withoutEmpty } from "@/lib/base/list-query.shared";
 import { db } from "@/lib/data/db/client";
 import { engineOf } from "@/lib/data/db/engine";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { appListQuerySchema, type AppListQuery } from "./app-list-query";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
 import type { AppSummary } from "./schemas.shared";
@@ -14,9 +16,10 @@ const ORDER = { newest: ["createdAt", "desc"], oldest: ["createdAt", "asc"], nam
 
 /**
  * Admin → Applications: every application not deleted, whoever owns it, with its owner; `q` matches
- * the name or the owner's email. The caller has checked the admin role (the route's guard).
+ * the name or the owner's email.
  */
-export async function listAllApps(query: AppListQuery): Promise<OverseenAppPage> {
+export async function listAllApps({ actor, ...query }: AppListQuery & { actor: Actor }): Promise<OverseenAppPage> {
+  assertCan(actor, "apps.oversee");
   const f = appListQuerySchema.parse(withoutEmpty(query));
   const [field, direction] = ORDER[f.sort];
   // SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be asked.

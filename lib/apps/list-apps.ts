@@ -3,6 +3,7 @@ import { env } from "@/lib/base/env";
 import { withoutEmpty } from "@/lib/base/list-query.shared";
 import { db } from "@/lib/data/db/client";
 import { engineOf } from "@/lib/data/db/engine";
+import type { Person } from "@/lib/engine/identity/actor.shared";
 import { appListQuerySchema, type AppListQuery } from "./app-list-query";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
 import type { AppSummary } from "./schemas.shared";
@@ -11,8 +12,12 @@ export type AppPage = { apps: AppSummary[]; total: number; nextCursor: string | 
 
 const ORDER = { newest: ["createdAt", "desc"], oldest: ["createdAt", "asc"], name: ["name", "asc"] } as const;
 
-/** A page of the owner's applications (newest first unless asked), with the total; deleted ones are gone from the list. */
-export async function listApps({ ownerId, ...query }: AppListQuery & { ownerId: string }): Promise<AppPage> {
+/**
+ * A page of the person's own applications (newest first unless asked), with the total; deleted ones are
+ * gone from the list. Anyone's, for those who oversee them, is listAllApps.
+ */
+export async function listApps({ actor, ...query }: AppListQuery & { actor: Person }): Promise<AppPage> {
+  const ownerId = actor.id;
   const f = appListQuerySchema.parse(withoutEmpty(query));
   const [field, direction] = ORDER[f.sort];
   // SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be asked.

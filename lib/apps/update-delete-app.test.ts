@@ -56,7 +56,7 @@ describe("deleteApp", () => {
     expect((await requestToken(clientId, clientSecret)).body.error).toBe("invalid_client");
     await expect(getAppOrThrow({ appId: app.id, actor: owner, may: "apps.open" })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteApp({ appId: app.id, actor: owner, confirmName: "Doomed" })).rejects.toMatchObject({ code: "not_found" });
-    expect((await listApps({ ownerId: owner.id })).apps).toEqual([]);
+    expect((await listApps({ actor: owner })).apps).toEqual([]);
     const actions = (await db.auditEvent.findMany({ where: { appId: app.id } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["app.created", "token.generated", "token.revoked", "app.deleted"]));
   });

@@ -1,4 +1,4 @@
-import type { TokenDelivery } from "./list-token-deliveries";
+import type { TokenDelivery } from "./list-app-token-deliveries";
 
 /** What a subscriber is told about a revocation: one line, no gateway names, environments or errors. */
 export type Propagation = { state: "none" | "reached" | "propagating"; ms: number | null };

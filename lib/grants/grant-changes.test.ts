@@ -31,14 +31,14 @@ describe("Authorized applications", () => {
     const person = await makeUser();
     const a = await signedIn(app, person);
     const b = await signedIn(app, person); // a second device: another family of the same grant
-    const grants = await listUserGrants({ userId: person.id });
+    const grants = await listUserGrants({ actor: person });
     expect(grants).toEqual([expect.objectContaining({ clientId: app.clientId, appName: app.app.name, activeTokens: 4 })]);
 
     const { changed } = await revokeUserGrant({ clientId: app.clientId, actor: person });
     expect(changed).toHaveLength(4);
     for (const t of [a.access, a.refresh, b.access, b.refresh])
       expect(await row(t)).toMatchObject({ revokedReason: "grant_revoked", revocationSeq: expect.any(Number) });
-    expect(await listUserGrants({ userId: person.id })).toEqual([]);
+    expect(await listUserGrants({ actor: person })).toEqual([]);
   });
 
   it("never touches another person's grant or tokens", async () => {

@@ -1,4 +1,5 @@
 import { db } from "@/lib/data/db/client";
+import type { Person } from "@/lib/engine/identity/actor.shared";
 
 export type UserGrant = {
   clientId: string;
@@ -9,8 +10,9 @@ export type UserGrant = {
   activeTokens: number;
 };
 
-/** The applications a person has authorized (Authorized applications), newest first. */
-export async function listUserGrants({ userId, now = Date.now() }: { userId: string; now?: number }): Promise<UserGrant[]> {
+/** The applications the person has authorized (Authorized applications), newest first. */
+export async function listUserGrants({ actor, now = Date.now() }: { actor: Person; now?: number }): Promise<UserGrant[]> {
+  const userId = actor.id;
   const grants = await db.grant.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
   const clients = await db.client.findMany({
     where: { id: { in: grants.map((g) => g.clientId) } },

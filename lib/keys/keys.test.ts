@@ -45,7 +45,7 @@ describe("signing keys", () => {
     const listed = async (at: number) => (await publishedKeys(at)).map((k) => k.kid);
     expect(await listed(now + ACTIVATION_DELAY_MS + 599_000)).toEqual(expect.arrayContaining([before.kid, rotated.kid]));
     expect(await listed(now + ACTIVATION_DELAY_MS + 601_000)).not.toContain(before.kid);
-    const states = await listSigningKeys(now + ACTIVATION_DELAY_MS);
+    const states = await listSigningKeys({ actor: TEST_ADMIN, at: now + ACTIVATION_DELAY_MS });
     expect(states.find((k) => k.kid === rotated.kid)?.state).toBe("current");
     expect(states.find((k) => k.kid === before.kid)?.state).toBe("previous");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "signing_key.rotated", detail: { contains: rotated.kid } } });

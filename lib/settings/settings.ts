@@ -8,7 +8,8 @@ import { applyCommittedCacheSettings, isCacheSetting } from "@/lib/engine/valida
 import { validateSettings, type SettingsChange } from "./validate-settings.shared";
 
 /** Every setting as stored, defaults filled in. */
-export async function getAllSettings(): Promise<Record<SettingKey, string>> {
+export async function getAllSettings({ actor }: { actor: Actor }): Promise<Record<SettingKey, string>> {
+  assertCan(actor, "settings.manage");
   const stored = await store().getSettings();
 
   return Object.fromEntries(SETTING_KEYS.map((k) => [k, stored[k] ?? SETTINGS[k].default])) as Record<SettingKey, string>;
@@ -31,7 +32,7 @@ export async function updateSettings({
   confirmLongRefresh,
 }: UpdateSettingsOptions): Promise<{ settings: Record<SettingKey, string>; notices: QueuedNotices }> {
   assertCan(actor, "settings.manage");
-  const current = await getAllSettings();
+  const current = await getAllSettings({ actor });
   const next = validateSettings(current, change, { confirmLongRefresh });
   const changed = SETTING_KEYS.filter((k) => next[k] !== current[k]);
   const notices = await commitCatalogChange({

@@ -1,4 +1,5 @@
 import { coldQuery, at as param, utcDay } from "@/lib/data/db/cold-sql";
+import { scopedClient, type StatsScope } from "./stats-scope";
 
 export const CHART_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -16,9 +17,10 @@ type Count = { day: string; count: bigint | number };
 
 /**
  * Tokens issued and revoked, and introspections, per UTC day over the last 30 days — all of them, or
- * one client's. Counted and grouped in SQL (at most 30 rows per series come back), zeros filled in.
+ * one application's. Counted and grouped in SQL (at most 30 rows per series come back), zeros filled in.
  */
-export async function activityPerDay({ clientId, now = Date.now() }: { clientId?: string; now?: number } = {}): Promise<ActivityDay[]> {
+export async function activityPerDay({ now = Date.now(), ...scope }: StatsScope & { now?: number }): Promise<ActivityDay[]> {
+  const clientId = await scopedClient(scope);
   const from = windowStart(now);
   const client = clientId === undefined ? "" : " AND client_id = ?";
   const args = clientId === undefined ? [] : [clientId];

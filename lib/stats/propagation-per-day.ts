@@ -3,6 +3,7 @@ import { db } from "@/lib/data/db/client";
 import { coldQuery, at as param, utcDay } from "@/lib/data/db/cold-sql";
 import { engineOf } from "@/lib/data/db/engine";
 import { windowDays, windowStart } from "./activity-per-day";
+import { scopedClient, type StatsScope } from "./stats-scope";
 
 export type PropagationDay = { day: string; p50: number | null; p99: number | null; notices: number };
 export type GatewayPropagation = { gateway: string; days: PropagationDay[] };
@@ -12,12 +13,11 @@ type Row = { gateway_id: string; day: string; p50: number | null; p99: number | 
 /**
  * Revocation propagation per gateway and UTC day over the last 30 days: p50 and p99 (nearest rank)
  * of the milliseconds from a revocation's commit to the gateway's acknowledgement. Ranked and reduced
- * in SQL (window functions, both engines), so at most gateways × 30 rows come back. With `clientId`,
- * only notices that carried that client's tokens.
+ * in SQL (window functions, both engines), so at most gateways × 30 rows come back. With `appId`,
+ * only notices that carried that application's tokens.
  */
-export async function propagationPerDay({ clientId, now = Date.now() }: { clientId?: string; now?: number } = {}): Promise<
-  GatewayPropagation[]
-> {
+export async function propagationPerDay({ now = Date.now(), ...scope }: StatsScope & { now?: number }): Promise<GatewayPropagation[]> {
+  const clientId = await scopedClient(scope);
   const postgres = engineOf(env.DATABASE_URL) === "postgresql";
   const latency = postgres ? "EXTRACT(EPOCH FROM (d.delivered_at - e.created_at)) * 1000" : "d.delivered_at - e.created_at";
   const carries = clientId === undefined ? "" : postgres ? " AND strpos(e.tokens, ?) > 0" : " AND instr(e.tokens, ?) > 0";

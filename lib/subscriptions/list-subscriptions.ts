@@ -1,5 +1,8 @@
 import type { ApiStatus } from "@/lib/apis/schemas.shared";
+import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { db } from "@/lib/data/db/client";
+import type { Actor, Person } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import type { SubscriptionStatus, SubscriptionSummary } from "./schemas";
 
 const SELECT = {
@@ -61,22 +64,24 @@ const toSummary = (r: Row): SubscriptionSummary => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-/** One application's subscriptions (the caller has checked the application is theirs). */
-export async function listAppSubscriptions(appId: string): Promise<SubscriptionSummary[]> {
+/** One application's subscriptions, for its owner (anyone else's application is `not_found`). */
+export async function listAppSubscriptions({ appId, actor }: { appId: string; actor: Actor }): Promise<SubscriptionSummary[]> {
+  await getAppOrThrow({ appId, actor, may: "subscriptions.request" });
   const rows = await db.subscription.findMany({ where: { appId }, select: SELECT, orderBy: { createdAt: "asc" } });
 
   return rows.map(toSummary);
 }
 
-/** A subscriber's subscriptions to one API, across their applications (the API page's state). */
-export async function listUserSubscriptionsToApi({ userId, apiId }: { userId: string; apiId: string }): Promise<SubscriptionSummary[]> {
-  const rows = await db.subscription.findMany({ where: { apiId, app: { ownerId: userId, deletedAt: null } }, select: SELECT });
+/** The person's subscriptions to one API, across their applications (the API page's state). */
+export async function listUserSubscriptionsToApi({ actor, apiId }: { actor: Person; apiId: string }): Promise<SubscriptionSummary[]> {
+  const rows = await db.subscription.findMany({ where: { apiId, app: { ownerId: actor.id, deletedAt: null } }, select: SELECT });
 
   return rows.map(toSummary);
 }
 
 /** What waits for an admin: new requests and tier changes. */
-export async function listPendingSubscriptions(): Promise<SubscriptionSummary[]> {
+export async function listPendingSubscriptions({ actor }: { actor: Actor }): Promise<SubscriptionSummary[]> {
+  assertCan(actor, "subscriptions.review");
   const rows = await db.subscription.findMany({
     where: { OR: [{ status: "pending" }, { status: "active", requestedTierId: { not: null } }], app: { deletedAt: null } },
     select: SELECT,

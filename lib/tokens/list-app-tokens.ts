@@ -11,5 +11,5 @@ export async function listAppTokens({
 }: TokenListQuery & { appId: string; actor: Actor; now?: number }): Promise<TokenPage> {
   const { clientId } = await getAppOrThrow({ appId, actor, may: "apps.read" });
 
-  return listTokens({ clientId, ...query });
+  return listTokens({ clientId, actor, ...query });
 }

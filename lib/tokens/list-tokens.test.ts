@@ -57,7 +57,7 @@ describe("listTokens", () => {
     const owner = await makeUser();
     const { clientId } = await createApp({ actor: owner, name: "Filtered" });
     const rows = await seedTokens(clientId, 40);
-    const list = (q: Parameters<typeof listTokens>[0]) => listTokens({ ...q, now: NOW });
+    const list = (q: Omit<Parameters<typeof listTokens>[0], "actor">) => listTokens({ ...q, actor: owner, now: NOW });
 
     const revoked = await list({ clientId, state: "revoked" });
     expect(revoked.total).toBe(rows.filter((r) => r.revokedAt).length);
@@ -81,11 +81,11 @@ describe("listTokens", () => {
   it("refuses a cursor it did not write and a bad filter with field errors", async () => {
     const owner = await makeUser();
     const { clientId } = await createApp({ actor: owner, name: "Bad input" });
-    await expect(listTokens({ clientId, cursor: "garbage" })).rejects.toMatchObject({
+    await expect(listTokens({ clientId, actor: owner, cursor: "garbage" })).rejects.toMatchObject({
       code: "bad_request",
       fields: { cursor: expect.any(Array) },
     });
-    await expect(listTokens({ clientId, limit: 5000 })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(listTokens({ clientId, actor: owner, limit: 5000 })).rejects.toMatchObject({ name: "ZodError" });
   });
 
   it("says where each token came from, with the note typed for it in the portal, from the token alone", async () => {
@@ -95,7 +95,7 @@ describe("listTokens", () => {
     const cli = await generateAppToken({ appId: app.id, actor: TEST_OPERATOR });
     await seedTokens(clientId, 1);
     await db.auditEvent.deleteMany({ where: { appId: app.id } }); // the list does not read the audit trail
-    const { tokens } = await listTokens({ clientId });
+    const { tokens } = await listTokens({ clientId, actor: owner });
 
     expect(tokens).toHaveLength(3);
     expect(tokens.find((t) => t.id === browser.tokenId)).toMatchObject({ source: "browser", note: "staging smoke tests" });
@@ -115,11 +115,11 @@ describe("revokeSelectedTokens", () => {
     await expect(revokeSelectedTokens({ appId: app.id, tokenIds: [a.tokenId, foreign.tokenId], actor: owner })).rejects.toMatchObject({
       code: "not_found",
     });
-    expect((await listTokens({ clientId, state: "revoked" })).total).toBe(0);
+    expect((await listTokens({ clientId, actor: owner, state: "revoked" })).total).toBe(0);
 
     expect(await revokeSelectedTokens({ appId: app.id, tokenIds: [a.tokenId, b.tokenId], actor: owner })).toMatchObject({ revoked: 2 });
-    const states = new Map((await listTokens({ clientId })).tokens.map((t) => [t.id, t.status]));
+    const states = new Map((await listTokens({ clientId, actor: owner })).tokens.map((t) => [t.id, t.status]));
     expect([states.get(a.tokenId), states.get(b.tokenId), states.get(c.tokenId)]).toEqual(["revoked", "revoked", "active"]);
-    expect((await listTokens({ clientId: theirs.clientId, state: "active" })).total).toBe(1);
+    expect((await listTokens({ clientId: theirs.clientId, actor: other, state: "active" })).total).toBe(1);
   });
 });

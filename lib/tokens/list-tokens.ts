@@ -1,8 +1,11 @@
 import { afterCursor, decodeCursor, encodeCursor } from "@/lib/base/cursor";
+import { AppError } from "@/lib/base/errors.shared";
 import { tokenListQuerySchema, withoutEmpty, type TokenListQuery } from "@/lib/base/list-query.shared";
 import { db } from "@/lib/data/db/client";
 import type { Prisma } from "@/lib/data/db/generated/sqlite/client";
 import type { TokenSource, TokenType } from "@/lib/data/store";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { can } from "@/lib/engine/identity/permissions.shared";
 
 export type TokenStatus = "active" | "expired" | "revoked";
 
@@ -40,15 +43,23 @@ function stateWhere(state: TokenStatus | undefined, now: Date): Prisma.TokenWher
   return {};
 }
 
+/** The client's application's owner, an admin or the operator (`apps.read`); to anyone else the client is `not_found`. */
+async function assertMayRead(actor: Actor, clientId: string) {
+  const client = await db.client.findUnique({ where: { id: clientId }, select: { app: { select: { ownerId: true } } } });
+  if (!client || !can(actor, "apps.read", client.app ?? undefined)) throw new AppError("not_found", "Client not found.");
+}
+
 /**
- * A page of a client's tokens, filtered and sorted, with the count of all that match. The caller
- * has checked that the user may see this client. Keyset pagination: see lib/base/cursor.ts.
+ * A page of a client's tokens, filtered and sorted, with the count of all that match. Keyset
+ * pagination: see lib/base/cursor.ts.
  */
 export async function listTokens({
   clientId,
+  actor,
   now = Date.now(),
   ...query
-}: TokenListQuery & { clientId: string; now?: number }): Promise<TokenPage> {
+}: TokenListQuery & { clientId: string; actor: Actor; now?: number }): Promise<TokenPage> {
+  await assertMayRead(actor, clientId);
   const f = tokenListQuerySchema.parse(withoutEmpty(query));
   const [key, direction] = f.sort.split("_") as ["created" | "expires", "asc" | "desc"];
   const field = SORT_FIELD[key];

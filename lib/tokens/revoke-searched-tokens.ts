@@ -27,8 +27,11 @@ async function activeTokensOf(tokenIds: string[], now: number) {
   });
 }
 
+type RevokeSearchedOptions = { tokenIds: string[]; actor: Actor; now?: number };
+
 /** The blast radius of revoking the selected tokens: how many, in which applications, and which gateways will be told. */
-export async function previewBulkRevoke({ tokenIds, now = Date.now() }: { tokenIds: string[]; now?: number }): Promise<RevocationPreview> {
+export async function previewBulkRevoke({ tokenIds, actor, now = Date.now() }: RevokeSearchedOptions): Promise<RevocationPreview> {
+  assertCan(actor, "tokens.oversee");
   const tokens = await activeTokensOf(bulkRevokeSchema.parse({ tokenIds }).tokenIds, now);
   const perClient = new Map<string, number>();
   for (const t of tokens) perClient.set(t.clientId, (perClient.get(t.clientId) ?? 0) + 1);
@@ -53,8 +56,6 @@ export async function previewBulkRevoke({ tokenIds, now = Date.now() }: { tokenI
     gateways: gateways.map((g) => ({ name: g.name, environment: g.environment, enabled: g.disabledAt === null })),
   };
 }
-
-type RevokeSearchedOptions = { tokenIds: string[]; actor: Actor; now?: number };
 
 /** Admin → Tokens, "Revoke selected": the selected tokens of any applications and the rest of their grants, in one transaction. */
 export async function revokeSearchedTokens({

@@ -1,5 +1,5 @@
 import { db } from "@/lib/data/db/client";
-import { createTestApp, createTestGateway, makeUser } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, makeUser, TEST_ADMIN } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "./issue-token";
@@ -41,18 +41,22 @@ describe("searchTokens", () => {
     const [a, b] = [await appWithTokens(2), await appWithTokens(1)];
     const last4 = a.issued[0].accessToken.slice(-4);
 
-    const byClient = await searchTokens({ clientId: a.clientId });
+    const byClient = await searchTokens({ actor: TEST_ADMIN, clientId: a.clientId });
     expect(byClient.total).toBe(2);
     expect(byClient.tokens[0]).toMatchObject({ appId: a.app!.id, appName: a.app!.name, ownerEmail: a.user.email, status: "active" });
-    expect((await searchTokens({ owner: b.user.email.slice(0, 12) })).tokens.map((t) => t.clientId)).toEqual([b.clientId]);
-    expect((await searchTokens({ clientId: a.clientId, q: `pcl_at_…${last4}` })).tokens.map((t) => t.id)).toContain(a.issued[0].tokenId);
-    expect((await searchTokens({ clientId: a.clientId, state: "revoked" })).total).toBe(0);
+    expect((await searchTokens({ actor: TEST_ADMIN, owner: b.user.email.slice(0, 12) })).tokens.map((t) => t.clientId)).toEqual([
+      b.clientId,
+    ]);
+    expect((await searchTokens({ actor: TEST_ADMIN, clientId: a.clientId, q: `pcl_at_…${last4}` })).tokens.map((t) => t.id)).toContain(
+      a.issued[0].tokenId,
+    );
+    expect((await searchTokens({ actor: TEST_ADMIN, clientId: a.clientId, state: "revoked" })).total).toBe(0);
   });
 
   it("pages with a cursor, never repeating a row", async () => {
     const a = await appWithTokens(3);
-    const first = await searchTokens({ clientId: a.clientId, limit: 2 });
-    const second = await searchTokens({ clientId: a.clientId, limit: 2, cursor: first.nextCursor! });
+    const first = await searchTokens({ actor: TEST_ADMIN, clientId: a.clientId, limit: 2 });
+    const second = await searchTokens({ actor: TEST_ADMIN, clientId: a.clientId, limit: 2, cursor: first.nextCursor! });
 
     expect(first.tokens).toHaveLength(2);
     expect(second.tokens).toHaveLength(1);
@@ -66,7 +70,7 @@ describe("bulk revoke across applications", () => {
     const [a, b] = [await appWithTokens(2), await appWithTokens(1)];
     const ids = [...a.issued, ...b.issued].map((t) => t.tokenId);
 
-    const preview = await previewBulkRevoke({ tokenIds: ids });
+    const preview = await previewBulkRevoke({ tokenIds: ids, actor: TEST_ADMIN });
 
     expect(preview.tokens).toBe(3);
     expect(preview.applications).toEqual([
@@ -81,7 +85,7 @@ describe("bulk revoke across applications", () => {
     const admin = await makeUser("admin");
     const [a, b] = [await appWithTokens(1), await appWithTokens(1)];
     const ids = [a.issued[0].tokenId, b.issued[0].tokenId];
-    const { tokens } = await previewBulkRevoke({ tokenIds: ids });
+    const { tokens } = await previewBulkRevoke({ tokenIds: ids, actor: TEST_ADMIN });
 
     const { revoked, notices } = await revokeSearchedTokens({ tokenIds: ids, actor: admin });
 

@@ -4,6 +4,8 @@ import { withoutEmpty } from "@/lib/base/list-query.shared";
 import { db } from "@/lib/data/db/client";
 import { engineOf } from "@/lib/data/db/engine";
 import type { Prisma } from "@/lib/data/db/generated/sqlite/client";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import { parseTokenHint, tokenSearchQuerySchema, type TokenSearchPage, type TokenSearchQuery } from "./token-search-query";
 
 /** Owners matched by part of an email: at most this many applications' clients go into the token query. */
@@ -32,9 +34,14 @@ async function clientsOfOwners(owner: string): Promise<string[]> {
 
 /**
  * Admin → Tokens: every application's tokens, newest first, by client id, owner, prefix/last 4 and
- * state, a page at a time with the count of all that match. The caller has checked the admin role.
+ * state, a page at a time with the count of all that match.
  */
-export async function searchTokens({ now = Date.now(), ...query }: TokenSearchQuery & { now?: number }): Promise<TokenSearchPage> {
+export async function searchTokens({
+  actor,
+  now = Date.now(),
+  ...query
+}: TokenSearchQuery & { actor: Actor; now?: number }): Promise<TokenSearchPage> {
+  assertCan(actor, "tokens.oversee");
   const f = tokenSearchQuerySchema.parse(withoutEmpty(query));
   const hint = f.q ? parseTokenHint(f.q) : {};
   const owned = f.owner ? await clientsOfOwners(f.owner) : null;

@@ -42,7 +42,7 @@ describe("shortening tokens under a lower maximum", () => {
     const longB = await refreshToken(b.clientId, now, 10 * 24 * HOUR);
     const shortB = await refreshToken(b.clientId, now, 12 * HOUR);
 
-    const preview = await previewShortening({ type: "refresh_token", maxTtl: 24 * 3600, now });
+    const preview = await previewShortening({ type: "refresh_token", maxTtl: 24 * 3600, actor: TEST_OPERATOR, now });
     expect(preview.apps).toEqual(
       expect.arrayContaining([
         { appId: a.app!.id, name: a.app!.name, count: 2 },

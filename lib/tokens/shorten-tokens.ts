@@ -5,12 +5,13 @@ import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 
-type ShortenOptions = { type: TokenType; maxTtl: number; now?: number }; // maxTtl in seconds
+type ShortenOptions = { type: TokenType; maxTtl: number; actor: Actor; now?: number }; // maxTtl in seconds
 
 export type ShorteningPreview = { total: number; apps: { appId: string | null; name: string; count: number }[] };
 
 /** The dry run of a lower maximum: active tokens that would outlive it, by application. */
-export async function previewShortening({ type, maxTtl, now = Date.now() }: ShortenOptions): Promise<ShorteningPreview> {
+export async function previewShortening({ type, maxTtl, actor, now = Date.now() }: ShortenOptions): Promise<ShorteningPreview> {
+  assertCan(actor, "tokens.oversee"); // the same as shortenTokens: it shows whose tokens that would cut
   const byClient = await coldQuery<{ clientId: string; count: bigint | number }>(
     `SELECT client_id AS "clientId", COUNT(*) AS count FROM tokens
       WHERE type = ? AND revoked_at IS NULL AND expires_at > :ts AND expires_at > ${plusMs("created_at")} GROUP BY client_id`,
@@ -39,7 +40,7 @@ export async function previewShortening({ type, maxTtl, now = Date.now() }: Shor
  * that has passed). One transaction with the audit row and the token.updated notices, so cached
  * answers lose the old expiry; the caller flushes the notices.
  */
-export async function shortenTokens({ type, maxTtl, actor, now = Date.now() }: ShortenOptions & { actor: Actor }): Promise<{
+export async function shortenTokens({ type, maxTtl, actor, now = Date.now() }: ShortenOptions): Promise<{
   shortened: number;
   notices: QueuedNotices;
 }> {

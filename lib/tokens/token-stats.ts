@@ -1,4 +1,6 @@
 import { db } from "@/lib/data/db/client";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 
 export type TokenStats = {
   active: number;
@@ -15,7 +17,8 @@ export type TokenStats = {
 };
 
 /** What the admin dashboard shows about the token store. */
-export async function tokenStats(now = Date.now()): Promise<TokenStats> {
+export async function tokenStats({ actor, now = Date.now() }: { actor: Actor; now?: number }): Promise<TokenStats> {
+  assertCan(actor, "stats.read_all");
   const at = new Date(now);
   const [active, expired, revoked, lastPurge] = await Promise.all([
     db.token.count({ where: { revokedAt: null, expiresAt: { gt: at } } }),

@@ -3,11 +3,14 @@ import { env } from "@/lib/base/env";
 import { withoutEmpty } from "@/lib/base/list-query.shared";
 import { db } from "@/lib/data/db/client";
 import { engineOf } from "@/lib/data/db/engine";
+import type { Actor } from "@/lib/engine/identity/actor.shared";
+import { assertCan } from "@/lib/engine/identity/assert-can";
 import type { Role } from "./schemas.shared";
 import { userListQuerySchema, type UserListQuery, type UserPage } from "./user-list-query";
 
 /** A page of every account, newest first, for admins: search by email or name, filter by role and suspension. */
-export async function listUsers(query: UserListQuery): Promise<UserPage> {
+export async function listUsers({ actor, ...query }: UserListQuery & { actor: Actor }): Promise<UserPage> {
+  assertCan(actor, "users.manage");
   const f = userListQuerySchema.parse(withoutEmpty(query));
   // SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be asked.
   const insensitive = engineOf(env.DATABASE_URL) === "postgresql" ? { mode: "insensitive" as const } : {};

@@ -4,7 +4,7 @@ import { IntrospectionsPerDayChart, PropagationChart, TokensPerDayChart } from "
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { firstRunChecklist } from "@/lib/admin/first-run-checklist";
 import { getAdminOverview } from "@/lib/admin/get-overview";
-import { requireRole } from "@/lib/doors/auth/session";
+import { requirePermission } from "@/lib/doors/auth/session";
 import { activityPerDay } from "@/lib/stats/activity-per-day";
 import { propagationPerDay } from "@/lib/stats/propagation-per-day";
 import { tokenStats } from "@/lib/tokens/token-stats";
@@ -39,13 +39,13 @@ function StatList({ stats, columns }: { stats: Stat[]; columns: string }) {
 }
 
 export default async function AdminOverviewPage() {
-  await requireRole("admin"); // the layout checks too; pages render in parallel with it
+  const { actor } = await requirePermission("stats.read_all"); // the layout checks too; pages render in parallel with it
   const [overview, tokens, checklist, activity, propagation] = await Promise.all([
-    getAdminOverview(),
-    tokenStats(),
-    firstRunChecklist(),
-    activityPerDay(),
-    propagationPerDay(),
+    getAdminOverview({ actor }),
+    tokenStats({ actor }),
+    firstRunChecklist({ actor }),
+    activityPerDay({ actor }),
+    propagationPerDay({ actor }),
   ]);
   const people: Stat[] = [
     { label: "Users", value: overview.users, hint: `${overview.admins} admin${overview.admins === 1 ? "" : "s"}`, icon: Users },

@@ -4,7 +4,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { firstRunChecklist } from "@/lib/admin/first-run-checklist";
 import { listApps } from "@/lib/apps/list-apps";
 import { requireUser } from "@/lib/doors/auth/session";
-import { hasRole } from "@/lib/engine/identity/roles.shared";
+import { personActor } from "@/lib/engine/identity/actor.shared";
+import { can } from "@/lib/engine/identity/permissions.shared";
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -12,9 +13,9 @@ import Link from "next/link";
 export const metadata: Metadata = { title: "Applications" };
 
 export default async function AppsPage() {
-  const user = await requireUser();
-  const admin = hasRole(user.role, "admin");
-  const [firstPage, checklist] = await Promise.all([listApps({ ownerId: user.id, limit: 50 }), admin ? firstRunChecklist() : []]);
+  const actor = personActor(await requireUser());
+  const admin = can(actor, "stats.read_all"); // whoever reads the overview's figures sets the house up: the checklist is one
+  const [firstPage, checklist] = await Promise.all([listApps({ actor, limit: 50 }), admin ? firstRunChecklist({ actor }) : []]);
 
   return (
     <div className="grid gap-6">

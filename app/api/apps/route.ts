@@ -5,10 +5,10 @@ import { createAppSchema } from "@/lib/apps/schemas.shared";
 import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/apps?cursor&limit&q&sort — a page of the signed-in user's applications and the total.
-export const GET = withSession(async ({ req, user }) => {
+export const GET = withSession(async ({ req, actor }) => {
   const query = appListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
 
-  return Response.json(await listApps({ ownerId: user.id, ...query }));
+  return Response.json(await listApps({ ...query, actor }));
 });
 
 // POST /api/apps — register an application; the client secret is in this response and nowhere else.

@@ -1,7 +1,7 @@
 import { appKeys, appUrl } from "@/lib/client/apps/queries";
 import { fetchJson } from "@/lib/client/http/fetch-json";
+import type { TokenDelivery } from "@/lib/gateways/list-app-token-deliveries";
 import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
-import type { TokenDelivery } from "@/lib/gateways/list-token-deliveries";
 import type { Propagation } from "@/lib/gateways/summarize-propagation";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 

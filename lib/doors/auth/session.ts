@@ -1,4 +1,6 @@
-import { hasRole, type Role, type SessionUser } from "@/lib/engine/identity/roles.shared";
+import { personActor, type Person } from "@/lib/engine/identity/actor.shared";
+import { can, type Action } from "@/lib/engine/identity/permissions.shared";
+import type { SessionUser } from "@/lib/engine/identity/roles.shared";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
@@ -19,10 +21,15 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** A page above the user's role answers 404, so it does not even confirm that it exists. */
-export async function requireRole(role: Role): Promise<SessionUser> {
+/**
+ * For pages and layouts: the signed-in person, if they may take at least one of `actions` (a page
+ * names the one its verbs need, a layout those of the pages it frames). Anyone else gets 404, so the
+ * page does not even confirm that it exists; signed-out visitors go to sign-in.
+ */
+export async function requirePermission(...actions: [Action, ...Action[]]): Promise<{ user: SessionUser; actor: Person }> {
   const user = await requireUser();
-  if (!hasRole(user.role, role)) notFound();
+  const actor = personActor(user);
+  if (!actions.some((action) => can(actor, action))) notFound();
 
-  return user;
+  return { user, actor };
 }

@@ -4,7 +4,7 @@ import { engineOf } from "@/lib/data/db/engine";
 import { store } from "@/lib/data/store";
 import { activityPerDay } from "@/lib/stats/activity-per-day";
 import { propagationPerDay } from "@/lib/stats/propagation-per-day";
-import { createTestApp, createTestGateway, introspectAs, revokeForTest } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, introspectAs, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,12 +59,12 @@ describe("last used and introspection counts", () => {
     await flushUsage();
     await revokeForTest({ selector: { tokenId: revoked.tokenId } });
 
-    const days = await activityPerDay({ clientId: app.clientId });
+    const days = await activityPerDay({ appId: app.app!.id, actor: TEST_ADMIN });
     expect(days).toHaveLength(30);
     expect(days.at(-1)).toEqual({ day: today(), issued: 2, revoked: 1, introspections: 1 });
     expect(days.slice(0, -1).every((d) => d.issued === 0 && d.revoked === 0)).toBe(true);
 
-    const propagation = await propagationPerDay({ clientId: app.clientId });
+    const propagation = await propagationPerDay({ appId: app.app!.id, actor: TEST_ADMIN });
     expect(propagation.map((g) => g.gateway)).toContain(gateway.gateway.name);
     const mine = propagation.find((g) => g.gateway === gateway.gateway.name)!.days.at(-1)!;
     expect(mine).toMatchObject({ day: today(), notices: 1 });

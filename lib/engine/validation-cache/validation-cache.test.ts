@@ -240,13 +240,13 @@ describe("the key manager's validation cache", () => {
   });
 
   it("refuses a TTL of zero, below zero or above the access-token maximum, saving nothing, and audits a change", async () => {
-    const before = await getAllSettings();
+    const before = await getAllSettings({ actor });
     for (const bad of [0, -5, Number(before.access_token_max_ttl) + 1, "soon"]) {
       const err = await setCache({ validation_cache_ttl: bad }).catch((e) => e);
       expect(err).toBeInstanceOf(AppError);
       expect(Object.keys((err as AppError).fields ?? {})).toEqual(["validation_cache_ttl"]);
     }
-    expect(await getAllSettings()).toEqual(before);
+    expect(await getAllSettings({ actor })).toEqual(before);
 
     const res = await cli("settings", "set", "validation_cache_ttl", "0", "--json");
     expect(res.code).not.toBe(0);

@@ -1,11 +1,11 @@
 import { AllActivity } from "@/components/audit/all-activity";
-import { requireRole } from "@/lib/doors/auth/session";
+import { requirePermission } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Activity" };
 
 export default async function AdminActivityPage() {
-  await requireRole("admin");
+  await requirePermission("audit.read_all");
 
   return (
     <div className="grid min-w-0 gap-6">

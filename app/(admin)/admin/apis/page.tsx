@@ -4,7 +4,7 @@ import { BackendJwtDefault } from "@/components/apis/backend-jwt-default";
 import { TiersCard } from "@/components/apis/tiers-card";
 import { listTiers } from "@/lib/apis/create-tier";
 import { listAllApis } from "@/lib/apis/list-apis";
-import { requireRole } from "@/lib/doors/auth/session";
+import { requirePermission } from "@/lib/doors/auth/session";
 import { getAllSettings } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 
@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "APIs" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminApisPage() {
-  await requireRole("admin");
-  const [apis, tiers, settings] = await Promise.all([listAllApis(), listTiers(), getAllSettings()]);
+  const { actor } = await requirePermission("apis.manage");
+  const [apis, tiers, settings] = await Promise.all([listAllApis({ actor }), listTiers({ actor }), getAllSettings({ actor })]);
 
   return (
     <div className="grid gap-6">

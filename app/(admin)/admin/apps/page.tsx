@@ -1,11 +1,11 @@
 import { AllAppsTable } from "@/components/admin/all-apps-table";
-import { requireRole } from "@/lib/doors/auth/session";
+import { requirePermission } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "All applications" };
 
 export default async function AdminAppsPage() {
-  await requireRole("admin");
+  await requirePermission("apps.oversee");
 
   return (
     <div className="grid min-w-0 gap-6">

@@ -1,8 +1,7 @@
 import { AddGatewayDialog } from "@/components/gateways/add-gateway-dialog";
 import { GatewayList } from "@/components/gateways/gateway-list";
 import { issuer } from "@/lib/base/issuer";
-import { requireRole } from "@/lib/doors/auth/session";
-import { personActor } from "@/lib/engine/identity/actor.shared";
+import { requirePermission } from "@/lib/doors/auth/session";
 import { listGateways } from "@/lib/gateways/list-gateways";
 import type { Metadata } from "next";
 
@@ -10,8 +9,8 @@ export const metadata: Metadata = { title: "Gateways" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminGatewaysPage() {
-  const user = await requireRole("admin"); // the layout checks too; pages render in parallel with it
-  const gateways = await listGateways({ actor: personActor(user) });
+  const { actor } = await requirePermission("gateways.manage"); // the layout checks too; pages render in parallel with it
+  const gateways = await listGateways({ actor });
 
   return (
     <div className="grid gap-6">

@@ -1,7 +1,7 @@
 import { RotateKeyForm } from "@/components/keys/rotate-key-form";
 import { SigningKeyList } from "@/components/keys/signing-key-list";
 import { issuer } from "@/lib/base/issuer";
-import { requireRole } from "@/lib/doors/auth/session";
+import { requirePermission } from "@/lib/doors/auth/session";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { listSigningKeys } from "@/lib/keys/list-signing-keys";
 import type { Metadata } from "next";
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "Signing keys" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminKeysPage() {
-  await requireRole("admin"); // the layout checks too; pages render in parallel with it
-  const [keys, policy] = await Promise.all([listSigningKeys(), readTokenPolicy()]);
+  const { actor } = await requirePermission("keys.manage"); // the layout checks too; pages render in parallel with it
+  const [keys, policy] = await Promise.all([listSigningKeys({ actor }), readTokenPolicy()]);
 
   return (
     <div className="grid gap-6">

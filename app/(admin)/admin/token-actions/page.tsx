@@ -1,11 +1,11 @@
-import { requireRole } from "@/lib/doors/auth/session";
+import { requirePermission } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 import { TokenActionForm } from "./_components/token-action-form";
 
 export const metadata: Metadata = { title: "Revoke or re-approve" };
 
 export default async function TokenActionsPage() {
-  await requireRole("admin");
+  await requirePermission("tokens.oversee");
 
   return (
     <div className="grid max-w-2xl gap-6">

@@ -1,4 +1,4 @@
-import { requireRole } from "@/lib/doors/auth/session";
+import { requirePermission } from "@/lib/doors/auth/session";
 import { getAllSettings } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 import { TokenPolicyForm } from "./_components/token-policy-form";
@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: "Token policy" };
 export const dynamic = "force-dynamic";
 
 export default async function TokenPolicyPage() {
-  await requireRole("admin"); // the layout checks too; pages render in parallel with it
-  const settings = await getAllSettings();
+  const { actor } = await requirePermission("settings.manage"); // the layout checks too; pages render in parallel with it
+  const settings = await getAllSettings({ actor });
 
   return (
     <div className="grid gap-6">

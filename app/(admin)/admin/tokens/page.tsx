@@ -1,11 +1,11 @@
 import { TokenSearch } from "@/components/tokens/token-search";
-import { requireRole } from "@/lib/doors/auth/session";
+import { requirePermission } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Tokens" };
 
 export default async function AdminTokensPage() {
-  await requireRole("admin");
+  await requirePermission("tokens.oversee");
 
   return (
     <div className="grid min-w-0 gap-6">

@@ -1,11 +1,11 @@
 import { UsersTable } from "@/components/users/users-table";
-import { requireRole } from "@/lib/doors/auth/session";
+import { requirePermission } from "@/lib/doors/auth/session";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage() {
-  const user = await requireRole("admin");
+  const { user } = await requirePermission("users.manage");
 
   return (
     <div className="grid min-w-0 gap-6">

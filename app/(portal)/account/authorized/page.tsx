@@ -1,6 +1,7 @@
 import { RevokeGrantButton } from "@/components/account/revoke-grant-button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/doors/auth/session";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { listUserGrants } from "@/lib/grants/list-user-grants";
 import type { Metadata } from "next";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Authorized applications" };
 
 export default async function AuthorizedApplicationsPage() {
   const user = await requireUser();
-  const grants = await listUserGrants({ userId: user.id });
+  const grants = await listUserGrants({ actor: personActor(user) });
 
   return (
     <div className="mx-auto grid w-full max-w-2xl gap-6">

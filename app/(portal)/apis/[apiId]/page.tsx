@@ -5,6 +5,7 @@ import { getApiOrThrow } from "@/lib/apis/list-apis";
 import { listApps } from "@/lib/apps/list-apps";
 import { AppError } from "@/lib/base/errors.shared";
 import { requireUser } from "@/lib/doors/auth/session";
+import { personActor } from "@/lib/engine/identity/actor.shared";
 import { listUserSubscriptionsToApi } from "@/lib/subscriptions/list-subscriptions";
 import { ChevronLeft } from "lucide-react";
 import type { Metadata } from "next";
@@ -14,16 +15,13 @@ import { notFound } from "next/navigation";
 export const metadata: Metadata = { title: "API" };
 
 export default async function ApiPage({ params }: { params: Promise<{ apiId: string }> }) {
-  const user = await requireUser();
+  const actor = personActor(await requireUser());
   const { apiId } = await params;
-  const api = await getApiOrThrow({ apiId, isAdmin: user.role === "admin" }).catch((err) => {
+  const api = await getApiOrThrow({ apiId, actor }).catch((err) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
-  const [apps, subscriptions] = await Promise.all([
-    listApps({ ownerId: user.id, limit: 100 }),
-    listUserSubscriptionsToApi({ userId: user.id, apiId }),
-  ]);
+  const [apps, subscriptions] = await Promise.all([listApps({ actor, limit: 100 }), listUserSubscriptionsToApi({ actor, apiId })]);
 
   return (
     <div className="grid min-w-0 gap-6">

@@ -4,7 +4,7 @@ import { createApiSchema } from "@/lib/apis/schemas.shared";
 import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/admin/apis — every API version, versions of one API together.
-export const GET = withSession(async () => Response.json(await listAllApis()), { may: "apis.manage" });
+export const GET = withSession(async ({ actor }) => Response.json(await listAllApis({ actor })), { may: "apis.manage" });
 
 // POST /api/admin/apis — register an API version as a draft (its OpenAPI document validated as 3.x).
 export const POST = withSession(

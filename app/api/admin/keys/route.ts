@@ -4,7 +4,7 @@ import { listSigningKeys } from "@/lib/keys/list-signing-keys";
 import { rotateSigningKey } from "@/lib/keys/rotate-signing-key";
 
 // GET /api/admin/keys — the JWT signing keys and their states.
-export const GET = withSession(async () => Response.json(await listSigningKeys()), { may: "keys.manage" });
+export const GET = withSession(async ({ actor }) => Response.json(await listSigningKeys({ actor })), { may: "keys.manage" });
 
 // POST /api/admin/keys — rotate: a new key, published at once, signing shortly after; the old one kept for the overlap.
 export const POST = withSession(

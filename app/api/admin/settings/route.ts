@@ -6,7 +6,9 @@ import { getAllSettings, updateSettings } from "@/lib/settings/settings";
 const NO_STORE = { "Cache-Control": "no-store" };
 
 // GET /api/admin/settings — the token policy, values in seconds (and "true"/"false") as stored.
-export const GET = withSession(async () => Response.json(await getAllSettings(), { headers: NO_STORE }), { may: "settings.manage" });
+export const GET = withSession(async ({ actor }) => Response.json(await getAllSettings({ actor }), { headers: NO_STORE }), {
+  may: "settings.manage",
+});
 
 // PATCH /api/admin/settings — `{ change, confirmLongRefresh? }`: validated as a whole, audited; nothing is saved on any error.
 export const PATCH = withSession(

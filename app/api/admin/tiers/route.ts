@@ -3,7 +3,7 @@ import { createTierSchema } from "@/lib/apis/schemas.shared";
 import { withSession } from "@/lib/doors/http/with-session";
 
 // GET /api/admin/tiers — every tier, slowest first.
-export const GET = withSession(async () => Response.json(await listTiers()), { may: "apis.manage" });
+export const GET = withSession(async ({ actor }) => Response.json(await listTiers({ actor })), { may: "apis.manage" });
 
 // POST /api/admin/tiers — a rate-limit plan APIs can offer.
 export const POST = withSession(

@@ -3,8 +3,7 @@ import { AppWorkspace } from "@/app/(portal)/apps/[appId]/_components/app-worksp
 import { getOverseenApp } from "@/lib/apps/get-overseen-app";
 import { AppError } from "@/lib/base/errors.shared";
 import { issuer } from "@/lib/base/issuer";
-import { requireRole } from "@/lib/doors/auth/session";
-import { personActor } from "@/lib/engine/identity/actor.shared";
+import { requirePermission } from "@/lib/doors/auth/session";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -12,18 +11,18 @@ import { notFound } from "next/navigation";
 type AdminAppPageProps = { params: Promise<{ appId: string }>; searchParams: Promise<{ tab?: string | string[] }> };
 
 export async function generateMetadata({ params }: Pick<AdminAppPageProps, "params">): Promise<Metadata> {
-  const user = await requireRole("admin");
+  const { actor } = await requirePermission("apps.oversee");
   const { appId } = await params;
-  const app = await getOverseenApp({ appId, actor: personActor(user) }).catch(() => null);
+  const app = await getOverseenApp({ appId, actor }).catch(() => null);
 
   return { title: app ? `${app.name} (admin)` : "Application not found" };
 }
 
 /** Any subscriber's application, as an admin sees it: keys, tokens and activity, and revoking. */
 export default async function AdminAppPage({ params, searchParams }: AdminAppPageProps) {
-  const user = await requireRole("admin");
+  const { actor } = await requirePermission("apps.oversee");
   const [{ appId }, { tab }] = await Promise.all([params, searchParams]);
-  const app = await getOverseenApp({ appId, actor: personActor(user) }).catch((err: unknown) => {
+  const app = await getOverseenApp({ appId, actor }).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
