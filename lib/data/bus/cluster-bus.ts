@@ -23,10 +23,16 @@ export function hearOtherWorkers(onEvents: (m: EventsCommitted) => void): () => 
   return () => void process.off("message", onMessage);
 }
 
+// A worker killed a moment ago still looks connected until the primary hears of it; a message sent to it
+// then fails with EPIPE, which without a callback is an 'error' event nobody handles: it took the
+// primary, and every worker with it, down. What it misses, it would never have used.
+const ignoreLost = () => {};
+
 /** The primary: passes each worker's message to every other worker. */
 export function relayBetweenWorkers(): void {
   cluster.on("message", (from, m: unknown) => {
     if (!isBusMessage(m)) return;
-    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(m);
+    for (const worker of Object.values(cluster.workers ?? {}))
+      if (worker && worker !== from && worker.isConnected()) worker.send(m, ignoreLost);
   });
 }
