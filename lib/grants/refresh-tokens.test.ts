@@ -93,6 +93,17 @@ describe("POST /oauth2/token — refresh_token: rotation and reuse detection", (
     expect((await row(String(retry.body.refresh_token))).revokedReason).toBe("refresh_reused");
   });
 
+  it("within the retry window, two requests that both read the refresh token before either committed are a rotation and its retry", async () => {
+    await updateSettings({ change: { refresh_reuse_grace: "30" }, actor: TEST_OPERATOR });
+    const app = await createPersonApp();
+    const s = await signedIn(app);
+    // Concurrent: both read the token while it is live; the second's rotation then finds it rotated.
+    const answers = await Promise.all([refresh(app, s.refresh), refresh(app, s.refresh)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const reasons = await Promise.all(answers.map(async (a) => (await row(String(a.body.refresh_token))).revokedReason));
+    expect(reasons.sort()).toEqual([null, "refresh_retried"]); // one pair lives; the family does not end
+  });
+
   it("with the default window of 0 s, an immediate retry is already reuse", async () => {
     const app = await createPersonApp();
     const s = await signedIn(app);

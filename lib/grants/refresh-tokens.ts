@@ -25,20 +25,29 @@ export async function refreshTokens({ client, refreshToken, scope, ip, now = Dat
   const granted = found.scope.split(" ").filter(Boolean);
   const narrowed = scope.length ? assertAllowedScopes(scope, granted) : granted;
 
-  if (found.revokedAt !== null) {
-    const { refreshReuseGrace } = await readTokenPolicy();
-    if (found.revokedReason === "refresh_rotated" && now - found.revokedAt <= refreshReuseGrace * 1000) {
-      const retried = await rotate(client, found, narrowed, ip, now, true);
-      if (retried.changed.length > 0) return retried;
-    }
-    if (found.revokedReason === "refresh_rotated" || found.revokedReason === "refresh_retried") throw await reused(client, found, ip, now);
-    throw invalidGrant();
-  }
-  const rotated = await rotate(client, found, narrowed, ip, now, false);
-  // Someone else rotated it between our read and our write: that is a second use too.
-  if (rotated.changed.length === 0) throw await reused(client, found, ip, now);
+  if (found.revokedAt === null) {
+    const rotated = await rotate(client, found, narrowed, ip, now, false);
+    if (rotated.changed.length > 0) return rotated;
+    // Someone else rotated it between our read and our write: a second use, judged as one read after
+    // that commit would be (within the retry window, the retry of a response that may have been lost).
+    const reread = await store().findTokenByHash(found.hash);
+    if (reread?.revokedAt == null) throw await reused(client, found, ip, now); // as before: any other lost race is reuse
 
-  return rotated;
+    return secondUse(client, reread, narrowed, ip, now);
+  }
+
+  return secondUse(client, found, narrowed, ip, now);
+}
+
+/** A refresh token presented once it was revoked: a retry within the window, reuse, or plainly invalid. */
+async function secondUse(client: ClientAuthRow, found: TokenRow, scope: string[], ip: string | null | undefined, now: number) {
+  const { refreshReuseGrace } = await readTokenPolicy();
+  if (found.revokedReason === "refresh_rotated" && now - found.revokedAt! <= refreshReuseGrace * 1000) {
+    const retried = await rotate(client, found, scope, ip, now, true);
+    if (retried.changed.length > 0) return retried;
+  }
+  if (found.revokedReason === "refresh_rotated" || found.revokedReason === "refresh_retried") throw await reused(client, found, ip, now);
+  throw invalidGrant();
 }
 
 async function rotate(client: ClientAuthRow, found: TokenRow, scope: string[], ip: string | null | undefined, now: number, retry: boolean) {
