@@ -7,7 +7,7 @@ import { getGatewayOrThrow } from "@/lib/gateways/get-gateway-or-throw";
 type RedeliverOptions = { gatewayId: string; sequence?: number; actor: Actor };
 
 /**
- * Puts failed deliveries back in the queue with a fresh 24 h window — one event, or everything
+ * Puts failed deliveries back in the queue with a fresh retry window — one event, or everything
  * failed for the gateway —, due now; the door flushes the returned notices.
  */
 export async function redeliver({ gatewayId, sequence, actor }: RedeliverOptions): Promise<{ queued: number; notices: QueuedNotices }> {

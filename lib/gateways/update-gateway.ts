@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import type { QueuedNotices } from "@/lib/data/store";
-import { releaseHeldSql, RETRY_WINDOW_MS } from "@/lib/data/store/outbox-sql";
+import { releaseHeldSql, retryWindowMs } from "@/lib/data/store/outbox-sql";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
@@ -25,7 +25,7 @@ const RELEASE_HELD = outboxStatement(({ clock }) => releaseHeldSql(clock));
 
 /** The held deliveries of a gateway being enabled, due now with a fresh retry window; their sequences, in order. */
 async function releaseHeld(tx: Tx, gatewayId: string): Promise<number[]> {
-  const rows = await tx.$queryRawUnsafe<{ event_sequence: number | bigint }[]>(RELEASE_HELD, RETRY_WINDOW_MS, gatewayId);
+  const rows = await tx.$queryRawUnsafe<{ event_sequence: number | bigint }[]>(RELEASE_HELD, retryWindowMs(), gatewayId);
 
   return rows.map((r) => Number(r.event_sequence)).sort((a, b) => a - b);
 }

@@ -3,7 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ReceivedNotice = { headers: IncomingHttpHeaders; body: string; at: number };
-type Mode = "ok" | "slow" | "fail" | "hang";
+// "busy": 429 with Retry-After: 120; "gone": 410, the way a gateway says "stop sending".
+type Mode = "ok" | "slow" | "fail" | "hang" | "busy" | "gone";
 
 /**
  * A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can be slow, fail or hang.
@@ -23,7 +24,8 @@ export async function startNoticeReceiver() {
       (heartbeat ? heartbeats : received).push({ headers: req.headers, body, at: Date.now() });
       if (mode === "slow")
         setTimeout(() => res.writeHead(204).end(), 500); // acknowledges, half a second later
-      else res.writeHead(mode === "ok" ? 204 : 500).end();
+      else if (mode === "busy") res.writeHead(429, { "retry-after": "120" }).end();
+      else res.writeHead(mode === "ok" ? 204 : mode === "gone" ? 410 : 500).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -10,7 +10,8 @@ import type { PendingDelivery } from "./types";
 // as lapsed and send their notices a second time.
 
 export const LEASE_MS = 30_000; // longer than one attempt's timeout
-export const RETRY_WINDOW_MS = 24 * 3600_000;
+/** PORTCULLIS_DELIVERY_RETRY_HOURS: how long a notice is retried before it is marked failed (default 72 h, as Stripe's webhooks; the feed covers the rest). */
+export const retryWindowMs = () => Number(process.env.PORTCULLIS_DELIVERY_RETRY_HOURS ?? 72) * 3_600_000;
 
 /** Due, not leased, and for an enabled gateway: a disabled gateway's notices wait (held) until it is enabled again. */
 export const claimable = ({
@@ -53,7 +54,7 @@ export function outboxSql(clock: DbClock, { lockGateways = "" } = {}) {
         attempts = attempts + 1, next_attempt_at = ${plus("?")}, lease_until = NULL, last_status = ?, last_error = ?,
         last_attempt_at = ${now}, delivered_at = CASE WHEN ? = 1 THEN ${now} END
       WHERE event_sequence = ? AND gateway_id = ? AND status = 'pending' AND lease_until = ? RETURNING status`,
-    /** An admin's redelivery of one event or of all failed ones: a fresh 24 h window, due now. */
+    /** An admin's redelivery of one event or of all failed ones: a fresh retry window, due now. */
     requeueFailed: (oneEvent: boolean) =>
       `UPDATE deliveries SET status = 'pending', next_attempt_at = ${now}, give_up_at = ${plus("?")}, lease_until = NULL
         WHERE gateway_id = ? AND status = 'failed'${oneEvent ? " AND event_sequence = ?" : ""} RETURNING event_sequence`,

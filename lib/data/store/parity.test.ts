@@ -372,7 +372,7 @@ async function runScenario(engine: Engine) {
   await store.recordAttempts([
     attempt(delivered, true, 0),
     attempt(retried, false, 60_000), // due again in a minute: not claimed below
-    attempt(givenUp, false, 48 * HOUR), // past its 24 h window: failed
+    attempt(givenUp, false, 100 * HOUR), // past its 72 h window: failed
     ...rest.map((d) => attempt(d, true, 0, d.leaseUntil - 1)), // a lease no longer held: nothing written
   ]);
   note("requeueFailed one", await store.requeueFailed("g-1", givenUp.sequence));

@@ -2,9 +2,19 @@ import { gatewayDispatcher, refusedGatewayUrl } from "@/lib/engine/notices/asser
 import { signNotice } from "@/lib/engine/notices/sign-notice";
 import { fetch } from "undici";
 
-export type NoticeResult = { ok: boolean; status: number | null; error: string | null };
+/** `retryAfterMs`: what a 429 or 503 asked for in `Retry-After`; `gone`: a 410, the gateway's "stop sending". */
+export type NoticeResult = { ok: boolean; status: number | null; error: string | null; retryAfterMs?: number | null; gone?: boolean };
 
-export const deliveryTimeoutMs = () => Number(process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS ?? 5_000);
+/** PORTCULLIS_DELIVERY_TIMEOUT_MS: how long one attempt waits for an answer (default 15 s, as Stripe's and Svix's senders). */
+export const deliveryTimeoutMs = () => Number(process.env.PORTCULLIS_DELIVERY_TIMEOUT_MS ?? 15_000);
+
+/** `Retry-After` in seconds or as an HTTP date (RFC 9110 §10.2.3), in ms from now; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const ms = /^\d+$/.test(value.trim()) ? Number(value.trim()) * 1000 : Date.parse(value) - now;
+
+  return Number.isFinite(ms) ? Math.max(0, ms) : null;
+}
 
 /** POSTs one signed notice. Never throws: every failure becomes a result the outbox records. */
 export async function deliverNotice({
@@ -34,8 +44,15 @@ export async function deliverNotice({
     });
     await res.body?.cancel();
     const ok = res.status >= 200 && res.status < 300;
+    const asksToWait = res.status === 429 || res.status === 503;
 
-    return { ok, status: res.status, error: ok ? null : `HTTP ${res.status}` };
+    return {
+      ok,
+      status: res.status,
+      error: ok ? null : res.status === 410 ? "HTTP 410 Gone: the gateway asked to stop" : `HTTP ${res.status}`,
+      retryAfterMs: asksToWait ? parseRetryAfter(res.headers.get("retry-after"), now) : null,
+      gone: res.status === 410,
+    };
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const error =

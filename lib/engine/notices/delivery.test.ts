@@ -90,6 +90,39 @@ describe("gateway notices", () => {
     expect(new Set(attempts.map((n) => n.headers["webhook-id"])).size).toBe(1);
   });
 
+  it("waits as long as a 429's Retry-After asks before the next attempt, within the retry window of 72 h", async () => {
+    const { gw, issued } = await gatewayAndToken();
+    receiver.setMode("busy");
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
+    const sequence = (await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } })).revocationSeq!;
+    const busy = await eventually(async () => {
+      const d = await deliveryOf(gw.gateway.id, sequence);
+      return d.attempts === 1 && d;
+    });
+    expect(busy).toMatchObject({ status: "pending", lastStatus: 429 });
+    // The first backoff is about 1 s; the gateway asked for 120.
+    expect(busy && busy.nextAttemptAt.getTime() - busy.lastAttemptAt!.getTime()).toBeGreaterThanOrEqual(119_000);
+    expect(busy && busy.giveUpAt.getTime() - busy.createdAt.getTime()).toBeGreaterThanOrEqual(72 * 3_600_000 - 1_000);
+  });
+
+  it("disables a gateway that answers 410 Gone, holds its notices, says so in the trail, and sends them once re-enabled", async () => {
+    const { gw, issued } = await gatewayAndToken();
+    receiver.setMode("gone");
+    await revokeForTest({ selector: { tokenId: issued.tokenId }, cause: "browser" });
+    const sequence = (await db.token.findUniqueOrThrow({ where: { id: issued.tokenId } })).revocationSeq!;
+    const stopped = await eventually(async () => (await db.gateway.findUniqueOrThrow({ where: { id: gw.gateway.id } })).disabledAt);
+    expect(stopped).toBeInstanceOf(Date);
+    expect(await deliveryOf(gw.gateway.id, sequence)).toMatchObject({ status: "pending", lastStatus: 410 });
+    expect((await db.client.findUniqueOrThrow({ where: { id: gw.clientId } })).disabledAt).toBeInstanceOf(Date); // fails closed
+    const trail = await db.auditEvent.findMany({ where: { action: "gateway.updated", actor: "system:deliveries" } });
+    expect(trail.some((e) => e.detail.includes(gw.gateway.id) && e.detail.includes("410 Gone"))).toBe(true);
+
+    receiver.setMode("ok");
+    const { notices } = await updateGateway({ gatewayId: gw.gateway.id, enabled: true, actor: TEST_ADMIN });
+    await sendInOrder(notices);
+    expect(await deliveryOf(gw.gateway.id, sequence)).toMatchObject({ status: "delivered", attempts: 2 });
+  });
+
   it("treats a refused connection and a hanging gateway as failures to retry", async () => {
     const { gw, issued } = await gatewayAndToken();
     vi.stubEnv("PORTCULLIS_DELIVERY_TIMEOUT_MS", "300");

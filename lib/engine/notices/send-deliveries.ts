@@ -3,7 +3,8 @@ import { decryptSecret } from "@/lib/base/secret-box";
 import { store, type DeliveryAttempt, type PendingDelivery } from "@/lib/data/store";
 import { deliverNotice, deliveryTimeoutMs } from "@/lib/engine/notices/deliver-notice";
 import pLimit from "p-limit";
-import { retryDelayMs } from "./backoff";
+import { nextAttemptInMs } from "./backoff";
+import { stopGoneGateways } from "./stop-gone-gateways";
 
 // Requests in flight at once from one pass: a 100,000-token revocation to 50 gateways is 10,000
 // deliveries, and must neither open them all at once nor outlive the lease it sends under.
@@ -16,7 +17,7 @@ const signingSecrets = (d: PendingDelivery, now: number) => {
   return secrets;
 };
 
-async function attempt(d: PendingDelivery): Promise<DeliveryAttempt> {
+async function attempt(d: PendingDelivery): Promise<DeliveryAttempt & { gone: boolean }> {
   const at = Date.now();
   const body =
     d.type === "subscription.changed" && d.subscription
@@ -30,10 +31,11 @@ async function attempt(d: PendingDelivery): Promise<DeliveryAttempt> {
     gatewayId: d.gatewayId,
     ok: result.ok,
     attempts,
-    retryInMs: retryDelayMs(attempts),
+    retryInMs: nextAttemptInMs(attempts, result.retryAfterMs),
     httpStatus: result.status,
     error: result.error,
     leaseUntil: d.leaseUntil,
+    gone: result.gone === true,
   };
 }
 
@@ -48,8 +50,9 @@ export async function sendDeliveries(deliveries: PendingDelivery[]): Promise<Del
   const sent = await Promise.all(
     deliveries.map((d) => limit(() => (Date.now() + deliveryTimeoutMs() < d.sendBy ? attempt(d) : Promise.resolve(null)))),
   );
-  const attempts = sent.filter((a): a is DeliveryAttempt => a !== null);
+  const attempts = sent.filter((a) => a !== null);
   await store().recordAttempts(attempts);
+  await stopGoneGateways(attempts.filter((a) => a.gone).map((a) => a.gatewayId));
 
   return attempts;
 }

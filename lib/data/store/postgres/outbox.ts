@@ -7,7 +7,7 @@ import {
   outboxSql,
   pullForwardSql,
   recordAttemptParams,
-  RETRY_WINDOW_MS,
+  retryWindowMs,
   toDelivery,
 } from "@/lib/data/store/outbox-sql";
 import type { RawDelivery, RawEventSequence, RawLiveUntil, RawSequence } from "@/lib/data/store/rows";
@@ -89,7 +89,7 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
         events.flatMap((e) => e.tokenIds.map(() => e.id)),
         announce,
         delayMs,
-        delayMs + RETRY_WINDOW_MS,
+        delayMs + retryWindowMs(),
         EVENTS_CHANNEL,
         INSTANCE_ID,
       ],
@@ -150,7 +150,7 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
       ]);
       const sequence = row.rows[0].sequence;
       inserted.push(sequence);
-      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [sequence, 0, RETRY_WINDOW_MS, utc(at)]);
+      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [sequence, 0, retryWindowMs(), utc(at)]);
       if (rowCount) sequences.push(sequence);
     }
     // Other instances evict their cached validation info for these (client, API) pairs (lib/engine/validation-cache), at commit.
@@ -172,7 +172,7 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
       );
     },
     async requeueFailed(gatewayId, sequence) {
-      const params = [RETRY_WINDOW_MS, gatewayId, ...(sequence === undefined ? [] : [sequence])];
+      const params = [retryWindowMs(), gatewayId, ...(sequence === undefined ? [] : [sequence])];
       const { rows } = await query<RawEventSequence>(pool, undefined, OUTBOX_SQL.requeueFailed(sequence !== undefined), params);
 
       return rows.map((r) => r.event_sequence);

@@ -6,7 +6,7 @@ import {
   outboxSql,
   pullForwardSql,
   recordAttemptParams,
-  RETRY_WINDOW_MS,
+  retryWindowMs,
   toDelivery,
 } from "@/lib/data/store/outbox-sql";
 import type { RawDelivery, RawDeliveryKey, RawEventSequence, RawLiveUntil, RawSequence } from "@/lib/data/store/rows";
@@ -31,7 +31,7 @@ export function sqliteOutbox({ conn, stmt }: SqliteConnection) {
     const sequences = splitIntoEvents(type, tokens, at).flatMap((e) => {
       const { sequence } = stmt(OUTBOX_SQL.insertEvent).get(e.id, e.type, e.tokens, time(e.createdAt), time(e.expiresAt)) as RawSequence;
       if (announce) for (const id of e.tokenIds) stmt(OUTBOX_SQL.markAnnounced).run(sequence, id);
-      const { changes } = stmt(OUTBOX_SQL.insertDeliveries).run(sequence, delayMs, delayMs + RETRY_WINDOW_MS, time(at));
+      const { changes } = stmt(OUTBOX_SQL.insertDeliveries).run(sequence, delayMs, delayMs + retryWindowMs(), time(at));
       return changes > 0 ? [sequence] : [];
     });
 
@@ -52,7 +52,7 @@ export function sqliteOutbox({ conn, stmt }: SqliteConnection) {
         time(at),
         until,
       ) as RawSequence;
-      const { changes } = stmt(OUTBOX_SQL.insertDeliveries).run(sequence, 0, RETRY_WINDOW_MS, time(at));
+      const { changes } = stmt(OUTBOX_SQL.insertDeliveries).run(sequence, 0, retryWindowMs(), time(at));
       return changes > 0 ? [sequence] : [];
     });
 
@@ -87,7 +87,7 @@ export function sqliteOutbox({ conn, stmt }: SqliteConnection) {
       return conn.transaction(() => queue("token.revoked", tokens, at + delayMs, { delayMs, announce: false }))();
     },
     async requeueFailed(gatewayId, sequence) {
-      const params = [RETRY_WINDOW_MS, gatewayId, ...(sequence === undefined ? [] : [sequence])];
+      const params = [retryWindowMs(), gatewayId, ...(sequence === undefined ? [] : [sequence])];
       const rows = stmt(OUTBOX_SQL.requeueFailed(sequence !== undefined)).all(...params) as RawEventSequence[];
 
       return rows.map((r) => r.event_sequence);
