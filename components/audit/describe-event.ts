@@ -117,7 +117,11 @@ export function describeEvent({ action, detail, tokens = [] }: Pick<AuditEventSu
       const changes = Object.keys(GATEWAY_FIELDS)
         .filter((k) => d[k] !== undefined && d[k] !== null)
         .map((k) => (k in before ? `${GATEWAY_FIELDS[k]} ${show(before[k])} → ${show(d[k])}` : `${GATEWAY_FIELDS[k]} → ${show(d[k])}`));
-      return { title, note: [d.gatewayName ? `“${String(d.gatewayName)}”` : null, changes.join("; ")].filter(Boolean).join(": ") || null };
+      const why = typeof d.reason === "string" ? ` (${d.reason})` : ""; // a gateway the deliveries stopped: "answered 410 Gone"
+      return {
+        title,
+        note: [d.gatewayName ? `“${String(d.gatewayName)}”` : null, changes.join("; ") + why].filter(Boolean).join(": ") || null,
+      };
     }
     case "gateway.secret_rotated":
       return {
