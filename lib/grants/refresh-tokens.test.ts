@@ -104,6 +104,18 @@ describe("POST /oauth2/token — refresh_token: rotation and reuse detection", (
     expect(reasons.sort()).toEqual([null, "refresh_retried"]); // one pair lives; the family does not end
   });
 
+  it("within the retry window, an older refresh token whose child was already used is reuse, not a fork of the family", async () => {
+    await updateSettings({ change: { refresh_reuse_grace: "30" }, actor: TEST_OPERATOR });
+    const app = await createPersonApp();
+    const s = await signedIn(app);
+    const r1 = String((await refresh(app, s.refresh)).body.refresh_token); // R0 → R1, by the client
+    const r2 = String((await refresh(app, r1)).body.refresh_token); // R1 → R2: R1, the child of R0, is used
+    const thief = await refresh(app, s.refresh); // R0 again, within the window
+    expect(thief.body.error).toBe("invalid_grant");
+    expect((await row(r2)).revokedReason).toBe("refresh_reused"); // the family ends, the client's chain too
+    expect((await familyStates(s.grantId)).every((r) => r !== null)).toBe(true);
+  });
+
   it("with the default window of 0 s, an immediate retry is already reuse", async () => {
     const app = await createPersonApp();
     const s = await signedIn(app);

@@ -65,7 +65,7 @@ async function rotate(client: ClientAuthRow, found: TokenRow, scope: string[], i
   const result = retry
     ? await commitTokenChange({
         cause: "refresh_retried",
-        tokens: { revoke: { issuedFrom: found.id } },
+        tokens: { revoke: { issuedFrom: found.id, whileUnused: true } },
         effect: { tokens: rows, retriedFrom: found.id },
         ...who,
       })

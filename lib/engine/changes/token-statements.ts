@@ -9,7 +9,7 @@ export type TokenSelector =
   | { grantId: string }
   | { clientId: string; type?: TokenType; activeAt?: number }
   | { clientId: string; userId: string } // a person's grant to an application: every family it holds
-  | { issuedFrom: string } // what one use of a refresh token issued
+  | { issuedFrom: string; whileUnused?: true } // what one use of a refresh token issued (a retry: only while its refresh token is unused)
   | { ownerId: string; activeAt?: number }; // every token of every client of the user's applications
 
 /** What a change does to tokens, by its cause's `change` column. */
@@ -23,7 +23,12 @@ function selectorWhere(selector: TokenSelector, d: Dialect): Statement {
     return { sql: `id ${list.sql}`, params: list.params };
   }
   if ("grantId" in selector) return { sql: "grant_id = ?", params: [selector.grantId] };
-  if ("issuedFrom" in selector) return { sql: "issued_from = ?", params: [selector.issuedFrom] };
+  if ("issuedFrom" in selector) {
+    if (!selector.whileUnused) return { sql: "issued_from = ?", params: [selector.issuedFrom] };
+    // Once that pair's refresh token was rotated, a retry would fork the family: nothing is selected, and the caller sees reuse.
+    const used = "SELECT 1 FROM tokens used WHERE used.issued_from = ? AND used.type = 'refresh_token' AND used.revoked_at IS NOT NULL";
+    return { sql: `issued_from = ? AND NOT EXISTS (${used})`, params: [selector.issuedFrom, selector.issuedFrom] };
+  }
   if ("userId" in selector) return { sql: "client_id = ? AND user_id = ?", params: [selector.clientId, selector.userId] };
   const where =
     "ownerId" in selector
