@@ -3,10 +3,11 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ReceivedNotice = { headers: IncomingHttpHeaders; body: string; at: number };
-type Mode = "ok" | "slow" | "fail" | "hang";
+type Mode = "ok" | "slow" | "fail" | "fail-notices" | "hang"; // fail-notices: acknowledges heartbeats, answers notices 500
 
 /**
- * A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can be slow, fail or hang.
+ * A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can be slow, fail (all, or
+ * notices only) or hang.
  * Heartbeats (which carry the latest sequence too) are kept apart, so that counting an event's notices
  * never counts the beats of a portal process that happens to run its jobs meanwhile.
  */
@@ -23,7 +24,7 @@ export async function startNoticeReceiver() {
       (heartbeat ? heartbeats : received).push({ headers: req.headers, body, at: Date.now() });
       if (mode === "slow")
         setTimeout(() => res.writeHead(204).end(), 500); // acknowledges, half a second later
-      else res.writeHead(mode === "ok" ? 204 : 500).end();
+      else res.writeHead(mode === "ok" || (mode === "fail-notices" && heartbeat) ? 204 : 500).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
