@@ -1,6 +1,7 @@
 import { db } from "@/lib/data/db/client";
 
 export type TokenDelivery = {
+  gatewayId: string;
   gatewayName: string;
   environment: string;
   status: "pending" | "delivered" | "failed";
@@ -23,12 +24,13 @@ export async function listTokenDeliveries({ tokenId }: { tokenId: string }): Pro
   const gateways = await db.gateway.findMany({
     // A disabled gateway's delivery is held (and its introspection refused) until it is enabled: not one to wait for.
     where: { disabledAt: null, deliveries: { some: { eventSequence: token.revocationSeq } } },
-    select: { name: true, environment: true, deliveries: { where: { eventSequence: token.revocationSeq } } },
+    select: { id: true, name: true, environment: true, deliveries: { where: { eventSequence: token.revocationSeq } } },
     orderBy: { name: "asc" },
   });
 
-  return gateways.flatMap(({ name, environment, deliveries }) =>
+  return gateways.flatMap(({ id, name, environment, deliveries }) =>
     deliveries.map((d) => ({
+      gatewayId: id,
       gatewayName: name,
       environment,
       status: d.status as TokenDelivery["status"],
