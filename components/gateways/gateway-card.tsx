@@ -5,6 +5,7 @@ import { TriangleAlert } from "lucide-react";
 import { DeleteGatewayDialog } from "./delete-gateway-dialog";
 import { EditGatewayDialog } from "./edit-gateway-dialog";
 import { GatewayHealthFacts } from "./gateway-health";
+import { GatewayStateBadge, GatewayStateLine } from "./gateway-state";
 import { RedeliverButton } from "./redeliver-button";
 import { RotateSigningSecretDialog } from "./rotate-signing-secret-dialog";
 import { TestNoticeButton } from "./test-notice-button";
@@ -20,7 +21,7 @@ export function GatewayCard({ gateway }: { gateway: GatewayWithHealth }) {
         <CardTitle className="flex flex-wrap items-center gap-2">
           <span id={headingId}>{gateway.name}</span>
           <Badge variant="outline">{gateway.environment}</Badge>
-          <Badge variant={gateway.enabled ? "success" : "secondary"}>{gateway.enabled ? "Enabled" : "Disabled"}</Badge>
+          <GatewayStateBadge state={gateway.health.state} />
         </CardTitle>
         <CardDescription className="grid gap-1">
           <code className="font-mono text-xs break-all">{gateway.revokeUrl}</code>
@@ -33,6 +34,7 @@ export function GatewayCard({ gateway }: { gateway: GatewayWithHealth }) {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
+        <GatewayStateLine state={gateway.health.state} />
         <GatewayHealthFacts health={gateway.health} />
         <div className="flex flex-wrap items-center gap-2">
           <TestNoticeButton gateway={gateway} />

@@ -16,7 +16,10 @@ export function GatewayHealthFacts({ health }: { health: GatewayHealth }) {
         </span>
       ),
     },
-    { term: "Pending", value: <span className={health.pending > 0 ? "text-warning" : undefined}>{health.pending}</span> },
+    {
+      term: health.state.kind === "disabled" ? "Held" : "Pending",
+      value: <span className={health.pending > 0 ? "text-warning" : undefined}>{health.pending}</span>,
+    },
     { term: "Failed", value: <span className={health.failed > 0 ? "font-medium text-destructive" : undefined}>{health.failed}</span> },
     {
       term: "Latency p50 / p99",

@@ -4,6 +4,7 @@ import { DateTime } from "@/components/apps/date-time";
 import { Badge } from "@/components/ui/badge";
 import { useTokenDeliveries } from "@/lib/client/gateways/queries";
 import type { TokenDelivery } from "@/lib/gateways/list-app-token-deliveries";
+import { propagationLine } from "@/lib/gateways/propagation.shared";
 
 const LOOK: Record<TokenDelivery["status"], { variant: "success" | "warning" | "destructive"; label: string }> = {
   delivered: { variant: "success", label: "Acknowledged" },
@@ -12,8 +13,8 @@ const LOOK: Record<TokenDelivery["status"], { variant: "success" | "warning" | "
 };
 
 /**
- * For a revoked token: one line saying whether every gateway has heard ("reached every gateway in 42 ms"),
- * polled while it propagates. Admins also get each gateway's acknowledgement, attempts and last error.
+ * For a revoked token: one line saying whether every gateway has heard ("reached every gateway in 42 ms"), or how
+ * many did and what became of the rest (propagation.shared.ts), polled while it propagates. Admins also get each gateway's acknowledgement, attempts and last error.
  */
 export function TokenDeliveries({ appId, tokenId }: { appId: string; tokenId: string }) {
   const query = useTokenDeliveries(appId, tokenId);
@@ -24,10 +25,11 @@ export function TokenDeliveries({ appId, tokenId }: { appId: string; tokenId: st
 
   return (
     <div className="mt-1.5 grid gap-1 text-xs" data-testid={`deliveries-${tokenId}`}>
-      <p className="text-muted-foreground" data-testid="propagation">
-        {propagation.state === "none" && "No gateway to notify."}
-        {propagation.state === "reached" && `Reached every gateway in ${propagation.ms?.toLocaleString("en")} ms.`}
-        {propagation.state === "propagating" && "Still propagating to gateways…"}
+      <p
+        className={propagation.state === "partial" && propagation.sending === 0 ? "text-warning" : "text-muted-foreground"}
+        data-testid="propagation"
+      >
+        {propagationLine(propagation)}
       </p>
       {deliveries && deliveries.length > 0 && (
         <ul aria-label="Gateway acknowledgements" className="grid gap-1">

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { createHash, randomUUID } from "node:crypto";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { BASE_URL } from "../../playwright.config";
 import { createGateway, type Gateway } from "../../reference-gateway/create-gateway";
@@ -49,7 +50,7 @@ async function registerGateway(page: Page, name: string): Promise<Registered> {
   await expect(reveal.getByTestId("gateway-start-command")).toContainText(`export GATEWAY_SIGNING_SECRET='${registered.signingSecret}'`);
   await dialog.getByRole("button", { name: "I've saved the secrets" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("region", { name })).toContainText("Enabled");
+  await expect(page.getByRole("region", { name })).toContainText("Not heard from yet"); // until it acknowledges a heartbeat
 
   return registered;
 }
@@ -325,7 +326,7 @@ test("an admin tests, rotates, disables, enables and deletes a gateway", async (
   await admin.getByRole("alertdialog").getByRole("button", { name: "Disable gateway" }).click();
   await expect(card).toContainText("Disabled");
   await card.getByRole("button", { name: `Enable ${name}` }).click();
-  await expect(card).toContainText("Enabled");
+  await expect(card).toContainText("Not heard from yet"); // enabled afresh: what it answered before does not count
 
   await card.getByRole("button", { name: `Edit ${name}` }).click();
   await admin.getByRole("dialog").getByLabel("Environment").fill("sandbox");
@@ -335,4 +336,107 @@ test("an admin tests, rotates, disables, enables and deletes a gateway", async (
   await card.getByRole("button", { name: `Delete ${name}` }).click();
   await admin.getByRole("alertdialog").getByRole("button", { name: "Delete gateway" }).click();
   await expect(card).toHaveCount(0);
+});
+
+/** A revoke URL whose handler is broken: it acknowledges heartbeats and answers every notice 500. */
+async function brokenNoticeHandler() {
+  const server = createHttpServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => res.writeHead(JSON.parse(body || "{}").type === "gateway.heartbeat" ? 204 : 500).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/portcullis/revoke`,
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+  };
+}
+
+type Created = { gateway: { id: string }; clientId: string; clientSecret: string; signingSecret: string };
+
+async function addByApi(admin: Page, name: string, revokeUrl: string): Promise<Created> {
+  const res = await admin.request.post("/api/admin/gateways", { data: { name, revokeUrl, environment: "e2e" } });
+  expect(res.status()).toBe(201);
+
+  return res.json();
+}
+
+test("@phone gateway states: healthy, lagging, unreachable and disabled, and the subscriber's line says what was reached", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, ADMIN.email, ADMIN.password);
+  const prefix = `state-${randomUUID().slice(0, 6)}`;
+  const names = {
+    healthy: `${prefix}-healthy`,
+    lagging: `${prefix}-lagging`,
+    unreachable: `${prefix}-unreachable`,
+    disabled: `${prefix}-disabled`,
+  };
+  const [upstream, broken] = await Promise.all([startEchoUpstream(), brokenNoticeHandler()]);
+  let healthy: Gateway | undefined;
+  try {
+    const port = await freePort();
+    const created = await addByApi(page, names.healthy, `http://127.0.0.1:${port}/portcullis/revoke`);
+    healthy = await startGateway({ name: names.healthy, port, ...created }, upstream.url); // the reference gateway
+    await addByApi(page, names.lagging, broken.url);
+    const nobody = `http://127.0.0.1:${await freePort()}/portcullis/revoke`; // nothing listens there
+    await addByApi(page, names.unreachable, nobody);
+    const disabled = await addByApi(page, names.disabled, nobody);
+    expect((await page.request.patch(`/api/admin/gateways/${disabled.gateway.id}`, { data: { enabled: false } })).status()).toBe(200);
+
+    // A subscriber revokes a token: one gateway acknowledges, one keeps failing it, one cannot be reached.
+    const subscriber = await (await browser.newContext({ viewport: page.viewportSize() })).newPage();
+    await signUp(subscriber);
+    await subscriber.goto("/apps/new");
+    await subscriber.getByLabel("Name", { exact: true }).fill("States client");
+    await subscriber.getByRole("button", { name: "Create application" }).click();
+    await subscriber.getByRole("link", { name: /open the application/ }).click();
+    await subscriber.getByRole("tab", { name: "Tokens" }).click();
+    const token = await generateInBrowser(subscriber);
+    await revokeInBrowser(subscriber, token);
+    const row = tokenRow(subscriber, token);
+    // Other gateways of this shared server may count too: the counts are numbers, the clauses are these.
+    await expect(row.getByTestId("propagation")).toHaveText(
+      /^[1-9]\d* of \d+ gateways reached; \d+ (has|have) not acknowledged yet \(still sending\); \d+ (is|are) unreachable and refuses? cached tokens once (its|their) 30 s lease runs out\.$/,
+      { timeout: 30_000 }, // the unreachable one counts as such after two unanswered heartbeats (5 s apart)
+    );
+    for (const name of Object.values(names)) await expect(row).not.toContainText(name); // no gateway names for subscribers
+    await expect(row).not.toContainText("127.0.0.1"); // nor addresses
+    await expect(row.getByRole("list", { name: "Gateway acknowledgements" })).toHaveCount(0);
+
+    await page.goto("/admin/gateways");
+    const card = (name: string) => page.getByRole("region", { name });
+    const line = (name: string) => card(name).getByTestId("gateway-state");
+    await expect(card(names.healthy)).toContainText("Healthy", { timeout: 15_000 });
+    await expect(line(names.healthy)).toContainText("Answering: last acknowledged");
+    await expect(card(names.lagging)).toContainText("Lagging", { timeout: 20_000 });
+    await expect(line(names.lagging)).toContainText(
+      /^\d+ notices? waiting more than 5 s \(the oldest since .+\), though it answers heartbeats/,
+    );
+    await expect(card(names.unreachable)).toContainText("Unreachable", { timeout: 30_000 });
+    await expect(line(names.unreachable)).toHaveText(
+      /^No answer since .+ \(ECONNREFUSED\); last acknowledged never\. It refuses cached tokens once its 30 s lease runs out\. \d+ notices? pending, sent as soon as it answers\./,
+    );
+    await expect(card(names.unreachable)).not.toContainText("Healthy"); // never green while it cannot be reached
+    await expect(card(names.disabled)).toContainText(/Disabled · [1-9]\d* held/);
+    await expect(card(names.disabled).getByText("Held", { exact: true })).toBeVisible();
+
+    await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+      .analyze();
+    expect(
+      violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+    ).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true); // nothing scrolls sideways
+  } finally {
+    await removeGateways(page, prefix);
+    await healthy?.close();
+    await Promise.all([broken.close(), upstream.close()]);
+  }
 });

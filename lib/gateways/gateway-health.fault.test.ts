@@ -51,7 +51,7 @@ describe("gateway health", () => {
     }
 
     const started = performance.now();
-    const health = await gatewayHealth(gw.gateway.id, now);
+    const health = (await gatewayHealth(gw.gateway.id, now))!;
     console.log(`gateway health over ${COUNT} deliveries: ${(performance.now() - started).toFixed(1)} ms`);
     expect(health.deliveredLastHour).toBe(COUNT);
     expect(health.latencyP50Ms).toBeGreaterThanOrEqual(10);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/data/db/client";
+import { currentTiming, decideState, readStateFacts } from "./gateway-state";
 import type { GatewayHealth } from "./schemas.shared";
 
 const HOUR_MS = 3600_000;
@@ -6,18 +7,16 @@ const LATENCY_SAMPLE = 1_000; // percentiles over the newest 1,000 acknowledgeme
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : null;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** Delivery health of one gateway: last outcomes, backlog, and latency from revocation commit to acknowledgement (p50/p99 of the hour's newest 1,000). */
-export async function gatewayHealth(gatewayId: string, now = Date.now()): Promise<GatewayHealth> {
+/**
+ * Delivery health of one gateway: its state (README, "Gateway states"), last outcomes, backlog, and latency
+ * from revocation commit to acknowledgement (p50/p99 of the hour's newest 1,000). Null once it is deleted.
+ */
+export async function gatewayHealth(gatewayId: string, now = Date.now()): Promise<GatewayHealth | null> {
   const since = new Date(now - HOUR_MS);
-  const [lastSuccess, lastFailure, pending, failed, recent, deliveredLastHour] = await Promise.all([
-    db.delivery.findFirst({ where: { gatewayId, status: "delivered" }, orderBy: { deliveredAt: "desc" }, select: { deliveredAt: true } }),
-    db.delivery.findFirst({
-      where: { gatewayId, status: { in: ["pending", "failed"] }, lastError: { not: null } }, // a later success clears lastError
-      orderBy: { lastAttemptAt: "desc" },
-      select: { lastAttemptAt: true, lastError: true },
-    }),
-    db.delivery.count({ where: { gatewayId, status: "pending" } }),
+  const [facts, failed, recent, deliveredLastHour] = await Promise.all([
+    readStateFacts(gatewayId, now),
     db.delivery.count({ where: { gatewayId, status: "failed" } }),
     // A bounded sample (the newest acknowledgements, by index), whatever the hour's volume: the page
     // polls every 3 s and must cost the key manager nothing it would notice.
@@ -29,13 +28,15 @@ export async function gatewayHealth(gatewayId: string, now = Date.now()): Promis
     }),
     db.delivery.count({ where: { gatewayId, deliveredAt: { gte: since } } }),
   ]);
+  if (!facts) return null;
   const latencies = recent.map((d) => d.deliveredAt!.getTime() - d.event.createdAt.getTime()).sort((a, b) => a - b);
 
   return {
-    lastSuccessAt: lastSuccess?.deliveredAt?.toISOString() ?? null,
-    lastFailureAt: lastFailure?.lastAttemptAt?.toISOString() ?? null,
-    lastError: lastFailure?.lastError ?? null,
-    pending,
+    state: decideState(facts, now, currentTiming()),
+    lastSuccessAt: iso(facts.lastDeliveredAt),
+    lastFailureAt: iso(facts.lastFailureAt),
+    lastError: facts.lastError,
+    pending: facts.pending,
     failed,
     latencyP50Ms: percentile(latencies, 0.5),
     latencyP99Ms: percentile(latencies, 0.99),

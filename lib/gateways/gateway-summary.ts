@@ -1,7 +1,7 @@
 import type { Gateway } from "@/lib/data/db/generated/sqlite/client";
 import { revokeUrlWarning, type GatewaySummary } from "./schemas.shared";
 
-export const toGatewaySummary = (g: Omit<Gateway, "signingSecret" | "previousSigningSecret">): GatewaySummary => ({
+export const toGatewaySummary = (g: Pick<Gateway, keyof typeof GATEWAY_PUBLIC_SELECT>): GatewaySummary => ({
   id: g.id,
   name: g.name,
   environment: g.environment,

@@ -3,6 +3,7 @@ import { db } from "@/lib/data/db/client";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 
 export type TokenDelivery = {
+  gatewayId: string;
   gatewayName: string;
   environment: string;
   status: "pending" | "delivered" | "failed";
@@ -22,12 +23,13 @@ async function deliveriesOf(tokenId: string): Promise<TokenDelivery[]> {
   const gateways = await db.gateway.findMany({
     // A disabled gateway's delivery is held (and its introspection refused) until it is enabled: not one to wait for.
     where: { disabledAt: null, deliveries: { some: { eventSequence: token.revocationSeq } } },
-    select: { name: true, environment: true, deliveries: { where: { eventSequence: token.revocationSeq } } },
+    select: { id: true, name: true, environment: true, deliveries: { where: { eventSequence: token.revocationSeq } } },
     orderBy: { name: "asc" },
   });
 
-  return gateways.flatMap(({ name, environment, deliveries }) =>
+  return gateways.flatMap(({ id, name, environment, deliveries }) =>
     deliveries.map((d) => ({
+      gatewayId: id,
       gatewayName: name,
       environment,
       status: d.status as TokenDelivery["status"],

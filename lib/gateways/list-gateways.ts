@@ -12,5 +12,13 @@ export async function listGateways({ actor }: { actor: Actor }): Promise<Gateway
   assertCan(actor, "gateways.manage");
   const gateways = await db.gateway.findMany({ select: GATEWAY_PUBLIC_SELECT, orderBy: { name: "asc" } });
 
-  return Promise.all(gateways.map(async (g) => ({ ...toGatewaySummary(g), health: await gatewayHealth(g.id) })));
+  const listed = await Promise.all(
+    gateways.map(async (g) => {
+      const health = await gatewayHealth(g.id);
+
+      return health && { ...toGatewaySummary(g), health }; // null: deleted meanwhile
+    }),
+  );
+
+  return listed.filter((g) => g !== null);
 }

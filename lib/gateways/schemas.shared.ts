@@ -59,7 +59,19 @@ export type GatewaySummary = {
   previousSecretExpiresAt: string | null;
 };
 
+/**
+ * Where a gateway stands, from its heartbeats and deliveries (README, "Gateway states"). Times are ISO strings;
+ * `answeredAt` is its newest acknowledgement of anything (a heartbeat or a notice).
+ */
+export type GatewayState =
+  | { kind: "healthy"; answeredAt: string }
+  | { kind: "awaiting"; since: string } // enabled, and not answered since: no heartbeat has reached it yet
+  | { kind: "lagging"; answeredAt: string; late: number; lateSince: string; afterMs: number }
+  | { kind: "unreachable"; since: string; answeredAt: string | null; error: string | null; pending: number; leaseSeconds: number }
+  | { kind: "disabled"; held: number };
+
 export type GatewayHealth = {
+  state: GatewayState;
   lastSuccessAt: string | null;
   lastFailureAt: string | null;
   lastError: string | null;

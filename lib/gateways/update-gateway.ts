@@ -52,11 +52,18 @@ export async function updateGateway({
     throw new AppError("conflict", "A gateway with this name exists.", { name: ["A gateway with this name exists."] });
   }
   const disabledAt = enabled === undefined ? undefined : enabled ? null : (current.disabledAt ?? new Date());
+  // Enabled again: its state starts afresh (README, "Gateway states"), from now, not from heartbeats before it was disabled.
+  const enabling = disabledAt === null && current.disabledAt !== null;
+  const fresh = enabling ? { enabledAt: new Date(), heartbeatUnansweredSince: null, heartbeatError: null } : {};
 
   return db.$transaction(async (tx) => {
-    const gateway = await tx.gateway.update({ where: { id: gatewayId }, data: { ...fields, disabledAt }, select: GATEWAY_PUBLIC_SELECT });
+    const gateway = await tx.gateway.update({
+      where: { id: gatewayId },
+      data: { ...fields, disabledAt, ...fresh },
+      select: GATEWAY_PUBLIC_SELECT,
+    });
     if (disabledAt !== undefined) await tx.client.update({ where: { id: gateway.clientId }, data: { disabledAt } });
-    const released = disabledAt === null && current.disabledAt !== null ? await releaseHeld(tx, gatewayId) : [];
+    const released = enabling ? await releaseHeld(tx, gatewayId) : [];
     await recordAuditEvent(
       {
         appId: null,

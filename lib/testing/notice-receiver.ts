@@ -3,11 +3,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ReceivedNotice = { headers: IncomingHttpHeaders; body: string; at: number };
-// "busy": 429 with Retry-After: 120; "gone": 410, the way a gateway says "stop sending".
-type Mode = "ok" | "slow" | "fail" | "hang" | "busy" | "gone";
+// "fail-notices": acknowledges heartbeats, answers notices 500; "busy": 429 with Retry-After: 120;
+// "gone": 410, the way a gateway says "stop sending".
+type Mode = "ok" | "slow" | "fail" | "fail-notices" | "hang" | "busy" | "gone";
 
 /**
- * A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can be slow, fail or hang.
+ * A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can be slow, fail (all, or
+ * notices only) or hang.
  * Heartbeats (which carry the latest sequence too) are kept apart, so that counting an event's notices
  * never counts the beats of a portal process that happens to run its jobs meanwhile.
  */
@@ -25,7 +27,7 @@ export async function startNoticeReceiver() {
       if (mode === "slow")
         setTimeout(() => res.writeHead(204).end(), 500); // acknowledges, half a second later
       else if (mode === "busy") res.writeHead(429, { "retry-after": "120" }).end();
-      else res.writeHead(mode === "ok" ? 204 : mode === "gone" ? 410 : 500).end();
+      else res.writeHead(mode === "ok" || (mode === "fail-notices" && heartbeat) ? 204 : mode === "gone" ? 410 : 500).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -2,7 +2,7 @@ import { appKeys, appUrl } from "@/lib/client/apps/queries";
 import { fetchJson } from "@/lib/client/http/fetch-json";
 import type { TokenDelivery } from "@/lib/gateways/list-app-token-deliveries";
 import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
-import type { Propagation } from "@/lib/gateways/summarize-propagation";
+import type { Propagation } from "@/lib/gateways/propagation.shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 // Client-safe: types and fetchJson only, never db.
@@ -17,6 +17,7 @@ export const gatewayUrl = (gatewayId: string, rest = "") => `/api/admin/gateways
 
 const HEALTH_POLL_MS = 3_000;
 const DELIVERY_POLL_MS = 1_000;
+const UNREACHABLE_POLL_MS = 5_000;
 
 export const gatewayQueries = {
   list: () =>
@@ -33,11 +34,14 @@ export const gatewayQueries = {
         fetchJson<{ propagation: Propagation; deliveries?: TokenDelivery[] }>(
           appUrl(appId, `/tokens/${encodeURIComponent(tokenId)}/deliveries`),
         ),
-      // Poll while a gateway has not answered yet; stop once every one delivered or gave up.
-      refetchInterval: (query) =>
-        query.state.data?.propagation.state === "propagating" && !query.state.data.deliveries?.every((d) => d.status === "failed")
-          ? DELIVERY_POLL_MS
-          : false,
+      // Poll while a gateway is being sent to, and slower while the rest are unreachable (one may come back);
+      // stop once every one acknowledged or was given up on.
+      refetchInterval: (query) => {
+        const p = query.state.data?.propagation;
+        if (p?.state !== "partial") return false;
+
+        return p.sending > 0 ? DELIVERY_POLL_MS : p.unreachable > 0 ? UNREACHABLE_POLL_MS : false;
+      },
       staleTime: 0,
     }),
 };

@@ -138,6 +138,10 @@ async function seedAll(engine: Engine) {
       previous_secret_expires_at: null,
       created_at: now,
       disabled_at,
+      enabled_at: null,
+      heartbeat_acked_at: null,
+      heartbeat_unanswered_since: null,
+      heartbeat_error: null,
     });
   await gateway("g-1", "gw-1", null);
   await gateway("g-2", "gw-2", now - HOUR); // disabled: its notices wait

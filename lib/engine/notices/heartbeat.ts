@@ -1,6 +1,7 @@
 import { heartbeatBody } from "@/lib/base/contract.shared";
 import { decryptSecret } from "@/lib/base/secret-box";
 import { db } from "@/lib/data/db/client";
+import { at, coldExecute } from "@/lib/data/db/cold-sql";
 import { pullForwardSql } from "@/lib/data/store/outbox-sql";
 import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
@@ -39,6 +40,42 @@ async function pullForwardReturned(results: HeartbeatResult[]) {
   }
 }
 
+const inList = (ids: string[]) => `IN (${ids.map(() => "?").join(", ")})`;
+
+/**
+ * Writes each gateway's outcome where every instance and the admin page read it (README, "Gateway states").
+ * The time is the heartbeat's signed timestamp, from which a gateway counts its lease. A round that ends
+ * late (a gateway that hung until the timeout) never overwrites what a newer acknowledgement recorded.
+ */
+async function recordOutcomes(results: HeartbeatResult[], sentAt: number) {
+  const newer = "(heartbeat_acked_at IS NULL OR heartbeat_acked_at < :ts)";
+  const acked = results.filter((r) => r.ok).map((r) => r.gatewayId);
+  if (acked.length > 0) {
+    await coldExecute(
+      `UPDATE gateways SET heartbeat_acked_at = :ts, heartbeat_unanswered_since = NULL, heartbeat_error = NULL
+        WHERE id ${inList(acked)} AND ${newer}`,
+      at(sentAt),
+      ...acked,
+      at(sentAt),
+    );
+  }
+  const byError = new Map<string, string[]>(); // one statement per reason: a partition fails many alike
+  for (const r of results.filter((r) => !r.ok)) {
+    const error = r.error ?? `HTTP ${r.status}`;
+    byError.set(error, [...(byError.get(error) ?? []), r.gatewayId]);
+  }
+  for (const [error, ids] of byError) {
+    await coldExecute(
+      `UPDATE gateways SET heartbeat_unanswered_since = COALESCE(heartbeat_unanswered_since, :ts), heartbeat_error = ?
+        WHERE id ${inList(ids)} AND ${newer}`,
+      at(sentAt),
+      error,
+      ...ids,
+      at(sentAt),
+    );
+  }
+}
+
 /**
  * One heartbeat to every enabled gateway (or to these: a test's own, on the suite's shared database),
  * each signed afresh under a new webhook-id: nothing is stored, and a lost one is not retried (the next
@@ -70,6 +107,7 @@ export async function sendHeartbeats({ gatewayIds, now = Date.now() }: { gateway
       }),
     ),
   );
+  await recordOutcomes(results, now);
   await pullForwardReturned(results);
 
   return results;

@@ -9,7 +9,7 @@ export const GET = withSession<{ appId: string; tokenId: string }>(async ({ para
   const deliveries = await listAppTokenDeliveries({ appId: params.appId, tokenId: params.tokenId, actor });
 
   return Response.json(
-    { propagation: summarizePropagation(deliveries), ...(can(actor, "gateways.manage") ? { deliveries } : {}) },
+    { propagation: await summarizePropagation(deliveries), ...(can(actor, "gateways.manage") ? { deliveries } : {}) },
     { headers: { "Cache-Control": "no-store" } },
   );
 });
