@@ -21,7 +21,7 @@ export function createGatewayState({ maxCacheEntries, after, initialLeaseSeconds
     cache: new TokenCache(maxCacheEntries),
     apiCache: new ApiCache(maxCacheEntries), // validation info per (token hash, API)
     apiInflight: new Map<string, Flight>(),
-    subscriptionFences: new Map<string, { fence: number; until: number }>(), // (client, API) → epoch of its last subscription.changed
+    subscriptionFences: new Map<string, { fence: number; until: number }>(), // group (api-cache.ts) → epoch of its last subscription.changed
     limiter,
     tombstones: new Tombstones(),
     // token.updated's new expiry per hash, for JWTs validated locally: their own `exp` may be later.
