@@ -50,32 +50,30 @@ describe("a subscription that begins, at a reference gateway", () => {
           expect(await call(api)).toBe(401);
           expect((await gateway.stats()).introspections).toBe(introspections);
         };
-        /** Flushes as the door does, then the milliseconds from the commit to the first call admitted. */
-        const admittedAfter = async (api: typeof open, committedAt: number, notices: Parameters<typeof flushNotices>[0]) => {
+        /** Flushes as the door does, once the verb has committed; then the milliseconds to the first call admitted. */
+        const admittedAfter = async (commit: Promise<{ notices: Parameters<typeof flushNotices>[0] }>, api: typeof open) => {
+          const { notices } = await commit;
+          const committedAt = Date.now();
           void flushNotices(notices);
-          while ((await call(api)) !== 200 && Date.now() - committedAt < 6_000);
+          while ((await call(api)) !== 200 && Date.now() - committedAt < 6_000) await new Promise((r) => setTimeout(r, 10));
 
           return Date.now() - committedAt;
         };
 
         await refusedAndCached(open);
-        let at = Date.now();
-        const subscribed = await subscribe({ actor: owner, appId: app!.id, apiId: open.api.id, tier: open.gold.name });
-        expect(await admittedAfter(open, at, subscribed.notices)).toBeLessThan(1_000);
+        const subscribed = subscribe({ actor: owner, appId: app!.id, apiId: open.api.id, tier: open.gold.name });
+        expect(await admittedAfter(subscribed, open)).toBeLessThan(1_000);
 
         const pending = await subscribe({ actor: owner, appId: app!.id, apiId: reviewed.api.id, tier: reviewed.gold.name });
         expect(pending.status).toBe("pending");
         await refusedAndCached(reviewed);
-        at = Date.now();
-        const approved = await changeSubscription({ where: { id: pending.id }, action: { kind: "approve" }, actor: TEST_ADMIN });
-        expect(await admittedAfter(reviewed, at, approved.notices)).toBeLessThan(1_000);
+        const approve = () => changeSubscription({ where: { id: pending.id }, action: { kind: "approve" }, actor: TEST_ADMIN });
+        expect(await admittedAfter(approve(), reviewed)).toBeLessThan(1_000);
 
         const blocked = await changeSubscription({ where: { id: pending.id }, action: { kind: "block", reason: "x" }, actor: TEST_ADMIN });
         await flushNotices(blocked.notices);
         await refusedAndCached(reviewed);
-        at = Date.now();
-        const unblocked = await changeSubscription({ where: { id: pending.id }, action: { kind: "approve" }, actor: TEST_ADMIN });
-        expect(await admittedAfter(reviewed, at, unblocked.notices)).toBeLessThan(1_000);
+        expect(await admittedAfter(approve(), reviewed)).toBeLessThan(1_000); // the unblock
         expect(await call(open)).toBe(200); // the other API's answer was not touched
       } finally {
         await gateway.kill();
