@@ -1,20 +1,26 @@
 import type { ApiRef } from "./api-routes";
 import type { Introspection } from "./introspect";
 
-type Entry = { answer: Introspection; expiresAt: number; hash: string; clientApi: string };
+type Entry = { answer: Introspection; expiresAt: number; hash: string; group: string | null };
 
-export const clientApiKey = (clientId: string, api: ApiRef) => `${clientId}\n${api.context}\n${api.version}`;
+export const clientApiKey = (clientId: string, api: ApiRef) => `client\n${clientId}\n${api.context}\n${api.version}`;
+/** A refusal names no client: an API's refusals are one group, which any subscription.changed for the API drops. */
+export const refusalsKey = (api: ApiRef) => `refusals\n${api.context}\n${api.version}`;
+/** The group a subscription.changed evicts an answer by: its (client, API), or its API's refusals. */
+export const groupOf = (answer: Introspection, api: ApiRef): string | null =>
+  !answer.active ? refusalsKey(api) : typeof answer.client_id === "string" ? clientApiKey(answer.client_id, api) : null;
 const entryKey = (hash: string, api: ApiRef) => `${hash}\n${api.context}\n${api.version}`;
 
 /**
  * Validation info per (token hash, API) — README, "Validation info per API" — indexed by hash (a
- * token.revoked evicts every API's entry of the token) and by (client, API) (a subscription.changed
- * evicts every token of that client for that API). Bounded: the oldest entry goes first when full.
+ * token.revoked evicts every API's entry of the token) and by group (a subscription.changed evicts
+ * every token of that client for that API, and the API's refusals, since the change may be a
+ * subscription that began). Bounded: the oldest entry goes first when full.
  */
 export class ApiCache {
   private readonly entries = new Map<string, Entry>();
   private readonly byHash = new Map<string, Set<string>>();
-  private readonly byClientApi = new Map<string, Set<string>>();
+  private readonly byGroup = new Map<string, Set<string>>();
 
   constructor(private readonly maxEntries: number) {}
 
@@ -31,10 +37,10 @@ export class ApiCache {
     const key = entryKey(hash, api);
     this.remove(key);
     if (this.entries.size >= this.maxEntries) this.remove(this.entries.keys().next().value!);
-    const clientApi = answer.active && typeof answer.client_id === "string" ? clientApiKey(answer.client_id, api) : "";
-    this.entries.set(key, { answer, expiresAt: now + ttlMs, hash, clientApi });
+    const group = groupOf(answer, api);
+    this.entries.set(key, { answer, expiresAt: now + ttlMs, hash, group });
     index(this.byHash, hash, key);
-    if (clientApi) index(this.byClientApi, clientApi, key);
+    if (group) index(this.byGroup, group, key);
   }
 
   /** Every API's entry of one token. */
@@ -42,9 +48,9 @@ export class ApiCache {
     return [...(this.byHash.get(hash) ?? [])].filter((k) => this.remove(k)).length;
   }
 
-  /** Every token's entry of one client for one API. */
-  deleteClientApi(clientId: string, api: ApiRef): number {
-    return [...(this.byClientApi.get(clientApiKey(clientId, api)) ?? [])].filter((k) => this.remove(k)).length;
+  /** Every entry of one group: a client's tokens for one API, or an API's refusals. */
+  deleteGroup(group: string): number {
+    return [...(this.byGroup.get(group) ?? [])].filter((k) => this.remove(k)).length;
   }
 
   sweep(now = Date.now()) {
@@ -60,7 +66,7 @@ export class ApiCache {
     if (!entry) return false;
     this.entries.delete(key);
     unindex(this.byHash, entry.hash, key);
-    if (entry.clientApi) unindex(this.byClientApi, entry.clientApi, key);
+    if (entry.group) unindex(this.byGroup, entry.group, key);
 
     return true;
   }

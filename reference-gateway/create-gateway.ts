@@ -11,6 +11,7 @@ import { introspect, KeyManagerUnavailable } from "./introspect";
 import { createLogger } from "./log";
 import { gatewayOptionsSchema, type GatewayInput } from "./options";
 import { createProxy } from "./proxy";
+import { createTierLimiter, type TierLimits } from "./rate-limit";
 import { sendJson } from "./send-json";
 import { createApiValidator } from "./validate-for-api";
 import { createJwtValidator, looksLikeJwt } from "./validate-jwt";
@@ -40,7 +41,8 @@ export function createGateway(input: GatewayInput) {
   const options = gatewayOptionsSchema.parse(input);
   const { keyManager, clientId, clientSecret, timeoutMs } = options;
   const log = createLogger(options.quiet);
-  const state = createGatewayState(options);
+  const limiter = createTierLimiter({ redisUrl: options.rateLimitRedis, prefix: options.rateLimitPrefix, log });
+  const state = createGatewayState({ ...options, limiter });
   const validate = createValidator({
     state,
     introspect: (token) => introspect({ keyManager, clientId, clientSecret, token, timeoutMs }),
@@ -84,8 +86,8 @@ export function createGateway(input: GatewayInput) {
       if (typeof answer.backend_jwt === "string") backendJwt = answer.backend_jwt;
       if (api) {
         // The subscription's tier (validated by introspect()), per client and API.
-        const { tier } = answer as unknown as { tier: { requests_per_minute: number; daily_quota: number | null } };
-        const wait = state.limiter.take(`${String(answer.client_id)} ${api.route.context} ${api.route.version}`, tier);
+        const { tier } = answer as unknown as { tier: TierLimits };
+        const wait = await state.limiter.take(`${String(answer.client_id)} ${api.route.context} ${api.route.version}`, tier);
         if (wait > 0) {
           state.counters.rateLimited += 1;
 
@@ -148,7 +150,8 @@ export function createGateway(input: GatewayInput) {
       const { port } = server.address() as AddressInfo;
       const routes = apis.map((a) => `${a.context}/${a.version} → ${a.upstream}`);
       log.info(
-        `listening on http://${options.host}:${port} → ${[...routes, options.upstream ?? []].flat().join(", ")}; revoke path ${options.revokePath}`,
+        `listening on http://${options.host}:${port} → ${[...routes, options.upstream ?? []].flat().join(", ")}; revoke path ${options.revokePath}` +
+          (options.rateLimitRedis ? "; tier limits counted in Redis" : ""),
       );
       catchUp.request(state.lastSequence);
 
@@ -164,6 +167,7 @@ export function createGateway(input: GatewayInput) {
       });
       proxy?.close();
       for (const api of apis) api.proxy.close();
+      limiter.close();
     },
     stats: () => gatewayStats(state),
   };

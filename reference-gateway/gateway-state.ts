@@ -2,7 +2,7 @@ import { ApiCache } from "./api-cache";
 import { EvictionLog } from "./eviction-log";
 import type { Introspection } from "./introspect";
 import { createLease, type OnStale } from "./lease";
-import { RateLimiter } from "./rate-limit";
+import type { TierLimiter } from "./rate-limit";
 import { SeenIds } from "./seen-ids";
 import { TokenCache } from "./token-cache";
 import { Tombstones } from "./tombstones";
@@ -11,9 +11,9 @@ import { Tombstones } from "./tombstones";
 export type Flight = Promise<{ answer: Introspection; startedAt: number }>;
 
 /** Everything one gateway remembers; kept in one place so notices, catch-up and validation see the same thing. */
-type StateOptions = { maxCacheEntries: number; after: number; initialLeaseSeconds: number; onStale: OnStale };
+type StateOptions = { maxCacheEntries: number; after: number; initialLeaseSeconds: number; onStale: OnStale; limiter: TierLimiter };
 
-export function createGatewayState({ maxCacheEntries, after, initialLeaseSeconds, onStale }: StateOptions) {
+export function createGatewayState({ maxCacheEntries, after, initialLeaseSeconds, onStale, limiter }: StateOptions) {
   return {
     lease: createLease(initialLeaseSeconds),
     onStale,
@@ -21,8 +21,8 @@ export function createGatewayState({ maxCacheEntries, after, initialLeaseSeconds
     cache: new TokenCache(maxCacheEntries),
     apiCache: new ApiCache(maxCacheEntries), // validation info per (token hash, API)
     apiInflight: new Map<string, Flight>(),
-    subscriptionFences: new Map<string, { fence: number; until: number }>(), // (client, API) → epoch of its last subscription.changed
-    limiter: new RateLimiter(),
+    subscriptionFences: new Map<string, { fence: number; until: number }>(), // group (api-cache.ts) → epoch of its last subscription.changed
+    limiter,
     tombstones: new Tombstones(),
     // token.updated's new expiry per hash, for JWTs validated locally: their own `exp` may be later.
     expiryCaps: new Map<string, { at: number; keepUntil: number }>(),
@@ -68,6 +68,7 @@ export function gatewayStats(state: GatewayState) {
     subscription_changes: counters.subscriptionChanges,
     subscription_evictions: counters.subscriptionEvictions,
     rate_limited: counters.rateLimited,
+    rate_limit: state.limiter.toJSON(),
     tombstones: state.tombstones.size,
     last_sequence: state.lastSequence,
     notices_accepted: counters.noticesAccepted,
@@ -80,7 +81,6 @@ export function gatewayStats(state: GatewayState) {
 export function sweepGatewayState(state: GatewayState, now = Date.now()) {
   state.cache.sweep(now);
   state.apiCache.sweep(now);
-  state.limiter.sweep(now);
   for (const [key, f] of state.subscriptionFences) if (f.until <= now) state.subscriptionFences.delete(key);
   state.tombstones.sweep(now);
   for (const [hash, c] of state.expiryCaps) if (c.keepUntil <= now) state.expiryCaps.delete(hash);

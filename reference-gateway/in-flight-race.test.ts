@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { newToken, postNotice, signedNotice, startStack, waitFor } from "./testing/harness";
+import { newToken, postNotice, signedNotice, signedSubscriptionNotice, startStack, waitFor } from "./testing/harness";
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 beforeEach(async () => (stack = await startStack()));
@@ -62,5 +62,36 @@ describe("reference gateway: the in-flight race", () => {
     expect(stack.km.counters.introspections).toBe(0); // refused by the tombstone alone
     await waitFor(async () => (await stack.call(token)).status === 401 && stack.km.counters.introspections === 1);
     expect(stack.gw.stats().tombstones).toBe(0);
+  });
+});
+
+describe("reference gateway: a subscription that begins", () => {
+  const API = { context: "/weather", version: "v1" };
+  const SUBSCRIBED = (clientId: string) => ({
+    ...ACTIVE(),
+    client_id: clientId,
+    api: { ...API, name: "Weather" },
+    application: { id: "app_1", name: "App" },
+    subscriber: "user_1",
+    tier: { name: "Gold", requests_per_minute: 600, daily_quota: null },
+  });
+
+  it("drops the refusals cached for the API, and re-asks one that was on its way, on subscription.changed", async () => {
+    const { url } = await stack.start({ apis: [`${API.context}:${API.version}=${stack.upstream.url}`] });
+    const call = (token: string) => fetch(`${url}/weather/v1/today`, { headers: { authorization: `Bearer ${token}` } });
+    const [cached, inFlight] = [newToken(), newToken()];
+    expect((await call(cached)).status).toBe(401); // not subscribed yet: refused, and the refusal cached
+    const hold = stack.km.holdNextIntrospection();
+    const pending = call(inFlight);
+    await hold.arrived; // its refusal is decided, and on its way
+
+    for (const token of [cached, inFlight]) stack.km.answers.set(token, SUBSCRIBED("pcl_ci_app"));
+    const notice = signedSubscriptionNotice({ secret: stack.secret, sequence: 1, clientId: "pcl_ci_app", api: API });
+    expect((await postNotice(url, notice)).status).toBe(204);
+    hold.release();
+
+    expect((await pending).status).toBe(200); // the late refusal was neither admitted nor cached: asked again
+    expect((await call(cached)).status).toBe(200);
+    expect(stack.km.counters.introspections).toBe(4);
   });
 });

@@ -55,6 +55,22 @@ describe("reference gateway: options", () => {
     expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(["signingSecret", "upstream"]);
   });
 
+  it("counts tier limits in this process unless given a redis:// URL, by flag or environment", () => {
+    const base = { GATEWAY_SIGNING_SECRET: newSecret() };
+    const plain = gatewayOptionsSchema.parse(parseCli(FLAGS, base));
+    expect(plain.rateLimitRedis).toBeUndefined();
+    expect(plain.rateLimitPrefix).toBe("portcullis:tier");
+    const env = { ...base, GATEWAY_RATE_LIMIT_REDIS: "rediss://:pw@redis.internal:6380/2", GATEWAY_RATE_LIMIT_PREFIX: "prod:gw" };
+    expect(gatewayOptionsSchema.parse(parseCli(FLAGS, env))).toMatchObject({
+      rateLimitRedis: "rediss://:pw@redis.internal:6380/2",
+      rateLimitPrefix: "prod:gw",
+    });
+    const bad = gatewayOptionsSchema.safeParse(
+      parseCli([...FLAGS, "--rate-limit-redis", "http://redis:6379", "--rate-limit-prefix", "a b"], base),
+    );
+    expect(bad.error?.issues.map((i) => i.path[0]).sort()).toEqual(["rateLimitPrefix", "rateLimitRedis"]);
+  });
+
   it("exits 2 with a readable message for bad options", async () => {
     const run = promisify(execFile)(process.execPath, ["--import", "tsx", "reference-gateway/main.ts", "--port", "nope"]);
     const err = (await run.then(

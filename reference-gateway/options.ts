@@ -47,6 +47,12 @@ export const gatewayOptionsSchema = z
     localJwt: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(false),
     // README, "Heartbeat and lease": with no valid notice or heartbeat within the lease, introspect every request, or refuse (503).
     onStale: z.enum(["introspect", "refuse"]).default("introspect"),
+    // Tier limits counted in Redis, shared by every gateway given the same URL and prefix; else in this process.
+    rateLimitRedis: z.url({ protocol: /^rediss?$/ }).optional(),
+    rateLimitPrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9:._-]{1,100}$/, "must be 1 to 100 letters, digits or :._-")
+      .default("portcullis:tier"),
     quiet: z.boolean().default(false),
     // Programmatic knobs (tests, benchmarks); the CLI keeps the defaults.
     negativeTtlMs: z.number().int().min(0).default(5_000),

@@ -15,6 +15,8 @@ const ENV: Record<string, string> = {
   "jwt-header": "GATEWAY_JWT_HEADER",
   "local-jwt": "GATEWAY_LOCAL_JWT",
   "on-stale": "GATEWAY_ON_STALE",
+  "rate-limit-redis": "GATEWAY_RATE_LIMIT_REDIS",
+  "rate-limit-prefix": "GATEWAY_RATE_LIMIT_PREFIX",
 };
 
 /** Flags win over environment variables; zod validates the merged result afterwards. */
@@ -38,6 +40,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       "jwt-header": { type: "string" },
       "local-jwt": { type: "boolean" },
       "on-stale": { type: "string" },
+      "rate-limit-redis": { type: "string" },
+      "rate-limit-prefix": { type: "string" },
     },
   });
   const pick = (flag: string) => {
@@ -61,6 +65,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     quiet: values.quiet === true,
     jwtHeader: pick("jwt-header"),
     onStale: pick("on-stale"),
+    rateLimitRedis: pick("rate-limit-redis"),
+    rateLimitPrefix: pick("rate-limit-prefix"),
     localJwt: values["local-jwt"] === true ? true : env.GATEWAY_LOCAL_JWT,
   };
 

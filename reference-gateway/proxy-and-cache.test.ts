@@ -100,6 +100,7 @@ describe("reference gateway: validation and proxy", () => {
       "notices_accepted",
       "notices_rejected",
       "on_stale",
+      "rate_limit",
       "rate_limited",
       "stale_introspections",
       "stale_refusals",

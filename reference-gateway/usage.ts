@@ -23,6 +23,11 @@ Options (each also read from the environment variable shown):
   --on-stale <mode>        with nothing valid heard within the heartbeat's     GATEWAY_ON_STALE
                            lease: introspect every request (default), or
                            refuse (503) until it hears again
+  --rate-limit-redis <url> count tier limits in Redis (redis://...)           GATEWAY_RATE_LIMIT_REDIS
+                           for every gateway given the same URL and prefix
+                           (default: in this process); while Redis does not
+                           answer, each counts alone, and its stats say so
+  --rate-limit-prefix <p>  its key prefix (default portcullis:tier)           GATEWAY_RATE_LIMIT_PREFIX
   --after <sequence>       catch up from this feed sequence (default 0)
   --quiet                  log less
   -h, --help               show this help

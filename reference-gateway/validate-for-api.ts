@@ -1,5 +1,5 @@
 import { decodeJwt } from "jose";
-import { clientApiKey } from "./api-cache";
+import { groupOf } from "./api-cache";
 import type { ApiRef } from "./api-routes";
 import { isFresh, type Flight, type GatewayState } from "./gateway-state";
 import { hashToken } from "./hash-token";
@@ -17,14 +17,15 @@ const INACTIVE: Introspection = { active: false };
 /**
  * Cached, single-flight validation of a token for one API version, keyed by (token hash, API).
  * An answer is neither cached nor admitted when a notice arrived while it was on its way: a
- * token.revoked for its hash (tombstones) or a subscription.changed for its client and API (fences).
+ * token.revoked for its hash (tombstones) or a subscription.changed for its client and API, or,
+ * for a refusal, for its API (fences); it is asked for again.
  */
 export function createApiValidator({ state, introspect, ttlMs, negativeTtlMs }: ApiValidatorOptions) {
   const admits = (hash: string, api: ApiRef, answer: Introspection, startedAt: number) => {
     if (!state.tombstones.admits(hash, startedAt)) return false;
-    if (!answer.active || typeof answer.client_id !== "string") return true;
+    const group = groupOf(answer, api);
 
-    return (state.subscriptionFences.get(clientApiKey(answer.client_id, api))?.fence ?? -1) <= startedAt;
+    return group === null || (state.subscriptionFences.get(group)?.fence ?? -1) <= startedAt;
   };
 
   const cacheTtl = (answer: Introspection) => {

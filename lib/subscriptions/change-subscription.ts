@@ -27,8 +27,9 @@ const ADMIN_ONLY = new Set(["approve", "reject", "block"]);
 
 /**
  * Approve, reject (or withdraw an approval), block, remove, or change the tier of a subscription.
- * Whatever ends or changes an active subscription's validation info — unsubscribe, block, tier
- * change, approval withdrawn — queues a subscription.changed notice in the same transaction.
+ * Whatever begins, ends or changes an active subscription's validation info — an approval or an
+ * unblock, unsubscribe, block, tier change, approval withdrawn — queues a subscription.changed
+ * notice in the same transaction: one that begins lets gateways drop the refusal they cached.
  */
 export async function changeSubscription({
   where,
@@ -38,13 +39,13 @@ export async function changeSubscription({
   if (ADMIN_ONLY.has(action.kind)) assertCan(actor, "subscriptions.review");
   const sub = await loadSubscriptionOrThrow(where, actor);
   const plan = planOf(sub, action, can(actor, "subscriptions.review"));
-  const wasServing = sub.status === "active";
+  const [wasServing, serves] = [sub.status === "active", plan.status === "active"];
   const tierChanged = plan.effect.kind === "upsert_subscription" && plan.effect.tierId !== sub.tierId;
-  const endsOrChanges = plan.status !== "active" || tierChanged;
+  const changesWhatGatewaysCache = wasServing !== serves || (serves && tierChanged);
   const clientId = sub.app.client?.id;
   const notices = await commitCatalogChange({
     effects: [plan.effect],
-    notify: wasServing && endsOrChanges && clientId ? [{ clientId, api: { context: sub.api.context, version: sub.api.version } }] : [],
+    notify: changesWhatGatewaysCache && clientId ? [{ clientId, api: { context: sub.api.context, version: sub.api.version } }] : [],
     events: [
       {
         appId: sub.app.id,

@@ -17,8 +17,10 @@ type SubscribeOptions = SubscribeInput & {
 
 /**
  * Subscribes an application to a published API version on one of its tiers: pending when the API
- * needs approval, active otherwise. A subscriber may subscribe only their own application; another's,
- * a deleted one or a draft API is `not_found`, a deprecated or retired one is refused.
+ * needs approval, active otherwise. An active one queues a subscription.changed notice in the same
+ * transaction, so gateways drop the refusal they cached for it. A subscriber may subscribe only
+ * their own application; another's, a deleted one or a draft API is `not_found`, a deprecated or
+ * retired one is refused.
  */
 export async function subscribe({
   actor,
@@ -27,7 +29,10 @@ export async function subscribe({
 }: SubscribeOptions): Promise<{ id: string; status: SubscriptionStatus; notices: QueuedNotices }> {
   const { appId, apiId, tier: tierName } = subscribeSchema.parse(input);
   if (asAdmin) assertCan(actor, "subscriptions.review");
-  const app = await db.app.findFirst({ where: { id: appId, deletedAt: null }, select: { id: true, name: true, ownerId: true } });
+  const app = await db.app.findFirst({
+    where: { id: appId, deletedAt: null },
+    select: { id: true, name: true, ownerId: true, client: { select: { id: true } } },
+  });
   if (!app || (!asAdmin && !can(actor, "subscriptions.request", app)))
     throw new AppError("not_found", "Application not found.", { appId: ["Application not found."] });
   const api = await db.api.findUnique({
@@ -59,7 +64,7 @@ export async function subscribe({
         isNew: !existing,
       },
     ],
-    notify: [],
+    notify: status === "active" && app.client ? [{ clientId: app.client.id, api: { context: api.context, version: api.version } }] : [],
     events: [
       {
         appId,

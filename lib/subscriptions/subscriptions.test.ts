@@ -121,6 +121,44 @@ describe("subscriptions and validation info per API", () => {
     });
   });
 
+  it("tells gateways when a subscription begins — subscribing without approval, an approval, an unblock — not of a request that waits", async () => {
+    const open = await createTestApi();
+    const reviewed = await createTestApi({ approval: true });
+    const { user, app, clientId } = await createTestApp();
+    await issueToken({ clientId, subscriber: user.id });
+    const owner = personActor({ id: user.id, email: user.email, role: "subscriber" });
+
+    const subscribed = await subscribe({ actor: owner, appId: app!.id, apiId: open.api.id, tier: open.gold.name });
+    expect(subscribed).toMatchObject({ status: "active", notices: { sequences: [expect.any(Number)] } });
+    const pending = await subscribe({ actor: owner, appId: app!.id, apiId: reviewed.api.id, tier: reviewed.gold.name });
+    expect(pending).toMatchObject({ status: "pending", notices: { sequences: [] } });
+    const approved = await changeSubscription({ where: { id: pending.id }, action: { kind: "approve" }, actor: TEST_ADMIN });
+    const blocked = await changeSubscription({ where: { id: pending.id }, action: { kind: "block", reason: "abuse" }, actor: TEST_ADMIN });
+    const unblocked = await changeSubscription({ where: { id: pending.id }, action: { kind: "approve" }, actor: TEST_ADMIN });
+    expect([approved, blocked, unblocked].map((c) => [c.status, c.notices.sequences.length])).toEqual([
+      ["active", 1],
+      ["blocked", 1],
+      ["active", 1],
+    ]);
+
+    // The contract's payload as it is: the gateway evicts for (client, API) whatever the new state.
+    await Promise.all([subscribed, approved, blocked, unblocked].map((c) => flushNotices(c.notices)));
+    await eventually(() => noticesFor(clientId).length === 4);
+    expect(
+      noticesFor(clientId)
+        .map((n) => n.data)
+        .sort((a, b) => a.sequence - b.sequence),
+    ).toEqual([
+      { sequence: subscribed.notices.sequences[0], client_id: clientId, api: open.ref },
+      ...[approved, blocked, unblocked].map((c) => ({ sequence: c.notices.sequences[0], client_id: clientId, api: reviewed.ref })),
+    ]);
+
+    // An application without a live token: no gateway holds anything of it, so nothing is sent.
+    const fresh = await createTestApp();
+    const quiet = await subscribe({ actor: TEST_ADMIN, asAdmin: true, appId: fresh.app!.id, apiId: open.api.id, tier: open.gold.name });
+    expect(quiet).toMatchObject({ status: "active", notices: { sequences: [] } });
+  });
+
   it("keeps subscriber A away from subscriber B's applications and subscriptions", async () => {
     const { api, gold } = await createTestApi();
     const b = await createTestApp();

@@ -1,4 +1,4 @@
-import { heartbeatBody } from "@/lib/base/contract.shared";
+import { heartbeatBody, subscriptionNoticeBody } from "@/lib/base/contract.shared";
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { createGateway, type Gateway } from "../create-gateway";
@@ -112,6 +112,31 @@ export function signedHeartbeat({
 }) {
   const id = `hb_${randomBytes(16).toString("hex")}`;
   const body = heartbeatBody({ at: at.getTime(), sequence, leaseSeconds });
+  const headers = {
+    "content-type": "application/json",
+    "webhook-id": id,
+    "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+    "webhook-signature": new Webhook(secret).sign(id, at, body),
+  };
+
+  return { id, body, headers };
+}
+
+/** A subscription.changed exactly as the key manager sends it (lib/base/contract.shared.ts). */
+export function signedSubscriptionNotice({
+  secret,
+  sequence,
+  clientId,
+  api,
+}: {
+  secret: string;
+  sequence: number;
+  clientId: string;
+  api: { context: string; version: string };
+}) {
+  const at = new Date();
+  const id = `msg_${randomBytes(8).toString("hex")}`;
+  const body = subscriptionNoticeBody({ createdAt: at.getTime(), sequence, clientId, api });
   const headers = {
     "content-type": "application/json",
     "webhook-id": id,
