@@ -8,7 +8,7 @@ import { issueToken } from "@/lib/tokens/issue-token";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // A mixed soak on two instances of one PostgreSQL database: revocations through both, three gateways
-// (one of them failing now and then), each instance's door and worker recording attempts at once.
+// (one of them failing a notice in three), each instance's door and worker recording attempts at once.
 // SOAK_SECONDS sets its length (CI: 60 s; the issue's figure is from SOAK_SECONDS=300).
 const onPostgres = engineOf(env.DATABASE_URL) === "postgresql";
 const SOAK_MS = Number(process.env.SOAK_SECONDS ?? 60) * 1000;
@@ -44,7 +44,7 @@ describe.runIf(onPostgres)("two instances under a mixed soak", () => {
     let revoked = 0;
     let failures = 0;
     const flaky = receivers[2];
-    const flapping = setInterval(() => flaky.setMode(Math.random() < 0.3 ? "fail" : "ok"), 500); // 500s now and then
+    flaky.setMode("flaky"); // a notice in three answered 500: its instance's door and the other's worker record at once
     const deadline = Date.now() + SOAK_MS;
     // Eight clients at once, alternating instances: each issues a token at one and revokes it at the other.
     await Promise.all(
@@ -62,7 +62,6 @@ describe.runIf(onPostgres)("two instances under a mixed soak", () => {
         }
       }),
     );
-    clearInterval(flapping);
     flaky.setMode("ok");
 
     // Everything acknowledged in the end (the flaky one's retries are made due by its next acknowledgements).
