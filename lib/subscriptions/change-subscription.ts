@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/base/errors.shared";
 import type { CatalogEffect, QueuedNotices } from "@/lib/data/store";
-import type { AuditAction } from "@/lib/engine/audit/record-event";
+import type { AuditAction } from "@/lib/engine/audit/audit-row";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";

@@ -120,7 +120,7 @@ export type TokenForApiRow = TokenRow & {
   subscription: { status: SubscriptionStatus; tierName: string; requestsPerMinute: number; dailyQuota: number | null } | null;
 };
 
-/** One audit-trail row, as toAuditRow() in lib/engine/audit/record-event.ts builds it. */
+/** One audit-trail row, as toAuditRow() in lib/engine/audit/audit-row.ts builds it. */
 export type AuditRow = {
   id: string;
   appId: string | null;
