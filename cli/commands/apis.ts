@@ -1,7 +1,8 @@
 import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
 import { createApi } from "@/lib/apis/create-api";
 import { createTier, listTiers } from "@/lib/apis/create-tier";
-import { findApiIdOrThrow, listAllApis } from "@/lib/apis/list-apis";
+import { findApiIdOrThrow } from "@/lib/apis/find-api-id-or-throw";
+import { listAllApis } from "@/lib/apis/list-apis";
 import { apiRefSchema, backendJwtSchema, type ApiSummary, type LifecycleAction } from "@/lib/apis/schemas.shared";
 import { setBackendJwt } from "@/lib/apis/set-backend-jwt";
 import { AppError } from "@/lib/base/errors.shared";
@@ -180,7 +181,7 @@ export function apisCommands(program: Command, run: Run) {
       run(async (o: { clientId: string; api: string; reason?: string; tier?: string }) => {
         const [appId, apiId] = [await appIdOfClient(o.clientId), await apiIdOf(o.api)];
         const { status, notices } = await changeSubscription({
-          where: { appId_apiId: { appId, apiId } },
+          where: { appId, apiId },
           action: action(o),
           actor: cliOperator(),
         });
