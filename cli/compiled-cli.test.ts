@@ -1,5 +1,6 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
+import { engineOf } from "@/lib/data/db/engine";
 import { subscribe } from "@/lib/subscriptions/subscribe";
 import { createTestApi, createTestApp, createTestGateway, TEST_ADMIN } from "@/lib/testing/factories";
 import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
@@ -10,8 +11,15 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The CLI as production runs it: dist/cli.mjs on plain node (the global setup builds it), a child
-// process on the test database, and a real HTTP receiver as the one gateway of these tests.
-const compiled = (...args: string[]) => promisify(execFile)(process.execPath, ["dist/cli.mjs", ...args, "--json"], { env: process.env });
+// process on the test database, and a real HTTP receiver as the one gateway of these tests. The hook
+// reports the packages it loaded: a command that tells the gateways commits in the driver store, and
+// must not pay for starting Prisma (nor for the other engine's driver).
+const compiled = (...args: string[]) =>
+  promisify(execFile)(process.execPath, ["--import", "./lib/testing/report-packages.mjs", "dist/cli.mjs", ...args, "--json"], {
+    env: process.env,
+  });
+const loadedPackages = (stderr: string) => /^loaded packages: (.*)$/m.exec(stderr)?.[1].split(" ") ?? [];
+const OTHER_DRIVER = engineOf(process.env.DATABASE_URL ?? "") === "postgresql" ? "better-sqlite3" : "pg";
 
 describe("the compiled portcullis", () => {
   let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
@@ -38,15 +46,25 @@ describe("the compiled portcullis", () => {
   const ours = () => ({ gateway: gateway.gateway.name, sequence: expect.any(Number), acknowledged: true });
   const receivedWith = (text: string) => receiver.received.filter((n) => n.body.includes(text));
 
+  /** What every command that tells the gateways must leave unloaded. */
+  const expectNoPrisma = (stderr: string) => {
+    const loaded = loadedPackages(stderr);
+    expect(loaded).toContain("undici"); // the hook reported
+    expect(loaded).not.toContain("@prisma/client");
+    expect(loaded).not.toContain(OTHER_DRIVER);
+  };
+
   it("is built, and needs no TypeScript loader", () => {
     expect(existsSync("dist/cli.mjs")).toBe(true);
   });
 
   it("tokens revoke exits once the gateway acknowledged, and the gateway has the notice", { timeout: 30_000 }, async () => {
     const app = await liveApp();
-    const out = JSON.parse((await compiled("tokens", "revoke", "--token", app.accessToken)).stdout);
+    const { stdout, stderr } = await compiled("tokens", "revoke", "--token", app.accessToken);
+    const out = JSON.parse(stdout);
 
     expect(out.revoked).toBe(1);
+    expectNoPrisma(stderr);
     expect(out.notices).toContainEqual(ours());
     const [notice] = receivedWith(app.hash);
     expect(JSON.parse(notice.body).type).toBe("token.revoked");
@@ -54,7 +72,7 @@ describe("the compiled portcullis", () => {
 
   it("subscriptions remove exits once the gateway acknowledged subscription.changed", { timeout: 30_000 }, async () => {
     const app = await liveApp();
-    const { stdout } = await compiled(
+    const { stdout, stderr } = await compiled(
       "subscriptions",
       "remove",
       "--client-id",
@@ -65,17 +83,36 @@ describe("the compiled portcullis", () => {
     const out = JSON.parse(stdout);
 
     expect(out.gateways).toContainEqual(ours());
+    expectNoPrisma(stderr);
     const [notice] = receivedWith(`"client_id":"${app.clientId}"`);
     expect(JSON.parse(notice.body)).toMatchObject({ type: "subscription.changed", data: { client_id: app.clientId, api: api.ref } });
   });
 
   it("apps delete exits once the gateway acknowledged the revocation of the application's tokens", { timeout: 30_000 }, async () => {
     const app = await liveApp();
-    const out = JSON.parse((await compiled("apps", "delete", "--client-id", app.clientId)).stdout);
+    const { stdout, stderr } = await compiled("apps", "delete", "--client-id", app.clientId);
+    const out = JSON.parse(stdout);
 
     expect(out).toMatchObject({ client_id: app.clientId, deleted: true, revoked_tokens: 1 });
+    expectNoPrisma(stderr);
     expect(out.notices).toContainEqual(ours());
     expect(receivedWith(app.hash)).toHaveLength(1);
     expect((await db.app.findUniqueOrThrow({ where: { id: app.app!.id } })).deletedAt).not.toBeNull();
+  });
+
+  it("users suspend exits once the gateway acknowledged the revocation of the user's tokens", { timeout: 30_000 }, async () => {
+    const app = await liveApp();
+    const { stdout, stderr } = await compiled("users", "suspend", "--email", app.user.email);
+
+    expect(JSON.parse(stdout)).toMatchObject({ suspended: true, revoked_tokens: 1, notices: [ours()] });
+    expectNoPrisma(stderr);
+    expect(receivedWith(app.hash)).toHaveLength(1);
+  });
+
+  it("reports Prisma where a command does use it (the hook sees it)", { timeout: 30_000 }, async () => {
+    const app = await liveApp();
+    const { stderr } = await compiled("tokens", "list", "--client-id", app.clientId);
+
+    expect(loadedPackages(stderr)).toContain("@prisma/client");
   });
 });

@@ -1,5 +1,4 @@
-import { db } from "@/lib/data/db/client";
-import type { QueuedNotices } from "@/lib/data/store";
+import { store, type QueuedNotices } from "@/lib/data/store";
 import { flushNotices } from "@/lib/engine/notices/flush-notices";
 
 /**
@@ -9,11 +8,7 @@ import { flushNotices } from "@/lib/engine/notices/flush-notices";
  */
 export async function flushAndReport(notices: QueuedNotices) {
   const attempts = await flushNotices(notices);
-  const names = new Map(
-    (
-      await db.gateway.findMany({ where: { id: { in: [...new Set(attempts.map((a) => a.gatewayId))] } }, select: { id: true, name: true } })
-    ).map((g) => [g.id, g.name]),
-  );
+  const names = await store().gatewayNames([...new Set(attempts.map((a) => a.gatewayId))]);
 
   return attempts.map((a) => ({
     gateway: names.get(a.gatewayId) ?? a.gatewayId,

@@ -1,5 +1,10 @@
 // npm run cli -- <command> [--json]   (also the `portcullis` bin). The same lib/ functions as the UI.
+import { setFlagsFromString } from "node:v8";
 import { buildProgram } from "./program";
+
+// The first notice sent compiles undici's HTTP parser (WebAssembly); V8 then optimises it on a background
+// thread, which a process must wait for at exit — half a second, for a parser a command uses once or twice.
+setFlagsFromString("--liftoff-only");
 
 const args = process.argv.slice(2);
 const program = await buildProgram(

@@ -1,18 +1,19 @@
 import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
-import { createApi } from "@/lib/apis/create-api";
-import { createTier, listTiers } from "@/lib/apis/create-tier";
-import { findApiIdOrThrow, listAllApis } from "@/lib/apis/list-apis";
+import { findApiIdOrThrow } from "@/lib/apis/find-api-id-or-throw";
 import { apiRefSchema, backendJwtSchema, type ApiSummary, type LifecycleAction } from "@/lib/apis/schemas.shared";
 import { setBackendJwt } from "@/lib/apis/set-backend-jwt";
 import { AppError } from "@/lib/base/errors.shared";
 import { store } from "@/lib/data/store";
 import { changeSubscription, type SubscriptionAction } from "@/lib/subscriptions/change-subscription";
-import { subscribe } from "@/lib/subscriptions/subscribe";
 import type { Command } from "commander";
 import { readFile } from "node:fs/promises";
 import { flushAndReport } from "../flush-and-report";
 import { cliOperator } from "../operator";
 import type { Run } from "../run";
+
+// The lifecycle, backend-JWT and subscription changes commit in the driver store; creating, listing and
+// subscribing use Prisma, and their verbs load when their command runs, so that a change that tells the
+// gateways never starts it (cli/compiled-cli.test.ts).
 
 const apiIdOf = async (ref: string) => findApiIdOrThrow(apiRefSchema.parse(ref));
 
@@ -69,6 +70,7 @@ export function apisCommands(program: Command, run: Run) {
           tiers: string;
           approval: boolean;
         }) => {
+          const { createApi } = await import("@/lib/apis/create-api");
           const api = await createApi({
             actor: cliOperator(),
             name: o.name,
@@ -91,7 +93,13 @@ export function apisCommands(program: Command, run: Run) {
   apis
     .command("list")
     .description("every API version")
-    .action(run(async () => ({ apis: (await listAllApis({ actor: cliOperator() })).map(apiJson) })));
+    .action(
+      run(async () => {
+        const { listAllApis } = await import("@/lib/apis/list-apis");
+
+        return { apis: (await listAllApis({ actor: cliOperator() })).map(apiJson) };
+      }),
+    );
   apis
     .command("update")
     .description("JWT to the backend for an API version: on, off, or the global default (settings set backend_jwt)")
@@ -130,20 +138,24 @@ export function apisCommands(program: Command, run: Run) {
     .option("--daily-quota <n>")
     .action(
       run(async (o: { name: string; rpm: string; dailyQuota?: string }) => {
+        const { createTier } = await import("@/lib/apis/create-tier");
         const t = await createTier({ actor: cliOperator(), name: o.name, requestsPerMinute: o.rpm, dailyQuota: o.dailyQuota ?? null });
 
         return { id: t.id, name: t.name, requests_per_minute: t.requestsPerMinute, daily_quota: t.dailyQuota };
       }),
     );
   tiers.command("list").action(
-    run(async () => ({
-      tiers: (await listTiers({ actor: cliOperator() })).map((t) => ({
+    run(async () => {
+      const { listTiers } = await import("@/lib/apis/create-tier");
+      const tiers = (await listTiers({ actor: cliOperator() })).map((t) => ({
         id: t.id,
         name: t.name,
         requests_per_minute: t.requestsPerMinute,
         daily_quota: t.dailyQuota,
-      })),
-    })),
+      }));
+
+      return { tiers };
+    }),
   );
 
   const subs = program.command("subscriptions").description("applications' subscriptions to API versions");
@@ -156,9 +168,11 @@ export function apisCommands(program: Command, run: Run) {
     .action(
       run(async (o: { clientId: string; api: string; tier: string }) => {
         const [appId, apiId] = [await appIdOfClient(o.clientId), await apiIdOf(o.api)];
-        const { id, status } = await subscribe({ actor: cliOperator(), asAdmin: true, appId, apiId, tier: o.tier });
+        const { subscribe } = await import("@/lib/subscriptions/subscribe");
+        const { id, status, notices } = await subscribe({ actor: cliOperator(), asAdmin: true, appId, apiId, tier: o.tier });
+        const gateways = await flushAndReport(notices); // a gateway that cached the refusal admits the subscriber at once
 
-        return { subscription_id: id, client_id: o.clientId, api: o.api, tier: o.tier, status };
+        return { subscription_id: id, client_id: o.clientId, api: o.api, tier: o.tier, status, gateways };
       }),
     );
   const actions: [string, string, (o: { reason?: string; tier?: string }) => SubscriptionAction][] = [
@@ -180,7 +194,7 @@ export function apisCommands(program: Command, run: Run) {
       run(async (o: { clientId: string; api: string; reason?: string; tier?: string }) => {
         const [appId, apiId] = [await appIdOfClient(o.clientId), await apiIdOf(o.api)];
         const { status, notices } = await changeSubscription({
-          where: { appId_apiId: { appId, apiId } },
+          where: { appId, apiId },
           action: action(o),
           actor: cliOperator(),
         });

@@ -1,15 +1,15 @@
-import { createApp } from "@/lib/apps/create-app";
 import { deleteApp } from "@/lib/apps/delete-app";
-import { setAppAccess } from "@/lib/apps/set-app-access";
-import { setTokenFormat } from "@/lib/apps/set-token-format";
 import { AppError } from "@/lib/base/errors.shared";
 import { parseGrantTypes } from "@/lib/base/grant-types.shared";
 import { tokenFormatSchema } from "@/lib/base/token-format.shared";
-import { db } from "@/lib/data/db/client";
+import { store } from "@/lib/data/store";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
 import { cliOperator } from "../operator";
 import type { Run } from "../run";
+
+// Deleting an application commits in the driver store; the other commands' verbs use Prisma and load
+// when their command runs, so that a deletion never starts it (cli/compiled-cli.test.ts).
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const grantTypesOption = (list: string) => {
@@ -23,10 +23,11 @@ const grantTypesOption = (list: string) => {
 async function setTokenFormatByClient(clientId: string, format: string) {
   const parsed = tokenFormatSchema.safeParse(format);
   if (!parsed.success) throw new AppError("bad_request", "--token-format: use opaque or jwt.");
-  const client = await db.client.findUnique({ where: { id: clientId }, select: { appId: true } });
-  if (!client?.appId) throw new AppError("not_found", `No application with client ${clientId}.`);
+  const app = await store().findApp({ clientId });
+  if (!app) throw new AppError("not_found", `No application with client ${clientId}.`);
+  const { setTokenFormat } = await import("@/lib/apps/set-token-format");
 
-  return setTokenFormat({ appId: client.appId, tokenFormat: parsed.data, actor: cliOperator() });
+  return setTokenFormat({ appId: app.id, tokenFormat: parsed.data, actor: cliOperator() });
 }
 const scopeList = (list: string) => (list.trim() === "" || list === "any" ? null : [...new Set(list.split(/[\s,]+/).filter(Boolean))]);
 
@@ -44,8 +45,9 @@ export function appsCommands(program: Command, run: Run) {
     .action(
       run(
         async (o: { owner: string; name: string; description: string; redirectUri?: string[]; public?: boolean; grantTypes?: string }) => {
-          const owner = await db.user.findUnique({ where: { email: o.owner.toLowerCase() }, select: { id: true } });
+          const owner = await store().findUser({ email: o.owner.toLowerCase() });
           if (!owner) throw new AppError("not_found", `No account with email ${o.owner}.`);
+          const { createApp } = await import("@/lib/apps/create-app");
           const created = await createApp({
             actor: cliOperator(),
             ownerId: owner.id,
@@ -77,16 +79,18 @@ export function appsCommands(program: Command, run: Run) {
     .option("--token-format <format>", "opaque or jwt (RFC 9068) access tokens, from the next issuance on")
     .action(
       run(async (o: { clientId: string; redirectUri?: string[]; grantTypes?: string; scopes?: string; tokenFormat?: string }) => {
-        const access =
-          o.redirectUri === undefined && o.grantTypes === undefined && o.scopes === undefined && o.tokenFormat !== undefined
-            ? null // only the format changes
-            : await setAppAccess({
-                clientId: o.clientId,
-                redirectUris: o.redirectUri,
-                grantTypes: o.grantTypes === undefined ? undefined : grantTypesOption(o.grantTypes),
-                allowedScopes: o.scopes === undefined ? undefined : scopeList(o.scopes),
-                actor: cliOperator(),
-              });
+        const onlyFormat =
+          o.redirectUri === undefined && o.grantTypes === undefined && o.scopes === undefined && o.tokenFormat !== undefined;
+        const { setAppAccess } = await import("@/lib/apps/set-app-access");
+        const access = onlyFormat
+          ? null
+          : await setAppAccess({
+              clientId: o.clientId,
+              redirectUris: o.redirectUri,
+              grantTypes: o.grantTypes === undefined ? undefined : grantTypesOption(o.grantTypes),
+              allowedScopes: o.scopes === undefined ? undefined : scopeList(o.scopes),
+              actor: cliOperator(),
+            });
         const app = o.tokenFormat === undefined ? null : await setTokenFormatByClient(o.clientId, o.tokenFormat);
 
         return {
@@ -102,13 +106,9 @@ export function appsCommands(program: Command, run: Run) {
     .requiredOption("--client-id <id>")
     .action(
       run(async (o: { clientId: string }) => {
-        const client = await db.client.findUnique({
-          where: { id: o.clientId },
-          select: { app: { select: { id: true, name: true } } },
-        });
-        if (!client?.app) throw new AppError("not_found", `No application with client ${o.clientId}.`);
+        const app = await store().findApp({ clientId: o.clientId });
+        if (!app) throw new AppError("not_found", `No application with client ${o.clientId}.`);
         // The name is typed back for the operator: the client id already says which application.
-        const { app } = client;
         const { revokedTokens, notices } = await deleteApp({ appId: app.id, confirmName: app.name, actor: cliOperator() });
 
         return { client_id: o.clientId, deleted: true, revoked_tokens: revokedTokens, notices: await flushAndReport(notices) };

@@ -1,15 +1,15 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { MAX_PAGE_SIZE, TOKEN_STATES, tokenListQuerySchema } from "@/lib/base/list-query.shared";
 import { store } from "@/lib/data/store";
-import { generateAppToken } from "@/lib/tokens/generate-app-token";
-import { listTokens } from "@/lib/tokens/list-tokens";
-import { purgeTokens } from "@/lib/tokens/purge-tokens";
 import { reapproveToken } from "@/lib/tokens/reapprove-token";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
 import { cliOperator } from "../operator";
 import type { Run } from "../run";
+
+// Revoking and re-approving commit in the driver store; the other commands' verbs use Prisma and load
+// when their command runs, so that a revocation never starts it (cli/compiled-cli.test.ts).
 
 async function findClientOrThrow(clientId: string) {
   const client = await store().findClient(clientId);
@@ -29,6 +29,7 @@ export function tokensCommands(program: Command, run: Run) {
         const operator = cliOperator();
         const client = await findClientOrThrow(o.clientId);
         if (client.kind !== "app" || !client.appId) throw new AppError("bad_request", "Gateway clients cannot hold tokens.");
+        const { generateAppToken } = await import("@/lib/tokens/generate-app-token");
         const issued = await generateAppToken({ appId: client.appId, actor: operator });
 
         return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresIn };
@@ -67,6 +68,7 @@ export function tokensCommands(program: Command, run: Run) {
     .option("--dry-run", "count what would be deleted, delete nothing")
     .action(
       run(async (o: { dryRun?: boolean }) => {
+        const { purgeTokens } = await import("@/lib/tokens/purge-tokens");
         const r = await purgeTokens({ dryRun: o.dryRun, actor: cliOperator() });
 
         return {
@@ -89,6 +91,7 @@ export function tokensCommands(program: Command, run: Run) {
       run(async (o: { clientId: string; state?: string; limit: string; cursor?: string }) => {
         await findClientOrThrow(o.clientId);
         const query = tokenListQuerySchema.parse({ state: o.state, limit: o.limit, cursor: o.cursor });
+        const { listTokens } = await import("@/lib/tokens/list-tokens");
         const page = await listTokens({ clientId: o.clientId, ...query, actor: cliOperator() });
         const tokens = page.tokens.map((t) => ({
           id: t.id,

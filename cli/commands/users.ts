@@ -1,13 +1,11 @@
-import { createUser } from "@/lib/users/create-user";
-import { listUsers } from "@/lib/users/list-users";
-import { resetPassword } from "@/lib/users/reset-password";
-import { setUserRole } from "@/lib/users/set-user-role";
 import { suspendUser } from "@/lib/users/suspend-user";
-import { unsuspendUser } from "@/lib/users/unsuspend-user";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
 import { cliOperator } from "../operator";
 import type { Run } from "../run";
+
+// A suspension commits in the driver store; the other commands' verbs use Prisma and load when their
+// command runs, so that a suspension never starts it (cli/compiled-cli.test.ts).
 
 export function usersCommands(program: Command, run: Run) {
   const users = program.command("users").description("manage accounts");
@@ -19,6 +17,7 @@ export function usersCommands(program: Command, run: Run) {
     .option("--admin", "give the account the admin role")
     .action(
       run(async (o: { email: string; password: string; admin?: boolean }) => {
+        const { createUser } = await import("@/lib/users/create-user");
         const user = await createUser({ email: o.email, password: o.password, role: o.admin ? "admin" : "subscriber" });
 
         return { id: user.id, email: user.email, role: user.role };
@@ -31,6 +30,7 @@ export function usersCommands(program: Command, run: Run) {
     .option("--password <password>", "the new password (at least 10 characters)")
     .action(
       run(async (o: { email: string; password?: string }) => {
+        const { resetPassword } = await import("@/lib/users/reset-password");
         const { email, generated } = await resetPassword({ email: o.email, password: o.password, actor: cliOperator() });
 
         return generated ? { email, password: generated } : { email, password_changed: true };
@@ -46,6 +46,7 @@ export function usersCommands(program: Command, run: Run) {
     .option("--cursor <cursor>", "the next_cursor of the previous page")
     .action(
       run(async (o: { q?: string; role?: "admin" | "subscriber"; state?: "active" | "suspended"; limit?: string; cursor?: string }) => {
+        const { listUsers } = await import("@/lib/users/list-users");
         const page = await listUsers({ ...o, actor: cliOperator() });
 
         return {
@@ -77,11 +78,23 @@ export function usersCommands(program: Command, run: Run) {
     .command("unsuspend")
     .description("lift a suspension (tokens it revoked stay revoked)")
     .requiredOption("--email <email>")
-    .action(run(async (o: { email: string }) => unsuspendUser({ email: o.email, actor: cliOperator() })));
+    .action(
+      run(async (o: { email: string }) => {
+        const { unsuspendUser } = await import("@/lib/users/unsuspend-user");
+
+        return unsuspendUser({ email: o.email, actor: cliOperator() });
+      }),
+    );
   users
     .command("set-role")
     .description("promote or demote an account")
     .requiredOption("--email <email>")
     .requiredOption("--role <role>", "subscriber or admin")
-    .action(run(async (o: { email: string; role: string }) => setUserRole({ email: o.email, role: o.role, actor: cliOperator() })));
+    .action(
+      run(async (o: { email: string; role: string }) => {
+        const { setUserRole } = await import("@/lib/users/set-user-role");
+
+        return setUserRole({ email: o.email, role: o.role, actor: cliOperator() });
+      }),
+    );
 }

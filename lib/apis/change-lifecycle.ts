@@ -1,6 +1,5 @@
 import { AppError } from "@/lib/base/errors.shared";
-import { db } from "@/lib/data/db/client";
-import type { QueuedNotices } from "@/lib/data/store";
+import { store, type QueuedNotices } from "@/lib/data/store";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
@@ -28,10 +27,10 @@ export async function changeApiLifecycle({
   actor: Actor;
 }): Promise<{ status: ApiStatus; notices: QueuedNotices }> {
   assertCan(actor, "apis.manage");
-  const api = await db.api.findUnique({ where: { id: apiId }, select: { id: true, context: true, version: true, status: true } });
+  const api = await store().findApi({ id: apiId });
   if (!api) throw new AppError("not_found", "API not found.");
   const status = LIFECYCLE_TARGETS[action];
-  if (!ALLOWED_FROM[action].includes(api.status as ApiStatus))
+  if (!ALLOWED_FROM[action].includes(api.status))
     throw new AppError("conflict", `A ${api.status} API cannot be ${status === "published" ? "published" : status}.`);
   const serving = action === "retire" ? await servingSubscriptions(apiId) : [];
   const notices = await commitCatalogChange({

@@ -36,11 +36,3 @@ export async function getApiOrThrow({ apiId, actor }: { apiId: string; actor: Ac
 
   return { ...toApiSummary(row), openapi: row.openapi };
 }
-
-/** An API version by context and version (the CLI's C:V). */
-export async function findApiIdOrThrow(ref: { context: string; version: string }): Promise<string> {
-  const row = await db.api.findUnique({ where: { context_version: ref }, select: { id: true } });
-  if (!row) throw new AppError("not_found", `No API ${ref.context}:${ref.version}.`);
-
-  return row.id;
-}

@@ -1,6 +1,5 @@
 import { AppError } from "@/lib/base/errors.shared";
-import { db } from "@/lib/data/db/client";
-import type { QueuedNotices } from "@/lib/data/store";
+import { store, type QueuedNotices } from "@/lib/data/store";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
@@ -17,7 +16,7 @@ type SetBackendJwtOptions = { apiId: string; backendJwt: BackendJwtChoice; actor
 export async function setBackendJwt({ apiId, actor, ...input }: SetBackendJwtOptions) {
   assertCan(actor, "apis.manage");
   const { backendJwt } = backendJwtSchema.parse(input);
-  const api = await db.api.findUnique({ where: { id: apiId }, select: { context: true, version: true, backendJwt: true } });
+  const api = await store().findApi({ id: apiId });
   if (!api) throw new AppError("not_found", "API not found.");
   const from = toBackendJwtChoice(api.backendJwt);
   if (from === backendJwt) return { backendJwt, notices: { sequences: [], revoked: [] } satisfies QueuedNotices };

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/base/errors.shared";
 import type { QueuedNotices } from "@/lib/data/store";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
-import { getAppOrThrow } from "./get-app-or-throw";
+import { findAppToChangeOrThrow } from "./find-app-to-change";
 import { deleteAppSchema, type DeleteAppInput } from "./schemas.shared";
 
 type DeleteAppOptions = DeleteAppInput & { appId: string; actor: Actor; now?: number };
@@ -20,7 +20,7 @@ export async function deleteApp({
   ...input
 }: DeleteAppOptions): Promise<{ revokedTokens: number; notices: QueuedNotices }> {
   const { confirmName } = deleteAppSchema.parse(input);
-  const app = await getAppOrThrow({ appId, actor, may: "apps.delete" });
+  const app = await findAppToChangeOrThrow({ appId, actor, may: "apps.delete" });
   if (confirmName !== app.name) {
     const message = `Type the application's name, ${app.name}, to delete it.`;
     throw new AppError("bad_request", message, { confirmName: [message] });

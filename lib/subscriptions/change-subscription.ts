@@ -1,11 +1,11 @@
 import { AppError } from "@/lib/base/errors.shared";
-import type { CatalogEffect, QueuedNotices } from "@/lib/data/store";
-import type { AuditAction } from "@/lib/engine/audit/record-event";
+import type { CatalogEffect, QueuedNotices, SubscriptionRow } from "@/lib/data/store";
+import type { AuditAction } from "@/lib/engine/audit/audit-row";
 import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 import { can } from "@/lib/engine/identity/permissions.shared";
-import { loadSubscriptionOrThrow, offeredTierOrThrow, type LoadedSubscription } from "./load-subscription";
+import { loadSubscriptionOrThrow, offeredTierOrThrow } from "./load-subscription";
 import type { SubscriptionStatus } from "./schemas";
 
 export type SubscriptionAction =
@@ -16,7 +16,7 @@ export type SubscriptionAction =
   | { kind: "change_tier"; tier: string };
 
 type ChangeSubscriptionOptions = {
-  where: { id: string } | { appId_apiId: { appId: string; apiId: string } };
+  where: { id: string } | { appId: string; apiId: string };
   action: SubscriptionAction;
   actor: Actor;
 };
@@ -42,7 +42,7 @@ export async function changeSubscription({
   const [wasServing, serves] = [sub.status === "active", plan.status === "active"];
   const tierChanged = plan.effect.kind === "upsert_subscription" && plan.effect.tierId !== sub.tierId;
   const changesWhatGatewaysCache = wasServing !== serves || (serves && tierChanged);
-  const clientId = sub.app.client?.id;
+  const clientId = sub.app.clientId;
   const notices = await commitCatalogChange({
     effects: [plan.effect],
     notify: changesWhatGatewaysCache && clientId ? [{ clientId, api: { context: sub.api.context, version: sub.api.version } }] : [],
@@ -59,7 +59,7 @@ export async function changeSubscription({
   return { status: plan.status, notices };
 }
 
-function planOf(sub: LoadedSubscription, action: SubscriptionAction, isAdmin: boolean): Plan {
+function planOf(sub: SubscriptionRow, action: SubscriptionAction, isAdmin: boolean): Plan {
   const set = (status: SubscriptionStatus, tierId: string, requestedTierId: string | null, reason: string | null): CatalogEffect => ({
     kind: "upsert_subscription",
     subscriptionId: sub.id,

@@ -44,7 +44,7 @@ export async function subscribe({
     throw new AppError("bad_request", `This API is ${api.status}: it takes no new subscriptions.`, {
       apiId: [`This API is ${api.status}.`],
     });
-  const tier = offeredTierOrThrow(api, tierName);
+  const tier = offeredTierOrThrow({ tiers: api.tiers.map((t) => t.tier) }, tierName);
   const existing = await db.subscription.findUnique({ where: { appId_apiId: { appId, apiId } }, select: { id: true, status: true } });
   if (existing && existing.status !== "rejected")
     throw new AppError("conflict", `This application's subscription is ${existing.status} already.`, { appId: ["Subscribed already."] });

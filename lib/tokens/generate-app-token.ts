@@ -1,7 +1,7 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
 import { AppError } from "@/lib/base/errors.shared";
 import { store, type QueuedNotices } from "@/lib/data/store";
-import { toAuditRow } from "@/lib/engine/audit/record-event";
+import { toAuditRow } from "@/lib/engine/audit/audit-row";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
 import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 import { buildTokens } from "@/lib/engine/tokens/build-token";

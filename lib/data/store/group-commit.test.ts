@@ -1,6 +1,6 @@
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
-import { toAuditRow } from "@/lib/engine/audit/record-event";
+import { toAuditRow } from "@/lib/engine/audit/audit-row";
 import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { buildTokens } from "@/lib/engine/tokens/build-token";
 import { createTestApp, createTestGateway, TEST_OPERATOR } from "@/lib/testing/factories";

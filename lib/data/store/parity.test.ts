@@ -52,6 +52,15 @@ async function seedAll(engine: Engine) {
   await user("u-owner");
   await user("u-person");
   await user("u-susp");
+  await put("users", {
+    id: "u-admin",
+    email: "u-admin@parity.test",
+    name: null,
+    password_hash: "x",
+    role: "admin",
+    created_at: now,
+    suspended_at: null,
+  });
   const app = (id: string, owner_id: string, extra: Partial<Selectable<DB["apps"]>> = {}) =>
     put("apps", {
       id,
@@ -122,6 +131,8 @@ async function seedAll(engine: Engine) {
   await api("api-3", "/draft", "draft", null);
   await put("tiers", { id: "tier-gold", name: "Gold", requests_per_minute: 100, daily_quota: 1000, created_at: now });
   await put("tiers", { id: "tier-free", name: "Free", requests_per_minute: 10, daily_quota: null, created_at: now });
+  await put("api_tiers", { api_id: "api-1", tier_id: "tier-gold" });
+  await put("api_tiers", { api_id: "api-1", tier_id: "tier-free" });
   const subscription = (id: string, app_id: string, api_id: string, tier_id: string, status: string, reason: string | null) =>
     put("subscriptions", { id, app_id, api_id, tier_id, requested_tier_id: null, status, reason, created_at: now, updated_at: now });
   await subscription("sub-1", "app-1", "api-1", "tier-gold", "active", null);
@@ -252,6 +263,26 @@ async function runScenario(engine: Engine) {
   };
   await reads("issued");
 
+  // What a change's verb reads before it commits (Lookups).
+  const lookups = async (step: string) => {
+    for (const by of [{ hash: "h-t-a1" }, { id: "t-a2" }, { hash: "h-none" }])
+      note(`${step} findTokenTarget ${JSON.stringify(by)}`, await store.findTokenTarget(by));
+    for (const by of [{ id: "app-1" }, { clientId: "c-2" }, { clientId: "gw-1" }, { id: "app-none" }])
+      note(`${step} findApp ${JSON.stringify(by)}`, await store.findApp(by));
+    for (const by of [{ id: "u-owner" }, { email: "u-susp@parity.test" }, { email: "nobody@parity.test" }])
+      note(`${step} findUser ${JSON.stringify(by)}`, await store.findUser(by));
+    for (const besides of ["u-admin", "u-owner"]) note(`${step} countActiveAdmins ${besides}`, await store.countActiveAdmins(besides));
+    for (const by of [{ id: "api-2" }, { context: "/orders", version: "v1" }, { id: "api-none" }])
+      note(`${step} findApi ${JSON.stringify(by)}`, await store.findApi(by));
+    for (const by of [{ id: "sub-1" }, { appId: "app-1", apiId: "api-2" }, { id: "sub-none" }])
+      note(`${step} findSubscription ${JSON.stringify(by)}`, await store.findSubscription(by));
+    for (const of of [{ apiId: "api-1" }, { followingBackendJwtDefault: true as const }])
+      note(`${step} listActiveSubscriptions ${JSON.stringify(of)}`, await store.listActiveSubscriptions(of));
+    note(`${step} gatewayNames`, Object.fromEntries(await store.gatewayNames(["g-1", "g-2", "g-none"])));
+    note(`${step} gatewayNames of none`, Object.fromEntries(await store.gatewayNames([])));
+  };
+  await lookups("issued");
+
   const usage = {
     tokens: [{ id: "t-a1", at: now }],
     secrets: [{ hash: "h-s1", at: now }],
@@ -351,6 +382,7 @@ async function runScenario(engine: Engine) {
     effect: { appId: "app-1", clientId: "c-1" },
   });
   for (const id of ["c-1", "c-3"]) note(`findClient ${id} after`, await store.findClient(id));
+  await lookups("after changes");
 
   // The outbox: a delayed re-send, the door's claim, the worker's claim, attempts, an admin's redelivery.
   note("queueResend", await store.queueResend(first.changed, now, 60_000));
@@ -482,5 +514,31 @@ describe.skipIf(unavailable !== null)("the driver store on SQLite and on Postgre
     expect(step("revoke tokenId")).toMatchObject({ changed: [{ id: "t-a1" }], notices: { sequences: [1] } });
     expect(step("findClient c-1 after")).toMatchObject({ disabled: true, secrets: [] });
     expect(step("requeueFailed one")).toHaveLength(1);
+    expect(step('issued findTokenTarget {"hash":"h-t-a1"}')).toEqual({
+      id: "t-a1",
+      grantId: "grant-1",
+      clientId: "c-1",
+      type: "access_token",
+      appId: "app-1",
+    });
+    expect(step('issued findApp {"clientId":"gw-1"}')).toBeNull();
+    expect(step('after changes findApp {"id":"app-1"}')).toMatchObject({ clientId: "c-1", ownerId: "u-owner", deletedAt: now });
+    expect(step('after changes findUser {"email":"u-susp@parity.test"}')).toMatchObject({ id: "u-susp", suspendedAt: now });
+    expect([step("issued countActiveAdmins u-admin"), step("issued countActiveAdmins u-owner")]).toEqual([0, 1]);
+    expect(step('issued findApi {"id":"api-2"}')).toMatchObject({ backendJwt: false, approvalRequired: false });
+    expect(step('issued findSubscription {"id":"sub-1"}')).toMatchObject({
+      app: { id: "app-1", clientId: "c-1" },
+      api: {
+        context: "/orders",
+        tiers: [
+          { id: "tier-free", name: "Free" },
+          { id: "tier-gold", name: "Gold" },
+        ],
+      },
+    });
+    expect(step('issued listActiveSubscriptions {"followingBackendJwtDefault":true}')).toEqual([
+      { clientId: "c-1", api: { context: "/orders", version: "v1" } },
+    ]);
+    expect(step("issued gatewayNames")).toEqual({ "g-1": "g-1", "g-2": "g-2" });
   });
 });

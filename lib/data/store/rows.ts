@@ -81,3 +81,40 @@ export type RawEventSequence = Pick<Row<"deliveries">, "event_sequence">;
 export type RawSequence = Pick<Row<"revocation_events">, "sequence">;
 /** outbox-sql.ts liveTokensUntil: MAX(expires_at), null when the client has no live token. */
 export type RawLiveUntil = Nullable<As<"tokens", "expires_at", "until">>;
+
+/** lookups-sql.ts tokenTarget: the token and its client's application. */
+export type RawTokenTarget = Pick<Row<"tokens">, "id" | "grant_id" | "client_id" | "type"> & { type: TokenType } & Pick<
+    Row<"clients">,
+    "app_id"
+  >;
+
+/** lookups-sql.ts app: the application and its client. */
+export type RawApp = Pick<Row<"apps">, "id" | "name" | "owner_id" | "deleted_at"> & As<"clients", "id", "client_id">;
+
+export type RawUser = Pick<Row<"users">, "id" | "email" | "role" | "suspended_at">;
+
+/** A COUNT(*): a number on SQLite, a bigint's text on PostgreSQL. */
+export type RawCount = { n: number | string };
+
+export type RawApi = Pick<Row<"apis">, "id" | "name" | "context" | "version" | "approval_required" | "backend_jwt"> & {
+  status: ApiStatus;
+};
+
+/** lookups-sql.ts subscription: one row per tier its API offers (tier columns null when it offers none). */
+export type RawSubscription = Pick<Row<"subscriptions">, "id" | "tier_id" | "requested_tier_id"> & {
+  status: SubscriptionStatus;
+} & As<"apps", "id", "app_id"> &
+  As<"apps", "name", "app_name"> &
+  Pick<Row<"apps">, "owner_id"> &
+  As<"apps", "deleted_at", "app_deleted_at"> &
+  As<"clients", "id", "client_id"> &
+  As<"apis", "id", "api_id"> &
+  As<"apis", "name", "api_name"> &
+  Pick<Row<"apis">, "context" | "version" | "approval_required"> & { api_status: ApiStatus } & Nullable<
+    As<"tiers", "id", "offered_tier_id"> & As<"tiers", "name", "offered_tier_name">
+  >;
+
+/** lookups-sql.ts activeSubscriptions: the subscriber's client and the API's reference. */
+export type RawActiveSubscription = As<"clients", "id", "client_id"> & Pick<Row<"apis">, "context" | "version">;
+
+export type RawGatewayName = Pick<Row<"gateways">, "id" | "name">;

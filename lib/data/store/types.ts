@@ -120,7 +120,7 @@ export type TokenForApiRow = TokenRow & {
   subscription: { status: SubscriptionStatus; tierName: string; requestsPerMinute: number; dailyQuota: number | null } | null;
 };
 
-/** One audit-trail row, as toAuditRow() in lib/engine/audit/record-event.ts builds it. */
+/** One audit-trail row, as toAuditRow() in lib/engine/audit/audit-row.ts builds it. */
 export type AuditRow = {
   id: string;
   appId: string | null;
@@ -179,7 +179,54 @@ export type DeliveryAttempt = {
   leaseUntil: number; // the lease it was sent under
 };
 
-export type DriverStore = {
+/** A token an operator names (by its hash, from the raw token, or by its id), with its client's application. */
+export type TokenTargetRow = { id: string; grantId: string; clientId: string; type: TokenType; appId: string | null };
+
+/** An application as a change to it needs it: its owner (who may act), its client (made with it), whether it is deleted. */
+export type AppRow = { id: string; name: string; ownerId: string; clientId: string; deletedAt: number | null };
+
+export type UserRow = { id: string; email: string; role: string; suspendedAt: number | null };
+
+/** One API version as a change to it or its subscriptions needs it; backendJwt null: it follows the global default. */
+export type ApiRow = {
+  id: string;
+  name: string;
+  context: string;
+  version: string;
+  status: ApiStatus;
+  approvalRequired: boolean;
+  backendJwt: boolean | null;
+};
+
+/** A subscription with its application (and client) and its API with the tiers it offers. */
+export type SubscriptionRow = {
+  id: string;
+  status: SubscriptionStatus;
+  tierId: string;
+  requestedTierId: string | null;
+  app: AppRow;
+  api: Omit<ApiRow, "backendJwt"> & { tiers: { id: string; name: string }[] };
+};
+
+/**
+ * The reads a token or catalog change's verb makes before it commits (who may act, what to change,
+ * whom to tell), so that a door committing one — the CLI above all — never starts Prisma.
+ */
+export type Lookups = {
+  findTokenTarget(by: { hash: string } | { id: string }): Promise<TokenTargetRow | null>;
+  findApp(by: { id: string } | { clientId: string }): Promise<AppRow | null>;
+  findUser(by: { id: string } | { email: string }): Promise<UserRow | null>;
+  /** Admins who can sign in, other than this user. */
+  countActiveAdmins(besides: string): Promise<number>;
+  findApi(by: { id: string } | ApiRef): Promise<ApiRow | null>;
+  findSubscription(by: { id: string } | { appId: string; apiId: string }): Promise<SubscriptionRow | null>;
+  /** The (client, API) pairs of active subscriptions to one API version, or to every version that follows the backend_jwt default. */
+  listActiveSubscriptions(of: { apiId: string } | { followingBackendJwtDefault: true }): Promise<{ clientId: string; api: ApiRef }[]>;
+  /** Gateways' names by id (what the CLI reports acknowledgements under); unknown ids are left out. */
+  gatewayNames(ids: string[]): Promise<Map<string, string>>;
+};
+
+export type DriverStore = Lookups & {
   /** How statements built above the store are written for its engine (lib/data/store/dialect.ts). */
   dialect: Dialect;
   findClient(clientId: string): Promise<ClientAuthRow | null>;

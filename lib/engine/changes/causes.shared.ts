@@ -1,4 +1,4 @@
-import type { AuditAction } from "@/lib/engine/audit/record-event";
+import type { AuditAction } from "@/lib/engine/audit/audit-row";
 
 // Every cause that ends tokens early, shortens or re-approves them: one row each, and its name is
 // the one name of the event (tokens.revoked_reason, the audit trail's `reason`, the key of its

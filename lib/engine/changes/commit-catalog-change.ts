@@ -1,5 +1,5 @@
 import { store, type ApiRef, type CatalogEffect, type QueuedNotices } from "@/lib/data/store";
-import { toAuditRow, type AuditEventInput } from "@/lib/engine/audit/record-event";
+import { toAuditRow, type AuditEventInput } from "@/lib/engine/audit/audit-row";
 import { emit } from "@/lib/engine/hooks/hooks";
 
 export type CommitCatalogChangeOptions = {

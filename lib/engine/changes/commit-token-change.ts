@@ -1,5 +1,5 @@
 import { store, type ChangedToken, type TokenChangeResult } from "@/lib/data/store";
-import { toAuditRow, type AuditEventInput } from "@/lib/engine/audit/record-event";
+import { toAuditRow, type AuditEventInput } from "@/lib/engine/audit/audit-row";
 import { emit } from "@/lib/engine/hooks/hooks";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { causeRow, REVOCATION_EVENT, type CauseWith, type TokenChangeCause } from "./causes.shared";

@@ -4,6 +4,7 @@ import { postgresCatalogChanges } from "./catalog-changes";
 import { connectPostgres } from "./connection";
 import { postgresHotReads } from "./hot-reads";
 import { postgresIssuance } from "./issuance";
+import { postgresLookups } from "./lookups";
 import { postgresOutbox } from "./outbox";
 import { postgresTokenChanges } from "./token-changes";
 import { postgresUsage } from "./usage";
@@ -17,6 +18,7 @@ export function createPostgresStore(connectionString: string): DriverStore {
     dialect: POSTGRES,
     ...postgresHotReads(connection),
     ...postgresIssuance(connection),
+    ...postgresLookups(connection),
     ...postgresTokenChanges(connection, outbox),
     ...postgresCatalogChanges(connection, outbox),
     ...outbox.methods,

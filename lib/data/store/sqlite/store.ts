@@ -4,6 +4,7 @@ import { sqliteCatalogChanges } from "./catalog-changes";
 import { openSqlite } from "./connection";
 import { sqliteHotReads } from "./hot-reads";
 import { sqliteIssuance } from "./issuance";
+import { sqliteLookups } from "./lookups";
 import { sqliteOutbox } from "./outbox";
 import { sqliteTokenChanges } from "./token-changes";
 import { sqliteUsage } from "./usage";
@@ -17,6 +18,7 @@ export function createSqliteStore(file: string): DriverStore {
     dialect: SQLITE,
     ...sqliteHotReads(connection),
     ...sqliteIssuance(connection),
+    ...sqliteLookups(connection),
     ...sqliteTokenChanges(connection, outbox),
     ...sqliteCatalogChanges(connection, outbox),
     ...outbox.methods,
