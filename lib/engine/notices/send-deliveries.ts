@@ -4,7 +4,6 @@ import { store, type DeliveryAttempt, type PendingDelivery } from "@/lib/data/st
 import { deliverNotice, deliveryTimeoutMs } from "@/lib/engine/notices/deliver-notice";
 import pLimit from "p-limit";
 import { nextAttemptInMs } from "./backoff";
-import { stopGoneGateways } from "./stop-gone-gateways";
 
 // Requests in flight at once from one pass: a 100,000-token revocation to 50 gateways is 10,000
 // deliveries, and must neither open them all at once nor outlive the lease it sends under.
@@ -52,7 +51,9 @@ export async function sendDeliveries(deliveries: PendingDelivery[]): Promise<Del
   );
   const attempts = sent.filter((a) => a !== null);
   await store().recordAttempts(attempts);
-  await stopGoneGateways(attempts.filter((a) => a.gone).map((a) => a.gatewayId));
+  const gone = attempts.filter((a) => a.gone).map((a) => a.gatewayId);
+  // Loaded only then: it writes through Prisma, which a CLI command that sends notices never starts otherwise.
+  if (gone.length > 0) await (await import("./stop-gone-gateways")).stopGoneGateways(gone);
 
   return attempts;
 }
