@@ -35,16 +35,17 @@ describe("portcullis gateways", () => {
       environment: "sandbox",
       revoke_url: receiver.url,
       enabled: true,
+      state: "awaiting", // no heartbeat has reached it yet
       pending: 0,
       failed: 0,
     });
     expect(JSON.stringify(await json("gateways", "list"))).not.toContain(added.signing_secret);
 
     expect(await json("gateways", "disable", "--name", name)).toEqual({ gateway_id: added.gateway_id, name, enabled: false });
-    expect(await listed(name)).toMatchObject({ enabled: false });
+    expect(await listed(name)).toMatchObject({ enabled: false, state: "disabled", state_detail: { kind: "disabled", held: 0 } });
     expect(await json("gateways", "enable", "--name", name)).toEqual({ gateway_id: added.gateway_id, name, enabled: true });
 
-    // A delivery that gave up, as after 24 h of refusals: redeliver sends it again before the command returns.
+    // A delivery that gave up, as after the retry window's refusals: redeliver sends it again before the command returns.
     const owner = await makeUser();
     const app = await createApp({ actor: owner, name: "CLI redelivery" });
     const { tokenId } = await generateAppToken({ appId: app.app.id, actor: owner });

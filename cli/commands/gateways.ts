@@ -59,6 +59,8 @@ export function gatewaysCommands(program: Command, run: Run) {
             revoke_url_warning: g.revokeUrlWarning,
             client_id: g.clientId,
             enabled: g.enabled,
+            state: h.state.kind, // README, "Gateway states"; the facts behind it in state_detail
+            state_detail: h.state,
             last_success_at: h.lastSuccessAt,
             last_failure_at: h.lastFailureAt,
             last_error: h.lastError,
