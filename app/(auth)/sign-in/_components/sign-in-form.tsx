@@ -6,9 +6,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ORIGIN_REFUSED, originRefusedMessage } from "@/lib/base/origin.shared";
 import { signInErrorMessage } from "@/lib/engine/identity/messages.shared";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { leaveFor, useResetOnReturn } from "../../_components/leave-for";
+import { signInWithPassword } from "../../_components/sign-in-with-password";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
 
 type SignInErrors = { email?: string; password?: string; form?: string | null };
@@ -32,7 +32,7 @@ export function SignInForm({ callbackUrl, initialError, issuer }: SignInFormProp
     setPending(true);
     setErrors({});
     try {
-      const res = await signIn("credentials", { email, password, redirect: false });
+      const res = await signInWithPassword(email, password);
       if (res?.error === ORIGIN_REFUSED) return fail(originRefusedMessage(window.location.origin, issuer));
       if (!res?.ok || res.error) return fail(signInErrorMessage(res?.error ?? "failed"));
       leaveFor(callbackUrl);

@@ -7,12 +7,12 @@ import { Input } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/client/http/fetch-json";
 import { signInErrorMessage } from "@/lib/engine/identity/messages.shared";
 import { signUpSchema } from "@/lib/users/sign-up-schema.shared";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import * as z from "zod";
 import { leaveFor, useResetOnReturn } from "../../_components/leave-for";
+import { signInWithPassword } from "../../_components/sign-in-with-password";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
 
 type SignUpErrors = { name?: string[]; email?: string[]; password?: string[]; form?: string | null };
@@ -32,7 +32,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     setErrors({});
     try {
       await fetchJson("/api/users", { method: "POST", json: parsed.data });
-      const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      const res = await signInWithPassword(parsed.data.email, parsed.data.password);
       if (!res?.ok || res.error) {
         // The account exists; only the automatic sign-in failed (e.g. rate limited).
         setPending(false);
