@@ -10,6 +10,7 @@ import { useState } from "react";
 import { leaveFor, useResetOnReturn } from "../../_components/leave-for";
 import { signInWithPassword } from "../../_components/sign-in-with-password";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
+import { useHydrated } from "../../_components/use-hydrated";
 
 type SignInErrors = { email?: string; password?: string; form?: string | null };
 
@@ -20,6 +21,7 @@ export function SignInForm({ callbackUrl, initialError, issuer }: SignInFormProp
   const [pending, setPending] = useState(false);
   const formRef = useFocusFirstInvalid(errors);
   useResetOnReturn(setPending);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,7 +48,7 @@ export function SignInForm({ callbackUrl, initialError, issuer }: SignInFormProp
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={errors.form} />
       <FormField label="Email" error={errors.email}>
         <Input name="email" type="email" autoComplete="username" required />
@@ -54,7 +56,7 @@ export function SignInForm({ callbackUrl, initialError, issuer }: SignInFormProp
       <FormField label="Password" error={errors.password}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </FormField>
-      <Button type="submit" pending={pending} className="w-full">
+      <Button type="submit" pending={pending} disabled={!hydrated} className="w-full">
         Sign in
       </Button>
     </form>
