@@ -1,4 +1,4 @@
-import { isOwnOrigin, issuer } from "@/lib/base/issuer";
+import { issuer, publicOrigin } from "@/lib/base/issuer";
 import { contentSecurityPolicy } from "@/lib/doors/http/content-security-policy";
 import { NextResponse, type NextRequest } from "next/server";
 
@@ -15,8 +15,9 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const signedIn = request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name.startsWith(cookie)));
   if (!signedIn && SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`))) {
-    // The public URL, never the Host header as such: in development, the loopback name this page was opened at.
-    const signIn = new URL("/sign-in", isOwnOrigin(request.nextUrl.origin) ? request.nextUrl.origin : issuer());
+    // Where the page is (in development, any loopback name; the front passes on only those), never a host a client chose.
+    // Not nextUrl.origin: Next builds that from the address it was started with, whatever the page's.
+    const signIn = new URL("/sign-in", publicOrigin(request.headers.get("host")));
     signIn.searchParams.set("callbackUrl", pathname + search);
 
     return NextResponse.redirect(signIn);

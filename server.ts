@@ -8,7 +8,7 @@ import { bootstrap } from "@/lib/doors/bootstrap";
 import { runPrimary } from "@/lib/doors/cluster/run-primary";
 import { workerCount } from "@/lib/doors/cluster/worker-count";
 import { answerClientError, createFront, refuseExpectation } from "@/lib/doors/http/front";
-import { warmDevPages } from "@/lib/doors/http/warm-dev-pages";
+import { devWarmUp } from "@/lib/doors/http/warm-dev-pages";
 import { startJobs } from "@/lib/doors/jobs/start-jobs";
 import { startUsageFlush } from "@/lib/doors/jobs/usage-flush";
 import { listenForRevocationsElsewhere } from "@/lib/engine/notices/listen-for-revocations";
@@ -35,7 +35,8 @@ async function main() {
   const handleNext = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer(createFront({ handleNext, trustedHops: trustedHops() }))
+  const warmUp = dev ? devWarmUp() : null; // pages wait until the first ones are compiled
+  const server = createServer(createFront({ handleNext: warmUp ? warmUp.hold(handleNext) : handleNext, trustedHops: trustedHops() }))
     .on("clientError", answerClientError)
     .on("checkExpectation", refuseExpectation);
   // Longer than any load balancer's idle timeout, so a reused keep-alive connection is never closed under a request.
@@ -48,8 +49,8 @@ async function main() {
   });
   server.listen(port, hostname, () => {
     const at = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
-    if (cluster.isPrimary) console.log(`  Portcullis ${dev ? "(dev) " : ""}on ${at}`);
-    if (dev) void warmDevPages(at);
+    if (cluster.isPrimary) console.log(`  Portcullis ${dev ? "(dev) " : ""}on ${at}${warmUp ? ", compiling the first pages" : ""}`);
+    if (warmUp) void warmUp.start(at, (line) => console.log(line));
   });
 
   // Delivery retries (and anything a stopped instance left behind) and the purge; `npm run worker` runs them apart.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isOwnOrigin, issuer, ownOrigins, refusedOriginMessage } from "./issuer";
+import { isOwnOrigin, issuer, ownOrigins, publicOrigin, refusedOriginMessage } from "./issuer";
 
 describe("the issuer and the portal's own origins", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -33,6 +33,21 @@ describe("the issuer and the portal's own origins", () => {
     vi.stubEnv("PORTCULLIS_ISSUER", "https://portal.example.com");
 
     expect(ownOrigins()).toEqual(["https://portal.example.com"]);
+  });
+
+  it("takes a request's Host as its origin only when it is one of the portal's own", () => {
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("PORTCULLIS_ISSUER", "http://localhost:3200");
+
+    expect(publicOrigin("127.0.0.1:3200")).toBe("http://127.0.0.1:3200");
+    expect(publicOrigin("[::1]:3200")).toBe("http://[::1]:3200");
+    expect(publicOrigin("127.0.0.1:3201")).toBe("http://localhost:3200");
+    expect(publicOrigin("evil.example")).toBe("http://localhost:3200");
+    expect(publicOrigin(null)).toBe("http://localhost:3200");
+
+    vi.stubEnv("NODE_ENV", "production");
+    expect(publicOrigin("127.0.0.1:3200")).toBe("http://localhost:3200");
+    expect(publicOrigin("localhost:3200")).toBe("http://localhost:3200");
   });
 
   it("names the page's address and the issuer when it refuses", () => {

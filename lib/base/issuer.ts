@@ -22,5 +22,17 @@ export function ownOrigins(): string[] {
 
 export const isOwnOrigin = (origin: string) => ownOrigins().includes(origin);
 
+/**
+ * The portal's origin for a request whose Host header is `host`: that host's, if it is one of the portal's
+ * own origins (in development, the loopback name the page was opened at), else the issuer's — never a
+ * host a client chose.
+ */
+export function publicOrigin(host: string | null | undefined): string {
+  const iss = new URL(issuer());
+  const here = `${iss.protocol}//${host}`;
+
+  return host && isOwnOrigin(here) ? here : iss.origin;
+}
+
 /** What a person is told when a write comes from a page at another address than the issuer's. */
 export const refusedOriginMessage = (origin: string) => originRefusedMessage(origin, issuer());

@@ -1,5 +1,5 @@
 import { rawRequest, startFront } from "@/lib/testing/http/raw-http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { securityHeaders } from "./security-headers";
 
 let front: Awaited<ReturnType<typeof startFront>>;
@@ -38,6 +38,22 @@ describe("the node:http front", () => {
     const res = await send("GET /apps HTTP/1.1\r\nHost: evil.example");
 
     expect(JSON.parse(res.body).host).toBe(new URL(process.env.PORTCULLIS_ISSUER || "http://localhost:3000").host);
+  });
+
+  it("in development, keeps the Host of a page at another loopback name of the issuer's port, and only that", async () => {
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("PORTCULLIS_ISSUER", "http://localhost:3200");
+    try {
+      const seen = async (host: string) => JSON.parse((await send(`GET /apps HTTP/1.1\r\nHost: ${host}`)).body).host;
+
+      expect(await seen("127.0.0.1:3200")).toBe("127.0.0.1:3200");
+      expect(await seen("127.0.0.1:3201")).toBe("localhost:3200");
+      expect(await seen("evil.example")).toBe("localhost:3200");
+      vi.stubEnv("NODE_ENV", "production");
+      expect(await seen("127.0.0.1:3200")).toBe("localhost:3200");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("answers GET /oauth2/token with 405 and Allow: POST (RFC 9110 §15.5.6)", async () => {

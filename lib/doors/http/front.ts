@@ -1,5 +1,5 @@
 import { CLIENT_IP_HEADER, clientAddress } from "@/lib/base/client-ip";
-import { issuer } from "@/lib/base/issuer";
+import { issuer, publicOrigin } from "@/lib/base/issuer";
 import { MAX_BODY_BYTES } from "@/lib/doors/oauth/http-adapter";
 import { OAUTH_ROUTES } from "@/lib/doors/oauth/routes";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -25,7 +25,9 @@ const validHost = (host: string | undefined) => {
 /**
  * The production front: answers the key manager's endpoints itself and hands the rest to Next,
  * after refusing what no handler should see (a bad Host, a target that is not a path, a portal body
- * over 64 KiB). URLs are built from the issuer, never from the Host header a client chose.
+ * over 64 KiB). URLs are built from the issuer, never from the Host header a client chose; in
+ * development a page at another loopback name of the issuer's port keeps its own (issuer.ts ownOrigins),
+ * so that the proxy's redirects stay where the page is.
  */
 export function createFront({ handleNext, trustedHops }: FrontOptions) {
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -56,8 +58,8 @@ export function createFront({ handleNext, trustedHops }: FrontOptions) {
     if (Number(length ?? 0) > MAX_BODY_BYTES) return refuse(res, 413, oauth, "the request body is over 64 KiB", { Connection: "close" });
     if (req.headers["transfer-encoding"] && length === undefined) return refuse(res, 411, oauth, "send a Content-Length");
     // Next builds request.url (redirects included) from these: the public origin, whatever the client sent.
-    req.headers.host = iss.host;
-    req.headers["x-forwarded-host"] = iss.host;
+    req.headers.host = new URL(publicOrigin(req.headers.host)).host;
+    req.headers["x-forwarded-host"] = req.headers.host;
     req.headers["x-forwarded-proto"] = iss.protocol.slice(0, -1);
     handleNext(req, res);
   };

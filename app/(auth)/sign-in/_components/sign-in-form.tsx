@@ -6,10 +6,11 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ORIGIN_REFUSED, originRefusedMessage } from "@/lib/base/origin.shared";
 import { signInErrorMessage } from "@/lib/engine/identity/messages.shared";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { leaveFor, useResetOnReturn } from "../../_components/leave-for";
+import { signInWithPassword } from "../../_components/sign-in-with-password";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
+import { useHydrated } from "../../_components/use-hydrated";
 
 type SignInErrors = { email?: string; password?: string; form?: string | null };
 
@@ -20,6 +21,7 @@ export function SignInForm({ callbackUrl, initialError, issuer }: SignInFormProp
   const [pending, setPending] = useState(false);
   const formRef = useFocusFirstInvalid(errors);
   useResetOnReturn(setPending);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,7 +34,7 @@ export function SignInForm({ callbackUrl, initialError, issuer }: SignInFormProp
     setPending(true);
     setErrors({});
     try {
-      const res = await signIn("credentials", { email, password, redirect: false });
+      const res = await signInWithPassword(email, password);
       if (res?.error === ORIGIN_REFUSED) return fail(originRefusedMessage(window.location.origin, issuer));
       if (!res?.ok || res.error) return fail(signInErrorMessage(res?.error ?? "failed"));
       leaveFor(callbackUrl);
@@ -46,7 +48,7 @@ export function SignInForm({ callbackUrl, initialError, issuer }: SignInFormProp
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={errors.form} />
       <FormField label="Email" error={errors.email}>
         <Input name="email" type="email" autoComplete="username" required />
@@ -54,7 +56,7 @@ export function SignInForm({ callbackUrl, initialError, issuer }: SignInFormProp
       <FormField label="Password" error={errors.password}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </FormField>
-      <Button type="submit" pending={pending} className="w-full">
+      <Button type="submit" pending={pending} disabled={!hydrated} className="w-full">
         Sign in
       </Button>
     </form>

@@ -7,13 +7,14 @@ import { Input } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/client/http/fetch-json";
 import { signInErrorMessage } from "@/lib/engine/identity/messages.shared";
 import { signUpSchema } from "@/lib/users/sign-up-schema.shared";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import * as z from "zod";
 import { leaveFor, useResetOnReturn } from "../../_components/leave-for";
+import { signInWithPassword } from "../../_components/sign-in-with-password";
 import { useFocusFirstInvalid } from "../../_components/use-focus-first-invalid";
+import { useHydrated } from "../../_components/use-hydrated";
 
 type SignUpErrors = { name?: string[]; email?: string[]; password?: string[]; form?: string | null };
 
@@ -23,6 +24,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   const formRef = useFocusFirstInvalid(errors);
   useResetOnReturn(setPending);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,7 +34,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     setErrors({});
     try {
       await fetchJson("/api/users", { method: "POST", json: parsed.data });
-      const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      const res = await signInWithPassword(parsed.data.email, parsed.data.password);
       if (!res?.ok || res.error) {
         // The account exists; only the automatic sign-in failed (e.g. rate limited).
         setPending(false);
@@ -48,7 +50,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={errors.form} />
       <FormField label="Name" description="Optional. Shown in your account menu." error={errors.name}>
         <Input name="name" autoComplete="name" maxLength={100} />
@@ -59,7 +61,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <FormField label="Password" description="At least 10 characters; not a common password, not your email." error={errors.password}>
         <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
       </FormField>
-      <Button type="submit" pending={pending} className="w-full">
+      <Button type="submit" pending={pending} disabled={!hydrated} className="w-full">
         Create account
       </Button>
     </form>
