@@ -16,6 +16,7 @@ async function expectCleanPage(page: Page) {
 }
 
 test("an admin grants a privileged scope to an application, and withdraws it @phone", async ({ page }) => {
+  test.setTimeout(120_000); // three CLI processes make the scope and the application, a few seconds each
   const scope = `reports:admin.${randomUUID().slice(0, 6)}`;
   cli("scopes", "create", "--name", scope, "--description", "Read every subscriber's reports", "--privileged");
   const { clientId, clientSecret, email } = registerClient();
