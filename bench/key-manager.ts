@@ -191,7 +191,10 @@ async function main() {
       base: `http://127.0.0.1:${PORTS.portcullis}`,
       paths: { issue: "/oauth2/token", introspect_api: "/oauth2/introspect" },
       auth: basic(seeded.clientId, seeded.clientSecret),
-      authFor: { issue: basic(seeded.jwtClient.clientId, seeded.jwtClient.clientSecret) },
+      authFor: {
+        issue: basic(seeded.jwtClient.clientId, seeded.jwtClient.clientSecret),
+        introspect_api: basic(seeded.gatewayClient.clientId, seeded.gatewayClient.clientSecret),
+      },
       apiParams: new URLSearchParams({ api_context: seeded.jwtApi.context, api_version: seeded.jwtApi.version }).toString(),
     },
     oidc: {

@@ -7,6 +7,7 @@ import { setTokenFormat } from "@/lib/apps/set-token-format";
 import { hashToken, randomSecret, TOKEN_PREFIX } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
 import { store } from "@/lib/data/store";
+import { createClient } from "@/lib/engine/credentials/create-client";
 import { operatorActor } from "@/lib/engine/identity/actor.shared";
 import { subscribe } from "@/lib/subscriptions/subscribe";
 import { randomUUID } from "node:crypto";
@@ -41,6 +42,8 @@ export async function seedBenchClient(count: number) {
   await changeApiLifecycle({ apiId: jwtApi.id, action: "publish", actor: BENCH_ADMIN });
   await setBackendJwt({ apiId: jwtApi.id, backendJwt: "on", actor: BENCH_ADMIN });
   await subscribe({ actor: BENCH_ADMIN, asAdmin: true, appId: app.id, apiId: jwtApi.id, tier: tier.name });
+  // Only a gateway's client is handed a backend JWT: the per-API introspection for it asks as one.
+  const gatewayClient = await createClient({ kind: "gateway" });
   // An application whose access tokens are RFC 9068 JWTs (issuance signs one per token).
   const jwtApp = await createApp({ actor: BENCH_ADMIN, ownerId: owner.id, name: "bench jwt" });
   await setTokenFormat({ appId: jwtApp.app.id, tokenFormat: "jwt", actor: BENCH_ADMIN });
@@ -80,5 +83,6 @@ export async function seedBenchClient(count: number) {
     api: { context: api.context, version: api.version },
     jwtApi: { context: jwtApi.context, version: jwtApi.version },
     jwtClient: { clientId: jwtApp.clientId, clientSecret: jwtApp.clientSecret },
+    gatewayClient,
   };
 }

@@ -46,6 +46,7 @@ describe("portcullis apps/scopes/tokens for grants", () => {
       expect(await json("scopes", "create", "--name", scope, "--description", "Read things")).toEqual({
         name: scope,
         description: "Read things",
+        privileged: false,
       });
       expect(await json("apps", "update", "--client-id", created.client_id, "--scopes", scope)).toMatchObject({ allowed_scopes: [scope] });
 
@@ -70,4 +71,30 @@ describe("portcullis apps/scopes/tokens for grants", () => {
       expect([await state(access), await state(refresh)]).toEqual([true, true]);
     },
   );
+
+  it("makes a privileged scope, grants it to an application and withdraws it", { timeout: 60_000 }, async () => {
+    const scope = `cli.admin.${randomUUID().slice(0, 6)}`;
+    expect(await json("scopes", "create", "--name", scope, "--description", "Everything", "--privileged")).toEqual({
+      name: scope,
+      description: "Everything",
+      privileged: true,
+    });
+    const created = await json("apps", "create", "--owner", (await makeUser()).email, "--name", "cli privileged");
+    const app = { clientId: String(created.client_id), clientSecret: String(created.client_secret) };
+    const ask = () => tokenRequest(app, { grant_type: "client_credentials", scope });
+    expect((await ask()).body.error).toBe("invalid_scope");
+
+    const granted = await json("apps", "grant-scope", "--client-id", app.clientId, "--scope", scope);
+    expect(granted.privileged_scopes).toContainEqual({ name: scope, granted: true });
+    expect(await ask()).toMatchObject({ status: 200, body: { scope } });
+
+    const withdrawn = await json("apps", "withdraw-scope", "--client-id", app.clientId, "--scope", scope);
+    expect(withdrawn.privileged_scopes).toContainEqual({ name: scope, granted: false });
+    expect((await ask()).body.error).toBe("invalid_scope");
+
+    expect(await json("scopes", "set", "--name", scope, "--open")).toEqual({ name: scope, privileged: false });
+    expect(await ask()).toMatchObject({ status: 200, body: { scope } }); // open: any application may ask
+    const { scopes } = await json("scopes", "list");
+    expect(scopes).toContainEqual({ name: scope, description: "Everything", privileged: false, grantedTo: null });
+  });
 });

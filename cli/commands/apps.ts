@@ -19,16 +19,26 @@ const grantTypesOption = (list: string) => {
     throw new AppError("bad_request", (err as Error).message);
   }
 };
+/** An application found by its client id, for the operator's verbs that take an application id. */
+async function appIdOf(clientId: string) {
+  const app = await store().findApp({ clientId });
+  if (!app) throw new AppError("not_found", `No application with client ${clientId}.`);
+
+  return app.id;
+}
 /** The operator's change: any application, found by its client id. */
 async function setTokenFormatByClient(clientId: string, format: string) {
   const parsed = tokenFormatSchema.safeParse(format);
   if (!parsed.success) throw new AppError("bad_request", "--token-format: use opaque or jwt.");
-  const app = await store().findApp({ clientId });
-  if (!app) throw new AppError("not_found", `No application with client ${clientId}.`);
+  const appId = await appIdOf(clientId);
   const { setTokenFormat } = await import("@/lib/apps/set-token-format");
 
-  return setTokenFormat({ appId: app.id, tokenFormat: parsed.data, actor: cliOperator() });
+  return setTokenFormat({ appId, tokenFormat: parsed.data, actor: cliOperator() });
 }
+const grantedScopes = (clientId: string, scopes: { name: string; grantedAt: string | null }[]) => ({
+  client_id: clientId,
+  privileged_scopes: scopes.map((s) => ({ name: s.name, granted: s.grantedAt !== null })),
+});
 const scopeList = (list: string) => (list.trim() === "" || list === "any" ? null : [...new Set(list.split(/[\s,]+/).filter(Boolean))]);
 
 export function appsCommands(program: Command, run: Run) {
@@ -100,6 +110,26 @@ export function appsCommands(program: Command, run: Run) {
         };
       }),
     );
+  for (const [name, description] of [
+    ["grant-scope", "let an application request a privileged catalog scope"],
+    ["withdraw-scope", "take a privileged scope back: new requests for it are invalid_scope, refreshes drop it"],
+  ] as const)
+    apps
+      .command(name)
+      .description(description)
+      .requiredOption("--client-id <id>")
+      .requiredOption("--scope <name>")
+      .action(
+        run(async (o: { clientId: string; scope: string }) => {
+          const appId = await appIdOf(o.clientId);
+          const verb =
+            name === "grant-scope"
+              ? (await import("@/lib/apps/grant-app-scope")).grantAppScope
+              : (await import("@/lib/apps/withdraw-app-scope")).withdrawAppScope;
+
+          return grantedScopes(o.clientId, await verb({ appId, scope: o.scope, actor: cliOperator() }));
+        }),
+      );
   apps
     .command("delete")
     .description("delete an application: its client disabled, every token revoked, and every gateway told before this exits")

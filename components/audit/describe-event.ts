@@ -35,6 +35,9 @@ const ACTIONS: Record<string, string> = {
   "signing_key.rotated": "Rotated the JWT signing key",
   "app.token_format_changed": "Changed the access token format",
   "api.backend_jwt_changed": "Changed JWT to the backend",
+  "scope.changed": "Changed a scope",
+  "app.scope_granted": "Granted a privileged scope",
+  "app.scope_withdrawn": "Withdrew a privileged scope",
 };
 
 const OVERLAPS: Record<string, string> = {
@@ -175,6 +178,11 @@ export function describeEvent({ action, detail, tokens = [] }: Pick<AuditEventSu
       return { title, note: `${String(d.from)} → ${String(d.to)}` };
     case "api.backend_jwt_changed":
       return { title, note: `${String(d.api)}: ${String(d.from)} → ${String(d.to)}` };
+    case "scope.changed":
+      return { title, note: `${String(d.name)}: ${d.privileged ? "privileged" : "open"}` };
+    case "app.scope_granted":
+    case "app.scope_withdrawn":
+      return { title, note: String(d.scope) };
     case "gateway.redelivered":
       return {
         title,

@@ -20,3 +20,12 @@ export function registerClient() {
 
   return { clientId: app.client_id, clientSecret: app.client_secret, email, password };
 }
+
+/** Puts a scope in the admin's catalog unless it is there already (the e2e database outlives one run). */
+export function defineScope(name: string, description: string) {
+  try {
+    cli("scopes", "create", "--name", name, "--description", description);
+  } catch (err) {
+    if (!String((err as { stderr?: string }).stderr).includes("exists already")) throw err;
+  }
+}

@@ -1,10 +1,13 @@
 import { expect, test } from "@playwright/test";
 import * as oauth from "oauth4webapi";
 import { BASE_URL } from "../../playwright.config";
-import { cli, registerClient } from "./cli";
+import { cli, defineScope, registerClient } from "./cli";
 
 // A real RFC-conformant client library against the running server: passing means interoperable.
 const insecure = { [oauth.allowInsecureRequests]: true }; // local http server
+
+// A client may request only the catalog's scopes (README, "Scopes").
+test.beforeAll(() => defineScope("orders:read", "Read orders"));
 
 async function discover() {
   const issuer = new URL(BASE_URL);
@@ -100,6 +103,7 @@ test("bad input over HTTP gets §5.2 JSON, never a 5xx, and the server keeps ser
     { headers: form, data: "grant_type=client_credentials&grant_type=client_credentials", status: 400, error: "invalid_request" },
     { headers: form, data: "grant_type=urn%3Aunknown", status: 400, error: "unsupported_grant_type" },
     { headers: form, data: "grant_type=client_credentials&scope=%C3%28", status: 400, error: "invalid_request" },
+    { headers: form, data: "grant_type=client_credentials&scope=admin%20root%20*", status: 400, error: "invalid_scope" }, // not in the catalog
     { headers: { ...form, authorization: "Basic !!!" }, data: "grant_type=client_credentials", status: 401, error: "invalid_client" },
     { headers: form, data: `grant_type=client_credentials&pad=${"x".repeat(200_000)}`, status: 413, error: "invalid_request" },
   ];

@@ -97,3 +97,9 @@ export type AppSummary = {
 export type CreatedApp = { app: AppSummary; clientId: string; clientSecret: string };
 /** A public client has no secret at all. */
 export type CreatedPublicApp = { app: AppSummary; clientId: string; clientSecret: null };
+
+/** A privileged catalog scope on an application's page: granted (when) or not. */
+export type AppScopeGrant = { name: string; description: string; grantedAt: string | null };
+
+export const appScopeSchema = z.object({ scope: z.string().trim().min(1, "Choose a scope.").max(64) });
+export type AppScopeInput = z.input<typeof appScopeSchema>;

@@ -1,8 +1,17 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { issuer } from "@/lib/base/issuer";
 import { db } from "@/lib/data/db/client";
-import { approveForTest, createPersonApp, formRequest, makeUser, oauth, pkcePair, tokenRequest } from "@/lib/testing/factories";
-import { describe, expect, it } from "vitest";
+import {
+  approveForTest,
+  createPersonApp,
+  defineTestScopes,
+  formRequest,
+  makeUser,
+  oauth,
+  pkcePair,
+  tokenRequest,
+} from "@/lib/testing/factories";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readAuthorizationRequest } from "./authorization-request";
 
 const request = (app: { clientId: string; redirectUri: string }, extra: [string, string][] = [], challenge = pkcePair().challenge) =>
@@ -15,6 +24,7 @@ const request = (app: { clientId: string; redirectUri: string }, extra: [string,
     ["code_challenge_method", "S256"],
     ...extra,
   ]);
+beforeAll(() => defineTestScopes(["read", "write", "profile"])); // a client may request only the catalog's scopes
 const without = (entries: [string, string][], name: string) => entries.filter(([k]) => k !== name);
 const redirected = (outcome: Awaited<ReturnType<typeof readAuthorizationRequest>>) => {
   if (!("redirect" in outcome)) throw new Error(`not redirected: ${JSON.stringify(outcome)}`);

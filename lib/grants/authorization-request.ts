@@ -2,7 +2,7 @@ import { issuer } from "@/lib/base/issuer";
 import { OAuthError } from "@/lib/base/oauth-errors";
 import { db } from "@/lib/data/db/client";
 import { isValidChallenge } from "./pkce";
-import { assertAllowedScopes, splitScope } from "./scopes";
+import { assertGrantableScopes, splitScope } from "./scopes";
 
 /** A validated authorization request (RFC 6749 §4.1.1 + RFC 7636 §4.3), ready for consent. */
 export type AuthorizationRequest = {
@@ -59,6 +59,7 @@ export async function readAuthorizationRequest(entries: [string, string][]): Pro
       disabledAt: true,
       app: {
         select: {
+          id: true,
           name: true,
           deletedAt: true,
           redirectUris: true,
@@ -97,7 +98,8 @@ export async function readAuthorizationRequest(entries: [string, string][]): Pro
   if (!isValidChallenge(challenge)) return fail("invalid_request", "code_challenge is not a base64url SHA-256");
   let scope: string[];
   try {
-    scope = assertAllowedScopes(splitScope(params.get("scope")), app.allowedScopes === null ? null : splitScope(app.allowedScopes));
+    const limit = app.allowedScopes === null ? null : splitScope(app.allowedScopes);
+    scope = await assertGrantableScopes({ appId: app.id, requested: splitScope(params.get("scope")), limit });
   } catch (err) {
     return fail("invalid_scope", err instanceof OAuthError ? err.message : "scope is not allowed");
   }

@@ -6,14 +6,16 @@ import {
   approveForTest,
   commitInDyingProcess,
   createPersonApp,
+  defineTestScopes,
   makeUser,
   pkcePair,
   TEST_OPERATOR,
   tokenRequest,
 } from "@/lib/testing/factories";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
 type App = Awaited<ReturnType<typeof createPersonApp>>;
+beforeAll(() => defineTestScopes(["read", "write"])); // a client may request only the catalog's scopes
 
 async function signedIn(app: App, scope: string[] = []) {
   const person = await makeUser();

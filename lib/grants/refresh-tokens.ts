@@ -5,7 +5,7 @@ import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { clientActor } from "@/lib/engine/identity/actor.shared";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { prepareGrantTokens, type TokenResponse } from "./grant-tokens";
-import { assertAllowedScopes } from "./scopes";
+import { assertAllowedScopes, keepGrantableScopes } from "./scopes";
 
 type RefreshOptions = { client: ClientAuthRow; refreshToken: string; scope: string[]; ip?: string | null; now?: number };
 type Refreshed = Awaited<ReturnType<typeof commitTokenChange>> & { response: TokenResponse };
@@ -21,9 +21,10 @@ export async function refreshTokens({ client, refreshToken, scope, ip, now = Dat
   // Another client's token, an access token or an unknown one: refused, nothing revoked (§5.2).
   if (!found || found.type !== "refresh_token" || found.clientId !== client.id || !found.userId) throw invalidGrant();
   if (found.expiresAt <= now || !found.clientUsable) throw invalidGrant();
-  // §6: the new scope may only narrow the original one.
+  // §6: the new scope may only narrow the original one; and what the admin withdrew since is dropped (§3.3: the answer says so).
   const granted = found.scope.split(" ").filter(Boolean);
-  const narrowed = scope.length ? assertAllowedScopes(scope, granted) : granted;
+  const asked = scope.length ? assertAllowedScopes(scope, granted) : granted;
+  const narrowed = await keepGrantableScopes({ appId: client.appId!, requested: asked, limit: client.allowedScopes });
 
   if (found.revokedAt === null) {
     const rotated = await rotate(client, found, narrowed, ip, now, false);

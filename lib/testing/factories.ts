@@ -44,6 +44,16 @@ export async function createTestApp({ kind = "app" as "app" | "gateway" } = {}) 
   return { user, app, ...(await createClient({ appId: app.id })) };
 }
 
+/** Puts scopes in the admin's catalog (shared by every test file: open names may be reused, privileged ones should be unique). */
+export async function defineTestScopes(names: string[], { privileged = false } = {}) {
+  for (const name of names)
+    await db.scope
+      .upsert({ where: { name }, create: { name, description: `${name} (test)`, privileged }, update: {} })
+      .catch((err: { code?: string }) => {
+        if (err.code !== "P2002") throw err; // another file defined it at the same moment
+      });
+}
+
 export const TEST_ADMIN = personActor({ id: "admin-under-test", email: "admin@test.local", role: "admin" });
 /** The operator at the command line, as tests act without a person. */
 export const TEST_OPERATOR = operatorActor("vitest");

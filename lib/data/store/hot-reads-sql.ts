@@ -1,12 +1,12 @@
 import { asTokenFormat } from "@/lib/base/token-format.shared";
-import type { RawClientRow, RawCode, RawToken, RawTokenForApi } from "./rows";
-import type { AuthorizationCodeRow, ClientAuthRow, DriverStore, TokenForApiRow } from "./types";
+import type { RawCatalogScope, RawClientRow, RawCode, RawToken, RawTokenForApi } from "./rows";
+import type { AuthorizationCodeRow, CatalogScope, ClientAuthRow, DriverStore, TokenForApiRow } from "./types";
 
 // The key manager's hot reads, the same text on both engines, and what the rows become.
 
 export type HotReads = Pick<
   DriverStore,
-  "findClient" | "findTokenByHash" | "findTokenForApi" | "findCode" | "listScopeNames" | "getSettings"
+  "findClient" | "findTokenByHash" | "findTokenForApi" | "findCode" | "listScopeNames" | "listScopesFor" | "getSettings"
 >;
 
 export const HOT_READS = {
@@ -36,6 +36,9 @@ export const HOT_READS = {
   findCode: `SELECT hash, client_id, user_id, redirect_uri, code_challenge, scope, grant_id, expires_at, used_at
     FROM authorization_codes WHERE hash = ?`,
   listScopeNames: "SELECT name FROM scopes ORDER BY name",
+  // Read only when a request names scopes: the catalog is small, and its privileged rows joined to this application's grants.
+  listScopesFor: `SELECT s.name, s.privileged, g.app_id AS granted_to FROM scopes s
+    LEFT JOIN app_scopes g ON g.scope_name = s.name AND g.app_id = ? ORDER BY s.name`,
   getSettings: "SELECT key, value FROM settings WHERE key NOT LIKE 'internal.%'",
 };
 
@@ -106,4 +109,10 @@ export const toCode = (r: RawCode): AuthorizationCodeRow => ({
   grantId: r.grant_id,
   expiresAt: Number(r.expires_at),
   usedAt: r.used_at === null ? null : Number(r.used_at),
+});
+
+export const toCatalogScope = (r: RawCatalogScope): CatalogScope => ({
+  name: r.name,
+  privileged: r.privileged === true || Number(r.privileged) === 1,
+  granted: r.granted_to !== null,
 });

@@ -103,8 +103,10 @@ async function seedAll(engine: Engine) {
   await secret("s-1", "h-s1", null, null);
   await secret("s-2", "h-s2", null, now - HOUR);
   await secret("s-3", "h-s3", now + HOUR, null);
-  await put("scopes", { name: "write", description: "", created_at: now });
-  await put("scopes", { name: "read", description: "", created_at: now });
+  await put("scopes", { name: "write", description: "", privileged: 0, created_at: now });
+  await put("scopes", { name: "read", description: "", privileged: 0, created_at: now });
+  await put("scopes", { name: "admin", description: "", privileged: 1, created_at: now });
+  await put("app_scopes", { app_id: "app-1", scope_name: "admin", granted_at: now });
   for (const [key, value] of [
     ["backend_jwt", "true"],
     ["access_token_ttl", "900"],
@@ -249,6 +251,8 @@ async function runScenario(engine: Engine) {
   note("findCode used", await store.findCode("h-code"));
   note("findCode unknown", await store.findCode("h-none"));
   note("listScopeNames", await store.listScopeNames());
+  note("listScopesFor app-1", await store.listScopesFor("app-1"));
+  note("listScopesFor app-2", await store.listScopesFor("app-2"));
   note("getSettings", await store.getSettings());
 
   const reads = async (step: string) => {

@@ -66,6 +66,8 @@ export type RawCode = Pick<
 >;
 
 export type RawScopeName = Pick<Row<"scopes">, "name">;
+/** hot-reads-sql.ts listScopesFor: a catalog scope, and the application it was granted to (null: not granted). */
+export type RawCatalogScope = Pick<Row<"scopes">, "name" | "privileged"> & Nullable<As<"app_scopes", "app_id", "granted_to">>;
 export type RawSetting = Pick<Row<"settings">, "key" | "value">;
 
 /** outbox-sql.ts DELIVERY_COLUMNS: a claimed delivery (so leased), its event and its gateway. */

@@ -61,6 +61,9 @@ export type ClientAuthRow = {
   secrets: ClientSecretRow[]; // only secrets not revoked; expiry is checked by the caller
 };
 
+/** A catalog scope: open (any application may request it) or privileged (only those granted it). */
+export type CatalogScope = { name: string; privileged: boolean; granted: boolean };
+
 export type AuthorizationCodeRow = {
   hash: string;
   clientId: string;
@@ -243,6 +246,8 @@ export type DriverStore = Lookups & {
   redeemCode(hash: string, at: number, tokens: NewToken[]): Promise<boolean>;
   /** The scope catalog's names (the metadata's scopes_supported). */
   listScopeNames(): Promise<string[]>;
+  /** The scope catalog as one application sees it: which scopes are privileged, and which of those it was granted. */
+  listScopesFor(appId: string): Promise<CatalogScope[]>;
   /** Every public setting (not the `internal.*` keys), as stored: read on every issuance. */
   getSettings(): Promise<Record<string, string>>;
   /** Commits one cause: its effect, the token changes, the audit rows and the notices, in one transaction. */

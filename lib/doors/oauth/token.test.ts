@@ -1,10 +1,11 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
 import { updateSettings } from "@/lib/settings/settings";
-import { createTestApp, formRequest, oauth, TEST_OPERATOR } from "@/lib/testing/factories";
-import { afterEach, describe, expect, it } from "vitest";
+import { createTestApp, defineTestScopes, formRequest, oauth, TEST_OPERATOR } from "@/lib/testing/factories";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
 const cc = { grant_type: "client_credentials" };
+beforeAll(() => defineTestScopes(["read", "write"])); // a client may request only the catalog's scopes
 
 describe("POST /oauth2/token — client_credentials", () => {
   afterEach(() => db.setting.deleteMany({ where: { key: "access_token_ttl" } }));

@@ -3,7 +3,7 @@ import { OAuthError, unauthorizedClient } from "@/lib/base/oauth-errors";
 import { exchangeCode } from "@/lib/grants/exchange-code";
 import { passwordGrant } from "@/lib/grants/password-grant";
 import { refreshTokens } from "@/lib/grants/refresh-tokens";
-import { assertAllowedScopes } from "@/lib/grants/scopes";
+import { assertGrantableScopes } from "@/lib/grants/scopes";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { tokenRequestSchema } from "@/lib/tokens/schemas";
 import { authenticateClient } from "./authenticate-client";
@@ -26,6 +26,7 @@ export async function tokenEndpoint(req: OAuthRequest): Promise<OAuthResult> {
     if (client.kind !== "app") throw unauthorizedClient("gateway clients may only introspect");
     if (!client.grantTypes.includes(grant.grant_type)) throw unauthorizedClient(`this client may not use the ${grant.grant_type} grant`);
     const ip = clientIp(req);
+    const grantable = (requested: string[]) => assertGrantableScopes({ appId: client.appId!, requested, limit: client.allowedScopes });
 
     switch (grant.grant_type) {
       case "client_credentials": {
@@ -34,7 +35,7 @@ export async function tokenEndpoint(req: OAuthRequest): Promise<OAuthResult> {
           subscriber: client.ownerId,
           appTtl: client.appAccessTokenTtl,
           tokenFormat: client.tokenFormat,
-          scope: assertAllowedScopes(grant.scope, client.allowedScopes),
+          scope: await grantable(grant.scope),
         });
         return oauthJson({
           access_token: issued.accessToken,
@@ -52,7 +53,7 @@ export async function tokenEndpoint(req: OAuthRequest): Promise<OAuthResult> {
         return { ...oauthJson(response), notices };
       }
       case "password": {
-        const scope = assertAllowedScopes(grant.scope, client.allowedScopes);
+        const scope = await grantable(grant.scope);
         return oauthJson(await passwordGrant({ client, username: grant.username, password: grant.password, scope, ip }));
       }
     }

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "apps.delete": ["owner", "operator"], // the operator: `apps delete --client-id`
   "apps.set_access": ["operator"], // grant types (password only here), scopes, redirect URIs
   "apps.set_token_format": ["owner", "admin", "operator"],
+  "apps.grant_scopes": ["admin", "operator"], // the catalog's privileged scopes an application may request
   "apps.rotate_secret": ["owner"],
   "apps.generate_token": ["owner"],
   "apps.issue_token": ["operator"], // `tokens issue --client-id`

@@ -27,6 +27,7 @@ const EXPECTED: Record<Action, Seat[]> = {
   "apps.delete": ["owner", "operator"],
   "apps.set_access": ["operator"],
   "apps.set_token_format": ["owner", "admin", "operator"],
+  "apps.grant_scopes": ["admin", "operator"],
   "apps.rotate_secret": ["owner"],
   "apps.generate_token": ["owner"],
   "apps.issue_token": ["operator"],

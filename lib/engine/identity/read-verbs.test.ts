@@ -6,6 +6,7 @@ import { listAllApps } from "@/lib/apps/list-all-apps";
 import { listEvents } from "@/lib/audit/list-events";
 import { listGateways } from "@/lib/gateways/list-gateways";
 import { listSigningKeys } from "@/lib/keys/list-signing-keys";
+import { listScopes } from "@/lib/scopes/list-scopes";
 import { getAllSettings } from "@/lib/settings/settings";
 import { activityPerDay } from "@/lib/stats/activity-per-day";
 import { propagationPerDay } from "@/lib/stats/propagation-per-day";
@@ -48,6 +49,7 @@ const READS: [verb: string, action: Action, read: (actor: Actor) => Promise<unkn
   ["getAllSettings", "settings.manage", (actor) => getAllSettings({ actor })],
   ["listSigningKeys", "keys.manage", (actor) => listSigningKeys({ actor })],
   ["listGateways", "gateways.manage", (actor) => listGateways({ actor })],
+  ["listScopes", "scopes.manage", (actor) => listScopes({ actor })],
 ];
 const SEATS: [string, () => Actor][] = [
   ["a subscriber", () => subscriber],

@@ -45,11 +45,13 @@ export async function lookUpToken({ caller, hash, api, now }: LookUpOptions): Pr
   return { found, active };
 }
 
-/** The answer about a token `lookUpToken` found active, with the API's validation info (and backend JWT) when asked for one. */
-export async function activeAnswer(
-  found: TokenRow,
-  { api, issuer, now }: { api?: ApiRef; issuer: string; now: number },
-): Promise<Introspection> {
+/** Whether a per-API answer about this token carries a backend JWT (for a gateway's client). */
+export const carriesBackendJwt = (found: TokenRow, api?: ApiRef) => api !== undefined && (found as TokenForApiRow).api?.backendJwt === true;
+
+type ActiveAnswerOptions = { api?: ApiRef; issuer: string; now: number; forGateway: boolean }; // only a gateway's client is handed a backend JWT
+
+/** The answer about a token `lookUpToken` found active, with the API's validation info (and backend JWT, for a gateway) when asked for one. */
+export async function activeAnswer(found: TokenRow, { api, issuer, now, forGateway }: ActiveAnswerOptions): Promise<Introspection> {
   const answer: ActiveIntrospection = {
     active: true,
     client_id: found.clientId,
@@ -64,7 +66,7 @@ export async function activeAnswer(
 
   if (!api) return answer;
   const validation = validationInfo(found as TokenForApiRow, api);
-  if (!(found as TokenForApiRow).api!.backendJwt) return { ...answer, ...validation };
+  if (!forGateway || !carriesBackendJwt(found, api)) return { ...answer, ...validation };
   const backendJwt = await signBackendJwt({
     issuer,
     sub: answer.sub,

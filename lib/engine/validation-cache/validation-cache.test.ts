@@ -1,5 +1,6 @@
 import { cli } from "@/cli/testing/run-cli";
 import { changeApiLifecycle } from "@/lib/apis/change-lifecycle";
+import { setBackendJwt } from "@/lib/apis/set-backend-jwt";
 import { deleteApp } from "@/lib/apps/delete-app";
 import { AppError } from "@/lib/base/errors.shared";
 import { hashToken } from "@/lib/base/hash-token";
@@ -206,6 +207,23 @@ describe("the key manager's validation cache", () => {
       expect((await cli("tokens", "revoke", "--token", t.accessToken, "--json")).code).toBe(0);
       expect(await introspect(gateway, t.accessToken)).toStrictEqual({ active: false });
     });
+  });
+
+  it("hands a gateway's cached backend_jwt to no application's own client, and keeps no per-API answer built for one", async () => {
+    const { api, ref, gold } = await createTestApi();
+    await setBackendJwt({ apiId: api.id, backendJwt: "on", actor: TEST_ADMIN });
+    const app = await createTestApp();
+    const owner = personActor({ id: app.user.id, email: app.user.email, role: "subscriber" });
+    await subscribe({ appId: app.app!.id, apiId: api.id, tier: gold.name, actor: owner });
+    const t = await issueToken({ clientId: app.clientId, subscriber: app.user.id });
+
+    const own = await introspect(app, t.accessToken, ref);
+    expect(own).toMatchObject({ active: true, tier: { name: gold.name } });
+    expect(own).not.toHaveProperty("backend_jwt");
+    expect(isCached(t.accessToken, ref)).toBe(false);
+    await warm(gateway, t.accessToken, ref);
+    expect(await introspect(gateway, t.accessToken, ref)).toMatchObject({ backend_jwt: expect.any(String) });
+    expect(await introspect(app, t.accessToken, ref)).not.toHaveProperty("backend_jwt");
   });
 
   it("keeps an answer for at most the TTL, and never past the token's exp nor a backend JWT's", async () => {

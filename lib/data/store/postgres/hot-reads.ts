@@ -1,5 +1,5 @@
-import { HOT_READS, type HotReads, toClientAuth, toCode, toToken, toTokenForApi } from "@/lib/data/store/hot-reads-sql";
-import type { RawClientRow, RawCode, RawScopeName, RawSetting, RawToken, RawTokenForApi } from "@/lib/data/store/rows";
+import { HOT_READS, type HotReads, toCatalogScope, toClientAuth, toCode, toToken, toTokenForApi } from "@/lib/data/store/hot-reads-sql";
+import type { RawCatalogScope, RawClientRow, RawCode, RawScopeName, RawSetting, RawToken, RawTokenForApi } from "@/lib/data/store/rows";
 import type { PostgresConnection } from "./connection";
 
 export function postgresHotReads({ pool, query }: PostgresConnection): HotReads {
@@ -25,6 +25,9 @@ export function postgresHotReads({ pool, query }: PostgresConnection): HotReads 
     },
     async listScopeNames() {
       return (await query<RawScopeName>(pool, "list_scope_names", HOT_READS.listScopeNames, [])).rows.map((r) => r.name);
+    },
+    async listScopesFor(appId) {
+      return (await query<RawCatalogScope>(pool, "list_scopes_for", HOT_READS.listScopesFor, [appId])).rows.map(toCatalogScope);
     },
     async getSettings() {
       const { rows } = await query<RawSetting>(pool, "get_settings", HOT_READS.getSettings, []);

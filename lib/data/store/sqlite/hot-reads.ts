@@ -1,5 +1,5 @@
-import { HOT_READS, type HotReads, toClientAuth, toCode, toToken, toTokenForApi } from "@/lib/data/store/hot-reads-sql";
-import type { RawClientRow, RawCode, RawScopeName, RawSetting, RawToken, RawTokenForApi } from "@/lib/data/store/rows";
+import { HOT_READS, type HotReads, toCatalogScope, toClientAuth, toCode, toToken, toTokenForApi } from "@/lib/data/store/hot-reads-sql";
+import type { RawCatalogScope, RawClientRow, RawCode, RawScopeName, RawSetting, RawToken, RawTokenForApi } from "@/lib/data/store/rows";
 import type { SqliteConnection } from "./connection";
 
 export function sqliteHotReads({ stmt }: SqliteConnection): HotReads {
@@ -24,6 +24,9 @@ export function sqliteHotReads({ stmt }: SqliteConnection): HotReads {
     },
     async listScopeNames() {
       return (stmt(HOT_READS.listScopeNames).all() as RawScopeName[]).map((r) => r.name);
+    },
+    async listScopesFor(appId) {
+      return (stmt(HOT_READS.listScopesFor).all(appId) as RawCatalogScope[]).map(toCatalogScope);
     },
     async getSettings() {
       const rows = stmt(HOT_READS.getSettings).all() as RawSetting[];

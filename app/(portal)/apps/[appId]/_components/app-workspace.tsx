@@ -6,6 +6,7 @@ import { AppLifetimesForm } from "@/components/apps/app-lifetimes-form";
 import { AppSettingsForm } from "@/components/apps/app-settings-form";
 import { DeleteAppDialog } from "@/components/apps/delete-app-dialog";
 import { IssuerEndpointsCard } from "@/components/apps/issuer-endpoints-card";
+import { PrivilegedScopesCard } from "@/components/apps/privileged-scopes-card";
 import { TokenFormatCard } from "@/components/apps/token-format-card";
 import { AppActivity } from "@/components/audit/app-activity";
 import { AppCharts } from "@/components/charts/app-charts";
@@ -25,7 +26,7 @@ type AppWorkspaceProps = {
   issuer: string;
   tab: AppTab;
   policy: TokenPolicy;
-  /** An admin looking at someone else's application: keys, tokens and activity, revoking only. */
+  /** An admin looking at someone else's application: keys, tokens and activity, revoking, and granting privileged scopes. */
   oversight?: { ownerEmail: string };
 };
 
@@ -60,6 +61,7 @@ export function AppWorkspace({ initialApp, issuer, tab, policy, oversight }: App
         <TabsContent value="keys" className="grid min-w-0 gap-6">
           <AppCredentialsCard app={app} oversight={Boolean(oversight)} />
           <TokenFormatCard app={app} />
+          {oversight && <PrivilegedScopesCard appId={app.id} />}
           <IssuerEndpointsCard issuer={issuer} clientId={app.clientId} />
         </TabsContent>
         <TabsContent value="tokens" className="grid min-w-0 gap-6">
