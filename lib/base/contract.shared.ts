@@ -86,7 +86,7 @@ export const toWireToken = (t: TokenFacts): WireToken => ({
 
 /**
  * The exact body of a token notice; the same bytes on every retry. `tokensJson` is the event's
- * stored wire token list (see splitIntoEvents), spliced in as it is rather than parsed again.
+ * stored wire token list (see batchIntoEvents), spliced in as it is rather than parsed again.
  */
 export const tokenNoticeBody = (e: { type: TokenEventType; createdAt: number; sequence: number; tokensJson: string }) =>
   `{"type":${JSON.stringify(e.type)},"timestamp":"${new Date(e.createdAt).toISOString()}","data":{"sequence":${e.sequence},"tokens":${e.tokensJson}}}`;

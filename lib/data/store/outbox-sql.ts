@@ -67,10 +67,10 @@ export function outboxSql(clock: DbClock, { lockGateways = "" } = {}) {
  * Its own statement, after the attempts commit, skipping rows another instance holds (it is sending
  * or recording them): updating one gateway's rows from two transactions in different orders deadlocked.
  */
-export const pullForwardSql = ({ clock: { now }, skipLocked }: Dialect) =>
+export const pullForwardSql = ({ clock: { now }, skipLocked }: Dialect, gateways = "gateway_id = ?") =>
   `UPDATE deliveries SET next_attempt_at = ${now} WHERE (event_sequence, gateway_id) IN (
     SELECT event_sequence, gateway_id FROM deliveries
-    WHERE gateway_id = ? AND status = 'pending' AND attempts > 0 AND next_attempt_at > ${now}${skipLocked})`;
+    WHERE ${gateways} AND status = 'pending' AND attempts > 0 AND next_attempt_at > ${now}${skipLocked})`;
 
 /** The parameters of `recordAttempt`, in order. */
 export const recordAttemptParams = (a: {

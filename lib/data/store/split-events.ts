@@ -3,21 +3,48 @@ import type { ChangedToken, NoticeType } from "@/lib/data/store/types";
 import { randomUUID } from "node:crypto";
 
 export type EventRow = { id: string; type: NoticeType; tokens: string; createdAt: number; expiresAt: number; tokenIds: string[] };
+/** An event of a batch, with the changes (their indexes in the batch) whose tokens it carries. */
+export type BatchEventRow = EventRow & { changes: number[] };
+type Change = { type: NoticeType; tokens: ChangedToken[]; at: number };
 
-/** Splits changed tokens into events of at most 500, each with its wire-ready token list and a fresh webhook-id. */
-export function splitIntoEvents(type: NoticeType, tokens: ChangedToken[], at: number): EventRow[] {
-  const rows = [];
-  for (let i = 0; i < tokens.length; i += MAX_TOKENS_PER_EVENT) {
-    const chunk = tokens.slice(i, i + MAX_TOKENS_PER_EVENT);
-    rows.push({
-      id: `evt_${randomUUID().replace(/-/g, "")}`,
-      type,
-      tokens: JSON.stringify(chunk.map(toWireToken)),
-      createdAt: at,
-      expiresAt: Math.max(...chunk.map((t) => t.expiresAt)), // after it, nobody is owed this event
-      tokenIds: chunk.map((t) => t.id),
-    });
+/**
+ * A group-committed batch's events. Consecutive changes of one type share their events (at most 500
+ * tokens each): 25 revocations committed together are one notice to each gateway, not 25, so the
+ * fan-out grows with the batches, not the requests (100 gateways were 100 sends per revocation).
+ * Only consecutive ones: a revocation, a re-approval and a revocation of one token must reach the
+ * gateways in that order, as three events, for the last to be what they keep.
+ */
+export function batchIntoEvents(changes: Change[]): BatchEventRow[] {
+  const events: BatchEventRow[] = [];
+  for (let start = 0; start < changes.length;) {
+    let end = start;
+    while (end + 1 < changes.length && changes[end + 1].type === changes[start].type) end++;
+    const run = changes.slice(start, end + 1).flatMap((c, k) => c.tokens.map((token) => ({ token, change: start + k, at: c.at })));
+    for (let i = 0; i < run.length; i += MAX_TOKENS_PER_EVENT) {
+      const chunk = run.slice(i, i + MAX_TOKENS_PER_EVENT);
+      events.push({
+        ...eventOf(
+          changes[start].type,
+          chunk.map((c) => c.token),
+          Math.max(...chunk.map((c) => c.at)),
+        ),
+        changes: [...new Set(chunk.map((c) => c.change))],
+      });
+    }
+    start = end + 1;
   }
 
-  return rows;
+  return events;
+}
+
+/** One event of at most 500 tokens, with its wire-ready token list and a fresh webhook-id. */
+function eventOf(type: NoticeType, chunk: ChangedToken[], at: number): EventRow {
+  return {
+    id: `evt_${randomUUID().replace(/-/g, "")}`,
+    type,
+    tokens: JSON.stringify(chunk.map(toWireToken)),
+    createdAt: at,
+    expiresAt: Math.max(...chunk.map((t) => t.expiresAt)), // after it, nobody is owed this event
+    tokenIds: chunk.map((t) => t.id),
+  };
 }

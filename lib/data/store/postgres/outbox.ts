@@ -1,17 +1,9 @@
 import { INSTANCE_ID } from "@/lib/data/bus/instance-id";
 import { busPayload, EVENTS_CHANNEL } from "@/lib/data/bus/messages";
 import { POSTGRES, utc } from "@/lib/data/store/dialect";
-import {
-  claimable,
-  DELIVERY_COLUMNS,
-  outboxSql,
-  pullForwardSql,
-  recordAttemptParams,
-  retryWindowMs,
-  toDelivery,
-} from "@/lib/data/store/outbox-sql";
+import { claimable, DELIVERY_COLUMNS, outboxSql, pullForwardSql, retryWindowMs, toDelivery } from "@/lib/data/store/outbox-sql";
 import type { RawDelivery, RawEventSequence, RawLiveUntil, RawSequence } from "@/lib/data/store/rows";
-import { splitIntoEvents } from "@/lib/data/store/split-events";
+import { batchIntoEvents } from "@/lib/data/store/split-events";
 import type { ApiRef, ChangedToken, DriverStore, NoticeType, QueuedNotices } from "@/lib/data/store/types";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
@@ -20,7 +12,7 @@ import type { PostgresConnection } from "./connection";
 const POSTGRES_CLOCK = POSTGRES.clock;
 const OUTBOX_SQL = outboxSql(POSTGRES_CLOCK, { lockGateways: " FOR KEY SHARE" });
 const CLAIMABLE = claimable(POSTGRES_CLOCK);
-const PULL_FORWARD = pullForwardSql(POSTGRES);
+const PULL_FORWARD = pullForwardSql(POSTGRES, "gateway_id = ANY(?)"); // every gateway that acknowledged, at once
 const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl" 1)
 
 /**
@@ -57,6 +49,31 @@ const QUEUE_EVENTS = `WITH locked AS (SELECT pg_advisory_xact_lock($1)),
     (SELECT COUNT(*) FROM notified) AS notified -- a plain SELECT runs only if read; the writes above always do
   FROM ev ORDER BY sequence`;
 
+/**
+ * A pass's attempts, in one statement (atomic without a transaction of its own): as outboxSql's
+ * recordAttempt, row by row, but one round trip whatever the gateways — a revocation to 100 gateways
+ * wrote 100 UPDATEs inside a transaction, holding a connection of the pool the revocations commit
+ * through while each waited its turn in the event loop. Rows are locked in key order, so two
+ * instances recording overlapping rows (a lease that lapsed) wait for each other instead of deadlocking.
+ * Returns the gateways whose acknowledgement was recorded.
+ */
+const RECORD_ATTEMPTS = `WITH a AS (
+    SELECT * FROM unnest($1::int[], $2::text[], $3::boolean[], $4::bigint[], $5::int[], $6::text[], $7::timestamp[])
+      AS a(event_sequence, gateway_id, ok, retry_ms, http_status, error, lease_until)),
+  mine AS (
+    SELECT d.event_sequence, d.gateway_id, a.ok, a.retry_ms, a.http_status, a.error
+    FROM deliveries d JOIN a ON d.event_sequence = a.event_sequence AND d.gateway_id = a.gateway_id
+    WHERE d.status = 'pending' AND d.lease_until = a.lease_until -- still ours: see recordAttempt
+    ORDER BY d.gateway_id, d.event_sequence
+    FOR UPDATE OF d)
+  UPDATE deliveries d SET
+    status = CASE WHEN m.ok THEN 'delivered' WHEN ${POSTGRES_CLOCK.plus("m.retry_ms")} > d.give_up_at THEN 'failed' ELSE 'pending' END,
+    attempts = d.attempts + 1, next_attempt_at = ${POSTGRES_CLOCK.plus("m.retry_ms")}, lease_until = NULL,
+    last_status = m.http_status, last_error = m.error, last_attempt_at = ${POSTGRES_CLOCK.now},
+    delivered_at = CASE WHEN m.ok THEN ${POSTGRES_CLOCK.now} END
+  FROM mine m WHERE d.event_sequence = m.event_sequence AND d.gateway_id = m.gateway_id
+  RETURNING d.gateway_id, m.ok`;
+
 export type PostgresOutbox = ReturnType<typeof postgresOutbox>;
 
 /** The notice outbox on PostgreSQL: queueing (inside the change's transaction), claims, attempts and redeliveries. */
@@ -69,7 +86,7 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
     changes: { type: NoticeType; tokens: ChangedToken[]; at: number }[],
     { delayMs = 0, announce = true } = {},
   ): Promise<QueuedNotices[]> {
-    const events = changes.flatMap((change, i) => splitIntoEvents(change.type, change.tokens, change.at).map((e) => ({ ...e, change: i })));
+    const events = batchIntoEvents(changes);
     const queued = changes.map((change) => ({
       sequences: [] as number[],
       revoked: change.type === "token.revoked" && announce ? change.tokens : [],
@@ -94,9 +111,9 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
         INSTANCE_ID,
       ],
     });
-    const changeOf = new Map(events.map((e) => [e.id, e.change]));
+    const changesOf = new Map(events.map((e) => [e.id, e.changes]));
     // With no gateway registered, nothing waits to be sent.
-    for (const r of rows) if (r.queued) queued[changeOf.get(r.id)!].sequences.push(r.sequence);
+    for (const r of rows) if (r.queued) for (const i of changesOf.get(r.id)!) queued[i].sequences.push(r.sequence);
 
     return queued;
   }
@@ -192,14 +209,21 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
     },
     async recordAttempts(attempts) {
       if (attempts.length === 0) return;
-      const acknowledged = new Set<string>();
-      await transaction(async (c) => {
-        for (const a of attempts) {
-          const { rowCount } = await query(c, "record_attempt", OUTBOX_SQL.recordAttempt, [...recordAttemptParams(a), utc(a.leaseUntil)]);
-          if (rowCount && a.ok) acknowledged.add(a.gatewayId);
-        }
+      const { rows } = await pool.query<{ gateway_id: string; ok: boolean }>({
+        name: "record_attempts",
+        text: RECORD_ATTEMPTS,
+        values: [
+          attempts.map((a) => a.sequence),
+          attempts.map((a) => a.gatewayId),
+          attempts.map((a) => a.ok),
+          attempts.map((a) => a.retryInMs),
+          attempts.map((a) => a.httpStatus),
+          attempts.map((a) => a.error),
+          attempts.map((a) => utc(a.leaseUntil)),
+        ],
       });
-      for (const gatewayId of acknowledged) await query(pool, "pull_forward", PULL_FORWARD, [gatewayId]);
+      const acknowledged = [...new Set(rows.filter((r) => r.ok).map((r) => r.gateway_id))];
+      if (acknowledged.length > 0) await query(pool, "pull_forward", PULL_FORWARD, [acknowledged]);
     },
   };
 

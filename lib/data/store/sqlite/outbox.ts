@@ -10,7 +10,7 @@ import {
   toDelivery,
 } from "@/lib/data/store/outbox-sql";
 import type { RawDelivery, RawDeliveryKey, RawEventSequence, RawLiveUntil, RawSequence } from "@/lib/data/store/rows";
-import { splitIntoEvents } from "@/lib/data/store/split-events";
+import { batchIntoEvents } from "@/lib/data/store/split-events";
 import type { ApiRef, ChangedToken, DeliveryAttempt, DriverStore, NoticeType, QueuedNotices } from "@/lib/data/store/types";
 import { randomUUID } from "node:crypto";
 import type { SqliteConnection } from "./connection";
@@ -25,17 +25,27 @@ export type SqliteOutbox = ReturnType<typeof sqliteOutbox>;
 export function sqliteOutbox({ conn, stmt }: SqliteConnection) {
   const { time } = SQLITE;
 
-  // Must run inside a transaction: the notices commit with the change they announce.
+  // Must run inside a transaction: the notices commit with the changes they announce. Any number of
+  // changes (a group commit's), each answered with its own notices; consecutive ones of a type share events.
   // With no gateway registered the events still go to the feed, and nothing waits to be sent.
-  const queue = (type: NoticeType, tokens: ChangedToken[], at: number, { delayMs = 0, announce = true } = {}): QueuedNotices => {
-    const sequences = splitIntoEvents(type, tokens, at).flatMap((e) => {
+  const queue = (
+    changes: { type: NoticeType; tokens: ChangedToken[]; at: number }[],
+    { delayMs = 0, announce = true } = {},
+  ): QueuedNotices[] => {
+    const queued = changes.map((c) => ({ sequences: [] as number[], revoked: c.type === "token.revoked" && announce ? c.tokens : [] }));
+    for (const e of batchIntoEvents(changes)) {
       const { sequence } = stmt(OUTBOX_SQL.insertEvent).get(e.id, e.type, e.tokens, time(e.createdAt), time(e.expiresAt)) as RawSequence;
       if (announce) for (const id of e.tokenIds) stmt(OUTBOX_SQL.markAnnounced).run(sequence, id);
-      const { changes } = stmt(OUTBOX_SQL.insertDeliveries).run(sequence, delayMs, delayMs + retryWindowMs(), time(at));
-      return changes > 0 ? [sequence] : [];
-    });
+      const { changes: deliveries } = stmt(OUTBOX_SQL.insertDeliveries).run(
+        sequence,
+        delayMs,
+        delayMs + retryWindowMs(),
+        time(e.createdAt),
+      );
+      if (deliveries > 0) for (const i of e.changes) queued[i].sequences.push(sequence);
+    }
 
-    return { sequences, revoked: type === "token.revoked" && announce ? tokens : [] };
+    return queued;
   };
 
   /** One subscription.changed event per (client, API) that has live tokens; inside the change's transaction too. */
@@ -84,7 +94,7 @@ export function sqliteOutbox({ conn, stmt }: SqliteConnection) {
   const methods: Pick<DriverStore, "queueResend" | "requeueFailed" | "claimQueued" | "claimDueDeliveries" | "recordAttempts"> = {
     async queueResend(tokens, at, delayMs) {
       // Announced when it is due: its timestamp, and the latency figures, start then.
-      return conn.transaction(() => queue("token.revoked", tokens, at + delayMs, { delayMs, announce: false }))();
+      return conn.transaction(() => queue([{ type: "token.revoked", tokens, at: at + delayMs }], { delayMs, announce: false })[0])();
     },
     async requeueFailed(gatewayId, sequence) {
       const params = [retryWindowMs(), gatewayId, ...(sequence === undefined ? [] : [sequence])];
