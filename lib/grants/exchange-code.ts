@@ -17,8 +17,8 @@ type ExchangeCodeOptions = {
 
 /**
  * RFC 6749 §4.1.3 with PKCE (RFC 7636 §4.6). A code is good once, for 60 s, for the client it was
- * issued to, with the same redirect URI and the verifier of its challenge; anything else is
- * invalid_grant. A second use (§4.1.2: "SHOULD revoke … all tokens previously issued based on that
+ * issued to, with the same redirect URI and the verifier of its challenge, while the person who
+ * approved it is not suspended; anything else is invalid_grant. A second use (§4.1.2: "SHOULD revoke … all tokens previously issued based on that
  * authorization code") revokes the family the first use produced, and the owner sees an alert.
  */
 export async function exchangeCode({
@@ -30,7 +30,8 @@ export async function exchangeCode({
   now = Date.now(),
 }: ExchangeCodeOptions): Promise<TokenResponse> {
   const found = await store().findCode(hashToken(code));
-  if (!found || found.clientId !== client.id) throw invalidGrant();
+  // The person who approved it suspended since: refused whatever its row says (the suspension deletes unredeemed codes).
+  if (!found || found.clientId !== client.id || found.userSuspended) throw invalidGrant();
   if (found.usedAt !== null) throw await replayed(client, found.grantId, ip, now);
   if (found.expiresAt <= now) throw invalidGrant("authorization code expired");
   if (redirectUri !== found.redirectUri) throw invalidGrant("redirect_uri does not match the authorization request");
