@@ -65,7 +65,9 @@ export function usersCommands(program: Command, run: Run) {
     );
   users
     .command("suspend")
-    .description("suspend an account: end its sessions, revoke its applications' tokens and tell every gateway before exiting")
+    .description(
+      "suspend an account: end its sessions, revoke its applications' tokens and those others hold for it, and tell every gateway before exiting",
+    )
     .requiredOption("--email <email>")
     .action(
       run(async (o: { email: string }) => {

@@ -63,8 +63,9 @@ export function UserActions({ user, self }: { user: UserSummary; self: boolean }
             <AlertDialogHeader>
               <AlertDialogTitle className="[overflow-wrap:anywhere]">Suspend {user.email}?</AlertDialogTitle>
               <AlertDialogDescription>
-                They are signed out everywhere and cannot sign in. Every active token of their {plural(user.apps, "application")} is revoked
-                and every gateway is told; their clients get no new tokens until the suspension is lifted. Revoked tokens stay revoked.
+                They are signed out everywhere and cannot sign in. Every active token of their {plural(user.apps, "application")} is
+                revoked, and so is every token other applications hold for them (their consent to those is forgotten); every gateway is
+                told. Their clients get no new tokens until the suspension is lifted. Revoked tokens stay revoked.
               </AlertDialogDescription>
             </AlertDialogHeader>
             <AlertDialogFooter>

@@ -132,17 +132,27 @@ describe("POST /oauth2/token — authorization_code with PKCE", () => {
     expect(await introspected.json()).toMatchObject({ active: true, sub: person.id, scope: "profile" });
   });
 
-  it("refuses a wrong verifier, a different redirect URI and another client with invalid_grant, revoking nothing — the code still works after", async () => {
+  it("a failed exchange consumes the code: a wrong verifier, another redirect URI, another client or no verifier, and the right request then fails too", async () => {
     const app = await createPersonApp();
     const other = await createPersonApp();
-    const { code, verifier } = await codeFor(app);
-    expect((await exchange(app, code, pkcePair().verifier)).body.error).toBe("invalid_grant");
-    expect((await exchange(app, code, verifier, "https://elsewhere.example/callback")).body.error).toBe("invalid_grant");
-    expect((await exchange(other, code, verifier, app.redirectUri)).body.error).toBe("invalid_grant");
-    expect((await tokenRequest(app, { grant_type: "authorization_code", code, redirect_uri: app.redirectUri })).body.error).toBe(
-      "invalid_grant",
-    );
-    expect((await exchange(app, code, verifier)).status).toBe(200);
+    const failures: [string, (code: string, verifier: string) => ReturnType<typeof exchange>][] = [
+      ["a wrong verifier", (code) => exchange(app, code, pkcePair().verifier)],
+      ["another redirect URI", (code, verifier) => exchange(app, code, verifier, "https://elsewhere.example/callback")],
+      ["another client", (code, verifier) => exchange(other, code, verifier, app.redirectUri)],
+      ["no verifier", (code) => tokenRequest(app, { grant_type: "authorization_code", code, redirect_uri: app.redirectUri })],
+    ];
+    for (const [what, fail] of failures) {
+      const { code, verifier } = await codeFor(app);
+      expect((await fail(code, verifier)).body.error, what).toBe("invalid_grant");
+      expect((await db.authorizationCode.findUniqueOrThrow({ where: { hash: hashToken(code) } })).usedAt, what).not.toBeNull();
+      const retried = await exchange(app, code, verifier);
+      expect(retried, what).toMatchObject({
+        status: 400,
+        body: { error: "invalid_grant", error_description: "authorization code was already used" },
+      });
+    }
+    expect(await db.token.count({ where: { clientId: { in: [app.clientId, other.clientId] } } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { appId: app.app.id, action: "token.reuse_detected" } })).toBe(0); // nothing was issued to revoke
   });
 
   it("refuses an expired code", async () => {

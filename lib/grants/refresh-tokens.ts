@@ -20,7 +20,8 @@ export async function refreshTokens({ client, refreshToken, scope, ip, now = Dat
   const found = await store().findTokenByHash(hashToken(refreshToken));
   // Another client's token, an access token or an unknown one: refused, nothing revoked (§5.2).
   if (!found || found.type !== "refresh_token" || found.clientId !== client.id || !found.userId) throw invalidGrant();
-  if (found.expiresAt <= now || !found.clientUsable) throw invalidGrant();
+  // Its client disabled, its application deleted or its person suspended: refused whatever its row says, nothing rotated.
+  if (found.expiresAt <= now || !found.usable) throw invalidGrant();
   // §6: the new scope may only narrow the original one; and what the admin withdrew since is dropped (§3.3: the answer says so).
   const granted = found.scope.split(" ").filter(Boolean);
   const asked = scope.length ? assertAllowedScopes(scope, granted) : granted;

@@ -9,9 +9,12 @@ type SuspendUserOptions = UserRef & { actor: Actor; now?: number };
 
 /**
  * Suspends an account. In one transaction: the user is marked suspended, every session of theirs
- * ends, every active token of every one of their applications is revoked, and the audit rows and
- * gateway notices are written. From then on they cannot sign in and their clients get no tokens
- * (lib/data/store's findClient reads the owner's suspension). The caller's door flushes the notices.
+ * ends, every active token of every one of their applications is revoked and so is every token
+ * any application holds for them (code and password grants), their remembered consent and
+ * unredeemed codes are deleted, and the audit rows and gateway notices are written. From then on
+ * they cannot sign in, their clients get no tokens (lib/data/store's findClient reads the owner's
+ * suspension), and no token, refresh token or code of theirs is accepted (the store's lookups read
+ * their suspension too). The caller's door flushes the notices.
  */
 export async function suspendUser({
   actor,
@@ -25,7 +28,7 @@ export async function suspendUser({
   const { changed, notices } = await commitTokenChange({
     cause: "user_suspended",
     effect: { userId: user.id },
-    tokens: { revoke: { ownerId: user.id, activeAt: now } },
+    tokens: { revoke: { personId: user.id, activeAt: now } },
     by: actorName(actor),
     actor,
     detail: (revoked) => ({ userId: user.id, email: user.email, revokedTokens: revoked.length }),

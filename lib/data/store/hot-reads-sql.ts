@@ -9,6 +9,9 @@ export type HotReads = Pick<
   "findClient" | "findTokenByHash" | "findTokenForApi" | "findCode" | "listScopeNames" | "listScopesFor" | "getSettings"
 >;
 
+/** A token's client enabled, its application not deleted, and the person it was issued for (if any) not suspended: 1, else 0. */
+const USABLE = "CASE WHEN c.disabled_at IS NULL AND a.deleted_at IS NULL AND u.suspended_at IS NULL THEN 1 ELSE 0 END";
+
 export const HOT_READS = {
   // One statement: the client, its application's owner and lifetime, and one row per live secret.
   findClient: `SELECT c.id, c.kind, c.app_id, c.disabled_at, a.deleted_at AS app_deleted_at, a.owner_id, a.access_token_ttl,
@@ -17,24 +20,27 @@ export const HOT_READS = {
     FROM clients c LEFT JOIN apps a ON a.id = c.app_id LEFT JOIN users u ON u.id = a.owner_id
       LEFT JOIN client_secrets s ON s.client_id = c.id AND s.revoked_at IS NULL
     WHERE c.id = ?`,
-  // With whether its client may still hold tokens: a token row left active by any path is refused all the same.
+  // With whether it may still be used (its client enabled, its application not deleted, the person it was issued for not
+  // suspended): a token row left active by any path is refused all the same. The person's row is one more join by primary key.
   findTokenByHash: `SELECT t.id, t.hash, t.type, t.client_id, t.subscriber, t.grant_id, t.scope, t.created_at, t.expires_at, t.revoked_at,
-      t.revoked_reason, t.user_id, CASE WHEN c.disabled_at IS NULL AND a.deleted_at IS NULL THEN 1 ELSE 0 END AS client_usable
-    FROM tokens t JOIN clients c ON c.id = t.client_id LEFT JOIN apps a ON a.id = c.app_id WHERE t.hash = ?`,
+      t.revoked_reason, t.user_id, ${USABLE} AS usable
+    FROM tokens t JOIN clients c ON c.id = t.client_id LEFT JOIN apps a ON a.id = c.app_id LEFT JOIN users u ON u.id = t.user_id
+    WHERE t.hash = ?`,
   // The same lookup by hash, with the API found by its unique (context, version) and the application's
   // subscription by its unique (app, API): still one statement over indexes, whatever the table sizes.
   findTokenForApi: `SELECT t.id, t.hash, t.type, t.client_id, t.subscriber, t.grant_id, t.scope, t.created_at, t.expires_at, t.revoked_at,
-      t.revoked_reason, t.user_id, CASE WHEN c.disabled_at IS NULL AND a.deleted_at IS NULL THEN 1 ELSE 0 END AS client_usable,
-      a.id AS app_id, a.name AS app_name, a.owner_id, p.name AS api_name, p.status AS api_status,
+      t.revoked_reason, t.user_id, ${USABLE} AS usable, a.id AS app_id, a.name AS app_name, a.owner_id, p.name AS api_name, p.status AS api_status,
       s.status AS subscription_status, ti.name AS tier_name, ti.requests_per_minute, ti.daily_quota,
       COALESCE(p.backend_jwt, (SELECT value = 'true' FROM settings WHERE key = 'backend_jwt'), false) AS backend_jwt
-    FROM tokens t JOIN clients c ON c.id = t.client_id LEFT JOIN apps a ON a.id = c.app_id
+    FROM tokens t JOIN clients c ON c.id = t.client_id LEFT JOIN apps a ON a.id = c.app_id LEFT JOIN users u ON u.id = t.user_id
       LEFT JOIN apis p ON p.context = ? AND p.version = ?
       LEFT JOIN subscriptions s ON s.app_id = a.id AND s.api_id = p.id
       LEFT JOIN tiers ti ON ti.id = s.tier_id
     WHERE t.hash = ?`,
-  findCode: `SELECT hash, client_id, user_id, redirect_uri, code_challenge, scope, grant_id, expires_at, used_at
-    FROM authorization_codes WHERE hash = ?`,
+  // With whether the person who approved it has been suspended since (a code left unredeemed by any path is refused).
+  findCode: `SELECT k.hash, k.client_id, k.user_id, k.redirect_uri, k.code_challenge, k.scope, k.grant_id, k.expires_at, k.used_at,
+      CASE WHEN u.suspended_at IS NULL THEN 0 ELSE 1 END AS user_suspended
+    FROM authorization_codes k LEFT JOIN users u ON u.id = k.user_id WHERE k.hash = ?`,
   listScopeNames: "SELECT name FROM scopes ORDER BY name",
   // Read only when a request names scopes: the catalog is small, and its privileged rows joined to this application's grants.
   listScopesFor: `SELECT s.name, s.privileged, g.app_id AS granted_to FROM scopes s
@@ -76,7 +82,7 @@ export const toToken = (r: RawToken) => ({
   revokedAt: r.revoked_at,
   revokedReason: r.revoked_reason,
   userId: r.user_id,
-  clientUsable: Number(r.client_usable) === 1,
+  usable: Number(r.usable) === 1,
 });
 
 export const toTokenForApi = (r: RawTokenForApi): TokenForApiRow => ({
@@ -109,6 +115,7 @@ export const toCode = (r: RawCode): AuthorizationCodeRow => ({
   grantId: r.grant_id,
   expiresAt: Number(r.expires_at),
   usedAt: r.used_at === null ? null : Number(r.used_at),
+  userSuspended: Number(r.user_suspended) === 1,
 });
 
 export const toCatalogScope = (r: RawCatalogScope): CatalogScope => ({

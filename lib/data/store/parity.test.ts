@@ -52,6 +52,7 @@ async function seedAll(engine: Engine) {
   await user("u-owner");
   await user("u-person");
   await user("u-susp");
+  await user("u-gone", now - HOUR); // suspended while a token and a code of theirs were left active
   await put("users", {
     id: "u-admin",
     email: "u-admin@parity.test",
@@ -170,7 +171,15 @@ async function seedAll(engine: Engine) {
     expires_at: now + 60_000,
     used_at: null,
   });
+  const code = (hash: string, user_id: string) =>
+    put("authorization_codes", {
+      ...{ hash, client_id: "c-2", user_id, redirect_uri: "https://app.test/cb", code_challenge: "challenge", scope: "read" },
+      ...{ grant_id: `grant-${hash}`, created_at: now, expires_at: now + 60_000, used_at: null },
+    });
+  await code("h-code-s", "u-susp"); // approved, not yet redeemed: the suspension deletes it
+  await code("h-code-g", "u-gone");
   await put("grants", { id: "gr-1", user_id: "u-person", client_id: "c-2", scope: "read", created_at: now, updated_at: now });
+  await put("grants", { id: "gr-2", user_id: "u-susp", client_id: "c-2", scope: "read", created_at: now, updated_at: now });
   await put("sessions", { id: "ses-1", user_id: "u-susp", created_at: now, expires_at: now + HOUR });
 }
 
@@ -241,6 +250,8 @@ async function runScenario(engine: Engine) {
   await store.insertTokens([
     token("t-a2", { clientId: "c-2", grantId: "grant-p", userId: "u-person" }),
     token("t-r2", { clientId: "c-2", grantId: "grant-p", userId: "u-person", type: "refresh_token", issuedFrom: "t-r1" }),
+    token("t-s1", { clientId: "c-2", grantId: "grant-s", userId: "u-susp" }), // another's application holds it for u-susp
+    token("t-g1", { clientId: "c-2", grantId: "grant-g", userId: "u-gone" }),
   ]);
   note("findCode", await store.findCode("h-code"));
   note(
@@ -250,18 +261,21 @@ async function runScenario(engine: Engine) {
   note("redeemCode again", await store.redeemCode("h-code", now, [token("t-a6", { clientId: "c-2" })]));
   note("findCode used", await store.findCode("h-code"));
   note("findCode unknown", await store.findCode("h-none"));
+  note("findCode of a suspended person", await store.findCode("h-code-g"));
   note("listScopeNames", await store.listScopeNames());
   note("listScopesFor app-1", await store.listScopesFor("app-1"));
   note("listScopesFor app-2", await store.listScopesFor("app-2"));
   note("getSettings", await store.getSettings());
 
   const reads = async (step: string) => {
-    for (const hash of ["h-t-a1", "h-t-r2", "h-t-a3", "h-none"]) note(`${step} findTokenByHash ${hash}`, await store.findTokenByHash(hash));
+    for (const hash of ["h-t-a1", "h-t-r2", "h-t-a3", "h-t-s1", "h-t-g1", "h-none"])
+      note(`${step} findTokenByHash ${hash}`, await store.findTokenByHash(hash));
     for (const [hash, context] of [
       ["h-t-a1", "/orders"],
       ["h-t-a1", "/pay"],
       ["h-t-a1", "/nowhere"],
       ["h-t-a2", "/orders"],
+      ["h-t-g1", "/orders"],
     ])
       note(`${step} findTokenForApi ${hash} ${context}`, await store.findTokenForApi(hash, { context, version: "v1" }));
   };
@@ -377,7 +391,7 @@ async function runScenario(engine: Engine) {
   });
   await change("owner suspended", {
     cause: "user_suspended",
-    tokens: { revoke: { ownerId: "u-susp", activeAt: now } },
+    tokens: { revoke: { personId: "u-susp", activeAt: now } },
     effect: { userId: "u-susp" },
   });
   await change("app deleted", {
@@ -386,6 +400,7 @@ async function runScenario(engine: Engine) {
     effect: { appId: "app-1", clientId: "c-1" },
   });
   for (const id of ["c-1", "c-3"]) note(`findClient ${id} after`, await store.findClient(id));
+  note("findCode after the suspension", await store.findCode("h-code-s"));
   await lookups("after changes");
 
   // The outbox: a delayed re-send, the door's claim, the worker's claim, attempts, an admin's redelivery.
@@ -517,6 +532,15 @@ describe.skipIf(unavailable !== null)("the driver store on SQLite and on Postgre
     expect([step("redeemCode"), step("redeemCode again")]).toEqual([true, false]);
     expect(step("revoke tokenId")).toMatchObject({ changed: [{ id: "t-a1" }], notices: { sequences: [1] } });
     expect(step("findClient c-1 after")).toMatchObject({ disabled: true, secrets: [] });
+    // A suspension ends what its person's applications hold and what others' hold for them; a suspended person's rows are refused.
+    const ids = (step("owner suspended") as { changed: { id: string }[] }).changed.map((t) => t.id);
+    expect(ids).toEqual(expect.arrayContaining(["t-a3", "t-s1"]));
+    expect(step("findCode after the suspension")).toBeNull();
+    expect([step("issued findTokenByHash h-t-s1"), step("issued findTokenByHash h-t-g1")]).toMatchObject([
+      { usable: true },
+      { usable: false },
+    ]);
+    expect([step("findCode"), step("findCode of a suspended person")]).toMatchObject([{ userSuspended: false }, { userSuspended: true }]);
     expect(step("requeueFailed one")).toHaveLength(1);
     expect(step('issued findTokenTarget {"hash":"h-t-a1"}')).toEqual({
       id: "t-a1",

@@ -26,7 +26,7 @@ export type RawClientRow = Pick<Row<"clients">, "id" | "kind" | "app_id" | "disa
       As<"client_secrets", "expires_at", "secret_expires_at">
   >;
 
-/** hot-reads-sql.ts findTokenByHash; `client_usable` is computed (1 or 0). */
+/** hot-reads-sql.ts findTokenByHash; `usable` is computed (1 or 0). */
 export type RawToken = Pick<
   Row<"tokens">,
   | "id"
@@ -41,7 +41,7 @@ export type RawToken = Pick<
   | "revoked_at"
   | "revoked_reason"
   | "user_id"
-> & { type: TokenType; client_usable: number };
+> & { type: TokenType; usable: number };
 
 /** hot-reads-sql.ts findTokenForApi: the token with its application, the API, the subscription and its tier. */
 export type RawTokenForApi = RawToken &
@@ -63,7 +63,7 @@ export type RawChanged = Pick<Row<"tokens">, "id" | "hash" | "type" | "client_id
 export type RawCode = Pick<
   Row<"authorization_codes">,
   "hash" | "client_id" | "user_id" | "redirect_uri" | "code_challenge" | "scope" | "grant_id" | "expires_at" | "used_at"
->;
+> & { user_suspended: number }; // computed (1 or 0)
 
 export type RawScopeName = Pick<Row<"scopes">, "name">;
 /** hot-reads-sql.ts listScopesFor: a catalog scope, and the application it was granted to (null: not granted). */

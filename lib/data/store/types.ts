@@ -29,13 +29,13 @@ export type TokenRow = {
   revokedAt: number | null;
   revokedReason: string | null;
   userId: string | null; // the person who authorized it (code and password grants)
-  clientUsable: boolean; // false once the client is disabled or its application deleted
+  usable: boolean; // false once the client is disabled, its application deleted or the person it was issued for suspended
 };
 
 /** Where a token was issued: requested by its client, or generated for it in the portal or by the CLI. */
 export type TokenSource = "token_endpoint" | "browser" | "cli";
 
-export type NewToken = Omit<TokenRow, "clientUsable" | "userId" | "revokedReason"> & {
+export type NewToken = Omit<TokenRow, "usable" | "userId" | "revokedReason"> & {
   prefix: string;
   last4: string;
   userId?: string | null;
@@ -74,6 +74,7 @@ export type AuthorizationCodeRow = {
   grantId: string;
   expiresAt: number;
   usedAt: number | null;
+  userSuspended: boolean; // the person who approved it has been suspended since
 };
 
 export type NoticeType = "token.revoked" | "token.updated" | "subscription.changed";
@@ -240,9 +241,9 @@ export type DriverStore = Lookups & {
   insertToken(token: NewToken, audit?: AuditRow[]): Promise<void>;
   /** Several tokens of one grant (an access and a refresh token), all or none. */
   insertTokens(tokens: NewToken[]): Promise<void>;
-  /** An authorization code by hash, used or not (a used one means a replay). */
+  /** An authorization code by hash, used or not (a used one means a replay), with whether its person is suspended. */
   findCode(hash: string): Promise<AuthorizationCodeRow | null>;
-  /** Marks the code used and stores what its exchange issues, in one transaction; false if it was already used. */
+  /** Marks the code used and stores what its exchange issues (none: a failed exchange consumes it), in one transaction; false if it was already used. */
   redeemCode(hash: string, at: number, tokens: NewToken[]): Promise<boolean>;
   /** The scope catalog's names (the metadata's scopes_supported). */
   listScopeNames(): Promise<string[]>;

@@ -112,7 +112,7 @@ export const TOKEN_CHANGE_CAUSES = {
   },
   user_suspended: {
     ...REVOCATION,
-    label: "when the owner was suspended",
+    label: "when the owner or the person who authorized it was suspended",
     verbs: ["lib/users/suspend-user.ts"],
     event: { action: "user.suspended", title: "Suspended a user" },
     effect: "lib/engine/changes/effects/user-suspended.ts",

@@ -10,7 +10,7 @@ export type TokenSelector =
   | { clientId: string; type?: TokenType; activeAt?: number }
   | { clientId: string; userId: string } // a person's grant to an application: every family it holds
   | { issuedFrom: string; whileUnused?: true } // what one use of a refresh token issued (a retry: only while its refresh token is unused)
-  | { ownerId: string; activeAt?: number }; // every token of every client of the user's applications
+  | { personId: string; activeAt?: number }; // every token issued for the person, in any client, and every token of their applications' clients
 
 /** What a change does to tokens, by its cause's `change` column. */
 export type TokensChange = { revoke: TokenSelector } | { shorten: { type: TokenType; maxTtlMs: number } } | { reapprove: TokenSelector };
@@ -30,11 +30,12 @@ function selectorWhere(selector: TokenSelector, d: Dialect): Statement {
     return { sql: `issued_from = ? AND NOT EXISTS (${used})`, params: [selector.issuedFrom, selector.issuedFrom] };
   }
   if ("userId" in selector) return { sql: "client_id = ? AND user_id = ?", params: [selector.clientId, selector.userId] };
-  const where =
-    "ownerId" in selector
-      ? ["client_id IN (SELECT c.id FROM clients c JOIN apps a ON a.id = c.app_id WHERE a.owner_id = ?)"]
-      : ["client_id = ?"];
-  const params: unknown[] = ["ownerId" in selector ? selector.ownerId : selector.clientId];
+  // A person's: two indexed picks (tokens by user_id; their applications' clients), so neither engine scans the table for an OR.
+  const held =
+    "SELECT id FROM tokens WHERE user_id = ? UNION ALL " +
+    "SELECT t.id FROM tokens t JOIN clients c ON c.id = t.client_id JOIN apps a ON a.id = c.app_id WHERE a.owner_id = ?";
+  const where = "personId" in selector ? [`id IN (${held})`] : ["client_id = ?"];
+  const params: unknown[] = "personId" in selector ? [selector.personId, selector.personId] : [selector.clientId];
   if ("type" in selector && selector.type) {
     where.push("type = ?");
     params.push(selector.type);

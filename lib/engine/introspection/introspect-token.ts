@@ -18,9 +18,12 @@ export type Introspection = { active: false } | ActiveIntrospection | (ActiveInt
 
 export const INACTIVE = { active: false } as const;
 
-/** Not revoked, not expired, and its client still usable: a disabled client's or deleted application's token is inactive, whatever its row says. */
-export const isTokenActive = (t: Pick<TokenRow, "revokedAt" | "expiresAt" | "clientUsable">, now = Date.now()) =>
-  t.revokedAt === null && t.expiresAt > now && t.clientUsable;
+/**
+ * Not revoked, not expired, and still usable: a disabled client's, a deleted application's or a
+ * suspended person's token is inactive, whatever its row says.
+ */
+export const isTokenActive = (t: Pick<TokenRow, "revokedAt" | "expiresAt" | "usable">, now = Date.now()) =>
+  t.revokedAt === null && t.expiresAt > now && t.usable;
 
 /** An active subscription to a version still served: published, or deprecated (no new subscriptions, old ones keep working). */
 const isServedTo = (t: TokenForApiRow) =>

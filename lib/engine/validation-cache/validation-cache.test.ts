@@ -152,6 +152,20 @@ describe("the key manager's validation cache", () => {
       for (const t of tokens) expect(await introspect(gateway, t.accessToken)).toStrictEqual({ active: false });
     });
 
+    it("a suspended person's token held by another application", async () => {
+      const [holder, person] = await Promise.all([createTestApp(), createTestApp()]);
+      const id = randomUUID();
+      const createdAt = Date.now();
+      await store().insertToken({
+        ...{ id, hash: hashToken(id), prefix: "pcl_at_", last4: id.slice(-4), type: "access_token", clientId: holder.clientId },
+        ...{ subscriber: holder.user.id, userId: person.user.id, grantId: id, scope: "", createdAt, expiresAt: createdAt + DAY },
+        ...{ revokedAt: null, source: "token_endpoint", note: null },
+      });
+      await warm(gateway, id);
+      await suspendUser({ userId: person.user.id, actor });
+      expect(await introspect(gateway, id)).toStrictEqual({ active: false });
+    });
+
     it("a lowered maximum shortens what is held, and a re-approval is seen at once", async () => {
       const app = await createTestApp();
       const id = randomUUID();

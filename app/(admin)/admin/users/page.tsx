@@ -12,7 +12,8 @@ export default async function AdminUsersPage() {
       <div>
         <h1 className="text-2xl font-semibold">Users</h1>
         <p className="text-sm text-muted-foreground">
-          Promote, demote or suspend accounts. Suspending signs the user out and revokes every token of their applications.
+          Promote, demote or suspend accounts. Suspending signs the user out and revokes every token of their applications and every token
+          other applications hold for them.
         </p>
       </div>
       <UsersTable selfId={user.id} />

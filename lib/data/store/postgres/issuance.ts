@@ -50,7 +50,7 @@ export function postgresIssuance({
       return transaction(async (c) => {
         const { rowCount } = await query(c, "redeem_code", ISSUANCE.redeemCode, [utc(at), hash]);
         if (!rowCount) return false;
-        await insertRows(c, tokens);
+        if (tokens.length > 0) await insertRows(c, tokens);
 
         return true;
       });
