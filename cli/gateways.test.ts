@@ -5,7 +5,7 @@ import { makeUser } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { generateAppToken } from "@/lib/tokens/generate-app-token";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cli, cliJson as json } from "./testing/run-cli";
 
 const listed = async (name: string) => ((await json("gateways", "list")).gateways as { name: string }[]).find((g) => g.name === name);
@@ -80,6 +80,38 @@ describe("portcullis gateways", () => {
       }
     } finally {
       await db.gateway.deleteMany({ where: { name: taken } });
+    }
+  });
+
+  it("refuses a private revoke URL while private addresses are refused, naming the rule (issue 26, L8)", { timeout: 60_000 }, async () => {
+    const refused = `cli-private-${randomUUID().slice(0, 8)}`;
+    try {
+      vi.stubEnv("PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES", "refuse");
+      const explicit = await cli("gateways", "add", "--name", refused, "--revoke-url", "http://10.0.0.7/portcullis/revoke", "--json");
+      expect(explicit).toMatchObject({ code: 1, stdout: "" });
+      expect(explicit.stderr).toContain(
+        "revokeUrl: 10.0.0.7 is a loopback or private address (PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES=refuse): notices may not go there. " +
+          "Register a public address, or set PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES=allow.",
+      );
+      vi.stubEnv("PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES", "");
+      vi.stubEnv("PORTCULLIS_ISSUER", "https://portal.example.com");
+      const byDefault = await cli(
+        "gateways",
+        "add",
+        "--name",
+        refused,
+        "--revoke-url",
+        "http://localhost:8080/portcullis/revoke",
+        "--json",
+      );
+      expect(byDefault).toMatchObject({ code: 1, stdout: "" });
+      expect(byDefault.stderr).toMatch(
+        /revokeUrl: localhost → \S+ is a loopback or private address \(PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES unset: refuse, as the issuer is https\)/,
+      );
+      expect(await db.gateway.count({ where: { name: refused } })).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+      await db.gateway.deleteMany({ where: { name: refused } });
     }
   });
 });

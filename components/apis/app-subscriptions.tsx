@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useAppSubscriptions, useChangeTier, useUnsubscribe } from "@/lib/client/subscriptions/queries";
+import { BLOCKED_STICKS } from "@/lib/subscriptions/blocked.shared";
 import type { SubscriptionSummary } from "@/lib/subscriptions/schemas";
 import Link from "next/link";
 import { toast } from "sonner";
@@ -29,7 +30,8 @@ function SubscriptionRow({ appId, sub }: { appId: string; sub: SubscriptionSumma
         {sub.requestedTier && ` — ${sub.requestedTier} requested, waiting for approval`}
         {sub.reason && ` — ${sub.reason}`}
       </p>
-      {live && (
+      {live && sub.status === "blocked" && <p className="text-sm">{BLOCKED_STICKS}</p>}
+      {live && sub.status !== "blocked" && (
         <div className="flex flex-wrap items-center gap-2">
           <NativeSelect
             aria-label={`Tier for ${label}`}
@@ -67,7 +69,7 @@ function SubscriptionRow({ appId, sub }: { appId: string; sub: SubscriptionSumma
   );
 }
 
-/** The application's subscriptions: API, version, tier and state; change tier or unsubscribe. */
+/** The application's subscriptions: API, version, tier and state; change tier or unsubscribe (not a blocked one). */
 export function AppSubscriptions({ appId }: { appId: string }) {
   const { data: subs, isPending } = useAppSubscriptions(appId);
   if (isPending) return <p className="text-sm text-muted-foreground">Loading…</p>;

@@ -2,7 +2,7 @@
 
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { AppSummary } from "@/lib/apps/schemas.shared";
+import { PUBLIC_CLIENT_HAS_NO_SECRET, type AppSummary } from "@/lib/apps/schemas.shared";
 import { useAppSecrets } from "@/lib/client/apps/queries";
 import { DateTime } from "./date-time";
 import { RegenerateSecretDialog } from "./regenerate-secret-dialog";
@@ -10,8 +10,29 @@ import { RelativeTime } from "./relative-time";
 import { SecretStatusBadge } from "./secret-status-badge";
 import { SecretValue } from "./secret-value";
 
-/** Keys tab: the public client_id, the secrets by their last 4 characters, and "Regenerate secret" (the owner's alone). */
+/** Keys tab: the client_id, the secrets by their last 4 characters, and "Regenerate secret" (the owner's alone; a public client has none). */
 export function AppCredentialsCard({ app, oversight = false }: { app: AppSummary; oversight?: boolean }) {
+  if (app.publicClient) return <PublicClientCard clientId={app.clientId} />;
+
+  return <ConfidentialClientCard app={app} oversight={oversight} />;
+}
+
+/** A public client's Keys tab: its client_id alone; it is never given a secret. */
+function PublicClientCard({ clientId }: { clientId: string }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Client credentials</CardTitle>
+        <CardDescription>{PUBLIC_CLIENT_HAS_NO_SECRET}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <SecretValue label="Client ID" value={clientId} />
+      </CardContent>
+    </Card>
+  );
+}
+
+function ConfidentialClientCard({ app, oversight }: { app: AppSummary; oversight: boolean }) {
   const secrets = useAppSecrets(app.id);
 
   return (

@@ -1,5 +1,7 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { BLOCKED_STICKS } from "../../lib/subscriptions/blocked.shared";
 import { ADMIN, expect, expectNoHorizontalScroll, signIn, signUp, test } from "../fixtures";
 import { adminApi, freePort, PROPAGATION_BUDGET_MS, startGatewayProcess, startUpstream } from "./gateway-process";
 
@@ -144,6 +146,64 @@ test.describe("APIs, subscriptions and tiers", () => {
     await expect(page.getByRole("list", { name: "Subscriptions" })).toContainText("The API is retired");
     await expect.poll(async () => (await call("maps")).status, { timeout: PROPAGATION_BUDGET_MS, intervals: [20] }).toBe(401);
     await admin.evaluate((id) => fetch(`/api/admin/gateways/${id}`, { method: "DELETE" }), registered.gateway.id);
+  });
+
+  test("a blocked subscription stays: no Unsubscribe, and subscribing again says why @phone", async ({ browser, page }) => {
+    test.setTimeout(120_000);
+    const tag = randomUUID().slice(0, 6);
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, ADMIN.email, ADMIN.password);
+    for (const [name, rpm] of [
+      [`Low-${tag}`, 2],
+      [`High-${tag}`, 600],
+    ] as const)
+      await adminApi(admin, "/api/admin/tiers", { name, requestsPerMinute: rpm });
+    const api = await adminApi<{ id: string }>(admin, "/api/admin/apis", {
+      name: `Tides ${tag}`,
+      context: `/tides-${tag}`,
+      version: "v1",
+      tiers: [`Low-${tag}`, `High-${tag}`],
+    });
+    await adminApi(admin, `/api/admin/apis/${api.id}/lifecycle`, { action: "publish" });
+
+    // The subscriber subscribes on the low tier (no approval needed); the admin blocks it.
+    await signUp(page);
+    await page.goto("/apps/new");
+    await page.getByLabel("Name", { exact: true }).fill("Tide table");
+    await page.getByRole("button", { name: "Create application" }).click();
+    await page.getByRole("link", { name: /open the application/ }).click();
+    await expect(page.getByRole("heading", { name: "Tide table", level: 1 })).toBeVisible();
+    const appUrl = page.url().split("?")[0];
+    await page.goto(`/apis/${api.id}`);
+    await page.getByLabel("Tier", { exact: true }).selectOption(`Low-${tag}`);
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.getByRole("list", { name: "Your subscriptions to this API" })).toContainText("active");
+    const [sub] = await adminApi<{ id: string }[]>(page, `/api/apps/${appUrl.split("/").pop()}/subscriptions`);
+    expect(await adminApi(admin, `/api/admin/subscriptions/${sub.id}`, { action: "block", reason: "abuse" })).toEqual({
+      status: "blocked",
+    });
+
+    // Its Subscriptions tab says it is blocked and offers no way to remove it.
+    await page.goto(`${appUrl}?tab=subscriptions`);
+    const row = page
+      .getByRole("list", { name: "Subscriptions" })
+      .getByRole("listitem")
+      .filter({ hasText: `Tides ${tag}` });
+    await expect(row).toContainText("blocked");
+    await expect(row).toContainText(BLOCKED_STICKS);
+    await expect(row.getByRole("button", { name: /Unsubscribe/ })).toHaveCount(0);
+    await expectNoHorizontalScroll(page);
+    const { violations } = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+    // Subscribing the application again, on the higher tier, is refused with the same reason at the field.
+    await page.goto(`/apis/${api.id}`);
+    await page.getByLabel("Tier", { exact: true }).selectOption(`High-${tag}`);
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.getByText(BLOCKED_STICKS)).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await page.reload();
+    await expect(page.getByRole("list", { name: "Your subscriptions to this API" })).toContainText(`blocked Low-${tag}`);
   });
 
   test("the catalog searches and filters, and fits a phone @phone", async ({ page }) => {

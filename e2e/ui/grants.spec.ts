@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import * as oauth from "oauth4webapi";
+import { PUBLIC_CLIENT_HAS_NO_SECRET } from "../../lib/apps/schemas.shared";
 import { BASE_URL } from "../../playwright.config";
 import { createGateway } from "../../reference-gateway/create-gateway";
 import { startEchoUpstream } from "../../reference-gateway/testing/echo-upstream";
@@ -151,6 +152,12 @@ test("a public client, registered in the browser, completes the flow with PKCE a
   const reveal = page.getByTestId("credentials-reveal");
   await expect(reveal).toContainText("A public client has no secret");
   rp.register((await reveal.getByLabel("Client ID", { exact: true }).textContent())!, null);
+  // Its Keys tab offers no secret to make (one would let it authenticate, and introspect): it says why instead.
+  await page.getByRole("link", { name: /open the application/i }).click();
+  await page.getByRole("tab", { name: "Keys" }).click();
+  await expect(page.getByText(PUBLIC_CLIENT_HAS_NO_SECRET)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Regenerate secret" })).toHaveCount(0);
+  await expectNoHorizontalScroll(page);
 
   // The developer tries their own app: any portal account may authorize one.
   await page.goto(rp.url);

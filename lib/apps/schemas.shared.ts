@@ -95,6 +95,10 @@ export type AppSummary = {
 
 /** What a create returns: the only time the client secret is readable. */
 export type CreatedApp = { app: AppSummary; clientId: string; clientSecret: string };
+/** Why a public client is never given a secret; the Keys tab says it in place of "Regenerate secret". */
+export const PUBLIC_CLIENT_HAS_NO_SECRET =
+  "A public client has no secret: it identifies itself by its client ID and proves each authorization with PKCE.";
+
 /** A public client has no secret at all. */
 export type CreatedPublicApp = { app: AppSummary; clientId: string; clientSecret: null };
 

@@ -8,6 +8,7 @@ const envSchema = z.object({
   PORTCULLIS_ISSUER: z.url().optional(), // read through issuer(): unset, http://localhost:$PORT
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().default("0.0.0.0"),
+  PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES: z.enum(["allow", "refuse", ""]).optional(), // read through privateAddressesPolicy(); "" is unset
 });
 
 export type Env = z.infer<typeof envSchema>;

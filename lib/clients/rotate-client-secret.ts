@@ -1,4 +1,6 @@
 import { getAppOrThrow } from "@/lib/apps/get-app-or-throw";
+import { PUBLIC_CLIENT_HAS_NO_SECRET } from "@/lib/apps/schemas.shared";
+import { AppError } from "@/lib/base/errors.shared";
 import { DEFAULT_OVERLAP, SECRET_OVERLAPS, type SecretOverlap } from "@/lib/base/overlap.shared";
 import { db } from "@/lib/data/db/client";
 import { type QueuedNotices } from "@/lib/data/store";
@@ -16,7 +18,7 @@ export type RotatedSecret = { clientId: string; clientSecret: string; last4: str
  * Issues a new client secret (returned once). The secrets still valid stop working now
  * (`overlap: "none"`: revoked, and with them the client's active tokens, as after a leak — one
  * transaction with the notices) or when the overlap ends, so a running client can switch without
- * downtime; an earlier expiry is kept.
+ * downtime; an earlier expiry is kept. A public client is refused: it has no secret, ever.
  */
 export async function rotateClientSecret({
   appId,
@@ -24,7 +26,9 @@ export async function rotateClientSecret({
   overlap = DEFAULT_OVERLAP,
   now = Date.now(),
 }: RotateClientSecretOptions): Promise<RotatedSecret & { notices: QueuedNotices }> {
-  const { clientId } = await getAppOrThrow({ appId, actor, may: "apps.rotate_secret" });
+  const { clientId, publicClient } = await getAppOrThrow({ appId, actor, may: "apps.rotate_secret" });
+  // A secret would turn a public client (RFC 6749 §2.1: it cannot keep one) into one that authenticates.
+  if (publicClient) throw new AppError("bad_request", PUBLIC_CLIENT_HAS_NO_SECRET);
   const { secret, secretHash, last4 } = newClientSecret();
   const endsAt = new Date(now + SECRET_OVERLAPS[overlap] * 1000);
   const stillValid = { clientId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: endsAt } }] };

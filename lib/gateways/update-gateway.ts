@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 import { outboxStatement } from "@/lib/engine/notices/outbox-statement";
+import { assertRevokeTarget } from "./assert-revoke-target";
 import { GATEWAY_PUBLIC_SELECT, toGatewaySummary } from "./gateway-summary";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas.shared";
@@ -31,7 +32,7 @@ async function releaseHeld(tx: Tx, gatewayId: string): Promise<number[]> {
 }
 
 /**
- * Renames, re-points or enables/disables a gateway. A disabled gateway is sent nothing, and its
+ * Renames, re-points (to a URL createGateway would take) or enables/disables a gateway. A disabled gateway is sent nothing, and its
  * client can no longer introspect: a gateway that stops hearing of revocations must fail closed.
  * Its notices are held meanwhile (README, "Held, not dropped"): enabling it releases them, and the
  * door sends the returned notices in sequence order (sendInOrder).
@@ -44,6 +45,7 @@ export async function updateGateway({
   assertCan(actor, "gateways.manage");
   const { enabled, ...fields } = updateGatewaySchema.parse(input);
   const current = await getGatewayOrThrow(gatewayId);
+  if (fields.revokeUrl !== undefined && fields.revokeUrl !== current.revokeUrl) await assertRevokeTarget(fields.revokeUrl);
   if (
     fields.name &&
     fields.name !== current.name &&

@@ -5,6 +5,7 @@ import { commitCatalogChange } from "@/lib/engine/changes/commit-catalog-change"
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 import { can } from "@/lib/engine/identity/permissions.shared";
+import { BLOCKED_STICKS } from "./blocked.shared";
 import { loadSubscriptionOrThrow, offeredTierOrThrow } from "./load-subscription";
 import type { SubscriptionStatus } from "./schemas";
 
@@ -26,7 +27,8 @@ type Plan = { effect: CatalogEffect; action: AuditAction; status: SubscriptionSt
 const ADMIN_ONLY = new Set(["approve", "reject", "block"]);
 
 /**
- * Approve, reject (or withdraw an approval), block, remove, or change the tier of a subscription.
+ * Approve, reject (or withdraw an approval), block, remove, or change the tier of a subscription. A
+ * blocked one only a reviewer may remove (or lift, by approving): subscribe() honours it meanwhile.
  * Whatever begins, ends or changes an active subscription's validation info — an approval or an
  * unblock, unsubscribe, block, tier change, approval withdrawn — queues a subscription.changed
  * notice in the same transaction: one that begins lets gateways drop the refusal they cached.
@@ -105,6 +107,9 @@ function planOf(sub: SubscriptionRow, action: SubscriptionAction, isAdmin: boole
         detail: { reason: action.reason },
       };
     case "remove":
+      // A block sticks: were its subscriber to remove it, they could subscribe again at once, on any tier.
+      if (sub.status === "blocked" && !isAdmin) throw new AppError("conflict", BLOCKED_STICKS);
+
       return { effect: { kind: "delete_subscription", subscriptionId: sub.id }, action: "subscription.removed", status: "removed" };
     case "change_tier": {
       const tier = offeredTierOrThrow(sub.api, action.tier);

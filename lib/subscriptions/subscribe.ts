@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 import { can } from "@/lib/engine/identity/permissions.shared";
 import { randomUUID } from "node:crypto";
+import { BLOCKED_STICKS } from "./blocked.shared";
 import { offeredTierOrThrow } from "./load-subscription";
 import { subscribeSchema, type SubscribeInput, type SubscriptionStatus } from "./schemas";
 
@@ -20,7 +21,7 @@ type SubscribeOptions = SubscribeInput & {
  * needs approval, active otherwise. An active one queues a subscription.changed notice in the same
  * transaction, so gateways drop the refusal they cached for it. A subscriber may subscribe only
  * their own application; another's, a deleted one or a draft API is `not_found`, a deprecated or
- * retired one is refused.
+ * retired one is refused, and so is an application whose subscription to it is blocked.
  */
 export async function subscribe({
   actor,
@@ -46,6 +47,8 @@ export async function subscribe({
     });
   const tier = offeredTierOrThrow({ tiers: api.tiers.map((t) => t.tier) }, tierName);
   const existing = await db.subscription.findUnique({ where: { appId_apiId: { appId, apiId } }, select: { id: true, status: true } });
+  // The blocked row is the block: it stays until a reviewer lifts or removes it, whatever tier is asked for.
+  if (existing?.status === "blocked") throw new AppError("conflict", BLOCKED_STICKS, { appId: [BLOCKED_STICKS] });
   if (existing && existing.status !== "rejected")
     throw new AppError("conflict", `This application's subscription is ${existing.status} already.`, { appId: ["Subscribed already."] });
   const status: SubscriptionStatus = api.approvalRequired && !asAdmin ? "pending" : "active";

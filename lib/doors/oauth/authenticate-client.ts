@@ -30,7 +30,9 @@ export async function authenticateClient(
   const valid = client?.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now) ?? [];
   // Compare against every live secret (there are two during a rotation overlap) in constant time.
   const matches = valid.reduce((ok, s) => hashesEqual(s.secretHash, presented) || ok, false);
-  if (!client || client.disabled || !matches) throw invalidClient(basic);
+  // A public client authenticates with nothing (RFC 6749 §2.1), so none of its secrets counts, however it got one:
+  // with a secret it could introspect, which RFC 7662 §2.1 keeps for authenticated callers.
+  if (!client || client.disabled || client.publicClient || !matches) throw invalidClient(basic);
   noteSecretUse(presented, now); // the presented secret's hash is the stored one it matched
 
   return client;

@@ -1,3 +1,4 @@
+import { privateAddressesPolicy, privateAddressesRule } from "@/lib/base/private-addresses";
 import { lookup, type LookupAddress } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import { Agent } from "undici";
@@ -25,9 +26,6 @@ for (const [net, bits] of [
 PRIVATE.addAddress("::1", "ipv6");
 PRIVATE.addSubnet("fc00::", 7, "ipv6");
 
-/** PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES=refuse also refuses loopback and private addresses (default: allow). */
-const privateAllowed = () => process.env.PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES !== "refuse";
-
 /** Why notices may not go to this IP address, or null. */
 export function refusedAddress(address: string): string | null {
   const bare = address.replace(/^\[|\]$/g, "");
@@ -35,7 +33,9 @@ export function refusedAddress(address: string): string | null {
   const [ip, type] = mapped ? [mapped, "ipv4" as const] : [bare, isIP(bare) === 6 ? ("ipv6" as const) : ("ipv4" as const)];
   if (!isIP(ip)) return null;
   if (NEVER.check(ip, type)) return `${address} is a link-local or metadata address`;
-  if (!privateAllowed() && PRIVATE.check(ip, type)) return `${address} is a loopback or private address`;
+  // PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES (lib/base/private-addresses.ts) refuses loopback and private ones too.
+  if (privateAddressesPolicy() === "refuse" && PRIVATE.check(ip, type))
+    return `${address} is a loopback or private address (${privateAddressesRule()})`;
 
   return null;
 }

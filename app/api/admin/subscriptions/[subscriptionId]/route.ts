@@ -4,17 +4,18 @@ import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 import * as z from "zod";
 
 const adminActionSchema = z.object({
-  action: z.enum(["approve", "reject", "block"]),
+  action: z.enum(["approve", "reject", "block", "remove"]),
   reason: z.string().trim().max(500, "Use at most 500 characters.").default(""),
 });
 
-// POST /api/admin/subscriptions/:subscriptionId — approve, reject (with a reason) or block; gateways hear of what ends.
+// POST /api/admin/subscriptions/:subscriptionId — approve (also lifts a block), reject (with a reason), block, or remove
+// (a blocked one too, which its subscriber cannot); gateways hear of what begins or ends.
 export const POST = withSession<{ subscriptionId: string }>(
   async ({ req, params, actor }) => {
     const { action, reason } = adminActionSchema.parse(await req.json());
     const { status, notices } = await changeSubscription({
       where: { id: params.subscriptionId },
-      action: action === "approve" ? { kind: "approve" } : { kind: action, reason },
+      action: action === "approve" || action === "remove" ? { kind: action } : { kind: action, reason },
       actor,
     });
     flushAfterResponse(notices);
