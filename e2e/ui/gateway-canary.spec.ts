@@ -125,3 +125,27 @@ test("@phone Verify runs the canary: a healthy gateway passes with its refusal t
     deaf.server.close();
   }
 });
+
+test("@phone an admin schedules the canary in minutes, gets a field error for a bad value, and turns it off", async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin/gateways");
+  const form = page.getByRole("form", { name: "Scheduled canary" });
+  const minutes = form.getByLabel("Run the canary every (minutes)");
+  await expect(minutes).toHaveValue("0"); // off by default
+  try {
+    await minutes.fill("soon");
+    await form.getByRole("button", { name: "Save schedule" }).click();
+    await expect(minutes).toHaveAccessibleDescription(/Enter whole minutes, or 0 for off\./);
+    await minutes.fill("15");
+    await form.getByRole("button", { name: "Save schedule" }).click();
+    await expect(page.getByText("The canary runs through every gateway every 15 min.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Scheduled canary" }).getByLabel("Run the canary every (minutes)")).toHaveValue("15");
+    const settings = await page.evaluate(async () => (await fetch("/api/admin/settings")).json());
+    expect(settings.canary_interval).toBe("900");
+  } finally {
+    await page.getByRole("form", { name: "Scheduled canary" }).getByLabel("Run the canary every (minutes)").fill("0");
+    await page.getByRole("form", { name: "Scheduled canary" }).getByRole("button", { name: "Save schedule" }).click();
+    await expect(page.getByText("Scheduled canary off.")).toBeVisible(); // other specs' gateways are not verified behind their backs
+  }
+});
