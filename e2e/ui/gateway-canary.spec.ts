@@ -115,6 +115,14 @@ test("@phone Verify runs the canary: a healthy gateway passes with its refusal t
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
     ).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true); // nothing scrolls sideways
+
+    // The dashboard charts each gateway's slowest refusal of the day, with the runs in its table.
+    await page.goto("/admin");
+    const chart = page.getByTestId("canary-chart").locator("..");
+    await chart.getByText("Show the figures as a table").click();
+    const table = page.getByRole("table", { name: "Canary runs per gateway and day" });
+    await expect(table.getByRole("row").filter({ hasText: ok.name })).toHaveCount(1);
+    await expect(table.getByRole("row").filter({ hasText: deafGw.name }).getByRole("cell")).toHaveText([/\w/, deafGw.name, "1", "1", "—"]); // not passed: no refusal
   } finally {
     await page.evaluate(async (p) => {
       const gateways: { id: string; name: string }[] = await (await fetch("/api/admin/gateways")).json();
