@@ -66,6 +66,7 @@ export default defineConfig({
       PORTCULLIS_SIGNUP_LIMIT: "1000", // every test signs up from 127.0.0.1
       PORTCULLIS_WORKERS: "2", // the production shape: every flow crosses workers, as behind a real server's cluster
       PORTCULLIS_USAGE_FLUSH_MS: "1000", // last-used times show within a second instead of a minute
+      PORTCULLIS_CANARY_TIMEOUT_MS: "3000", // a canary against a gateway that keeps admitting gives up in 3 s, not 10
     },
   },
 });

@@ -4,6 +4,14 @@ import * as z from "zod";
 /** What a command returns: one object, printed as JSON with --json or as aligned lines for people. */
 export type Result = Record<string, unknown>;
 
+/** A result printed like any other, ending with a non-zero code: the command ran, and what it checked failed. */
+export class Failed {
+  constructor(
+    readonly result: Result,
+    readonly code: number,
+  ) {}
+}
+
 export function print(result: Result, json: boolean, out: (text: string) => void) {
   if (json) {
     out(`${JSON.stringify(result)}\n`);

@@ -1,6 +1,6 @@
 import { env } from "@/lib/base/env";
 import { migrate } from "@/lib/data/db/migrate";
-import { describeError, print, type Result } from "./output";
+import { describeError, Failed, print, type Result } from "./output";
 
 export type Run = ReturnType<typeof runner>;
 /** Where a command writes and how it ends. */
@@ -8,12 +8,13 @@ export type CliIo = { out: (text: string) => void; err: (text: string) => void; 
 
 /**
  * Wraps a command: migrates the database first (so the CLI works on a fresh one), prints the
- * result, and turns any failure into a message on stderr and exit code 1.
+ * result, and turns any failure into a message on stderr and exit code 1. A `Failed` result is
+ * printed as well, and exits with its own code.
  */
 export function runner(isJson: () => boolean, io: CliIo) {
-  return <A extends unknown[]>(command: (...args: A) => Promise<Result>) =>
+  return <A extends unknown[]>(command: (...args: A) => Promise<Result | Failed>) =>
     async (...args: A) => {
-      let result: Result;
+      let result: Result | Failed;
       try {
         await migrate(env.DATABASE_URL);
         result = await command(...args);
@@ -21,7 +22,7 @@ export function runner(isJson: () => boolean, io: CliIo) {
         io.err(`error: ${describeError(err)}\n`);
         return io.exit(1);
       }
-      print(result, isJson(), io.out);
-      io.exit(0);
+      print(result instanceof Failed ? result.result : result, isJson(), io.out);
+      io.exit(result instanceof Failed ? result.code : 0);
     };
 }

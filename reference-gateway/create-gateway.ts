@@ -22,6 +22,13 @@ const SWEEP_MS = 30_000;
 const LEASE_WATCH_MS = 1_000;
 const CHALLENGE = { "www-authenticate": 'Bearer error="invalid_token"' };
 
+/** Answers a refusal; null, for the caller to stop at. */
+const refuse = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string>) => {
+  sendJson(res, status, body, headers);
+
+  return null;
+};
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /**
@@ -61,17 +68,20 @@ export function createGateway(input: GatewayInput) {
   const validateJwt = options.localJwt ? createJwtValidator({ state, keyManager, timeoutMs }) : null;
   const proxy = options.upstream ? createProxy(options.upstream, options.jwtHeader) : null;
   const apis = options.apis.map((api) => ({ ...api, proxy: createProxy(api.upstream, options.jwtHeader) }));
+  type MatchedApi = { route: (typeof apis)[number]; rest: string };
 
-  const handleProxied = async (req: IncomingMessage, res: ServerResponse) => {
-    const api = matchApi(apis, req.url ?? "/");
-    if (!api && !proxy) return sendJson(res, 404, { error: "no_such_api" });
+  /**
+   * Validates the request's bearer token as every protected route does (lease, local JWTs, the API's
+   * subscription and tier). Answers a refusal itself and returns null; else what the upstream is sent.
+   */
+  const admit = async (req: IncomingMessage, res: ServerResponse, api: MatchedApi | null): Promise<{ backendJwt?: string } | null> => {
     const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(req.headers.authorization ?? ""); // RFC 6750 §2.1 b64token
-    if (!match) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
+    if (!match) return refuse(res, 401, { error: "invalid_token" }, CHALLENGE);
     const fresh = isFresh(state);
     if (!fresh && options.onStale === "refuse") {
       state.counters.staleRefusals += 1;
 
-      return sendJson(res, 503, { error: "temporarily_unavailable" }, { "retry-after": "1" });
+      return refuse(res, 503, { error: "temporarily_unavailable" }, { "retry-after": "1" });
     }
     let backendJwt: string | undefined;
     try {
@@ -80,9 +90,9 @@ export function createGateway(input: GatewayInput) {
       // A stale gateway may have missed its revocation: it introspects the JWT instead.
       const local = validateJwt && looksLikeJwt(match[1]) ? await validateJwt(match[1]) : null;
       if (local?.active && !fresh) state.counters.staleIntrospections += 1;
-      if (local && !local.active) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
+      if (local && !local.active) return refuse(res, 401, { error: "invalid_token" }, CHALLENGE);
       const answer = api ? await validateForApi(match[1], api.route) : ((fresh ? local : null) ?? (await validate(match[1])));
-      if (!answer.active) return sendJson(res, 401, { error: "invalid_token" }, CHALLENGE);
+      if (!answer.active) return refuse(res, 401, { error: "invalid_token" }, CHALLENGE);
       if (typeof answer.backend_jwt === "string") backendJwt = answer.backend_jwt;
       if (api) {
         // The subscription's tier (validated by introspect()), per client and API.
@@ -91,23 +101,38 @@ export function createGateway(input: GatewayInput) {
         if (wait > 0) {
           state.counters.rateLimited += 1;
 
-          return sendJson(res, 429, { error: "rate_limited" }, { "retry-after": String(wait) });
+          return refuse(res, 429, { error: "rate_limited" }, { "retry-after": String(wait) });
         }
       }
     } catch (err) {
       if (!(err instanceof KeyManagerUnavailable)) throw err;
       log.warn(err.message);
 
-      return sendJson(res, 503, { error: "temporarily_unavailable" }, { "retry-after": "1" });
+      return refuse(res, 503, { error: "temporarily_unavailable" }, { "retry-after": "1" });
     }
-    if (api) api.route.proxy.forward(req, res, api.rest, backendJwt);
+
+    return { backendJwt };
+  };
+
+  const handleProxied = async (req: IncomingMessage, res: ServerResponse) => {
+    const api = matchApi(apis, req.url ?? "/");
+    if (!api && !proxy) return sendJson(res, 404, { error: "no_such_api" });
+    const admitted = await admit(req, res, api);
+    if (!admitted) return;
+    if (api) api.route.proxy.forward(req, res, api.rest, admitted.backendJwt);
     else proxy!.forward(req, res);
+  };
+
+  // README, "Canary": admits any token introspected active, as a proxied route would, and forwards nothing.
+  const handleCanary = async (req: IncomingMessage, res: ServerResponse) => {
+    if (await admit(req, res, null)) sendJson(res, 200, { status: "admitted" });
   };
 
   const route = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === options.revokePath) return handleNotice(req, res);
     if (path === "/_gateway/health") return sendJson(res, 200, { status: "ok" });
+    if (path === "/_gateway/canary") return handleCanary(req, res);
     if (path === "/_gateway/stats") {
       if (statsAllowed(req, basicAuth(clientId, clientSecret))) return sendJson(res, 200, gatewayStats(state));
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { newToken, startStack } from "./testing/harness";
+import { newToken, postNotice, signedNotice, startStack } from "./testing/harness";
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 beforeEach(async () => (stack = await startStack()));
@@ -110,5 +110,21 @@ describe("reference gateway: validation and proxy", () => {
       "tombstones",
     ]);
     expect((await stack.call(null, "/_gateway/other")).status).toBe(404);
+  });
+
+  it("admits an active token at /_gateway/canary without the upstream, and refuses it once a notice evicts it", async () => {
+    const token = newToken();
+    stack.km.answers.set(token, active());
+    const admitted = await stack.call(token, "/_gateway/canary");
+    expect(admitted.status).toBe(200);
+    expect(admitted.headers.get("x-upstream")).toBeNull(); // answered by the gateway itself
+    expect(await admitted.json()).toEqual({ status: "admitted" });
+    expect((await stack.call(token, "/_gateway/canary")).status).toBe(200);
+    expect(stack.km.counters.introspections).toBe(1); // from the cache, as any protected route
+
+    expect((await postNotice(stack.url, signedNotice({ secret: stack.secret, sequence: 1, tokens: [token] }))).status).toBe(204);
+    expect((await stack.call(token, "/_gateway/canary")).status).toBe(401);
+    expect((await stack.call(null, "/_gateway/canary")).status).toBe(401);
+    expect((await stack.call(newToken(), "/_gateway/canary")).status).toBe(401);
   });
 });

@@ -1,14 +1,18 @@
+import { canaryLine } from "@/lib/base/canary.shared";
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
+import { flushNotices } from "@/lib/engine/notices/flush-notices";
 import { sendInOrder } from "@/lib/engine/notices/send-in-order";
 import { createGateway } from "@/lib/gateways/create-gateway";
 import { deleteGateway } from "@/lib/gateways/delete-gateway";
 import { listGateways } from "@/lib/gateways/list-gateways";
 import { redeliver } from "@/lib/gateways/redeliver";
 import { updateGateway } from "@/lib/gateways/update-gateway";
+import { verifyGateway } from "@/lib/gateways/verify-gateway";
 import type { Command } from "commander";
 import { flushAndReport } from "../flush-and-report";
 import { cliOperator } from "../operator";
+import { Failed } from "../output";
 import type { Run } from "../run";
 
 async function gatewayIdByName(name: string): Promise<string> {
@@ -18,6 +22,15 @@ async function gatewayIdByName(name: string): Promise<string> {
   return gateway.id;
 }
 
+/** A gateway named by its id or its name. */
+async function gatewayIdByRef(ref: string): Promise<string> {
+  const byId = await db.gateway.findUnique({ where: { id: ref.trim() }, select: { id: true } });
+
+  return byId?.id ?? gatewayIdByName(ref);
+}
+
+const CANARY_FAILED_EXIT = 3; // 1 is an error (no such gateway, no canary URL), 2 a usage error
+
 export function gatewaysCommands(program: Command, run: Run) {
   const gateways = program.command("gateways").description("manage the gateways told of revocations");
   gateways
@@ -26,13 +39,15 @@ export function gatewaysCommands(program: Command, run: Run) {
     .requiredOption("--name <name>")
     .requiredOption("--revoke-url <url>", "where the gateway accepts signed notices")
     .option("--environment <label>", "e.g. production or sandbox", "production")
+    .option("--canary-url <url>", "a route through the gateway that needs a valid token, for `gateways verify`")
     .action(
-      run(async (o: { name: string; revokeUrl: string; environment: string }) => {
+      run(async (o: { name: string; revokeUrl: string; environment: string; canaryUrl?: string }) => {
         const created = await createGateway({
           actor: cliOperator(),
           name: o.name,
           environment: o.environment,
           revokeUrl: o.revokeUrl,
+          canaryUrl: o.canaryUrl,
         });
 
         return {
@@ -57,6 +72,7 @@ export function gatewaysCommands(program: Command, run: Run) {
             environment: g.environment,
             revoke_url: g.revokeUrl,
             revoke_url_warning: g.revokeUrlWarning,
+            canary_url: g.canaryUrl,
             client_id: g.clientId,
             enabled: g.enabled,
             state: h.state.kind, // README, "Gateway states"; the facts behind it in state_detail
@@ -69,6 +85,9 @@ export function gatewaysCommands(program: Command, run: Run) {
             latency_p50_ms: h.latencyP50Ms,
             latency_p99_ms: h.latencyP99Ms,
             delivered_last_hour: h.deliveredLastHour,
+            canary: h.canary?.outcome ?? null, // the newest canary run (README, "Canary")
+            canary_refusal_ms: h.canary?.refusalMs ?? null,
+            canary_at: h.canary?.startedAt ?? null,
           })),
         };
       }),
@@ -98,6 +117,38 @@ export function gatewaysCommands(program: Command, run: Run) {
         }),
       );
   }
+  gateways
+    .command("update")
+    .description("change a gateway's canary URL (empty: none)")
+    .requiredOption("--name <name>")
+    .requiredOption("--canary-url <url>", "a route through the gateway that needs a valid token")
+    .action(
+      run(async (o: { name: string; canaryUrl: string }) => {
+        const { gateway } = await updateGateway({ gatewayId: await gatewayIdByName(o.name), canaryUrl: o.canaryUrl, actor: cliOperator() });
+
+        return { gateway_id: gateway.id, name: gateway.name, canary_url: gateway.canaryUrl };
+      }),
+    );
+  gateways
+    .command("verify")
+    .argument("<gateway>", "its id or name")
+    .description("run the canary through a gateway (id or name): exit 3 unless it refused the revoked token in time")
+    .action(
+      run(async (ref: string) => {
+        const run = await verifyGateway({ gatewayId: await gatewayIdByRef(ref), actor: cliOperator(), flush: flushNotices });
+        const result = {
+          outcome: run.outcome,
+          refusal_ms: run.refusalMs,
+          admitted_status: run.admittedStatus,
+          refused_status: run.refusedStatus,
+          acknowledged: run.acknowledged,
+          detail: run.detail,
+          summary: canaryLine(run),
+        };
+
+        return run.outcome === "passed" ? result : new Failed(result, CANARY_FAILED_EXIT);
+      }),
+    );
   gateways
     .command("remove")
     .description("delete a gateway, its pending deliveries and its introspection client")

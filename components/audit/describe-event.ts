@@ -17,6 +17,8 @@ const ACTIONS: Record<string, string> = {
   "gateway.deleted": "Removed a gateway",
   "gateway.secret_rotated": "Rotated a gateway's signing secret",
   "gateway.redelivered": "Redelivered notices to a gateway",
+  "gateway.verified": "Verified a gateway with a canary",
+  "gateway.canary_alert": "A gateway kept admitting a revoked token",
   "settings.updated": "Changed the token policy",
   "api.created": "Added an API version",
   "api.published": "Published an API version",
@@ -52,7 +54,13 @@ const GRACES: Record<string, string> = {
   "24h": "old secret signs for 24 hours",
 };
 
-const GATEWAY_FIELDS: Record<string, string> = { name: "name", environment: "environment", revokeUrl: "revoke URL", enabled: "enabled" };
+const GATEWAY_FIELDS: Record<string, string> = {
+  name: "name",
+  environment: "environment",
+  revokeUrl: "revoke URL",
+  canaryUrl: "canary URL",
+  enabled: "enabled",
+};
 
 /** Where an action came from, read from who did it. */
 export function sourceOf(actor: string): string {
@@ -62,6 +70,11 @@ export function sourceOf(actor: string): string {
 
   return "Portal";
 }
+
+const canaryNote = (outcome: string, refusalMs: unknown) =>
+  outcome === "passed" && typeof refusalMs === "number"
+    ? `passed, refused ${refusalMs.toLocaleString("en")} ms after the revocation`
+    : outcome.replace("_", " ");
 
 const show = (v: unknown) => (typeof v === "boolean" ? (v ? "yes" : "no") : `“${String(v)}”`);
 
@@ -183,6 +196,12 @@ export function describeEvent({ action, detail, tokens = [] }: Pick<AuditEventSu
     case "app.scope_granted":
     case "app.scope_withdrawn":
       return { title, note: String(d.scope) };
+    case "gateway.verified":
+    case "gateway.canary_alert":
+      return {
+        title,
+        note: [d.gatewayName && `“${String(d.gatewayName)}”`, canaryNote(String(d.outcome), d.refusalMs)].filter(Boolean).join(": "),
+      };
     case "gateway.redelivered":
       return {
         title,

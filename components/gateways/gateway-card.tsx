@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { GatewayWithHealth } from "@/lib/gateways/list-gateways";
 import { TriangleAlert } from "lucide-react";
+import { CanaryAlertBadge, CanaryFacts } from "./canary-facts";
 import { DeleteGatewayDialog } from "./delete-gateway-dialog";
 import { EditGatewayDialog } from "./edit-gateway-dialog";
 import { GatewayHealthFacts } from "./gateway-health";
@@ -10,6 +11,7 @@ import { RedeliverButton } from "./redeliver-button";
 import { RotateSigningSecretDialog } from "./rotate-signing-secret-dialog";
 import { TestNoticeButton } from "./test-notice-button";
 import { ToggleGatewayButton } from "./toggle-gateway-button";
+import { VerifyButton } from "./verify-button";
 
 /** One gateway: where it is told, how delivery to it is going, and what an admin can do about it. */
 export function GatewayCard({ gateway }: { gateway: GatewayWithHealth }) {
@@ -22,6 +24,7 @@ export function GatewayCard({ gateway }: { gateway: GatewayWithHealth }) {
           <span id={headingId}>{gateway.name}</span>
           <Badge variant="outline">{gateway.environment}</Badge>
           <GatewayStateBadge state={gateway.health.state} />
+          <CanaryAlertBadge canary={gateway.health.canary} />
         </CardTitle>
         <CardDescription className="grid gap-1">
           <code className="font-mono text-xs break-all">{gateway.revokeUrl}</code>
@@ -36,8 +39,10 @@ export function GatewayCard({ gateway }: { gateway: GatewayWithHealth }) {
       <CardContent className="grid gap-5">
         <GatewayStateLine state={gateway.health.state} />
         <GatewayHealthFacts health={gateway.health} />
+        <CanaryFacts canary={gateway.health.canary} />
         <div className="flex flex-wrap items-center gap-2">
           <TestNoticeButton gateway={gateway} />
+          <VerifyButton gateway={gateway} />
           {gateway.health.failed > 0 && <RedeliverButton gateway={gateway} failed={gateway.health.failed} />}
         </div>
         <div className="flex flex-wrap gap-2">

@@ -5,11 +5,14 @@ import { Input } from "@/components/ui/input";
 import { revokeUrlWarning } from "@/lib/gateways/schemas.shared";
 import { useState } from "react";
 
-export type GatewayFieldErrors = { name?: string[]; environment?: string[]; revokeUrl?: string[]; form?: string };
+export type GatewayFieldErrors = { name?: string[]; environment?: string[]; revokeUrl?: string[]; canaryUrl?: string[]; form?: string };
 
-type GatewayFieldsProps = { errors: GatewayFieldErrors; defaults?: { name: string; environment: string; revokeUrl: string } };
+type GatewayFieldsProps = {
+  errors: GatewayFieldErrors;
+  defaults?: { name: string; environment: string; revokeUrl: string; canaryUrl: string | null };
+};
 
-/** Name, environment and revoke URL, shared by "Add gateway" and "Edit"; warns on plain http as it is typed. */
+/** Name, environment, revoke URL and canary URL, shared by "Add gateway" and "Edit"; warns on plain http as it is typed. */
 export function GatewayFields({ errors, defaults }: GatewayFieldsProps) {
   const [revokeUrl, setRevokeUrl] = useState(defaults?.revokeUrl ?? "");
   const warning = revokeUrlWarning(revokeUrl.trim());
@@ -38,11 +41,25 @@ export function GatewayFields({ errors, defaults }: GatewayFieldsProps) {
           autoComplete="off"
         />
       </FormField>
+      <FormField
+        label="Canary URL (optional)"
+        error={errors.canaryUrl}
+        description="A route through this gateway that needs a valid token, for Verify: the reference gateway's /_gateway/canary."
+      >
+        <Input
+          name="canaryUrl"
+          type="url"
+          inputMode="url"
+          defaultValue={defaults?.canaryUrl ?? ""}
+          placeholder="https://gateway.example.com/_gateway/canary"
+          autoComplete="off"
+        />
+      </FormField>
     </>
   );
 }
 
-/** The three fields of a gateway form, as the schemas expect them. */
+/** The fields of a gateway form, as the schemas expect them (an empty canary URL: none). */
 export const readGatewayForm = (form: HTMLFormElement) => {
   const data = new FormData(form);
 
@@ -50,5 +67,6 @@ export const readGatewayForm = (form: HTMLFormElement) => {
     name: String(data.get("name") ?? ""),
     environment: String(data.get("environment") ?? ""),
     revokeUrl: String(data.get("revokeUrl") ?? ""),
+    canaryUrl: String(data.get("canaryUrl") ?? ""),
   };
 };

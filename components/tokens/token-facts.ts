@@ -1,6 +1,6 @@
 import type { TokenSummary } from "@/lib/tokens/list-tokens";
 
-export const SOURCE_LABEL = { browser: "Portal", cli: "CLI", token_endpoint: "Token endpoint" } as const;
+export const SOURCE_LABEL = { browser: "Portal", cli: "CLI", token_endpoint: "Token endpoint", canary: "Gateway canary" } as const;
 export const TYPE_LABEL = { access_token: "Access", refresh_token: "Refresh" } as const;
 
 const SOON_MIN_MS = 5 * 60_000;

@@ -1,3 +1,4 @@
+import { NOT_CANARY } from "@/lib/base/canary.shared";
 import { db } from "@/lib/data/db/client";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
@@ -11,7 +12,7 @@ export async function getAdminOverview({ actor, now = new Date() }: { actor: Act
     db.user.count(),
     db.user.count({ where: { role: "admin" } }),
     db.app.count({ where: { deletedAt: null } }),
-    db.token.count({ where: { revokedAt: null, expiresAt: { gt: now } } }),
+    db.token.count({ where: { revokedAt: null, expiresAt: { gt: now }, ...NOT_CANARY } }),
   ]);
 
   return { users, admins, apps, activeTokens };

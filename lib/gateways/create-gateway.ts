@@ -18,7 +18,7 @@ export type CreatedGateway = { gateway: GatewaySummary; clientId: string; client
  */
 export async function createGateway({ actor, ...input }: CreateGatewayInput & { actor: Actor }): Promise<CreatedGateway> {
   assertCan(actor, "gateways.manage");
-  const { name, environment, revokeUrl } = createGatewaySchema.parse(input);
+  const { name, environment, revokeUrl, canaryUrl } = createGatewaySchema.parse(input);
   await assertRevokeTarget(revokeUrl);
   if (await db.gateway.findUnique({ where: { name }, select: { id: true } })) {
     throw new AppError("conflict", "A gateway with this name exists.", { name: ["A gateway with this name exists."] });
@@ -28,7 +28,7 @@ export async function createGateway({ actor, ...input }: CreateGatewayInput & { 
   return db.$transaction(async (tx) => {
     const { clientId, clientSecret } = await createClient({ kind: "gateway", tx });
     const gateway = await tx.gateway.create({
-      data: { name, environment, revokeUrl, clientId, signingSecret: encryptSecret(signingSecret) },
+      data: { name, environment, revokeUrl, canaryUrl, clientId, signingSecret: encryptSecret(signingSecret) },
       select: GATEWAY_PUBLIC_SELECT,
     });
     await recordAuditEvent({ appId: null, actor, action: "gateway.created", detail: { gatewayId: gateway.id, name } }, tx);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/data/db/client";
+import { toCanaryRunSummary } from "./canary-run-summary";
 import { currentTiming, decideState, readStateFacts } from "./gateway-state";
 import type { GatewayHealth } from "./schemas.shared";
 
@@ -11,11 +12,12 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /**
  * Delivery health of one gateway: its state (README, "Gateway states"), last outcomes, backlog, and latency
- * from revocation commit to acknowledgement (p50/p99 of the hour's newest 1,000). Null once it is deleted.
+ * from revocation commit to acknowledgement (p50/p99 of the hour's newest 1,000), and its newest canary run
+ * (README, "Canary"). Null once it is deleted.
  */
 export async function gatewayHealth(gatewayId: string, now = Date.now()): Promise<GatewayHealth | null> {
   const since = new Date(now - HOUR_MS);
-  const [facts, failed, recent, deliveredLastHour] = await Promise.all([
+  const [facts, failed, recent, deliveredLastHour, canary] = await Promise.all([
     readStateFacts(gatewayId, now),
     db.delivery.count({ where: { gatewayId, status: "failed" } }),
     // A bounded sample (the newest acknowledgements, by index), whatever the hour's volume: the page
@@ -27,6 +29,7 @@ export async function gatewayHealth(gatewayId: string, now = Date.now()): Promis
       select: { deliveredAt: true, event: { select: { createdAt: true } } },
     }),
     db.delivery.count({ where: { gatewayId, deliveredAt: { gte: since } } }),
+    db.canaryRun.findFirst({ where: { gatewayId }, orderBy: { startedAt: "desc" } }),
   ]);
   if (!facts) return null;
   const latencies = recent.map((d) => d.deliveredAt!.getTime() - d.event.createdAt.getTime()).sort((a, b) => a - b);
@@ -41,5 +44,6 @@ export async function gatewayHealth(gatewayId: string, now = Date.now()): Promis
     latencyP50Ms: percentile(latencies, 0.5),
     latencyP99Ms: percentile(latencies, 0.99),
     deliveredLastHour,
+    canary: canary && toCanaryRunSummary(canary),
   };
 }

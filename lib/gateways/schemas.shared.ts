@@ -1,3 +1,4 @@
+import type { CanaryRunSummary } from "@/lib/base/canary.shared";
 import { isLoopbackHost } from "@/lib/base/loopback.shared";
 import * as z from "zod";
 
@@ -29,6 +30,29 @@ export const revokeUrlWarning = (raw: string): string | null =>
     ? "Plain http: notices can be read on the way (they are signed, not encrypted). Prefer https."
     : null;
 
+/**
+ * A route through the gateway that needs a valid token (README, "Canary"): the reference gateway's
+ * `/_gateway/canary`, or any route of another gateway that refuses a revoked token. Empty clears it.
+ */
+export const canaryUrlSchema = z
+  .string()
+  .trim()
+  .max(2048, "Use at most 2048 characters.")
+  .refine(
+    (raw) => raw === "" || (URL.canParse(raw) && ["http:", "https:"].includes(new URL(raw).protocol)),
+    "Enter an http(s) URL, e.g. https://gateway.example.com/_gateway/canary.",
+  )
+  .refine(
+    (raw) => !URL.canParse(raw) || (!new URL(raw).username && !new URL(raw).password),
+    "Leave credentials out of the URL: the canary sends its own token.",
+  )
+  .refine(
+    (raw) => !URL.canParse(raw) || !LINK_LOCAL_HOST.test(new URL(raw).hostname),
+    "Link-local and cloud metadata addresses cannot be gateways.",
+  )
+  .transform((raw) => (raw === "" ? null : raw))
+  .nullable();
+
 const nameSchema = z.string().trim().min(1, "Give the gateway a name.").max(80, "Use at most 80 characters.");
 const environmentSchema = z.string().trim().min(1, "Name an environment, e.g. production.").max(40, "Use at most 40 characters.");
 
@@ -36,11 +60,18 @@ export const createGatewaySchema = z.object({
   name: nameSchema,
   environment: environmentSchema.default("production"),
   revokeUrl: revokeUrlSchema,
+  canaryUrl: canaryUrlSchema.optional(),
 });
 export type CreateGatewayInput = z.input<typeof createGatewaySchema>;
 
 export const updateGatewaySchema = z
-  .object({ name: nameSchema, environment: environmentSchema, revokeUrl: revokeUrlSchema, enabled: z.boolean() })
+  .object({
+    name: nameSchema,
+    environment: environmentSchema,
+    revokeUrl: revokeUrlSchema,
+    canaryUrl: canaryUrlSchema,
+    enabled: z.boolean(),
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
 export type UpdateGatewayInput = z.input<typeof updateGatewaySchema>;
@@ -53,6 +84,7 @@ export type GatewaySummary = {
   environment: string;
   revokeUrl: string;
   revokeUrlWarning: string | null;
+  canaryUrl: string | null; // README, "Canary": without one, Verify is off
   clientId: string;
   enabled: boolean;
   createdAt: string;
@@ -80,4 +112,5 @@ export type GatewayHealth = {
   latencyP50Ms: number | null; // revocation commit → acknowledgement, last hour
   latencyP99Ms: number | null;
   deliveredLastHour: number;
+  canary: CanaryRunSummary | null; // the newest canary run
 };

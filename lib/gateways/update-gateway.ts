@@ -12,11 +12,12 @@ import { getGatewayOrThrow } from "./get-gateway-or-throw";
 import { updateGatewaySchema, type GatewaySummary, type UpdateGatewayInput } from "./schemas.shared";
 
 // The audit row shows "before → after": the old value of every field this change names.
-const beforeOf = (g: { name: string; environment: string; revokeUrl: string; disabledAt: Date | null }, changed: object) =>
+type Before = { name: string; environment: string; revokeUrl: string; canaryUrl: string | null; disabledAt: Date | null };
+const beforeOf = (g: Before, changed: object) =>
   Object.fromEntries(
     Object.keys(changed)
       .filter((k) => (changed as Record<string, unknown>)[k] !== undefined)
-      .map((k) => [k, k === "enabled" ? g.disabledAt === null : g[k as "name" | "environment" | "revokeUrl"]]),
+      .map((k) => [k, k === "enabled" ? g.disabledAt === null : g[k as "name" | "environment" | "revokeUrl" | "canaryUrl"]]),
   );
 
 type UpdateGatewayOptions = UpdateGatewayInput & { gatewayId: string; actor: Actor };

@@ -1,3 +1,4 @@
+import { CANARY_CLIENT_ID } from "@/lib/base/canary.shared";
 import { coldQuery, at as param, utcDay } from "@/lib/data/db/cold-sql";
 import { scopedClient, type StatsScope } from "./stats-scope";
 
@@ -22,7 +23,8 @@ type Count = { day: string; count: bigint | number };
 export async function activityPerDay({ now = Date.now(), ...scope }: StatsScope & { now?: number }): Promise<ActivityDay[]> {
   const clientId = await scopedClient(scope);
   const from = windowStart(now);
-  const client = clientId === undefined ? "" : " AND client_id = ?";
+  // The whole house leaves out the gateway canary's tokens and introspections (README, "Canary").
+  const client = clientId === undefined ? ` AND client_id <> '${CANARY_CLIENT_ID}'` : " AND client_id = ?";
   const args = clientId === undefined ? [] : [clientId];
   const [issued, revoked, introspections] = await Promise.all([
     coldQuery<Count>(

@@ -8,6 +8,7 @@ import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { store, type QueuedNotices } from "@/lib/data/store";
 import type { TokenChangeCause } from "@/lib/engine/changes/causes.shared";
 import { operatorActor, type Actor, type Person } from "@/lib/engine/identity/actor.shared";
+import { revokeCanaryToken } from "@/lib/gateways/revoke-canary-token";
 import { exchangeCode } from "@/lib/grants/exchange-code";
 import { refreshTokens } from "@/lib/grants/refresh-tokens";
 import { revokeUserGrant } from "@/lib/grants/revoke-user-grant";
@@ -62,6 +63,7 @@ const commit: Record<TokenChangeCause, (a: Args) => Promise<{ notices: QueuedNot
   reapproved: (a) => reapproveToken({ tokenId: a.tokenId, actor: actor(a) }),
   user_suspended: (a) => suspendUser({ email: a.email, actor: actor(a) }),
   admin_bulk: (a) => revokeSearchedTokens({ tokenIds: a.tokenIds, actor: actor(a) }),
+  canary: (a) => revokeCanaryToken({ tokenId: a.tokenId }),
 };
 
 const [cause, args] = process.argv.slice(2);

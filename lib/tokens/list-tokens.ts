@@ -45,8 +45,11 @@ function stateWhere(state: TokenStatus | undefined, now: Date): Prisma.TokenWher
 
 /** The client's application's owner, an admin or the operator (`apps.read`); to anyone else the client is `not_found`. */
 async function assertMayRead(actor: Actor, clientId: string) {
-  const client = await db.client.findUnique({ where: { id: clientId }, select: { app: { select: { ownerId: true } } } });
-  if (!client || !can(actor, "apps.read", client.app ?? undefined)) throw new AppError("not_found", "Client not found.");
+  const client = await db.client.findUnique({ where: { id: clientId }, select: { kind: true, app: { select: { ownerId: true } } } });
+  // The gateway canary's client lists nothing: its tokens are no one's (README, "Canary").
+  if (!client || client.kind === "canary" || !can(actor, "apps.read", client.app ?? undefined)) {
+    throw new AppError("not_found", "Client not found.");
+  }
 }
 
 /**

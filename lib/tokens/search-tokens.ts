@@ -1,3 +1,4 @@
+import { NOT_CANARY } from "@/lib/base/canary.shared";
 import { afterCursor, decodeCursor, encodeCursor } from "@/lib/base/cursor";
 import { env } from "@/lib/base/env";
 import { withoutEmpty } from "@/lib/base/list-query.shared";
@@ -47,6 +48,7 @@ export async function searchTokens({
   const owned = f.owner ? await clientsOfOwners(f.owner) : null;
   const where: Prisma.TokenWhereInput = {
     AND: [
+      NOT_CANARY, // the gateway canary's tokens are no one's (README, "Canary")
       f.clientId ? { clientId: f.clientId } : {},
       owned ? { clientId: { in: owned } } : {},
       hint.prefix ? { prefix: hint.prefix } : {},

@@ -1,3 +1,4 @@
+import { NOT_CANARY } from "@/lib/base/canary.shared";
 import { db } from "@/lib/data/db/client";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
@@ -21,9 +22,9 @@ export async function tokenStats({ actor, now = Date.now() }: { actor: Actor; no
   assertCan(actor, "stats.read_all");
   const at = new Date(now);
   const [active, expired, revoked, lastPurge] = await Promise.all([
-    db.token.count({ where: { revokedAt: null, expiresAt: { gt: at } } }),
-    db.token.count({ where: { revokedAt: null, expiresAt: { lte: at } } }),
-    db.token.count({ where: { revokedAt: { not: null } } }),
+    db.token.count({ where: { revokedAt: null, expiresAt: { gt: at }, ...NOT_CANARY } }),
+    db.token.count({ where: { revokedAt: null, expiresAt: { lte: at }, ...NOT_CANARY } }),
+    db.token.count({ where: { revokedAt: { not: null }, ...NOT_CANARY } }),
     db.purgeRun.findFirst({ where: { dryRun: false }, orderBy: { startedAt: "desc" } }),
   ]);
 

@@ -1,14 +1,16 @@
 import { FirstRunChecklist } from "@/components/admin/first-run-checklist";
 import { LastPurge } from "@/components/admin/last-purge";
 import { IntrospectionsPerDayChart, PropagationChart, TokensPerDayChart } from "@/components/charts/activity-charts";
+import { CanaryChart } from "@/components/charts/canary-chart";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { firstRunChecklist } from "@/lib/admin/first-run-checklist";
 import { getAdminOverview } from "@/lib/admin/get-overview";
 import { requirePermission } from "@/lib/doors/auth/session";
 import { activityPerDay } from "@/lib/stats/activity-per-day";
+import { canaryPerDay } from "@/lib/stats/canary-per-day";
 import { propagationPerDay } from "@/lib/stats/propagation-per-day";
 import { tokenStats } from "@/lib/tokens/token-stats";
-import { Activity, AppWindow, Ban, ChartColumn, Hourglass, KeyRound, Radio, Search, Trash2, Users } from "lucide-react";
+import { Activity, AppWindow, Ban, ChartColumn, Hourglass, KeyRound, Radio, Search, ShieldCheck, Trash2, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -40,12 +42,13 @@ function StatList({ stats, columns }: { stats: Stat[]; columns: string }) {
 
 export default async function AdminOverviewPage() {
   const { actor } = await requirePermission("stats.read_all"); // the layout checks too; pages render in parallel with it
-  const [overview, tokens, checklist, activity, propagation] = await Promise.all([
+  const [overview, tokens, checklist, activity, propagation, canary] = await Promise.all([
     getAdminOverview({ actor }),
     tokenStats({ actor }),
     firstRunChecklist({ actor }),
     activityPerDay({ actor }),
     propagationPerDay({ actor }),
+    canaryPerDay({ actor }),
   ]);
   const people: Stat[] = [
     { label: "Users", value: overview.users, hint: `${overview.admins} admin${overview.admins === 1 ? "" : "s"}`, icon: Users },
@@ -129,6 +132,18 @@ export default async function AdminOverviewPage() {
           </CardHeader>
           <CardContent>
             <PropagationChart gateways={propagation} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <ShieldCheck className="size-4" aria-hidden="true" />
+              Canary refusal time per gateway
+            </CardTitle>
+            <CardDescription>Revoked canary token → refused, the slowest run of each day.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CanaryChart gateways={canary} />
           </CardContent>
         </Card>
       </div>

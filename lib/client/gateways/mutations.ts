@@ -1,3 +1,4 @@
+import type { CanaryRunSummary } from "@/lib/base/canary.shared";
 import type { SecretOverlap } from "@/lib/base/overlap.shared";
 import { fetchJson } from "@/lib/client/http/fetch-json";
 import { refetchAfterWrite } from "@/lib/client/http/refetch-after-write";
@@ -33,6 +34,9 @@ export const useRotateSigningSecret = (gatewayId: string) =>
 
 export const useSendTestNotice = (gatewayId: string) =>
   useGatewayMutation(() => fetchJson<TestNoticeResult>(gatewayUrl(gatewayId, "/test-notice"), { method: "POST" }));
+
+export const useVerifyGateway = (gatewayId: string) =>
+  useGatewayMutation(() => fetchJson<CanaryRunSummary>(gatewayUrl(gatewayId, "/verify"), { method: "POST" }));
 
 export const useRedeliver = (gatewayId: string) =>
   useGatewayMutation((sequence?: number) =>

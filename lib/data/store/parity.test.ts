@@ -156,6 +156,7 @@ async function seedAll(engine: Engine) {
       heartbeat_acked_at: null,
       heartbeat_unanswered_since: null,
       heartbeat_error: null,
+      canary_url: null,
     });
   await gateway("g-1", "gw-1", null);
   await gateway("g-2", "gw-2", now - HOUR); // disabled: its notices wait

@@ -33,7 +33,7 @@ export type TokenRow = {
 };
 
 /** Where a token was issued: requested by its client, or generated for it in the portal or by the CLI. */
-export type TokenSource = "token_endpoint" | "browser" | "cli";
+export type TokenSource = "token_endpoint" | "browser" | "cli" | "canary"; // canary: the gateway canary's own (README, "Canary")
 
 export type NewToken = Omit<TokenRow, "usable" | "userId" | "revokedReason"> & {
   prefix: string;

@@ -118,6 +118,13 @@ export const TOKEN_CHANGE_CAUSES = {
     effect: "lib/engine/changes/effects/user-suspended.ts",
   },
   admin_bulk: { ...REVOCATION, label: "by an admin from the token search", verbs: ["lib/tokens/revoke-searched-tokens.ts"] },
+  canary: {
+    label: "by the gateway canary",
+    verbs: ["lib/gateways/revoke-canary-token.ts"],
+    change: "revoke",
+    auditsRevocation: false, // its run is the record (canary_runs), and a failed run writes the alert
+    reapprovable: false, // a canary token never comes back
+  },
 } as const satisfies Record<string, CauseRow>;
 
 export type TokenChangeCause = keyof typeof TOKEN_CHANGE_CAUSES;

@@ -1,7 +1,7 @@
 import type { Role, SessionUser } from "./roles.shared";
 
-/** The jobs that act on their own: the hourly purge, the first signing key (made on first need), the notice deliveries. */
-export type SystemJob = "purge" | "signing_keys" | "deliveries";
+/** The jobs that act on their own: the hourly purge, the first signing key (made on first need), the notice deliveries, the scheduled gateway canary. */
+export type SystemJob = "purge" | "signing_keys" | "deliveries" | "canary";
 
 /**
  * Who acts, for every verb, route and command: a person signed in to the portal (with their role),

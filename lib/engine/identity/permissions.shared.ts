@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "stats.read_all": ["admin"],
   "apis.manage": ["admin", "operator"],
   "gateways.manage": ["admin", "operator"],
+  "gateways.verify": ["admin", "operator", "system"], // run a canary through it: on demand, or the schedule
   "keys.manage": ["admin", "operator"],
   "scopes.manage": ["admin", "operator"],
   "settings.manage": ["admin", "operator"],

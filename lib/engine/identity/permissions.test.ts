@@ -40,6 +40,7 @@ const EXPECTED: Record<Action, Seat[]> = {
   "stats.read_all": ["admin"],
   "apis.manage": ["admin", "operator"],
   "gateways.manage": ["admin", "operator"],
+  "gateways.verify": ["admin", "operator", "system"],
   "keys.manage": ["admin", "operator"],
   "scopes.manage": ["admin", "operator"],
   "settings.manage": ["admin", "operator"],

@@ -44,6 +44,17 @@ export const SETTINGS = {
   validation_cache_ttl: { schema: seconds, default: "300", label: "Validation cache TTL" },
   // JWT to the backend for every API that does not choose for itself (Admin → APIs, `apis update --backend-jwt`).
   backend_jwt: { schema: flag, default: "false", label: "JWT to the backend (default for APIs)" },
+  // The scheduled gateway canary (README, "Canary"): every gateway with a canary URL, this often; 0 (the default) is off.
+  canary_interval: {
+    schema: z.coerce
+      .number({ error: "Enter a number of seconds." })
+      .int("Whole seconds only.")
+      .min(0, "At least 0 seconds (0 is off).")
+      .max(DAY, "At most a day.")
+      .refine((v) => v === 0 || v >= 60, "At least 60 seconds, or 0 for off."),
+    default: "0",
+    label: "Gateway canary every",
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,8 +1,10 @@
 import { AddGatewayDialog } from "@/components/gateways/add-gateway-dialog";
+import { CanaryScheduleForm } from "@/components/gateways/canary-schedule-form";
 import { GatewayList } from "@/components/gateways/gateway-list";
 import { issuer } from "@/lib/base/issuer";
 import { requirePermission } from "@/lib/doors/auth/session";
 import { listGateways } from "@/lib/gateways/list-gateways";
+import { getAllSettings } from "@/lib/settings/settings";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Gateways" };
@@ -10,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminGatewaysPage() {
   const { actor } = await requirePermission("gateways.manage"); // the layout checks too; pages render in parallel with it
-  const gateways = await listGateways({ actor });
+  const [gateways, settings] = await Promise.all([listGateways({ actor }), getAllSettings({ actor })]);
 
   return (
     <div className="grid gap-6">
@@ -23,6 +25,7 @@ export default async function AdminGatewaysPage() {
         </div>
         <AddGatewayDialog issuer={issuer()} />
       </div>
+      <CanaryScheduleForm intervalSeconds={Number(settings.canary_interval)} />
       <GatewayList initialGateways={gateways} issuer={issuer()} />
     </div>
   );

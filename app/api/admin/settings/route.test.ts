@@ -54,6 +54,7 @@ describe("admin settings routes", () => {
       "access_token_ttl",
       "app_overrides_allowed",
       "backend_jwt",
+      "canary_interval",
       "purge_grace_period",
       "refresh_reuse_grace",
       "refresh_token_max_ttl",
