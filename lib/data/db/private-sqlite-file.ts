@@ -18,7 +18,8 @@ export function privateSqliteFile(file: string): string {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {
-    if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, OWNER_ONLY);
+    // A path from DATABASE_URL: Next's tracer need not include the whole project for it.
+    if (existsSync(/*turbopackIgnore: true*/ f) && (statSync(/*turbopackIgnore: true*/ f).mode & 0o077) !== 0) chmodSync(f, OWNER_ONLY);
   }
 
   return file;
