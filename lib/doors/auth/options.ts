@@ -60,12 +60,14 @@ export const authOptions: NextAuthOptions = {
       const current = await findSession({ id: token.sid });
       if (!current) return { sid: undefined, id: undefined, role: undefined };
 
-      return { ...token, id: current.id, email: current.email, name: current.name, role: current.role };
+      return { ...token, id: current.id, email: current.email, name: current.name, role: current.role, signedInAt: current.signedInAt };
     },
     async session({ session, token }) {
       if (!token.id || !token.role || !token.email) return { ...session, user: undefined as never };
 
-      return { ...session, user: { id: token.id, email: token.email, name: token.name ?? null, role: token.role } };
+      const user = { id: token.id, email: token.email, name: token.name ?? null, role: token.role };
+
+      return { ...session, user, signedInAt: token.signedInAt ?? 0 };
     },
   },
   events: {

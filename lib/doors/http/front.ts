@@ -2,6 +2,7 @@ import { CLIENT_IP_HEADER, clientAddress } from "@/lib/base/client-ip";
 import { issuer, publicOrigin } from "@/lib/base/issuer";
 import { MAX_BODY_BYTES } from "@/lib/doors/oauth/http-adapter";
 import { OAUTH_ROUTES } from "@/lib/doors/oauth/routes";
+import { MAX_STATE_BYTES, stateTooLong } from "@/lib/grants/state-limit";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { securityHeaders } from "./security-headers";
@@ -54,6 +55,9 @@ export function createFront({ handleNext, trustedHops }: FrontOptions) {
       });
       return;
     }
+    // The authorization request's state is echoed into redirects and the consent form: bounded (RFC 6749 leaves it to us).
+    if (path === "/oauth2/authorize" && new URL(target, iss).searchParams.getAll("state").some(stateTooLong))
+      return refuse(res, 400, true, `state is over ${MAX_STATE_BYTES} bytes`);
     const length = req.headers["content-length"];
     if (Number(length ?? 0) > MAX_BODY_BYTES) return refuse(res, 413, oauth, "the request body is over 64 KiB", { Connection: "close" });
     if (req.headers["transfer-encoding"] && length === undefined) return refuse(res, 411, oauth, "send a Content-Length");
