@@ -30,6 +30,14 @@ describe("the node:http front", () => {
     expect((await send(`GET /oauth2/authorize?state=${"s".repeat(2048)} HTTP/1.1\r\nHost: localhost`)).status).toBe(200);
   });
 
+  it("answers 400 to a path that is not valid percent-encoding, which Next answered with a 500", async () => {
+    const res = await send("GET /api/auth/%zz/%20 HTTP/1.1\r\nHost: localhost");
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({
+      error: { code: "bad_request", message: "Bad request: the path is not valid percent-encoding." },
+    });
+  });
+
   it("answers 400 to OPTIONS *", async () => {
     expect((await send("OPTIONS * HTTP/1.1\r\nHost: localhost")).status).toBe(400);
   });

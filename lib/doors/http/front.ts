@@ -45,6 +45,8 @@ export function createFront({ handleNext, trustedHops }: FrontOptions) {
     // Origin-form only (RFC 9112 §3.2.1): absolute-form and `OPTIONS *` are for proxies, which this is not.
     if (!target.startsWith("/") || target.startsWith("//")) return refuse(res, 400, oauth, "the request target must be a path");
     if (!validHost(req.headers.host)) return refuse(res, 400, oauth, "the Host header is not a valid authority");
+    // Next answers a path it cannot percent-decode (a catch-all's `%zz`) with a 500.
+    if (!decodes(path)) return refuse(res, 400, oauth, "the path is not valid percent-encoding");
 
     const route = OAUTH_ROUTES[path];
     if (route) {
@@ -67,6 +69,15 @@ export function createFront({ handleNext, trustedHops }: FrontOptions) {
     req.headers["x-forwarded-proto"] = iss.protocol.slice(0, -1);
     handleNext(req, res);
   };
+}
+
+function decodes(path: string) {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const isOAuthPath = (path: string) => path.startsWith("/oauth2/") || path.startsWith("/.well-known/");
