@@ -58,8 +58,8 @@ describe("GET /oauth2/authorize — the request check (RFC 6749 §4.1.2.1)", () 
     ).toHaveProperty("page");
   });
 
-  it("redirects every later error with state and iss: implicit refused, PKCE required and S256 only", async () => {
-    const app = await createPersonApp();
+  it("redirects every later error to a verified client with state and iss: implicit refused, PKCE required and S256 only", async () => {
+    const app = await createPersonApp({ verified: true });
     const implicit = redirected(
       await readAuthorizationRequest([
         ["response_type", "token"],
@@ -86,9 +86,9 @@ describe("GET /oauth2/authorize — the request check (RFC 6749 §4.1.2.1)", () 
   });
 
   it("refuses a client not allowed the code grant, and scopes outside the application's allowed list", async () => {
-    const ccOnly = await createPersonApp({ grantTypes: ["client_credentials"] });
+    const ccOnly = await createPersonApp({ grantTypes: ["client_credentials"], verified: true });
     expect(redirected(await request(ccOnly)).get("error")).toBe("unauthorized_client");
-    const app = await createPersonApp();
+    const app = await createPersonApp({ verified: true });
     await db.app.update({ where: { id: app.app.id }, data: { allowedScopes: "read" } });
     expect(redirected(await request(app, [["scope", "read write"]])).get("error")).toBe("invalid_scope");
     expect(await request(app, [["scope", "read"]])).toHaveProperty("consent");

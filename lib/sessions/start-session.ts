@@ -10,7 +10,7 @@ export async function startSession({ userId, now = new Date() }: { userId: strin
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_SECONDS * 1000);
   await db.$transaction([
     db.session.deleteMany({ where: { userId, expiresAt: { lte: now } } }),
-    db.session.create({ data: { id, userId, expiresAt } }),
+    db.session.create({ data: { id, userId, createdAt: now, expiresAt } }),
   ]);
 
   return { id, expiresAt };

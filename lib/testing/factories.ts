@@ -150,9 +150,14 @@ export async function commitInDyingProcess(cause: TokenChangeCause, args: Record
   return (JSON.parse(stdout) as { sequences: number[] }).sequences;
 }
 
-/** An application that people authorize (authorization code + PKCE), confidential or public, with one registered redirect URI. */
-export async function createPersonApp({ publicClient = false, grantTypes }: { publicClient?: boolean; grantTypes?: GrantType[] } = {}) {
-  const owner = await makeUser();
+type PersonAppOptions = { publicClient?: boolean; grantTypes?: GrantType[]; verified?: boolean };
+
+/**
+ * An application that people authorize (authorization code + PKCE), confidential or public, with one
+ * registered redirect URI; `verified`: an admin owns it, so early errors go back to it (README, "Grants for people").
+ */
+export async function createPersonApp({ publicClient = false, grantTypes, verified = false }: PersonAppOptions = {}) {
+  const owner = await makeUser(verified ? "admin" : "subscriber");
   const redirectUri = `https://client-${randomUUID().slice(0, 8)}.example/callback`;
   const created = await createApp({
     actor: owner,

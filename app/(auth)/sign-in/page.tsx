@@ -14,10 +14,12 @@ export const metadata: Metadata = { title: "Sign in" };
 type SignInPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
-  const { callbackUrl, error, signedOut } = await searchParams;
-  const notice = signedOutNotice(signedOut);
+  const { callbackUrl, error, signedOut, prompt } = await searchParams;
+  // An application asked for a fresh sign-in (prompt=login): the form even for someone signed in.
+  const again = prompt === "login";
+  const notice = again ? "The application asks you to sign in again." : signedOutNotice(signedOut);
   const target = safeCallbackUrl(callbackUrl);
-  if (await getCurrentUser()) redirect(target);
+  if (!again && (await getCurrentUser())) redirect(target);
 
   return (
     <Card>

@@ -6,6 +6,7 @@ import { logConnectionLoss } from "./connection-errors";
 import { engineOf, sqlitePath } from "./engine";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { privateSqliteFile } from "./private-sqlite-file";
 
 // Both generated clients come from one schema, so they share one API; the app is typed
 // against the SQLite one.
@@ -20,7 +21,7 @@ function createDb(url: string): Db {
 
   // Epoch milliseconds make timestamps plain integers that the hot-path store compares directly.
   return new SqliteClient({
-    adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 5_000 }, { timestampFormat: "unixepoch-ms" }),
+    adapter: new PrismaBetterSqlite3({ url: privateSqliteFile(sqlitePath(url)), timeout: 5_000 }, { timestampFormat: "unixepoch-ms" }),
   });
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { UmzugStorage } from "umzug";
 import { engineOf, sqlitePath, type Engine } from "./engine";
+import { privateSqliteFile } from "./private-sqlite-file";
 
 // The drivers and Umzug load on first use: a CLI command on an up-to-date database loads only its own engine's driver.
 const loadSqlite = async () => (await import("better-sqlite3")).default;
@@ -19,8 +20,7 @@ type Runner = {
 };
 
 async function sqliteRunner(url: string): Promise<Runner> {
-  const file = sqlitePath(url);
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const file = privateSqliteFile(sqlitePath(url));
   const Database = await loadSqlite();
   const conn = new Database(file, { timeout: 5_000 });
   conn.pragma("journal_mode = WAL"); // readers never wait for the writer; persists in the file

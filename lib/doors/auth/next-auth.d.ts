@@ -3,6 +3,8 @@ import type { Role, SessionUser } from "@/lib/engine/identity/roles.shared";
 declare module "next-auth" {
   interface Session {
     user: SessionUser;
+    /** When the server-side session began (epoch ms): prompt=login asks for one newer than the request. */
+    signedInAt?: number;
   }
   interface User {
     role: Role;
@@ -14,5 +16,6 @@ declare module "next-auth/jwt" {
     sid?: string; // the server-side session (lib/sessions)
     id?: string;
     role?: Role;
+    signedInAt?: number;
   }
 }

@@ -10,7 +10,21 @@ import CredentialsProvider from "next-auth/providers/credentials";
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // 8 h idle: a working day; lib/sessions caps the whole session
 
+/**
+ * One line for each of next-auth's errors and warnings, never its stacks: a garbage session cookie
+ * is a stranger's doing, not ours, and printed 15 lines of stack each time.
+ */
+const quietLogger: NextAuthOptions["logger"] = {
+  error: (code, metadata) => {
+    const why = metadata instanceof Error ? metadata.message : ((metadata as { message?: unknown })?.message ?? "");
+    console.error(`next-auth: ${code}${why ? ` (${String(why).split("\n")[0].slice(0, 200)})` : ""}`);
+  },
+  warn: (code) => console.warn(`next-auth: ${code}`),
+  debug: () => {},
+};
+
 export const authOptions: NextAuthOptions = {
+  logger: quietLogger,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
@@ -46,12 +60,14 @@ export const authOptions: NextAuthOptions = {
       const current = await findSession({ id: token.sid });
       if (!current) return { sid: undefined, id: undefined, role: undefined };
 
-      return { ...token, id: current.id, email: current.email, name: current.name, role: current.role };
+      return { ...token, id: current.id, email: current.email, name: current.name, role: current.role, signedInAt: current.signedInAt };
     },
     async session({ session, token }) {
       if (!token.id || !token.role || !token.email) return { ...session, user: undefined as never };
 
-      return { ...session, user: { id: token.id, email: token.email, name: token.name ?? null, role: token.role } };
+      const user = { id: token.id, email: token.email, name: token.name ?? null, role: token.role };
+
+      return { ...session, user, signedInAt: token.signedInAt ?? 0 };
     },
   },
   events: {

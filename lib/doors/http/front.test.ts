@@ -22,6 +22,22 @@ describe("the node:http front", () => {
     },
   );
 
+  it("answers 400 RFC JSON to an authorization request whose state is over 2 KiB, and hands one of 2 KiB to Next", async () => {
+    const res = await send(`GET /oauth2/authorize?client_id=x&state=${"s".repeat(2049)} HTTP/1.1\r\nHost: localhost`);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ error: "invalid_request", error_description: "state is over 2048 bytes" });
+
+    expect((await send(`GET /oauth2/authorize?state=${"s".repeat(2048)} HTTP/1.1\r\nHost: localhost`)).status).toBe(200);
+  });
+
+  it("answers 400 to a path that is not valid percent-encoding, which Next answered with a 500", async () => {
+    const res = await send("GET /api/auth/%zz/%20 HTTP/1.1\r\nHost: localhost");
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({
+      error: { code: "bad_request", message: "Bad request: the path is not valid percent-encoding." },
+    });
+  });
+
   it("answers 400 to OPTIONS *", async () => {
     expect((await send("OPTIONS * HTTP/1.1\r\nHost: localhost")).status).toBe(400);
   });

@@ -2,6 +2,7 @@ import { CLIENT_IP_HEADER, clientAddress } from "@/lib/base/client-ip";
 import { issuer, publicOrigin } from "@/lib/base/issuer";
 import { MAX_BODY_BYTES } from "@/lib/doors/oauth/http-adapter";
 import { OAUTH_ROUTES } from "@/lib/doors/oauth/routes";
+import { MAX_STATE_BYTES, stateTooLong } from "@/lib/grants/state-limit";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { securityHeaders } from "./security-headers";
@@ -44,6 +45,8 @@ export function createFront({ handleNext, trustedHops }: FrontOptions) {
     // Origin-form only (RFC 9112 §3.2.1): absolute-form and `OPTIONS *` are for proxies, which this is not.
     if (!target.startsWith("/") || target.startsWith("//")) return refuse(res, 400, oauth, "the request target must be a path");
     if (!validHost(req.headers.host)) return refuse(res, 400, oauth, "the Host header is not a valid authority");
+    // Next answers a path it cannot percent-decode (a catch-all's `%zz`) with a 500.
+    if (!decodes(path)) return refuse(res, 400, oauth, "the path is not valid percent-encoding");
 
     const route = OAUTH_ROUTES[path];
     if (route) {
@@ -54,6 +57,9 @@ export function createFront({ handleNext, trustedHops }: FrontOptions) {
       });
       return;
     }
+    // The authorization request's state is echoed into redirects and the consent form: bounded (RFC 6749 leaves it to us).
+    if (path === "/oauth2/authorize" && new URL(target, iss).searchParams.getAll("state").some(stateTooLong))
+      return refuse(res, 400, true, `state is over ${MAX_STATE_BYTES} bytes`);
     const length = req.headers["content-length"];
     if (Number(length ?? 0) > MAX_BODY_BYTES) return refuse(res, 413, oauth, "the request body is over 64 KiB", { Connection: "close" });
     if (req.headers["transfer-encoding"] && length === undefined) return refuse(res, 411, oauth, "send a Content-Length");
@@ -63,6 +69,15 @@ export function createFront({ handleNext, trustedHops }: FrontOptions) {
     req.headers["x-forwarded-proto"] = iss.protocol.slice(0, -1);
     handleNext(req, res);
   };
+}
+
+function decodes(path: string) {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const isOAuthPath = (path: string) => path.startsWith("/oauth2/") || path.startsWith("/.well-known/");

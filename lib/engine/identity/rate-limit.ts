@@ -47,9 +47,14 @@ const key = (kind: string, ...parts: string[]) => `${kind}:${createHash("sha256"
 /**
  * A shared table on PostgreSQL so every instance counts together. SQLite has one server: its
  * memory, held by the cluster's primary when it runs several workers (lib/doors/cluster), so every worker counts together.
+ * `keyPrefix` keeps another password check's counts apart from sign-in's (the current password on a change: "password").
  */
-export async function createLoginLimiter(limits: LoginLimits = LOGIN_LIMITS, url = env.DATABASE_URL): Promise<LoginLimiter> {
-  const [account, pair, ip] = await createLimiters(url, "login", limits.windowSeconds, [
+export async function createLoginLimiter(
+  limits: LoginLimits = LOGIN_LIMITS,
+  url = env.DATABASE_URL,
+  keyPrefix = "login",
+): Promise<LoginLimiter> {
+  const [account, pair, ip] = await createLimiters(url, keyPrefix, limits.windowSeconds, [
     limits.perAccount,
     limits.perAccountAndIp,
     limits.perIp,
@@ -133,6 +138,7 @@ async function createLimiters(url: string, keyPrefix: string, duration: number, 
 // One limiter of each kind per process, shared by Next's bundles (see lib/data/db/client.ts).
 const globalForLimiter = globalThis as unknown as {
   portcullisLoginLimiter?: Promise<LoginLimiter>;
+  portcullisPasswordLimiter?: Promise<LoginLimiter>;
   portcullisSignUpLimiter?: ReturnType<typeof createSignUpLimiter>;
 };
 
@@ -143,6 +149,16 @@ export function loginLimiter(): Promise<LoginLimiter> {
   });
 
   return globalForLimiter.portcullisLoginLimiter;
+}
+
+/** The current password behind a session (a password change), counted with sign-in's limits under a key prefix of its own. */
+export function passwordCheckLimiter(): Promise<LoginLimiter> {
+  globalForLimiter.portcullisPasswordLimiter ??= createLoginLimiter(LOGIN_LIMITS, env.DATABASE_URL, "password").catch((err) => {
+    globalForLimiter.portcullisPasswordLimiter = undefined;
+    throw err;
+  });
+
+  return globalForLimiter.portcullisPasswordLimiter;
 }
 
 export function signUpLimiter(): ReturnType<typeof createSignUpLimiter> {

@@ -1,12 +1,10 @@
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/doors/auth/session";
+import { getSession } from "@/lib/doors/auth/session";
 import { personActor } from "@/lib/engine/identity/actor.shared";
-import { approveAuthorization } from "@/lib/grants/approve-authorization";
-import { readAuthorizationRequest } from "@/lib/grants/authorization-request";
-import { coversRequest } from "@/lib/grants/remembered-consent";
+import { nextAuthorizationStep } from "@/lib/grants/authorization-step";
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { queryEntries } from "./query-entries";
 
 export const metadata: Metadata = { title: "Authorize an application" };
@@ -17,17 +15,18 @@ type AuthorizePageProps = { searchParams: Promise<Record<string, string | string
 // portal session and renders the consent form, a plain HTML form that works without JavaScript.
 export default async function AuthorizePage({ searchParams }: AuthorizePageProps) {
   const entries = queryEntries(await searchParams);
-  const outcome = await readAuthorizationRequest(entries);
-  if ("page" in outcome) return <AuthorizationError message={outcome.page.message} />;
-  if ("redirect" in outcome) redirect(outcome.redirect);
-
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/oauth2/authorize?${new URLSearchParams(entries)}`)}`);
-  const { request, appName, ownerEmail, scopes } = outcome.consent;
-  // Consent is remembered per person and application: asked again only for scopes not yet approved.
-  if (await coversRequest({ userId: user.id, clientId: request.clientId, scope: request.scope })) {
-    redirect(await approveAuthorization({ request, actor: personActor(user) }));
-  }
+  const session = await getSession();
+  const user = session?.user ?? null;
+  const step = await nextAuthorizationStep({
+    entries,
+    session: user ? { actor: personActor(user), signedInAt: session?.signedInAt ?? 0 } : null,
+  });
+  if ("page" in step) return <AuthorizationError message={step.page.message} back={step.page.back} />;
+  if ("redirect" in step) redirect(step.redirect);
+  if ("signIn" in step)
+    redirect(`/sign-in?${new URLSearchParams({ callbackUrl: step.signIn.retry, ...(step.signIn.fresh ? { prompt: "login" } : {}) })}`);
+  if (!user) notFound(); // a step without a session is sign-in's
+  const { appName, ownerEmail, scopes, request } = step.consent;
 
   return (
     <Card>
@@ -76,15 +75,24 @@ export default async function AuthorizePage({ searchParams }: AuthorizePageProps
   );
 }
 
-function AuthorizationError({ message }: { message: string }) {
+function AuthorizationError({ message, back }: { message: string; back?: string }) {
   return (
     <Card role="alert">
       <CardHeader>
         <h1 className="text-xl font-semibold">This authorization request cannot be completed</h1>
         <CardDescription>{message}</CardDescription>
       </CardHeader>
-      <CardContent className="text-sm text-muted-foreground">
-        Nothing was sent back to the application. Tell its developer that its authorization request is not valid.
+      <CardContent className="grid gap-3 text-sm text-muted-foreground">
+        <p>Nothing was sent back to the application. Tell its developer that its authorization request is not valid.</p>
+        {back && (
+          <p>
+            If you trust it, you can return to the application at <span className="break-all text-foreground">{new URL(back).origin}</span>{" "}
+            and tell it so:{" "}
+            <a href={back} rel="noreferrer" className="font-medium text-foreground underline underline-offset-4">
+              Return to the application
+            </a>
+          </p>
+        )}
       </CardContent>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { issuer } from "@/lib/base/issuer";
 import { ORIGIN_REFUSED } from "@/lib/base/origin.shared";
 import { authOptions } from "@/lib/doors/auth/options";
+import { refuseAuthRequest } from "@/lib/doors/auth/refuse-auth-request";
 import { toErrorResponse } from "@/lib/doors/http/error-response";
 import { assertSameOrigin } from "@/lib/doors/http/guard-request";
 import NextAuth from "next-auth";
@@ -21,7 +22,9 @@ async function POST(req: Request, ctx: unknown) {
     return Response.json({ error, url: url.href }, { status: 403 });
   }
 
-  return handler(req, ctx);
+  return refuseAuthRequest(req) ?? handler(req, ctx);
 }
 
-export { handler as GET, POST };
+const GET = (req: Request, ctx: unknown) => refuseAuthRequest(req) ?? handler(req, ctx);
+
+export { GET, POST };

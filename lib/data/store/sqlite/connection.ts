@@ -1,3 +1,4 @@
+import { privateSqliteFile } from "@/lib/data/db/private-sqlite-file";
 import Database from "better-sqlite3";
 
 export type SqliteConnection = {
@@ -11,7 +12,7 @@ export type SqliteConnection = {
  * it in between; SQLite has one writer at a time, so a claim needs no row locks.
  */
 export function openSqlite(file: string): SqliteConnection {
-  const conn = new Database(file, { timeout: 5_000 });
+  const conn = new Database(privateSqliteFile(file), { timeout: 5_000 });
   conn.pragma("journal_mode = WAL");
   conn.pragma("synchronous = NORMAL"); // durable at each WAL checkpoint; a crash loses no committed page
   const cache = new Map<string, Database.Statement>();

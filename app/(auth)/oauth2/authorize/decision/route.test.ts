@@ -7,9 +7,10 @@ import { POST } from "./route";
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; role: string } }));
 vi.mock("@/lib/doors/auth/session", () => ({ getCurrentUser: async () => session.user }));
 
-async function decide(decision: string, headers: Record<string, string> = {}) {
+async function decide(decision: string, headers: Record<string, string> = {}, extra: Record<string, string> = {}) {
   const app = await createPersonApp();
   const fields = new URLSearchParams({
+    ...extra,
     response_type: "code",
     client_id: app.clientId,
     redirect_uri: app.redirectUri,
@@ -54,5 +55,12 @@ describe("POST /oauth2/authorize/decision", () => {
     const { res } = await decide("approve");
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toContain("/sign-in?callbackUrl=");
+  });
+
+  it("refuses a consent form over 8 KiB, and reflects no field but the request's own into Location", async () => {
+    expect((await decide("approve", {}, { pad: "x".repeat(60 * 1024) })).res.status).toBe(413);
+    const { res } = await decide("neither", {}, { pad: "y".repeat(1024) });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).not.toContain("pad=");
   });
 });

@@ -3,9 +3,14 @@ import { AppError } from "@/lib/base/errors.shared";
 import { issuer } from "@/lib/base/issuer";
 import { getCurrentUser } from "@/lib/doors/auth/session";
 import { assertSameOrigin } from "@/lib/doors/http/guard-request";
+import { readLimitedBody } from "@/lib/doors/http/read-limited-body";
 import { personActor } from "@/lib/engine/identity/actor.shared";
 import { approveAuthorization, denyAuthorization } from "@/lib/grants/approve-authorization";
-import { readAuthorizationRequest } from "@/lib/grants/authorization-request";
+import { AUTHORIZATION_PARAMS, readAuthorizationRequest } from "@/lib/grants/authorization-request";
+import { SIGNED_IN_AFTER } from "@/lib/grants/authorization-step";
+
+// The consent page's fields: a state of at most 2 KiB, a registered redirect URI, scopes, PKCE. Far below this.
+const MAX_CONSENT_FORM_BYTES = 8 * 1024;
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -30,10 +35,12 @@ export async function POST(req: Request) {
   } catch (err) {
     return new Response((err as AppError).message, { status: 403 });
   }
-  const form = new URLSearchParams(await req.text());
+  const body = await readLimitedBody(req, MAX_CONSENT_FORM_BYTES, () => new Error("too large")).catch(() => null);
+  if (!body) return new Response(`The consent form is over ${MAX_CONSENT_FORM_BYTES} bytes.`, { status: 413 });
+  const form = new URLSearchParams(body.toString("utf8"));
   const decision = form.get("decision");
-  form.delete("decision");
-  const entries = [...form.entries()];
+  // Only the request's own fields go on: nothing else the form carried is reflected into a Location.
+  const entries = [...form.entries()].filter(([k]) => AUTHORIZATION_PARAMS.includes(k) || k === SIGNED_IN_AFTER);
   const retry = `/oauth2/authorize?${new URLSearchParams(entries)}`;
   const user = await getCurrentUser();
   if (!user) return seeOther(new URL(`/sign-in?callbackUrl=${encodeURIComponent(retry)}`, issuer()).toString());
