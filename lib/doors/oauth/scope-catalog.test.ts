@@ -109,8 +109,10 @@ describe("the authorization endpoint", () => {
     "redirect" in outcome ? new URL(outcome.redirect).searchParams.get("error") : JSON.stringify(outcome);
 
   it("redirects with invalid_scope (RFC 6749 §4.1.2.1) for scopes outside the catalog, and a privileged one not granted", async () => {
-    const app = await createPersonApp();
+    // A verified client's (an admin owns it): another's early errors are the portal's page (RFC 9700 §4.11.2).
+    const app = await createPersonApp({ verified: true });
     expect(error(await authorize(app, "admin root *"))).toBe("invalid_scope");
+    expect(await authorize(await createPersonApp(), "admin root *")).toMatchObject({ page: { error: "invalid_scope" } });
     expect(error(await authorize(app, PRIVILEGED))).toBe("invalid_scope");
     expect(await authorize(app, OPEN)).toMatchObject({ consent: { scopes: [{ name: OPEN, description: `${OPEN} (test)` }] } });
 
