@@ -3,8 +3,8 @@ import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
 import { store, type QueuedNotices } from "@/lib/data/store";
 import { systemActor } from "@/lib/engine/identity/actor.shared";
+import { takeSettingsLease } from "@/lib/engine/leases/settings-lease";
 import { SETTINGS } from "@/lib/engine/settings/definitions.shared";
-import { takeCanaryLease } from "./canary-lease";
 import { verifyGateway } from "./verify-gateway";
 
 type RunScheduledOptions = {
@@ -32,8 +32,9 @@ export async function runScheduledCanaries({ flush, gatewayIds, now = Date.now()
     orderBy: { name: "asc" },
   });
   if (due.length === 0) return [];
-  const release = await takeCanaryLease(now);
-  if (!release) return [];
+  // One round at a time across instances; a round that died frees it within 5 minutes.
+  const lease = await takeSettingsLease({ key: "internal.canary_lease", leaseMs: 5 * 60_000, now });
+  if (!lease) return [];
   const runs: CanaryRunSummary[] = [];
   try {
     for (const { id } of due) {
@@ -44,7 +45,7 @@ export async function runScheduledCanaries({ flush, gatewayIds, now = Date.now()
       }
     }
   } finally {
-    await release();
+    await lease.release();
   }
 
   return runs;

@@ -2,9 +2,9 @@ import { db } from "@/lib/data/db/client";
 import { at, coldExecute, coldQuery } from "@/lib/data/db/cold-sql";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
+import { takeSettingsLease } from "@/lib/engine/leases/settings-lease";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { takePurgeLease } from "./purge-lease";
 
 export const PURGE_BATCH = 5_000;
 
@@ -46,7 +46,7 @@ export type PurgeResult = { deletedTokens: number; deletedEvents: number; durati
  * and revocation events whose tokens have all expired (the catch-up feed owes them to nobody).
  * A revoked token that has not expired stays: the feed still owes it to gateways. Works in batches
  * of 5,000 rows per statement, yielding between them, so validation and issuance keep running,
- * until a batch deletes nothing. One purge runs at a time across instances (lib/tokens/purge-lease.ts):
+ * until a batch deletes nothing. One purge runs at a time across instances (a lease, lib/engine/leases/settings-lease.ts):
  * while another holds the lease, this one returns at once with `ranElsewhere`.
  */
 export async function purgeTokens({
@@ -59,7 +59,8 @@ export async function purgeTokens({
   const trigger = actor.kind === "system" ? "schedule" : "cli";
   const started = Date.now();
   const cutoff = now - (await readTokenPolicy()).purgeGracePeriod * 1000;
-  const lease = dryRun ? null : await takePurgeLease();
+  // Renewed after every batch: a purge that died frees it within a minute.
+  const lease = dryRun ? null : await takeSettingsLease({ key: "internal.purge_lease", leaseMs: 60_000 });
   if (!dryRun && !lease) return { deletedTokens: 0, deletedEvents: 0, durationMs: Date.now() - started, dryRun, ranElsewhere: true };
   const purge = async (kind: PurgeKind) => {
     if (dryRun) return countPurgeable(kind, cutoff, now);
