@@ -2,12 +2,11 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { createHash, randomUUID } from "node:crypto";
 import { createServer as createHttpServer } from "node:http";
-import { createServer } from "node:net";
 import { BASE_URL } from "../../playwright.config";
 import { createGateway, type Gateway } from "../../reference-gateway/create-gateway";
 import { startEchoUpstream } from "../../reference-gateway/testing/echo-upstream";
 import { ADMIN, expect, signIn, signUp, test } from "../fixtures";
-import { PROPAGATION_BUDGET_MS } from "./gateway-process";
+import { freePort, PROPAGATION_BUDGET_MS } from "./gateway-process";
 
 // Issue 3 as a person sees it: an admin registers two reference gateways in the browser, a
 // subscriber's token is cached by both, a Revoke click reaches both within 2 s, and a gateway
@@ -16,16 +15,6 @@ import { PROPAGATION_BUDGET_MS } from "./gateway-process";
 type Registered = { name: string; port: number; clientId: string; clientSecret: string; signingSecret: string };
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
-
-/** A loopback port that is free now, so the revoke URL can be registered before the gateway (which needs its credentials) starts. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 async function registerGateway(page: Page, name: string): Promise<Registered> {
   const port = await freePort();
@@ -187,16 +176,18 @@ test("revoke in the browser reaches both gateways within 2 s; a restarted gatewa
     const secondRevokedAt = await revokeInBrowser(subscriber, second);
     expect(await refusedWithin(a, second, secondRevokedAt, PROPAGATION_BUDGET_MS)).toBeLessThanOrEqual(PROPAGATION_BUDGET_MS);
     await expect(acknowledgement(subscriber, second, a.name)).toContainText("Acknowledged");
-    // Let B's retries reach their third attempt (~1 s, ~2 s apart), so the next one is seconds away:
-    // what refuses the token after the restart must be the gateway's own catch-up, not a retry.
+    // The admin's line for B says its retries fail, and why.
     await expect(acknowledgement(subscriber, second, b.name)).toContainText(/Pending.*3 attempts: ECONNREFUSED/, { timeout: 15_000 });
 
-    gwB = await startGateway(b, upstream.url); // a new instance: same port, same credentials, empty cache
+    // A new instance at a new address (a rescheduled container): same credentials, empty cache. The
+    // key manager still sends to the registered one, so no notice reaches it — this test's or another
+    // worker's — and what refuses the token can only be the instance's own catch-up from the feed.
+    const bAgain = { ...b, port: await freePort() };
+    gwB = await startGateway(bAgain, upstream.url);
     running.push(gwB);
     await expect.poll(() => gwB.stats().evictions[sha256(second)], { timeout: 1_000 }).toBeDefined();
-    expect(gwB.stats().notices_accepted).toBe(0);
     expect(gwB.stats().catchups).toBeGreaterThanOrEqual(1);
-    const res = await callThrough(b, second);
+    const res = await callThrough(bAgain, second);
     expect(res.status).toBe(401);
     expect(gwB.stats().introspections).toBe(0); // refused by the tombstone from the feed, without asking the key manager
 
