@@ -1,9 +1,10 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { deleteGateway } from "@/lib/gateways/delete-gateway";
 import { redeliver } from "@/lib/gateways/redeliver";
 import { updateGateway } from "@/lib/gateways/update-gateway";
-import { createTestApp, createTestGateway, makeDeliveryDue, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
+import { createTestApp, createTestGateway, makeDeliveryDue, revokeForTest, TEST_ADMIN, TEST_OPERATOR } from "@/lib/testing/factories";
 import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { Webhook } from "standardwebhooks";
@@ -66,6 +67,22 @@ describe("gateway notices", () => {
     expect(notice.body).not.toContain(issued.accessToken);
     const delivery = await eventually(async () => (await deliveryOf(gw.gateway.id, payload.data.sequence)).status === "delivered");
     expect(delivery).toBe(true);
+  });
+
+  it("sends a notice that revocations committed together share once, and answers each one's flush with its attempts", async () => {
+    const { gw, app } = await gatewayAndToken();
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => issueToken({ clientId: app.clientId, subscriber: null })));
+    const changes = await Promise.all(
+      tokens.map((t) => commitTokenChange({ cause: "cli", tokens: { revoke: { tokenId: t.tokenId } }, by: "test", actor: TEST_OPERATOR })),
+    );
+    const events = new Set(changes.flatMap((c) => c.notices.sequences));
+    expect(events.size).toBeLessThan(changes.length); // the batch shared its events
+
+    // Every door flushes what it committed, at once; each hears how its gateway answered.
+    const flushed = await Promise.all(changes.map((c) => flushNotices(c.notices)));
+    for (const attempts of flushed) expect(attempts).toEqual([expect.objectContaining({ gatewayId: gw.gateway.id, ok: true })]);
+    const mine = receiver.received.filter((n) => n.body.includes(app.clientId));
+    expect(mine).toHaveLength(events.size); // each shared event sent once
   });
 
   it("retries a failing gateway with backoff under the same webhook-id, and delivers once it recovers", async () => {
