@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 
@@ -49,4 +50,18 @@ export async function expectNoHorizontalScroll(page: Page) {
     innerWidth: window.innerWidth,
   }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
+}
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * Nothing scrolls sideways and axe finds no serious or critical violation. `exclude`: a selector left out of
+ * the scan, e.g. the toaster, whose toasts fade out (a scan mid-fade measures half-opaque text).
+ */
+export async function expectCleanPage(page: Page, { exclude }: { exclude?: string } = {}) {
+  await expectNoHorizontalScroll(page);
+  const axe = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  const { violations } = await (exclude ? axe.exclude(exclude) : axe).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActivityDay } from "@/lib/stats/activity-per-day";
+import type { GatewayCanary } from "@/lib/stats/canary-per-day";
 import type { GatewayPropagation } from "@/lib/stats/propagation-per-day";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { FiguresTable } from "./figures-table";
@@ -139,6 +140,47 @@ export function PropagationChart({ gateways }: { gateways: GatewayPropagation[] 
           g.days
             .filter((d) => d.notices > 0)
             .map((d) => ({ key: `${g.gateway}-${d.day}`, cells: [label(d.day), g.gateway, d.p50, d.p99, d.notices] })),
+        )}
+      />
+    </div>
+  );
+}
+
+/** The canary's slowest refusal per gateway and day (README, "Canary"), one line per gateway, with the table (runs and failures too). */
+export function CanaryChart({ gateways }: { gateways: GatewayCanary[] }) {
+  if (gateways.length === 0) return <p className="text-sm text-muted-foreground">No canary has run in the last 30 days.</p>;
+  const data = gateways[0].days.map((d, i) => ({
+    label: label(d.day),
+    ...Object.fromEntries(gateways.map((g) => [g.gateway, g.days[i].slowestMs])),
+  }));
+  const failed = sum(gateways.map((g) => sum(g.days.map((d) => d.failed))));
+
+  return (
+    <div className="grid gap-2">
+      <Figure
+        testId="canary-chart"
+        caption={`Milliseconds from a canary token's revocation to the gateway's refusal, the slowest run of each day; ${
+          failed === 0 ? "every run passed." : `${failed.toLocaleString("en")} run${failed === 1 ? "" : "s"} did not pass.`
+        }`}
+      >
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 4, bottom: 0, left: -8 }}>
+          <CartesianGrid vertical={false} stroke="var(--color-border)" />
+          <XAxis dataKey="label" tick={AXIS} interval="preserveStartEnd" minTickGap={24} />
+          <YAxis tick={AXIS} unit=" ms" width={64} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {gateways.map((g, i) => (
+            <Line key={g.gateway} dataKey={g.gateway} stroke={PALETTE[i % PALETTE.length]} dot connectNulls isAnimationActive={false} />
+          ))}
+        </LineChart>
+      </Figure>
+      <FiguresTable
+        label="Canary runs per gateway and day"
+        columns={["Day (UTC)", "Gateway", "Runs", "Not passed", "Slowest refusal (ms)"]}
+        rows={gateways.flatMap((g) =>
+          g.days
+            .filter((d) => d.runs > 0)
+            .map((d) => ({ key: `${g.gateway}-${d.day}`, cells: [label(d.day), g.gateway, d.runs, d.failed, d.slowestMs] })),
         )}
       />
     </div>

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -6,20 +5,12 @@ import { createServer } from "node:net";
 import { BASE_URL } from "../../playwright.config";
 import { createGateway, type Gateway } from "../../reference-gateway/create-gateway";
 import { startEchoUpstream } from "../../reference-gateway/testing/echo-upstream";
-import { ADMIN, expect, expectNoHorizontalScroll, isPhone, signIn, signUp, test } from "../fixtures";
+import { ADMIN, expect, expectCleanPage, isPhone, signIn, signUp, test } from "../fixtures";
 import { PROPAGATION_BUDGET_MS } from "./gateway-process";
 
 // Issue 13, the admin who can act: suspend a user (their token is refused by a running reference
 // gateway within 2 s), open anyone's application and revoke there, and bulk revoke from the
 // token search after seeing the blast radius.
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-async function expectCleanPage(page: Page) {
-  await expectNoHorizontalScroll(page);
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** fetch() from inside the page with its session cookie, as the portal's own scripts do. */
 const api = <T>(page: Page, url: string, method = "GET", body?: unknown) =>

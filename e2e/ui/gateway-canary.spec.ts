@@ -1,25 +1,15 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { createServer as createHttpServer, type Server } from "node:http";
-import { createServer } from "node:net";
 import { BASE_URL } from "../../playwright.config";
 import { createGateway, type Gateway } from "../../reference-gateway/create-gateway";
 import { startEchoUpstream } from "../../reference-gateway/testing/echo-upstream";
-import { ADMIN, expect, signIn, test } from "../fixtures";
+import { ADMIN, expect, expectCleanPage, signIn, test } from "../fixtures";
+import { freePort } from "./gateway-process";
 
 // Issue 22, item 4 as an admin sees it: Verify on a gateway's card runs the canary through a healthy reference
 // gateway (passed, with the refusal time) and through one whose revoke URL acknowledges notices it never
 // acts on (the card turns red); a gateway without a canary URL says why it cannot be verified.
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 type Registered = { name: string; clientId: string; clientSecret: string; signingSecret: string };
 
@@ -105,16 +95,7 @@ test("@phone Verify runs the canary: a healthy gateway passes with its refusal t
     await expect(deafCard.getByText("Admits revoked tokens")).toBeVisible();
     await expect(deafCard.getByTestId("gateway-canary")).toContainText("acknowledged the notice; still HTTP 200");
 
-    const { violations } = await new AxeBuilder({ page })
-      .exclude("[data-sonner-toaster]") // toasts fade out: a scan mid-fade measures half-opaque text (as apps.spec)
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-      .analyze();
-    expect(
-      violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
-    ).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true); // nothing scrolls sideways
+    await expectCleanPage(page, { exclude: "[data-sonner-toaster]" }); // toasts fade out: a scan mid-fade measures half-opaque text (as apps.spec)
 
     // The dashboard charts each gateway's slowest refusal of the day, with the runs in its table.
     await page.goto("/admin");

@@ -1,19 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { cli, registerClient } from "../api/cli";
-import { ADMIN, expect, expectNoHorizontalScroll, signIn, test } from "../fixtures";
+import { ADMIN, expect, expectCleanPage, signIn, test } from "../fixtures";
 
 // Issue 26 M3: a privileged scope is refused at the token endpoint until an admin grants it to the
 // application on its page, and refused again once withdrawn.
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-async function expectCleanPage(page: Page) {
-  await expectNoHorizontalScroll(page);
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("an admin grants a privileged scope to an application, and withdraws it @phone", async ({ page }) => {
   test.setTimeout(120_000); // three CLI processes make the scope and the application, a few seconds each

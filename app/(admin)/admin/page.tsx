@@ -1,7 +1,6 @@
 import { FirstRunChecklist } from "@/components/admin/first-run-checklist";
 import { LastPurge } from "@/components/admin/last-purge";
-import { IntrospectionsPerDayChart, PropagationChart, TokensPerDayChart } from "@/components/charts/activity-charts";
-import { CanaryChart } from "@/components/charts/canary-chart";
+import { CanaryChart, IntrospectionsPerDayChart, PropagationChart, TokensPerDayChart } from "@/components/charts/activity-charts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { firstRunChecklist } from "@/lib/admin/first-run-checklist";
 import { getAdminOverview } from "@/lib/admin/get-overview";
