@@ -14,6 +14,9 @@ export class OAuthError extends Error {
 
   /** Notices the refusal's own transaction queued (a replayed code or refresh token revokes its family). */
   notices?: QueuedNotices;
+
+  /** A 429's Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 /** The refusal, carrying what its transaction queued so the door flushes it. */

@@ -78,6 +78,26 @@ describe.runIf(onSqlite)("a SQLite server with two workers", () => {
     expect(answers[10]).toContain("Too many attempts");
   });
 
+  it("counts failed client authentications across both workers: past 20, either refuses a guess and then the right secret with 429", async () => {
+    const gateway = await createTestApp({ kind: "gateway" });
+    const introspect = (secret: string) =>
+      onNewConnection(`${portal.url}/oauth2/introspect`, {
+        headers: { authorization: basic(gateway.clientId, secret), "content-type": "application/x-www-form-urlencoded" },
+        body: form({ token: "pcl_at_unknown" }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await introspect(`wrong-${i}`)).status);
+    // Each worker alone saw ten: only a count the workers share refuses the next guess at either of them,
+    // and from then on both refuse the right secret too.
+    expect(statuses).toEqual(Array(20).fill(401));
+    const guesses = [await introspect("wrong-again"), await introspect("wrong-again")];
+    expect(guesses.map((r) => r.status)).toEqual([429, 429]);
+    const refused = [await introspect(gateway.clientSecret), await introspect(gateway.clientSecret)];
+    expect(refused.map((r) => r.status)).toEqual([429, 429]);
+    expect(JSON.parse(refused[0].body).error).toBe("invalid_client");
+    expect(Number(refused[0].headers["retry-after"])).toBeGreaterThan(0);
+  });
+
   it("re-announces a token one worker answered 'active' for when the other revokes it", async () => {
     const gw = await createTestGateway(receiver.url);
     const gateway = await createTestApp({ kind: "gateway" });

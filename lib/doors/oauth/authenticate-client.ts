@@ -1,7 +1,9 @@
+import { clientIp } from "@/lib/base/client-ip";
 import { hashesEqual, hashToken } from "@/lib/base/hash-token";
 import { invalidClient, invalidRequest } from "@/lib/base/oauth-errors";
 import { store, type ClientAuthRow } from "@/lib/data/store";
 import { noteSecretUse } from "@/lib/engine/usage/usage-buffer";
+import { assertNotThrottled, countFailure } from "./client-auth-throttle";
 import type { OAuthRequest } from "./http-adapter";
 import type { FormParams } from "./read-form";
 
@@ -11,7 +13,8 @@ const PRINTABLE = /^[\x20-\x7e]{1,256}$/;
 /**
  * RFC 6749 §2.3.1: client_secret_basic or client_secret_post, exactly one per request; with
  * `allowPublic`, a public client identifies itself by client_id alone (`none`, §2.1 and §3.2.1).
- * Every failure is the same invalid_client, so the answer tells nothing about which part was wrong.
+ * Every failure is the same invalid_client, so the answer tells nothing about which part was wrong;
+ * past CLIENT_AUTH_LIMITS (lib/engine/identity/rate-limit.ts) it is a 429 with Retry-After.
  */
 export async function authenticateClient(
   req: OAuthRequest,
@@ -20,10 +23,13 @@ export async function authenticateClient(
   { allowPublic = false } = {},
 ): Promise<ClientAuthRow> {
   const { clientId, secret, basic } = readCredentials(req.headers.get("authorization"), params, allowPublic);
+  // A caller over its failures' limit is refused before anything is looked up (RFC 7662 §4).
+  const attempt = { clientId, ip: clientIp(req) };
+  assertNotThrottled(attempt);
   // Client ids are printable ASCII; anything else (a NUL, which PostgreSQL refuses in text) is simply no client.
   const client = PRINTABLE.test(clientId) ? await store().findClient(clientId) : null;
   if (secret === null) {
-    if (!client || client.disabled || !client.publicClient) throw invalidClient(false);
+    if (!client || client.disabled || !client.publicClient) throw await countFailure(attempt, invalidClient(false));
     return client;
   }
   const presented = hashToken(secret);
@@ -32,7 +38,7 @@ export async function authenticateClient(
   const matches = valid.reduce((ok, s) => hashesEqual(s.secretHash, presented) || ok, false);
   // A public client authenticates with nothing (RFC 6749 §2.1), so none of its secrets counts, however it got one:
   // with a secret it could introspect, which RFC 7662 §2.1 keeps for authenticated callers.
-  if (!client || client.disabled || client.publicClient || !matches) throw invalidClient(basic);
+  if (!client || client.disabled || client.publicClient || !matches) throw await countFailure(attempt, invalidClient(basic));
   noteSecretUse(presented, now); // the presented secret's hash is the stored one it matched
 
   return client;

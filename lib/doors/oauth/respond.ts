@@ -31,6 +31,7 @@ export function oauthErrorResponse(err: unknown): OAuthResult {
     return oauthJson({ error: "server_error" }, 500);
   }
   const challenge: Record<string, string> = err.basicChallenge ? { "WWW-Authenticate": `Basic realm="oauth2", error="${err.error}"` } : {};
+  const retry: Record<string, string> = err.retryAfterSeconds ? { "Retry-After": String(err.retryAfterSeconds) } : {};
 
-  return oauthJson({ error: err.error, error_description: describe(err.message) }, err.status, { ...NO_STORE, ...challenge });
+  return oauthJson({ error: err.error, error_description: describe(err.message) }, err.status, { ...NO_STORE, ...challenge, ...retry });
 }

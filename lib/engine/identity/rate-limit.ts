@@ -114,6 +114,44 @@ export async function createSignUpLimiter(limits = SIGN_UP_LIMITS, url = env.DAT
   };
 }
 
+/**
+ * Failed client authentications per minute at the token, introspection and revocation endpoints
+ * (RFC 7662 §4, RFC 6749 §10.10): per (client_id, address), and per address across client ids (a scan).
+ * A short window, so a gateway whose secret was wrong is back within a minute of being fixed.
+ */
+export const CLIENT_AUTH_LIMITS = { perClientAndIp: 20, perIp: 100, windowSeconds: 60 };
+export type ClientAuthAttempt = { clientId: string; ip: string | null };
+
+/**
+ * The keys a client authentication counts under, the address's only when it is known (the front always
+ * knows it; a caller in the same process does not). The door remembers refused ones by the same names.
+ */
+export const clientAuthKeys = ({ clientId, ip }: ClientAuthAttempt) => [key("pair", clientId, ip ?? ""), ...(ip ? [key("ip", ip)] : [])];
+
+export async function createClientAuthLimiter(limits = CLIENT_AUTH_LIMITS, url = env.DATABASE_URL) {
+  const limiters = await createLimiters(url, "client-auth", limits.windowSeconds, [limits.perClientAndIp, limits.perIp]);
+
+  return {
+    /**
+     * Counts a failure; the keys it used up, each with how long it stays refused (`over`: this failure was
+     * past the limit already, counted elsewhere meanwhile). Throws only when the store is down.
+     */
+    async fail(attempt: ClientAuthAttempt): Promise<{ key: string; retryAfterMs: number; over: boolean }[]> {
+      const keys = clientAuthKeys(attempt);
+      const results = await Promise.allSettled(keys.map((k, i) => limiters[i].consume(k)));
+      const storeError = results.find((r) => r.status === "rejected" && !(r.reason instanceof RateLimiterRes));
+      if (storeError) throw (storeError as PromiseRejectedResult).reason;
+
+      return results.flatMap((r, i) => {
+        const res: RateLimiterRes = r.status === "rejected" ? r.reason : r.value;
+
+        return res.remainingPoints > 0 ? [] : [{ key: keys[i], retryAfterMs: res.msBeforeNext, over: r.status === "rejected" }];
+      });
+    },
+  };
+}
+export type ClientAuthLimiter = Awaited<ReturnType<typeof createClientAuthLimiter>>;
+
 async function createLimiters(url: string, keyPrefix: string, duration: number, points: number[]): Promise<RateLimiterAbstract[]> {
   if (engineOf(url) !== "postgresql") {
     // The primary keeps one limiter per key prefix, so each of ours needs its own.
@@ -140,6 +178,7 @@ const globalForLimiter = globalThis as unknown as {
   portcullisLoginLimiter?: Promise<LoginLimiter>;
   portcullisPasswordLimiter?: Promise<LoginLimiter>;
   portcullisSignUpLimiter?: ReturnType<typeof createSignUpLimiter>;
+  portcullisClientAuthLimiter?: Promise<ClientAuthLimiter>;
 };
 
 export function loginLimiter(): Promise<LoginLimiter> {
@@ -168,4 +207,13 @@ export function signUpLimiter(): ReturnType<typeof createSignUpLimiter> {
   });
 
   return globalForLimiter.portcullisSignUpLimiter;
+}
+
+export function clientAuthLimiter(): Promise<ClientAuthLimiter> {
+  globalForLimiter.portcullisClientAuthLimiter ??= createClientAuthLimiter().catch((err) => {
+    globalForLimiter.portcullisClientAuthLimiter = undefined;
+    throw err;
+  });
+
+  return globalForLimiter.portcullisClientAuthLimiter;
 }
