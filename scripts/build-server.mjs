@@ -11,6 +11,25 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const outdir = `${root}dist`;
 const fresh = `${root}dist.new`;
 
+// Bundled in: commander, which every CLI call loads first (from node_modules: resolving a CommonJS
+// package's exports and parsing it for ESM).
+const INLINED = new Set(["commander"]);
+
+/** Packages stay external (`packages: "external"`), but for those named. */
+function externalPackagesBut(inlined) {
+  return {
+    name: "external-packages",
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, ({ path }) => {
+        if (path.startsWith("@/")) return undefined; // the tsconfig alias: our own code
+        const name = path.startsWith("@") ? path.split("/").slice(0, 2).join("/") : path.split("/")[0];
+
+        return inlined.has(name) ? undefined : { path, external: true };
+      });
+    },
+  };
+}
+
 rmSync(fresh, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -23,7 +42,9 @@ const result = await build({
   format: "esm",
   platform: "node",
   target: "node20.19",
-  packages: "external",
+  plugins: [externalPackagesBut(INLINED)],
+  // A CommonJS package bundled into ESM requires node's builtins: give it the `require` ESM lacks.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   sourcemap: "linked",
   logLevel: "warning",
 });
