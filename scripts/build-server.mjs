@@ -1,7 +1,7 @@
 // npm run build's second half: bundles every production entry point that is not the Next app to plain
 // JavaScript in dist/, so `npm start`, the worker, the CLI and the reference gateway run on `node` alone.
-// esbuild resolves the `@/` alias from tsconfig.json; packages stay external (native drivers, Prisma's
-// runtime and Next load from node_modules as they would for any dependency). Code splitting lets the CLI
+// esbuild resolves the `@/` alias from tsconfig.json; packages stay external but for INLINED (native drivers,
+// Prisma's runtime and Next load from node_modules as they would for any dependency). Code splitting lets the CLI
 // load each command group's chunk only when that group is called.
 import { build } from "esbuild";
 import { renameSync, rmSync } from "node:fs";
