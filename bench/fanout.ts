@@ -55,7 +55,9 @@ const ask = <T>(message: object, reply: string) =>
 const most = Math.max(...SIZES);
 await ask({ kind: "start", ports: Array.from({ length: most }, (_, i) => GATEWAY_PORTS + i) }, "started");
 
-const server = spawn(process.execPath, ["dist/server.mjs"], {
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server's processes (open it in Chrome DevTools).
+const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+const server = spawn(process.execPath, [...profile, "dist/server.mjs"], {
   env: {
     ...process.env,
     NODE_ENV: "production",

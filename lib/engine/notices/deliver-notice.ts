@@ -1,6 +1,6 @@
 import { gatewayDispatcher, refusedGatewayUrl } from "@/lib/engine/notices/assert-gateway-url";
 import { signNotice } from "@/lib/engine/notices/sign-notice";
-import { fetch } from "undici";
+import { request } from "undici";
 
 /** `retryAfterMs`: what a 429 or 503 asked for in `Retry-After`; `gone`: a 410, the gateway's "stop sending". */
 export type NoticeResult = { ok: boolean; status: number | null; error: string | null; retryAfterMs?: number | null; gone?: boolean };
@@ -34,29 +34,35 @@ export async function deliverNotice({
   const refused = refusedGatewayUrl(url);
   if (refused) return { ok: false, status: null, error: `refused: ${refused}` };
   try {
-    const res = await fetch(url, {
+    // undici's request(), not fetch(): a notice needs a status and one header, and fetch's Request, Response,
+    // web streams and AbortSignal cost more CPU than the send itself when a revocation goes to 100 gateways.
+    const res = await request(url, {
       method: "POST",
       headers: { "content-type": "application/json", ...signNotice({ id, secrets, body, now }) },
       body,
-      redirect: "manual", // a redirect is not an acknowledgement, and must not carry the notice elsewhere
-      signal: AbortSignal.timeout(timeout),
+      // request() follows no redirect: one is not an acknowledgement, and must not carry the notice elsewhere.
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
       dispatcher: gatewayDispatcher(), // refuses link-local/metadata addresses after DNS resolution
     });
-    await res.body?.cancel();
-    const ok = res.status >= 200 && res.status < 300;
-    const asksToWait = res.status === 429 || res.status === 503;
+    await res.body.dump();
+    const status = res.statusCode;
+    const ok = status >= 200 && status < 300;
+    const asksToWait = status === 429 || status === 503;
+    const retryAfter = res.headers["retry-after"];
 
     return {
       ok,
-      status: res.status,
-      error: ok ? null : res.status === 410 ? "HTTP 410 Gone: the gateway asked to stop" : `HTTP ${res.status}`,
-      retryAfterMs: asksToWait ? parseRetryAfter(res.headers.get("retry-after"), now) : null,
-      gone: res.status === 410,
+      status,
+      error: ok ? null : status === 410 ? "HTTP 410 Gone: the gateway asked to stop" : `HTTP ${status}`,
+      retryAfterMs: asksToWait ? parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : (retryAfter ?? null), now) : null,
+      gone: status === 410,
     };
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const error =
-      (err as Error).name === "TimeoutError" ? `no answer within ${timeout} ms` : (cause?.code ?? cause?.message ?? (err as Error).message);
+    const { code, message } = err as { code?: string; message: string };
+    const timedOut = code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT";
+    // undici's own codes (UND_ERR_*) say less than its message; the system's (ECONNREFUSED) are the message.
+    const error = timedOut ? `no answer within ${timeout} ms` : code && !code.startsWith("UND_ERR") ? code : message;
 
     return { ok: false, status: null, error };
   }
