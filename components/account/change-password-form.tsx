@@ -17,7 +17,11 @@ export function ChangePasswordForm() {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? "") };
+    const input = {
+      currentPassword: String(form.get("currentPassword") ?? ""),
+      newPassword: String(form.get("newPassword") ?? ""),
+      signOutApplications: form.get("signOutApplications") === "on",
+    };
     if (!input.currentPassword || input.newPassword.length < 10) {
       return setErrors({
         currentPassword: input.currentPassword ? undefined : ["Enter your current password."],
@@ -49,6 +53,20 @@ export function ChangePasswordForm() {
       >
         <Input name="newPassword" type="password" autoComplete="new-password" required minLength={10} />
       </FormField>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="signOutApplications"
+          className="mt-0.5 size-4 shrink-0"
+          aria-describedby="sign-out-applications-hint"
+        />
+        <span>
+          Also sign out the applications I authorized
+          <span id="sign-out-applications-hint" className="block text-muted-foreground">
+            Their tokens are revoked and they ask for your consent again. Applications you gave your password to are signed out either way.
+          </span>
+        </span>
+      </label>
       <Button type="submit" pending={pending} className="justify-self-start">
         Change password
       </Button>

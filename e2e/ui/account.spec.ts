@@ -1,8 +1,21 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { BASE_URL } from "../../playwright.config";
+import { cli, registerClient } from "../api/cli";
 import { expect, signIn, signUp, test } from "../fixtures";
 
 const PHONE = { width: 390, height: 844 };
+
+/** Another developer's application that an operator let use the password grant (legacy), and a call of it. */
+function passwordGrantApp() {
+  const app = registerClient();
+  cli("apps", "update", "--client-id", app.clientId, "--grant-types", "password,refresh_token");
+  const basic = `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64")}`;
+  const call = async (path: string, form: Record<string, string>) =>
+    (await fetch(`${BASE_URL}${path}`, { method: "POST", headers: { authorization: basic }, body: new URLSearchParams(form) })).json();
+
+  return { call };
+}
 
 async function openAccount(page: Page) {
   await page.getByRole("button", { name: /Account menu/ }).click();
@@ -47,6 +60,34 @@ for (const [size, viewport] of [
       await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password.");
       await signIn(page, email, "a brand new passphrase 7");
       await expect(page).toHaveURL(/\/apps$/);
+    });
+
+    test("an application given the password is an authorized application; a password change signs it out, and the others when asked", async ({
+      page,
+    }) => {
+      const { email, password } = await signUp(page);
+      const app = passwordGrantApp();
+      const { access_token: token } = await app.call("/oauth2/token", { grant_type: "password", username: email, password });
+      expect(await app.call("/oauth2/introspect", { token })).toMatchObject({ active: true });
+
+      await page.getByRole("button", { name: /Account menu/ }).click();
+      await page.getByRole("menuitem", { name: "Authorized applications" }).click();
+      const listed = page.getByRole("list", { name: "Authorized applications" }).getByRole("listitem");
+      await expect(listed).toHaveCount(1);
+      await expect(listed).toContainText("API e2e");
+      await expect(listed).toContainText("2 active tokens"); // the access token and its refresh token
+
+      await openAccount(page);
+      await page.getByLabel("Current password").fill(password);
+      await page.getByLabel("New password").fill("a brand new passphrase 8");
+      await page.getByLabel("Also sign out the applications I authorized").check();
+      await page.getByRole("button", { name: "Change password" }).click();
+      await expect(page).toHaveURL(/\/sign-in\?signedOut=password$/);
+      expect(await app.call("/oauth2/introspect", { token })).toEqual({ active: false });
+
+      await signIn(page, email, "a brand new passphrase 8");
+      await page.goto("/account/authorized");
+      await expect(page.getByText("You have not authorized any application.")).toBeVisible(); // the consent went too: the box was ticked
     });
 
     test("sign out everywhere ends the session in every other browser too", async ({ page, browser }) => {

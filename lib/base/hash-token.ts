@@ -9,6 +9,8 @@ export const randomSecret = (prefix: string) => `${prefix}${randomBytes(32).toSt
 export const TOKEN_PREFIX = { access_token: "pcl_at_", refresh_token: "pcl_rt_" } as const;
 export const CLIENT_SECRET_PREFIX = "pcl_cs_";
 export const CLIENT_ID_PREFIX = "pcl_ci_";
+/** Starts the grant id of every token family a password grant began, so a password change can find them (refreshes keep it). */
+export const PASSWORD_FAMILY_PREFIX = "pwd_";
 
 /** Constant-time comparison of two hex digests of equal length. */
 export function hashesEqual(a: string, b: string): boolean {

@@ -76,10 +76,8 @@ describe("changePassword", () => {
     const tokens = [await signIn(user), await signIn(user)];
 
     await expect(
-      changePassword({ userId: user.id, input: { currentPassword: current, newPassword: "an entirely new passphrase" } }),
-    ).resolves.toEqual({
-      endedSessions: 2,
-    });
+      changePassword({ actor: user, input: { currentPassword: current, newPassword: "an entirely new passphrase" } }),
+    ).resolves.toMatchObject({ revokedTokens: 0 });
     expect(await Promise.all(tokens.map(stillSignedIn))).toEqual([false, false]);
   });
 
@@ -87,7 +85,7 @@ describe("changePassword", () => {
     const user = await userWithPassword();
     const token = await signIn(user);
     const before = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
-    const attempt = (input: object) => changePassword({ userId: user.id, input }).catch((e) => e);
+    const attempt = (input: object) => changePassword({ actor: user, input }).catch((e) => e);
 
     expect((await attempt({ currentPassword: "wrong one", newPassword: "an entirely new passphrase" })).fields).toEqual({
       currentPassword: ["This is not your current password."],

@@ -18,6 +18,7 @@ import { revokeByClient } from "@/lib/tokens/revoke-by-client";
 import { revokeByOperator } from "@/lib/tokens/revoke-by-operator";
 import { revokeSearchedTokens } from "@/lib/tokens/revoke-searched-tokens";
 import { shortenTokens } from "@/lib/tokens/shorten-tokens";
+import { changePassword } from "@/lib/users/change-password";
 import { suspendUser } from "@/lib/users/suspend-user";
 
 type Args = {
@@ -32,6 +33,7 @@ type Args = {
   actor?: Actor; // who acts; the operator when not given
   redirectUri: string;
   verifier: string;
+  password: string; // the person's current password (a password change)
 };
 
 const client = async (a: Args) => (await store().findClient(a.clientId))!;
@@ -64,6 +66,8 @@ const commit: Record<TokenChangeCause, (a: Args) => Promise<{ notices: QueuedNot
   user_suspended: (a) => suspendUser({ email: a.email, actor: actor(a) }),
   admin_bulk: (a) => revokeSearchedTokens({ tokenIds: a.tokenIds, actor: actor(a) }),
   canary: (a) => revokeCanaryToken({ tokenId: a.tokenId }),
+  password_changed: (a) =>
+    changePassword({ actor: owner(a), input: { currentPassword: a.password, newPassword: "a passphrase nobody had before 9" } }),
 };
 
 const [cause, args] = process.argv.slice(2);

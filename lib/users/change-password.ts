@@ -1,9 +1,11 @@
 import { AppError } from "@/lib/base/errors.shared";
 import { db } from "@/lib/data/db/client";
+import type { QueuedNotices } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
+import { actorName, type Person } from "@/lib/engine/identity/actor.shared";
 import { tooManyMessage } from "@/lib/engine/identity/messages.shared";
 import { hashPassword, verifyPassword } from "@/lib/engine/identity/password";
 import { passwordCheckLimiter, type LoginLimiter } from "@/lib/engine/identity/rate-limit";
-import { endUserSessions } from "@/lib/sessions/end-user-sessions";
 import * as z from "zod";
 import { assertStrongPassword } from "./assert-strong-password";
 import { passwordSchema } from "./schemas.shared";
@@ -11,19 +13,30 @@ import { passwordSchema } from "./schemas.shared";
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password.").max(256),
   newPassword: passwordSchema,
+  /** Also revoke every token of the applications the person authorized, and forget their consent. */
+  signOutApplications: z.boolean().default(false),
 });
 
-type ChangePasswordOptions = { userId: string; input: unknown; ip?: string | null; limiter?: LoginLimiter };
+type ChangePasswordOptions = { actor: Person; input: unknown; limiter?: LoginLimiter; now?: number };
 
 /**
- * Sets a new password and ends every session of the user in the same transaction, so whoever
- * holds an old cookie (or knew the old password) is out at once; the user signs in again. Whoever
+ * Sets a new password and, in the same transaction, ends every session of the person and revokes the
+ * tokens their old password gave applications (password grants, RFC 6749 §4.3): whoever holds an old
+ * cookie, knew the old password or kept what it bought is out at once; the person signs in again. With
+ * `signOutApplications`, every application they authorized loses its tokens and the consent too. Whoever
  * holds a session cannot guess the password behind it faster than sign-in allows (LOGIN_LIMITS).
+ * The caller's door flushes the notices.
  */
-export async function changePassword({ userId, input, ip = null, limiter }: ChangePasswordOptions) {
-  const { currentPassword, newPassword } = changePasswordSchema.parse(input);
+export async function changePassword({
+  actor,
+  input,
+  limiter,
+  now = Date.now(),
+}: ChangePasswordOptions): Promise<{ revokedTokens: number; notices: QueuedNotices }> {
+  const { currentPassword, newPassword, signOutApplications } = changePasswordSchema.parse(input);
+  const userId = actor.id;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
-  const attempt = { email: user.email, ip };
+  const attempt = { email: user.email, ip: actor.ip ?? null };
   const limits = limiter ?? (await passwordCheckLimiter());
   const verdict = await limits.consume(attempt);
   if (!verdict.allowed) throw new AppError("too_many_requests", tooManyMessage(verdict.retryAfterMs));
@@ -34,10 +47,15 @@ export async function changePassword({ userId, input, ip = null, limiter }: Chan
   await limits.refund(attempt);
   await assertStrongPassword({ password: newPassword, email: user.email, field: "newPassword" });
   const passwordHash = await hashPassword(newPassword);
-  const [, ended] = await db.$transaction(async (tx) => [
-    await tx.user.update({ where: { id: userId }, data: { passwordHash } }),
-    await endUserSessions({ userId }, tx),
-  ]);
+  const { changed, notices } = await commitTokenChange({
+    cause: "password_changed",
+    effect: { userId, passwordHash, signOutApplications },
+    tokens: { revoke: signOutApplications ? { heldFor: userId } : { heldFor: userId, passwordGrants: true } },
+    by: actorName(actor),
+    actor,
+    detail: (revoked) => ({ userId, signOutApplications, revokedTokens: revoked.length }),
+    now,
+  });
 
-  return { endedSessions: ended };
+  return { revokedTokens: changed.length, notices };
 }

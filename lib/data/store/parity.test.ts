@@ -253,6 +253,7 @@ async function runScenario(engine: Engine) {
     token("t-r2", { clientId: "c-2", grantId: "grant-p", userId: "u-person", type: "refresh_token", issuedFrom: "t-r1" }),
     token("t-s1", { clientId: "c-2", grantId: "grant-s", userId: "u-susp" }), // another's application holds it for u-susp
     token("t-g1", { clientId: "c-2", grantId: "grant-g", userId: "u-gone" }),
+    token("t-p1", { clientId: "c-2", grantId: "pwd_family", userId: "u-person" }), // a password grant's family
   ]);
   note("findCode", await store.findCode("h-code"));
   note(
@@ -333,6 +334,11 @@ async function runScenario(engine: Engine) {
     tokens: { revoke: { grantId: "grant-1" } },
     effect: { token: token("t-regen") },
   });
+  await change("password changed (the password grant's family only)", {
+    cause: "password_changed",
+    tokens: { revoke: { heldFor: "u-person", passwordGrants: true } },
+    effect: { userId: "u-person", passwordHash: "h-new-password", signOutApplications: false },
+  });
   await change("grant revoked", {
     cause: "grant_revoked",
     tokens: { revoke: { clientId: "c-2", userId: "u-person" } },
@@ -389,6 +395,11 @@ async function runScenario(engine: Engine) {
     cause: "secret_regenerated",
     tokens: { revoke: { clientId: "c-1", type: "access_token", activeAt: now } },
     effect: { clientId: "c-1", secret: { secretHash: "h-s-new", last4: "wxyz" } },
+  });
+  await change("password changed, every application signed out", {
+    cause: "password_changed",
+    tokens: { revoke: { heldFor: "u-person" } },
+    effect: { userId: "u-person", passwordHash: "h-newer-password", signOutApplications: true },
   });
   await change("owner suspended", {
     cause: "user_suspended",

@@ -44,6 +44,7 @@ export type AuditAction =
   | "subscription.removed"
   | "subscription.tier_changed"
   | "user.suspended"
+  | "user.password_changed"
   | "user.unsuspended"
   | "user.role_changed"
   | "signing_key.created"

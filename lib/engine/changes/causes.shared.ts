@@ -118,6 +118,13 @@ export const TOKEN_CHANGE_CAUSES = {
     effect: "lib/engine/changes/effects/user-suspended.ts",
   },
   admin_bulk: { ...REVOCATION, label: "by an admin from the token search", verbs: ["lib/tokens/revoke-searched-tokens.ts"] },
+  password_changed: {
+    ...REVOCATION,
+    label: "when the person changed their password",
+    verbs: ["lib/users/change-password.ts"],
+    event: { action: "user.password_changed", title: "Changed the password" },
+    effect: "lib/engine/changes/effects/password-changed.ts",
+  },
   canary: {
     label: "by the gateway canary",
     verbs: ["lib/gateways/revoke-canary-token.ts"],

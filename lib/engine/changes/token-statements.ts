@@ -1,3 +1,4 @@
+import { PASSWORD_FAMILY_PREFIX } from "@/lib/base/hash-token";
 import type { Dialect, Statement, TokenChange, TokenType } from "@/lib/data/store";
 import { RETURNING_CHANGED } from "@/lib/data/store/token-change-sql";
 import { TOKEN_CHANGE_CAUSES, causeRow, type TokenChangeCause } from "./causes.shared";
@@ -10,7 +11,8 @@ export type TokenSelector =
   | { clientId: string; type?: TokenType; activeAt?: number }
   | { clientId: string; userId: string } // a person's grant to an application: every family it holds
   | { issuedFrom: string; whileUnused?: true } // what one use of a refresh token issued (a retry: only while its refresh token is unused)
-  | { personId: string; activeAt?: number }; // every token issued for the person, in any client, and every token of their applications' clients
+  | { personId: string; activeAt?: number } // every token issued for the person, in any client, and every token of their applications' clients
+  | { heldFor: string; passwordGrants?: true }; // every token applications hold for the person (only the families password grants began)
 
 /** What a change does to tokens, by its cause's `change` column. */
 export type TokensChange = { revoke: TokenSelector } | { shorten: { type: TokenType; maxTtlMs: number } } | { reapprove: TokenSelector };
@@ -30,6 +32,11 @@ function selectorWhere(selector: TokenSelector, d: Dialect): Statement {
     return { sql: `issued_from = ? AND NOT EXISTS (${used})`, params: [selector.issuedFrom, selector.issuedFrom] };
   }
   if ("userId" in selector) return { sql: "client_id = ? AND user_id = ?", params: [selector.clientId, selector.userId] };
+  if ("heldFor" in selector) {
+    if (!selector.passwordGrants) return { sql: "user_id = ?", params: [selector.heldFor] };
+    const prefix = PASSWORD_FAMILY_PREFIX.length;
+    return { sql: `user_id = ? AND substr(grant_id, 1, ${prefix}) = ?`, params: [selector.heldFor, PASSWORD_FAMILY_PREFIX] };
+  }
   // A person's: two indexed picks (tokens by user_id; their applications' clients), so neither engine scans the table for an OR.
   const held =
     "SELECT id FROM tokens WHERE user_id = ? UNION ALL " +

@@ -2,6 +2,7 @@ import type { CauseWith } from "@/lib/engine/changes/causes.shared";
 import { appDeleted } from "./app-deleted";
 import type { Effect } from "./effect";
 import { grantRevoked } from "./grant-revoked";
+import { passwordChanged } from "./password-changed";
 import { refreshRetried } from "./refresh-retried";
 import { refreshRotated } from "./refresh-rotated";
 import { regenerate } from "./regenerate";
@@ -17,6 +18,7 @@ export const EFFECTS = {
   refresh_retried: refreshRetried,
   grant_revoked: grantRevoked,
   user_suspended: userSuspended,
+  password_changed: passwordChanged,
 } satisfies { [C in CauseWithEffect]: Effect<never> };
 
 export type CauseWithEffect = CauseWith<{ effect: string }>;
