@@ -1,13 +1,30 @@
 import { plural } from "@/components/apps/plural";
 import type { AuditEventSummary } from "@/lib/audit/list-events";
 import { formatDuration } from "@/lib/base/duration.shared";
-import { CAUSE_EVENT_TITLES, causeLabel } from "@/lib/engine/changes/causes.shared";
+import type { AuditAction } from "@/lib/engine/audit/audit-row";
+import {
+  CAUSE_EVENT_TITLES,
+  causeLabel,
+  REVOCATION_EVENT,
+  TOKEN_CHANGE_CAUSES,
+  type CauseWith,
+  type TokenChangeCause,
+} from "@/lib/engine/changes/causes.shared";
 import { isOperatorName } from "@/lib/engine/identity/actor.shared";
 import { isSettingKey, SETTINGS } from "@/lib/engine/settings/definitions.shared";
 
-// The change pipeline's actions are titled by their causes' rows (lib/engine/changes/causes.shared.ts).
-const ACTIONS: Record<string, string> = {
-  ...CAUSE_EVENT_TITLES,
+/** The change pipeline's actions: titled by their causes' rows (lib/engine/changes/causes.shared.ts). */
+type CauseAction =
+  CauseWith<{ event: object }> extends infer C
+    ? C extends TokenChangeCause
+      ? (typeof TOKEN_CHANGE_CAUSES)[C] extends { event: { action: infer A } }
+        ? A
+        : never
+      : never
+    : never;
+
+// Every other action's title: the type refuses a new action without one (the trail would show its raw code).
+const OWN_TITLES: Record<Exclude<AuditAction, CauseAction | typeof REVOCATION_EVENT.action>, string> = {
   "app.created": "Created the application",
   "app.updated": "Updated the application",
   "secret.generated": "Generated a client secret",
@@ -40,7 +57,11 @@ const ACTIONS: Record<string, string> = {
   "scope.changed": "Changed a scope",
   "app.scope_granted": "Granted a privileged scope",
   "app.scope_withdrawn": "Withdrew a privileged scope",
+  "app.grant_types_changed": "Changed the grant types it may use",
+  "grant.approved": "A person authorized the application",
+  "scope.created": "Added a scope to the catalog",
 };
+const ACTIONS: Record<string, string> = { ...CAUSE_EVENT_TITLES, ...OWN_TITLES };
 
 const OVERLAPS: Record<string, string> = {
   none: "old secret ended immediately",
