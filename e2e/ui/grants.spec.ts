@@ -129,6 +129,14 @@ test("a person authorizes, the client refreshes, a replay ends the family and al
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(await rp.active(fresh.access_token)).toBe(false);
+
+    // The owner's trail says in words what the person did (issue 23 B4: grant.approved showed as its raw code).
+    await owner.goto(`/apps/${app.app_id}`);
+    await owner.getByRole("tab", { name: "Activity" }).click();
+    const trail = owner.getByRole("tabpanel", { name: "Activity" });
+    await expect(trail).toContainText("A person authorized the application");
+    await expect(trail).toContainText("Withdrew an application's access");
+    await expect(trail).not.toContainText("grant.approved");
   } finally {
     await gateway.close();
     await upstream.close();
@@ -237,6 +245,13 @@ test("an admin revokes a refresh token alone, then re-approves a revoked access 
     await expect(admin.getByRole("status")).toHaveText("Re-approved 1 token; gateways notified.");
     expect(await rp.active(tokens.access_token)).toBe(true);
     await eventually(200); // the gateway's tombstone does not outlive the re-approval
+
+    // A token that is not one says so on its field (issue 23 B7: "Re-approved 0 tokens; gateways notified.").
+    for (const action of ["Re-approve", "Revoke"] as const) {
+      await act(`${tokens.access_token.slice(0, -4)}typo`, action, true);
+      await expect(admin.getByLabel("Token", { exact: true })).toHaveAccessibleDescription(/No token has this value/);
+      await expect(admin.getByRole("status")).toBeHidden();
+    }
   } finally {
     await gateway.close();
     await upstream.close();

@@ -1,5 +1,5 @@
 import type { TokenChangeResult } from "@/lib/data/store";
-import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 import { findOperatorTarget, type OperatorTarget } from "./operator-target";
@@ -20,7 +20,6 @@ export async function reapproveToken({
 }: ReapproveOptions): Promise<TokenChangeResult> {
   assertCan(actor, "tokens.oversee");
   const found = await findOperatorTarget(target);
-  if (!found) return NO_CHANGE;
 
   return commitTokenChange({
     cause: "reapproved",

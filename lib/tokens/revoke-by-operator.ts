@@ -1,5 +1,5 @@
 import type { TokenChangeResult } from "@/lib/data/store";
-import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 import { findOperatorTarget, type OperatorTarget } from "./operator-target";
@@ -9,7 +9,7 @@ type RevokeByOperatorOptions = OperatorTarget & { cascade?: boolean; actor: Acto
 /**
  * `portcullis tokens revoke`, the admin pages and API: any token, with the rest of its grant
  * (cascade, Apigee InvalidateToken) or alone — a refresh token revoked alone leaves the access
- * tokens issued from it working until they expire. Unknown tokens change nothing.
+ * tokens issued from it working until they expire. An unknown token is not_found.
  */
 export async function revokeByOperator({
   cascade = true,
@@ -20,7 +20,6 @@ export async function revokeByOperator({
 }: RevokeByOperatorOptions): Promise<TokenChangeResult> {
   assertCan(actor, "tokens.oversee");
   const found = await findOperatorTarget(target);
-  if (!found) return NO_CHANGE;
 
   return commitTokenChange({
     cause: actor.kind === "operator" ? "cli" : "admin",
