@@ -110,6 +110,9 @@ test("refresh tokens always expire: 0, never and over 90 days unconfirmed are re
   const admin = await asAdmin(browser);
   await admin.goto("/admin/token-policy");
   const explanation = /^Refresh tokens always expire: .+ would let a leaked token work forever\.$/;
+  // Issue 23 B14: the retry window's default of 0 read "0 days".
+  await expect(admin.getByLabel("Refresh token retry window", { exact: true })).toHaveValue("0");
+  await expect(admin.getByLabel("Refresh token retry window: unit")).toHaveValue("seconds");
 
   await setDuration(admin, "Default refresh token lifetime", "0", "days");
   await admin.getByRole("button", { name: "Save token policy" }).click();

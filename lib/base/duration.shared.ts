@@ -6,10 +6,10 @@ export type Duration = { amount: string; unit: DurationUnit };
 
 const LARGEST_FIRST = (Object.keys(DURATION_UNITS) as DurationUnit[]).reverse();
 
-/** The largest unit that states `seconds` exactly: 600 → 10 minutes, 90 → 90 seconds. */
+/** The largest unit that states `seconds` exactly: 600 → 10 minutes, 90 → 90 seconds; nothing, 0 seconds (not "0 days"). */
 export function fromSeconds(seconds: number | null | undefined, fallback: DurationUnit = "minutes"): Duration {
   if (seconds === null || seconds === undefined) return { amount: "", unit: fallback };
-  const unit = LARGEST_FIRST.find((u) => seconds % DURATION_UNITS[u] === 0) ?? "seconds";
+  const unit = seconds === 0 ? "seconds" : (LARGEST_FIRST.find((u) => seconds % DURATION_UNITS[u] === 0) ?? "seconds");
 
   return { amount: String(seconds / DURATION_UNITS[unit]), unit };
 }

@@ -3,6 +3,7 @@ import { formatDuration, fromSeconds, toSeconds } from "./duration.shared";
 
 describe("durations in human units", () => {
   it.each([
+    [0, { amount: "0", unit: "seconds" }], // issue 23 B14: the retry window's 0 read "0 days"
     [600, { amount: "10", unit: "minutes" }],
     [3600, { amount: "1", unit: "hours" }],
     [30 * 86_400, { amount: "30", unit: "days" }],
