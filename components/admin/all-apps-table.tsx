@@ -32,7 +32,7 @@ export function AllAppsTable() {
       {apps.data && (
         <>
           <Pager
-            label="applications"
+            noun="application"
             page={pages.page}
             pageSize={PAGE_SIZE}
             shown={apps.data.apps.length}

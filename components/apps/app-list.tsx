@@ -75,7 +75,7 @@ export function AppList({ initialPage, admin = false }: { initialPage: AppPage; 
         </div>
       </div>
       <Pager
-        label="applications"
+        noun="application"
         page={pages.page}
         pageSize={PAGE_SIZE}
         shown={data.apps.length}

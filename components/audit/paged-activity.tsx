@@ -38,7 +38,7 @@ export function PagedActivity({ queryOf, label, showApp, kinds, empty }: PagedAc
     <div className="grid min-w-0 gap-3">
       <ActivityFilters value={filters} onChange={setFilters} kinds={kinds} />
       <Pager
-        label="events"
+        noun="event"
         page={pages.page}
         pageSize={PAGE_SIZE}
         shown={events.data.events.length}

@@ -1,8 +1,9 @@
+import { plural } from "@/components/apps/plural";
 import { Button } from "@/components/ui/button";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 
 type PagerProps = {
-  label: string; // what is listed, e.g. "tokens"
+  noun: string; // one of what is listed, e.g. "token"
   page: number; // 0-based
   pageSize: number;
   shown: number;
@@ -12,16 +13,22 @@ type PagerProps = {
   onNext: () => void;
 };
 
-/** "101–200 of 232 tokens" with Previous / Next; the count is announced when the page changes. */
-export function Pager({ label, page, pageSize, shown, total, hasNext, onPrevious, onNext }: PagerProps) {
+/**
+ * "101–200 of 232 tokens" with Previous / Next, or just "3 tokens" when one page holds them all (not "1–1 of 1
+ * tokens"); the count is announced when the page changes.
+ */
+export function Pager({ noun, page, pageSize, shown, total, hasNext, onPrevious, onNext }: PagerProps) {
   const start = page * pageSize + 1;
+  const label = `${noun}s`; // English only, like plural()
 
   return (
     <nav aria-label={`Pages of ${label}`} className="flex flex-wrap items-center justify-between gap-2">
       <p className="text-sm text-muted-foreground tabular-nums" aria-live="polite" data-testid="list-count">
-        {shown === 0
-          ? `0 of ${total.toLocaleString("en")} ${label}`
-          : `${start.toLocaleString("en")}–${(start + shown - 1).toLocaleString("en")} of ${total.toLocaleString("en")} ${label}`}
+        {page === 0 && shown === total
+          ? plural(total, noun)
+          : shown === 0
+            ? `0 of ${total.toLocaleString("en")} ${label}`
+            : `${start.toLocaleString("en")}–${(start + shown - 1).toLocaleString("en")} of ${total.toLocaleString("en")} ${label}`}
       </p>
       {(page > 0 || hasNext) && (
         <div className="flex gap-2">

@@ -77,7 +77,7 @@ export function TokenSearch() {
         <>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <Pager
-              label="tokens"
+              noun="token"
               page={pages.page}
               pageSize={PAGE_SIZE}
               shown={search.data.tokens.length}

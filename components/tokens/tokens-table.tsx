@@ -59,7 +59,7 @@ export function TokensTable({ appId }: { appId: string }) {
       <TokenFilters value={filters} onChange={setFilters} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <Pager
-          label="tokens"
+          noun="token"
           page={pages.page}
           pageSize={PAGE_SIZE}
           shown={rows.length}

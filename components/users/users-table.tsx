@@ -55,7 +55,7 @@ export function UsersTable({ selfId }: { selfId: string }) {
       {users.data && (
         <>
           <Pager
-            label="users"
+            noun="user"
             page={pages.page}
             pageSize={PAGE_SIZE}
             shown={users.data.users.length}

@@ -95,7 +95,7 @@ test("an admin suspends a user: their token is refused by a running gateway with
 
     await admin.goto("/admin/users");
     await admin.getByLabel("Email or name").fill(credentials.email);
-    await expect(admin.getByTestId("list-count")).toHaveText("1–1 of 1 users");
+    await expect(admin.getByTestId("list-count")).toHaveText("1 user");
     const row = userRow(admin, credentials.email);
     await expect(row).toContainText("Subscriber");
     await expectCleanPage(admin);
@@ -150,7 +150,7 @@ test("an admin opens another's application and revokes there, then bulk revokes 
   // All applications → the owner's "Billing client": keys, tokens and activity, and nothing an owner alone may change.
   await admin.goto("/admin/apps");
   await admin.getByLabel("Name or owner's email").fill(credentials.email);
-  await expect(admin.getByTestId("list-count")).toHaveText("1–2 of 2 applications");
+  await expect(admin.getByTestId("list-count")).toHaveText("2 applications");
   await expectCleanPage(admin);
   await admin.getByRole("link", { name: "Billing client" }).click();
   await expect(admin.getByRole("heading", { name: "Billing client", level: 1 })).toBeVisible();
@@ -180,7 +180,7 @@ test("an admin opens another's application and revokes there, then bulk revokes 
   await admin.goto("/admin/tokens");
   await admin.getByLabel("Owner's email").fill(credentials.email);
   await admin.getByLabel("State").selectOption("active");
-  await expect(admin.getByTestId("list-count")).toHaveText("1–2 of 2 tokens");
+  await expect(admin.getByTestId("list-count")).toHaveText("2 tokens");
   await admin.getByLabel("Select every active token on this page").check();
   await admin.getByRole("button", { name: "Revoke selected (2)" }).click();
   const dialog = admin.getByRole("alertdialog");
@@ -195,9 +195,9 @@ test("an admin opens another's application and revokes there, then bulk revokes 
   await screenshot(admin, "admin-token-search-blast-radius");
   await dialog.getByRole("button", { name: "Revoke 2 tokens" }).click();
   await expect(admin.getByText("2 tokens revoked.")).toBeVisible();
-  await expect(admin.getByTestId("list-count")).toHaveText("0 of 0 tokens");
+  await expect(admin.getByTestId("list-count")).toHaveText("0 tokens");
   await admin.getByLabel("State").selectOption("revoked");
-  await expect(admin.getByTestId("list-count")).toHaveText("1–3 of 3 tokens");
+  await expect(admin.getByTestId("list-count")).toHaveText("3 tokens");
   await expect(admin.getByTestId(`search-row-${extra.body.accessToken.slice(-4)}`)).toContainText("from the token search");
 
   // The owner sees who revoked; another subscriber sees none of this.

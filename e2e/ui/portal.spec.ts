@@ -139,7 +139,7 @@ test("@phone page through 232 tokens, revoke one on page 3 from the keyboard, fi
     await expect(row(page, oldest).getByRole("list", { name: "Gateway acknowledgements" })).toHaveCount(0);
 
     await page.getByLabel("State").selectOption("revoked");
-    await expect(count(page)).toHaveText("1–1 of 1 tokens");
+    await expect(count(page)).toHaveText("1 token");
     await page.getByLabel("State").selectOption("active");
     await expect(count(page)).toHaveText("1–100 of 231 tokens");
 
@@ -152,7 +152,7 @@ test("@phone page through 232 tokens, revoke one on page 3 from the keyboard, fi
     await expect(count(page)).toHaveText("1–100 of 228 tokens");
     for (const t of picked) expect(await introspect(request, clientId, clientSecret, t)).toBe(false);
     await page.getByLabel("State").selectOption("revoked");
-    await expect(count(page)).toHaveText("1–4 of 4 tokens");
+    await expect(count(page)).toHaveText("4 tokens");
     await expectNoHorizontalScroll(page);
     await expectAxeClean(page);
   } finally {
@@ -211,7 +211,7 @@ test("@phone generate with a note and a short validity: errors in the unit typed
   await expect(generated).toContainText(`…${token.slice(-4)}`); // matched to the tokens list by its last 4
   await expect(generated).toContainText("“staging smoke tests”");
   await expect(generated).toContainText("via Portal");
-  await expect(count(page)).toHaveText(/^1–\d of \d events$/);
+  await expect(count(page)).toHaveText(/^\d+ events?$/);
   await expectNoHorizontalScroll(page);
   await expectAxeClean(page);
 });
@@ -245,9 +245,9 @@ test("@phone a long name without spaces wraps everywhere, is not cut on paste, a
   // The list finds an application by part of its name, in any case, and counts what it shows.
   await createApp(page, "Orders worker");
   await page.goto("/apps");
-  await expect(count(page)).toHaveText("1–2 of 2 applications");
+  await expect(count(page)).toHaveText("2 applications");
   await page.getByLabel("Name", { exact: true }).fill("orders");
-  await expect(count(page)).toHaveText("1–1 of 1 applications");
+  await expect(count(page)).toHaveText("1 application");
   await expect(page.getByRole("list", { name: "Applications" }).getByRole("link")).toHaveText([/Orders worker/]);
   await page.getByLabel("Name", { exact: true }).fill("");
   await page.getByLabel("Sort").selectOption("name");
@@ -292,6 +292,7 @@ test("@phone admin: every link reachable on a phone, activity reads before → a
   browser,
   page: probe,
 }) => {
+  test.setTimeout(120_000); // four pages, two axe scans and a dry run: 46 s on CI's machine, past 60 s under load
   const admin = await asAdmin(browser, probe.viewportSize());
   const gateway = await ackingGateway(admin);
   try {
