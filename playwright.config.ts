@@ -51,7 +51,9 @@ export default defineConfig({
   webServer: {
     command: "node dist/server.mjs",
     url: `${BASE_URL}/api/health`,
-    reuseExistingServer: !process.env.CI,
+    // Never by default: a server already on the port may be another checkout's (a clean clone's CI run), whose
+    // build and database these tests would then use and disturb. E2E_REUSE_SERVER=1 reuses one you started.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     timeout: 120_000,
     stdout: "pipe",
     env: {
