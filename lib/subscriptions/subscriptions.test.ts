@@ -4,11 +4,12 @@ import { db } from "@/lib/data/db/client";
 import { personActor } from "@/lib/engine/identity/actor.shared";
 import { flushNotices } from "@/lib/engine/notices/flush-notices";
 import { readFeed } from "@/lib/engine/notices/read-feed";
-import { createTestApi, createTestApp, createTestGateway, formRequest, makeUser, oauth, TEST_ADMIN } from "@/lib/testing/factories";
-import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
+import { createTestApi, createTestApp, formRequest, makeUser, oauth, TEST_ADMIN } from "@/lib/testing/factories";
+import { eventually } from "@/lib/testing/notice-receiver";
+import { gatewayForTheseTests } from "@/lib/testing/test-gateway";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { changeSubscription } from "./change-subscription";
 import { subscribe } from "./subscribe";
 
@@ -21,21 +22,12 @@ const introspect = async (gw: Creds, token: string, api?: { context: string; ver
 };
 
 describe("subscriptions and validation info per API", () => {
-  let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
-  let gateway: Awaited<ReturnType<typeof createTestGateway>>;
-  beforeAll(async () => {
-    receiver = await startNoticeReceiver();
-    gateway = await createTestGateway(receiver.url);
-  });
-  afterAll(async () => {
-    await db.gateway.delete({ where: { id: gateway.gateway.id } });
-    await receiver.close();
-  });
-  const gw = () => ({ clientId: gateway.clientId, clientSecret: gateway.clientSecret });
+  const edge = gatewayForTheseTests();
+  const gw = () => ({ clientId: edge.gateway.clientId, clientSecret: edge.gateway.clientSecret });
   /** The subscription.changed notices this test's gateway received for a client, verified as a gateway would. */
   const noticesFor = (clientId: string) =>
-    receiver.received
-      .map((r) => ({ r, notice: new Webhook(gateway.signingSecret).verify(r.body, r.headers as Record<string, string>) }))
+    edge.receiver.received
+      .map((r) => ({ r, notice: new Webhook(edge.gateway.signingSecret).verify(r.body, r.headers as Record<string, string>) }))
       .map(({ notice }) => subscriptionNoticeSchema.safeParse(notice))
       .flatMap((p) => (p.success && p.data.data.client_id === clientId ? [p.data] : []));
 
@@ -201,7 +193,7 @@ describe("subscriptions and validation info per API", () => {
 
   it("answers invalid_request when only one of api_context and api_version is given", async () => {
     const res = await oauth.introspect(
-      formRequest("/oauth2/introspect", { token: "x", api_context: "/a" }, { basic: [gateway.clientId, gateway.clientSecret] }),
+      formRequest("/oauth2/introspect", { token: "x", api_context: "/a" }, { basic: [edge.gateway.clientId, edge.gateway.clientSecret] }),
     );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "invalid_request" });

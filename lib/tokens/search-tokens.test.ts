@@ -1,22 +1,13 @@
 import { db } from "@/lib/data/db/client";
-import { createTestApp, createTestGateway, makeUser, TEST_ADMIN } from "@/lib/testing/factories";
-import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, makeUser, TEST_ADMIN } from "@/lib/testing/factories";
+import { gatewayForTheseTests } from "@/lib/testing/test-gateway";
+import { describe, expect, it } from "vitest";
 import { issueToken } from "./issue-token";
 import { previewBulkRevoke, revokeSearchedTokens } from "./revoke-searched-tokens";
 import { searchTokens } from "./search-tokens";
 import { parseTokenHint } from "./token-search-query";
 
-let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
-let gateway: Awaited<ReturnType<typeof createTestGateway>>;
-beforeAll(async () => {
-  receiver = await startNoticeReceiver();
-  gateway = await createTestGateway(receiver.url);
-});
-afterAll(async () => {
-  await db.gateway.delete({ where: { id: gateway.gateway.id } });
-  await receiver.close();
-});
+const edge = gatewayForTheseTests();
 
 async function appWithTokens(n: number) {
   const app = await createTestApp();
@@ -77,7 +68,7 @@ describe("bulk revoke across applications", () => {
       { id: a.app!.id, name: a.app!.name, ownerEmail: a.user.email, tokens: 2 },
       { id: b.app!.id, name: b.app!.name, ownerEmail: b.user.email, tokens: 1 },
     ]);
-    expect(preview.gateways).toContainEqual({ name: gateway.gateway.name, environment: "production", enabled: true });
+    expect(preview.gateways).toContainEqual({ name: edge.gateway.gateway.name, environment: "production", enabled: true });
     expect(await db.token.count({ where: { id: { in: ids }, revokedAt: { not: null } } })).toBe(0);
   });
 

@@ -8,14 +8,13 @@ import {
   approveForTest,
   commitInDyingProcess,
   createPersonApp,
-  createTestGateway,
   makeUser,
   pkcePair,
   TEST_OPERATOR,
   tokenRequest,
 } from "@/lib/testing/factories";
-import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gatewayForTheseTests } from "@/lib/testing/test-gateway";
+import { describe, expect, it } from "vitest";
 import { changePassword } from "./change-password";
 
 // Issue 26 L4: tokens an application got with the person's password are the person's grant like any other —
@@ -23,16 +22,7 @@ import { changePassword } from "./change-password";
 const PASSWORD = "the person's own passphrase 4";
 type App = Awaited<ReturnType<typeof createPersonApp>>;
 
-let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
-let gateway: Awaited<ReturnType<typeof createTestGateway>>;
-beforeAll(async () => {
-  receiver = await startNoticeReceiver();
-  gateway = await createTestGateway(receiver.url);
-});
-afterAll(async () => {
-  await db.gateway.delete({ where: { id: gateway.gateway.id } });
-  await receiver.close();
-});
+const edge = gatewayForTheseTests();
 
 async function personWithPassword() {
   const person = await makeUser();
@@ -96,7 +86,7 @@ describe("password-grant tokens belong to the person", () => {
     expect(await revoked(String(refreshed.body.access_token))).toBe("password_changed");
     expect(await revoked(String(refreshed.body.refresh_token))).toBe("password_changed");
     expect(await revoked(consented)).toBeNull();
-    expect(await db.delivery.count({ where: { gatewayId: gateway.gateway.id, eventSequence: { in: notices.sequences } } })).toBe(1);
+    expect(await db.delivery.count({ where: { gatewayId: edge.gateway.gateway.id, eventSequence: { in: notices.sequences } } })).toBe(1);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "user.password_changed", detail: { contains: person.id } } });
     expect(JSON.parse(audit.detail)).toMatchObject({ signOutApplications: false, revokedTokens: 3 });
   });

@@ -12,7 +12,6 @@ import {
   approveForTest,
   createPersonApp,
   createTestApp,
-  createTestGateway,
   formRequest,
   introspectAs,
   makeUser,
@@ -22,11 +21,12 @@ import {
   TEST_OPERATOR,
   tokenRequest,
 } from "@/lib/testing/factories";
-import { eventually, startNoticeReceiver } from "@/lib/testing/notice-receiver";
+import { eventually } from "@/lib/testing/notice-receiver";
+import { gatewayForTheseTests } from "@/lib/testing/test-gateway";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { createUser } from "@/lib/users/create-user";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setUserRole } from "./set-user-role";
 import { suspendUser } from "./suspend-user";
 import { unsuspendUser } from "./unsuspend-user";
@@ -78,18 +78,11 @@ const redeem = (app: PersonApp, { code, verifier }: { code: string; verifier: st
 const limiter = () => createLoginLimiter({ perAccountAndIp: 100, perAccount: 100, perIp: 100, windowSeconds: 60 });
 
 describe("suspendUser", () => {
-  let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
-  let gateway: Awaited<ReturnType<typeof createTestGateway>>;
-  beforeAll(async () => {
-    receiver = await startNoticeReceiver();
-    gateway = await createTestGateway(receiver.url);
-  });
-  afterAll(async () => {
-    await db.gateway.delete({ where: { id: gateway.gateway.id } });
-    await receiver.close();
-  });
+  const edge = gatewayForTheseTests();
   const introspectAsGateway = async (token: string) =>
-    (await oauth.introspect(formRequest("/oauth2/introspect", { token }, { basic: [gateway.clientId, gateway.clientSecret] }))).json();
+    (
+      await oauth.introspect(formRequest("/oauth2/introspect", { token }, { basic: [edge.gateway.clientId, edge.gateway.clientSecret] }))
+    ).json();
 
   it("revokes every token of every application of the user, ends their sessions and queues the notices, in one go", async () => {
     const admin = await makeUser("admin");
@@ -141,7 +134,7 @@ describe("suspendUser", () => {
         ["token.revoked", expect.objectContaining({ reason: "user_suspended", count: 4 })],
       ]),
     );
-    const told = (token: string) => receiver.received.some((n) => n.body.includes(hashToken(token)));
+    const told = (token: string) => edge.receiver.received.some((n) => n.body.includes(hashToken(token)));
     expect(await eventually(() => [held.access, held.refresh, apps[0].issued.accessToken].every(told))).toBe(true);
 
     expect(await introspectAs(other.clientId, other.clientSecret!, held.access)).toEqual({ active: false });

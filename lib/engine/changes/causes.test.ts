@@ -1,22 +1,13 @@
 import { db } from "@/lib/data/db/client";
 import { personActor } from "@/lib/engine/identity/actor.shared";
-import { commitInDyingProcess, createTestApp, createTestGateway, formRequest, oauth, TEST_OPERATOR } from "@/lib/testing/factories";
-import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
+import { commitInDyingProcess, createTestApp, formRequest, oauth, TEST_OPERATOR } from "@/lib/testing/factories";
+import { gatewayForTheseTests } from "@/lib/testing/test-gateway";
 import { issueToken } from "@/lib/tokens/issue-token";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TokenChangeCause } from "./causes.shared";
 import { commitTokenChange } from "./commit-token-change";
 
-let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
-let gateway: Awaited<ReturnType<typeof createTestGateway>>;
-beforeAll(async () => {
-  receiver = await startNoticeReceiver();
-  gateway = await createTestGateway(receiver.url);
-});
-afterAll(async () => {
-  await db.gateway.delete({ where: { id: gateway.gateway.id } });
-  await receiver.close();
-});
+const edge = gatewayForTheseTests();
 
 async function appWithToken() {
   const app = await createTestApp();
@@ -28,7 +19,7 @@ async function appWithToken() {
 
 /** The notices a dead process left, queued for our gateway: nobody leased them, so any worker (another test file's) may have sent them since. */
 async function queuedFor(sequences: number[]) {
-  return db.delivery.findMany({ where: { gatewayId: gateway.gateway.id, eventSequence: { in: sequences } } });
+  return db.delivery.findMany({ where: { gatewayId: edge.gateway.gateway.id, eventSequence: { in: sequences } } });
 }
 
 // lifetime_shortened is store-wide: its dying-process case lives in shorten-tokens.test.ts, alone with the refresh tokens it touches.
@@ -99,7 +90,9 @@ describe("every cause of revocation commits in one transaction", () => {
 
 describe("defence in depth", () => {
   const introspectAsGateway = async (token: string) =>
-    (await oauth.introspect(formRequest("/oauth2/introspect", { token }, { basic: [gateway.clientId, gateway.clientSecret] }))).json();
+    (
+      await oauth.introspect(formRequest("/oauth2/introspect", { token }, { basic: [edge.gateway.clientId, edge.gateway.clientSecret] }))
+    ).json();
   const tokenRequest = (a: Awaited<ReturnType<typeof appWithToken>>) =>
     oauth.token(formRequest("/oauth2/token", { grant_type: "client_credentials" }, { basic: [a.clientId, a.clientSecret] }));
 

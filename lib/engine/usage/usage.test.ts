@@ -4,22 +4,13 @@ import { engineOf } from "@/lib/data/db/engine";
 import { store } from "@/lib/data/store";
 import { activityPerDay } from "@/lib/stats/activity-per-day";
 import { propagationPerDay } from "@/lib/stats/propagation-per-day";
-import { createTestApp, createTestGateway, introspectAs, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
-import { startNoticeReceiver } from "@/lib/testing/notice-receiver";
+import { createTestApp, introspectAs, revokeForTest, TEST_ADMIN } from "@/lib/testing/factories";
+import { gatewayForTheseTests } from "@/lib/testing/test-gateway";
 import { issueToken } from "@/lib/tokens/issue-token";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { flushUsage } from "./flush-usage";
 
-let receiver: Awaited<ReturnType<typeof startNoticeReceiver>>;
-let gateway: Awaited<ReturnType<typeof createTestGateway>>;
-beforeAll(async () => {
-  receiver = await startNoticeReceiver();
-  gateway = await createTestGateway(receiver.url);
-});
-afterAll(async () => {
-  await db.gateway.delete({ where: { id: gateway.gateway.id } });
-  await receiver.close();
-});
+const edge = gatewayForTheseTests();
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -65,8 +56,8 @@ describe("last used and introspection counts", () => {
     expect(days.slice(0, -1).every((d) => d.issued === 0 && d.revoked === 0)).toBe(true);
 
     const propagation = await propagationPerDay({ appId: app.app!.id, actor: TEST_ADMIN });
-    expect(propagation.map((g) => g.gateway)).toContain(gateway.gateway.name);
-    const mine = propagation.find((g) => g.gateway === gateway.gateway.name)!.days.at(-1)!;
+    expect(propagation.map((g) => g.gateway)).toContain(edge.gateway.gateway.name);
+    const mine = propagation.find((g) => g.gateway === edge.gateway.gateway.name)!.days.at(-1)!;
     expect(mine).toMatchObject({ day: today(), notices: 1 });
     expect(mine.p50).toBeGreaterThanOrEqual(0);
     expect(mine.p99).toBeGreaterThanOrEqual(mine.p50!);
