@@ -192,7 +192,7 @@ test("revoke in the browser reaches both gateways within 2 s; a restarted gatewa
     expect(gwB.stats().introspections).toBe(0); // refused by the tombstone from the feed, without asking the key manager
 
     await admin.reload();
-    await expect(admin.getByRole("region", { name: a.name })).toContainText(/Latency p50 \/ p99\s*\d+ ms \/ \d+ ms/);
+    await expect(admin.getByRole("region", { name: a.name })).toContainText(/Latency p50 \/ p99\s*[\d,]+ ms \/ [\d,]+ ms/);
   } finally {
     await removeGateways(admin, prefix);
     await Promise.all(running.map((gw) => gw.close()));
