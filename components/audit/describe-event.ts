@@ -7,21 +7,13 @@ import {
   causeLabel,
   REVOCATION_EVENT,
   TOKEN_CHANGE_CAUSES,
-  type CauseWith,
   type TokenChangeCause,
 } from "@/lib/engine/changes/causes.shared";
 import { isOperatorName } from "@/lib/engine/identity/actor.shared";
 import { isSettingKey, SETTINGS } from "@/lib/engine/settings/definitions.shared";
 
 /** The change pipeline's actions: titled by their causes' rows (lib/engine/changes/causes.shared.ts). */
-type CauseAction =
-  CauseWith<{ event: object }> extends infer C
-    ? C extends TokenChangeCause
-      ? (typeof TOKEN_CHANGE_CAUSES)[C] extends { event: { action: infer A } }
-        ? A
-        : never
-      : never
-    : never;
+type CauseAction = Extract<(typeof TOKEN_CHANGE_CAUSES)[TokenChangeCause], { event: object }>["event"]["action"];
 
 // Every other action's title: the type refuses a new action without one (the trail would show its raw code).
 const OWN_TITLES: Record<Exclude<AuditAction, CauseAction | typeof REVOCATION_EVENT.action>, string> = {
