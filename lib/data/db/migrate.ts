@@ -16,6 +16,8 @@ type Runner = {
   appliedNames(): Promise<string[]>;
   record(name: string): Promise<void>;
   forget(name: string): Promise<void>;
+  /** After a schema change: the planner's statistics, which nothing else may refresh (autovacuum can be off). */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -37,6 +39,7 @@ async function sqliteRunner(url: string): Promise<Runner> {
     forget: async (name) => {
       conn.prepare("DELETE FROM portcullis_migrations WHERE name = ?").run(name);
     },
+    analyze: async () => {}, // without sqlite_stat1, SQLite's planner takes an index on the WHERE's column
     close: async () => {
       conn.close();
     },
@@ -64,6 +67,7 @@ async function postgresRunner(url: string): Promise<Runner> {
     appliedNames: async () => (await conn.query("SELECT name FROM portcullis_migrations ORDER BY name")).rows.map((r) => r.name),
     record: async (name) => void (await conn.query("INSERT INTO portcullis_migrations VALUES ($1, now())", [name])),
     forget: async (name) => void (await conn.query("DELETE FROM portcullis_migrations WHERE name = $1", [name])),
+    analyze: async () => void (await conn.query("ANALYZE")),
     close: async () => {
       await conn.query("SELECT pg_advisory_unlock($1)", [PG_MIGRATION_LOCK]);
       await conn.end();
@@ -140,6 +144,7 @@ export async function migrate(url: string, { log = false } = {}): Promise<string
       logger: log ? console : undefined,
     });
     const applied = await umzug.up();
+    if (applied.length > 0) await runner.analyze();
 
     return applied.map((m) => m.name);
   } finally {
