@@ -81,4 +81,25 @@ describe("group commit of token changes", () => {
       await db.gateway.delete({ where: { id: gw.gateway.id } });
     }
   });
+
+  it("revokes a burst of grants beside a whole client's tokens, each change with its own tokens and its own audit row", async () => {
+    const [a, b] = [await createTestApp(), await createTestApp()];
+    const issued = await Promise.all(Array.from({ length: 12 }, () => issueToken({ clientId: a.clientId, subscriber: null })));
+    await Promise.all(Array.from({ length: 3 }, () => issueToken({ clientId: b.clientId, subscriber: null })));
+    const grants = await db.token.findMany({ where: { id: { in: issued.map((t) => t.tokenId) } }, select: { id: true, grantId: true } });
+    const revoke = (revoke: { grantId: string } | { clientId: string }, appId: string) =>
+      commitTokenChange({ cause: "cli", tokens: { revoke }, by: "test", actor: TEST_OPERATOR, appId });
+    // One turn of the event loop: the grants (one statement on PostgreSQL) and the client's tokens share a batch.
+    const [client, ...byGrant] = await Promise.all([
+      revoke({ clientId: b.clientId }, b.app!.id),
+      ...grants.map((g) => revoke({ grantId: g.grantId }, a.app!.id)),
+    ]);
+
+    expect(client.changed).toHaveLength(3);
+    expect(byGrant.map((r) => r.changed.map((t) => t.id))).toEqual(grants.map((g) => [g.id]));
+    const audited = async (appId: string) =>
+      (await db.auditEvent.findMany({ where: { appId, action: "token.revoked" } })).map((e) => JSON.parse(e.detail).tokenIds);
+    expect((await audited(a.app!.id)).sort()).toEqual(grants.map((g) => [g.id]).sort());
+    expect(await audited(b.app!.id)).toEqual([client.changed.map((t) => t.id)]);
+  });
 });

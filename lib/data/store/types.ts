@@ -143,13 +143,19 @@ export type AuditRow = {
  */
 export type TokenChange = {
   at: number;
-  /** Changes the tokens, RETURNING_CHANGED (lib/data/store/sql.ts); its changes are announced as `notice`. */
-  tokens: Statement & { notice: "token.revoked" | "token.updated" };
+  /** Changes the tokens, RETURNING_CHANGED (token-change-sql.ts); its changes are announced as `notice`. */
+  tokens: Statement & { notice: "token.revoked" | "token.updated"; keyed?: KeyedRevocation };
   /** The cause's own statements, run after the token statement and given what it changed. */
   effect: (changed: ChangedToken[]) => Statement[];
   /** The audit rows, built from what changed (called inside the transaction). */
   audit: (changed: ChangedToken[]) => AuditRow[];
 };
+
+/**
+ * The same revocation as the token statement says, by one key: PostgreSQL revokes a batch's keyed
+ * revocations in one statement instead of a round trip each (the RFC 7009 door's, by grant).
+ */
+export type KeyedRevocation = { column: "id" | "grant_id"; key: string; by: string; reason: string };
 
 export type TokenChangeResult = { changed: ChangedToken[]; notices: QueuedNotices };
 

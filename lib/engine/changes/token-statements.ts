@@ -1,5 +1,5 @@
 import { PASSWORD_FAMILY_PREFIX } from "@/lib/base/hash-token";
-import type { Dialect, Statement, TokenChange, TokenType } from "@/lib/data/store";
+import type { Dialect, KeyedRevocation, Statement, TokenChange, TokenType } from "@/lib/data/store";
 import { RETURNING_CHANGED } from "@/lib/data/store/token-change-sql";
 import { TOKEN_CHANGE_CAUSES, causeRow, type TokenChangeCause } from "./causes.shared";
 
@@ -56,13 +56,22 @@ function selectorWhere(selector: TokenSelector, d: Dialect): Statement {
 }
 
 /** Revokes a selector's tokens not yet revoked, recording when, who and the cause. */
-function revokeStatement(selector: TokenSelector, cause: TokenChangeCause, at: number, by: string, d: Dialect): Statement {
+function revokeStatement(selector: TokenSelector, cause: TokenChangeCause, at: number, by: string, d: Dialect) {
   const where = selectorWhere(selector, d);
-
-  return {
+  const statement: Statement = {
     sql: `UPDATE tokens SET revoked_at = ?, revoked_by = ?, revoked_reason = ? WHERE revoked_at IS NULL AND ${where.sql} ${RETURNING_CHANGED}`,
     params: [d.time(at), by, cause, ...where.params],
   };
+
+  return { ...statement, keyed: keyedRevocation(selector, cause, by) };
+}
+
+/** A revocation of one token or one grant, which a store may merge with others of its batch (KeyedRevocation). */
+function keyedRevocation(selector: TokenSelector, cause: TokenChangeCause, by: string): KeyedRevocation | undefined {
+  if ("tokenId" in selector) return { column: "id", key: selector.tokenId, by, reason: cause };
+  if ("grantId" in selector) return { column: "grant_id", key: selector.grantId, by, reason: cause };
+
+  return undefined;
 }
 
 /** The causes whose tokens stay revoked (their rows' `reapprovable`), as an SQL list of our own constants. */
