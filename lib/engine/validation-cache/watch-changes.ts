@@ -4,7 +4,7 @@ import { listenForEvents } from "@/lib/data/bus/postgres-listener";
 import { db } from "@/lib/data/db/client";
 import { engineOf, sqlitePath } from "@/lib/data/db/engine";
 import { store } from "@/lib/data/store";
-import { applyCacheSettings, clearCache, holdWhileReading, setFeedUp, setFence } from "./cache";
+import { applyCacheSettings, cacheStatus, clearCache, holdWhileReading, setFeedUp, setFence } from "./cache";
 import { cacheSettingsOf } from "./cache-settings";
 import { evictEvents } from "./evict-events";
 import { watchSqlite } from "./sqlite-watch";
@@ -52,6 +52,8 @@ export function startValidationCache(): () => Promise<void> {
   }
 
   async function onMessage(m: EventsCommitted) {
+    // Off, the cache holds nothing to evict: turning it on empties it, and a lookup begun before is not remembered.
+    if (m.type !== "settings.changed" && !cacheStatus().enabled) return;
     const release = holdWhileReading();
     try {
       if (m.type === "settings.changed") await loadSettings();
