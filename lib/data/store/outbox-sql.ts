@@ -35,18 +35,22 @@ export function outboxSql(clock: DbClock, { lockGateways = "" } = {}) {
   const { now, plus } = clock;
 
   return {
-    insertEvent: "INSERT INTO revocation_events (id, type, tokens, created_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING sequence",
+    // Events are stamped by the database's clock (plus a re-send's delay, the 4th parameter): every instance's
+    // must agree, as a gateway orders and times notices by it and the latency figures count from it.
+    insertEvent: `INSERT INTO revocation_events (id, type, tokens, created_at, expires_at) VALUES (?, ?, ?, ${plus("?")}, ?) RETURNING sequence`,
     markAnnounced: "UPDATE tokens SET revocation_seq = ? WHERE id = ?",
     insertSubscriptionEvent: `INSERT INTO revocation_events (id, type, tokens, client_id, api_context, api_version, created_at, expires_at)
-      VALUES (?, 'subscription.changed', '[]', ?, ?, ?, ?, ?) RETURNING sequence`,
+      VALUES (?, 'subscription.changed', '[]', ?, ?, ?, ${now}, ?) RETURNING sequence`,
     // A gateway caches validation info at most until the token expires: after the client's last live
     // token expires, nobody is owed a subscription.changed event about it (none is queued if it has none).
     liveTokensUntil: "SELECT MAX(expires_at) AS until FROM tokens WHERE client_id = ? AND revoked_at IS NULL AND expires_at > ?",
     // Not leased: whoever claims first sends the first attempt — the door that committed, or any worker
     // if that process died. `?` delays the first attempt (the race re-send). Disabled gateways get
-    // their rows too, held (see claimable) until releaseHeld.
+    // their rows too, held (see claimable) until releaseHeld. Created when its event was: latency counts from there.
+    // Parameters: the delay, the retry window, the event's sequence.
     insertDeliveries: `INSERT INTO deliveries (event_sequence, gateway_id, status, attempts, next_attempt_at, give_up_at, lease_until, created_at)
-      SELECT ?, id, 'pending', 0, ${plus("?")}, ${plus("?")}, NULL, ? FROM gateways${lockGateways}`,
+      SELECT e.sequence, g.id, 'pending', 0, ${plus("?")}, ${plus("?")}, NULL, e.created_at
+      FROM revocation_events e, gateways g WHERE e.sequence = ?${lockGateways}`,
     // Only while this process still holds the lease it sent under: a slow holder whose lease lapsed
     // (and whose row another worker may have delivered since) writes nothing.
     recordAttempt: `UPDATE deliveries SET

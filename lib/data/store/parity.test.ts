@@ -416,7 +416,7 @@ async function runScenario(engine: Engine) {
   await lookups("after changes");
 
   // The outbox: a delayed re-send, the door's claim, the worker's claim, attempts, an admin's redelivery.
-  note("queueResend", await store.queueResend(first.changed, now, 60_000));
+  note("queueResend", await store.queueResend(first.changed, 60_000));
   const byKey = (a: PendingDelivery, b: PendingDelivery) => a.sequence - b.sequence || a.gatewayId.localeCompare(b.gatewayId);
   const atDoor = (await store.claimQueued(first.notices.sequences, "g-1", LEASE_MS)).sort(byKey);
   note("claimQueued", atDoor);
@@ -446,7 +446,11 @@ async function runScenario(engine: Engine) {
   note("requeueFailed all", await store.requeueFailed("g-1", undefined));
   note("claimDueDeliveries after", (await store.claimDueDeliveries(LEASE_MS, 100)).sort(byKey));
 
-  for (const [table, order] of TABLES) note(`rows of ${table}`, await engine.rows(`SELECT * FROM ${table} ORDER BY ${order}`));
+  for (const [table, order] of TABLES) {
+    const rows = await engine.rows(`SELECT * FROM ${table} ORDER BY ${order}`);
+    // Events and their deliveries are stamped by the database's clock.
+    note(`rows of ${table}`, STAMPED_BY_DATABASE.has(table) ? rows.map((r) => ({ ...r, created_at: "clock" })) : rows);
+  }
 
   return log;
 }
@@ -469,8 +473,18 @@ const TABLES = [
   ["introspection_counts", "day, client_id"],
 ] as const;
 
-/** Times on the database's clock (leases, due times) and on this process's (sendBy). */
-const CLOCK_FIELDS = new Set(["next_attempt_at", "give_up_at", "lease_until", "last_attempt_at", "delivered_at", "leaseUntil", "sendBy"]);
+/** Times on the database's clock (leases, due times, events' stamps) and on this process's (sendBy). */
+const CLOCK_FIELDS = new Set([
+  "next_attempt_at",
+  "give_up_at",
+  "lease_until",
+  "last_attempt_at",
+  "delivered_at",
+  "leaseUntil",
+  "sendBy",
+  "createdAt",
+]);
+const STAMPED_BY_DATABASE = new Set<string>(["revocation_events", "deliveries"]);
 const RANDOM_FIELDS = new Set(["eventId"]); // a fresh webhook-id per event
 const ROW_ORDERED = new Set(["changed", "revoked"]); // RETURNING gives rows in no promised order
 

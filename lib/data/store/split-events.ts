@@ -2,10 +2,11 @@ import { MAX_TOKENS_PER_EVENT, toWireToken } from "@/lib/base/contract.shared";
 import type { ChangedToken, NoticeType } from "@/lib/data/store/types";
 import { randomUUID } from "node:crypto";
 
-export type EventRow = { id: string; type: NoticeType; tokens: string; createdAt: number; expiresAt: number; tokenIds: string[] };
+/** An event as the change writes it; the database stamps its created_at (outbox-sql.ts insertEvent). */
+export type EventRow = { id: string; type: NoticeType; tokens: string; expiresAt: number; tokenIds: string[] };
 /** An event of a batch, with the changes (their indexes in the batch) whose tokens it carries. */
 export type BatchEventRow = EventRow & { changes: number[] };
-type Change = { type: NoticeType; tokens: ChangedToken[]; at: number };
+type Change = { type: NoticeType; tokens: ChangedToken[] };
 
 /**
  * A group-committed batch's events. Consecutive changes of one type share their events (at most 500
@@ -19,14 +20,13 @@ export function batchIntoEvents(changes: Change[]): BatchEventRow[] {
   for (let start = 0; start < changes.length;) {
     let end = start;
     while (end + 1 < changes.length && changes[end + 1].type === changes[start].type) end++;
-    const run = changes.slice(start, end + 1).flatMap((c, k) => c.tokens.map((token) => ({ token, change: start + k, at: c.at })));
+    const run = changes.slice(start, end + 1).flatMap((c, k) => c.tokens.map((token) => ({ token, change: start + k })));
     for (let i = 0; i < run.length; i += MAX_TOKENS_PER_EVENT) {
       const chunk = run.slice(i, i + MAX_TOKENS_PER_EVENT);
       events.push({
         ...eventOf(
           changes[start].type,
           chunk.map((c) => c.token),
-          Math.max(...chunk.map((c) => c.at)),
         ),
         changes: [...new Set(chunk.map((c) => c.change))],
       });
@@ -38,12 +38,11 @@ export function batchIntoEvents(changes: Change[]): BatchEventRow[] {
 }
 
 /** One event of at most 500 tokens, with its wire-ready token list and a fresh webhook-id. */
-function eventOf(type: NoticeType, chunk: ChangedToken[], at: number): EventRow {
+function eventOf(type: NoticeType, chunk: ChangedToken[]): EventRow {
   return {
     id: `evt_${randomUUID().replace(/-/g, "")}`,
     type,
     tokens: JSON.stringify(chunk.map(toWireToken)),
-    createdAt: at,
     expiresAt: Math.max(...chunk.map((t) => t.expiresAt)), // after it, nobody is owed this event
     tokenIds: chunk.map((t) => t.id),
   };

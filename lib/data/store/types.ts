@@ -265,7 +265,7 @@ export type DriverStore = Lookups & {
    * Queues `token.revoked` once more for tokens already revoked (the race re-send), due after `delayMs`,
    * in one transaction; the tokens keep pointing at their first announcement.
    */
-  queueResend(tokens: ChangedToken[], at: number, delayMs: number): Promise<QueuedNotices>;
+  queueResend(tokens: ChangedToken[], delayMs: number): Promise<QueuedNotices>;
   /** Puts a gateway's failed deliveries back in the queue, due now; returns their events. */
   requeueFailed(gatewayId: string, sequence: number | undefined): Promise<number[]>;
   /** Claims the due deliveries of these events, like any other claim: the door's first attempt. */

@@ -61,7 +61,7 @@ async function queueBatch(): Promise<void> {
   state.batch = undefined;
   const delay = resendDelayMs();
   try {
-    const queued = await store().queueResend(tokens, Date.now(), delay);
+    const queued = await store().queueResend(tokens, delay);
     setTimeout(() => void flushNotices(queued), delay).unref(); // the worker is the backstop
   } catch (err) {
     console.error("race re-send could not be queued", err);

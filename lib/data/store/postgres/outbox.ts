@@ -10,13 +10,14 @@ import type pg from "pg";
 import type { PostgresConnection } from "./connection";
 
 const POSTGRES_CLOCK = POSTGRES.clock;
-const OUTBOX_SQL = outboxSql(POSTGRES_CLOCK, { lockGateways: " FOR KEY SHARE" });
+const OUTBOX_SQL = outboxSql(POSTGRES_CLOCK, { lockGateways: " FOR KEY SHARE OF g" });
 const CLAIMABLE = claimable(POSTGRES_CLOCK);
 const PULL_FORWARD = pullForwardSql(POSTGRES, "gateway_id = ANY(?)"); // every gateway that acknowledged, at once
 const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl" 1)
 
 /**
- * A change's events, in one statement: the event-sequence lock, the events, the tokens marked as
+ * A change's events, in one statement: the event-sequence lock, the events (stamped by the database's
+ * clock, plus the delay of a re-send: instances' clocks may disagree, the database's is one), the tokens marked as
  * announced, a delivery per gateway (held for a disabled one; locked FOR KEY SHARE, see outboxSql) and the bus
  * message. Sequences follow commit order because each transaction takes the lock before its
  * first sequence and holds it until it commits; as the last statement before COMMIT, the lock is
@@ -26,25 +27,25 @@ const EVENT_SEQUENCE_LOCK = 0x70636c01; // an advisory lock key of our own ("pcl
 const QUEUE_EVENTS = `WITH locked AS (SELECT pg_advisory_xact_lock($1)),
   ev AS (
     INSERT INTO revocation_events (id, type, tokens, created_at, expires_at)
-    SELECT e.id, e.type, e.tokens, e.created_at, e.expires_at
-    FROM locked, unnest($2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[])
-      WITH ORDINALITY AS e(id, type, tokens, created_at, expires_at, n)
+    SELECT e.id, e.type, e.tokens, ${POSTGRES_CLOCK.plus("$9")}, e.expires_at
+    FROM locked, unnest($2::text[], $3::text[], $4::text[], $5::timestamp[])
+      WITH ORDINALITY AS e(id, type, tokens, expires_at, n)
     ORDER BY e.n
     RETURNING id, type, sequence, created_at),
   marked AS (
     UPDATE tokens t SET revocation_seq = ev.sequence
-    FROM ev JOIN unnest($7::text[], $8::text[]) AS m(token_id, event_id) ON m.event_id = ev.id
-    WHERE $9::boolean AND t.id = m.token_id
+    FROM ev JOIN unnest($6::text[], $7::text[]) AS m(token_id, event_id) ON m.event_id = ev.id
+    WHERE $8::boolean AND t.id = m.token_id
     RETURNING t.id),
   queued AS (
     INSERT INTO deliveries (event_sequence, gateway_id, status, attempts, next_attempt_at, give_up_at, lease_until, created_at)
-    SELECT ev.sequence, g.id, 'pending', 0, ${POSTGRES_CLOCK.plus("$10")}, ${POSTGRES_CLOCK.plus("$11")}, NULL, ev.created_at
+    SELECT ev.sequence, g.id, 'pending', 0, ${POSTGRES_CLOCK.plus("$9")}, ${POSTGRES_CLOCK.plus("$10")}, NULL, ev.created_at
     FROM ev, gateways g
     FOR KEY SHARE OF g
     RETURNING event_sequence),
   notified AS (
-    SELECT pg_notify($12, json_build_object('from', $13::text, 'type', type, 'first', MIN(sequence), 'last', MAX(sequence))::text)
-    FROM ev WHERE $9::boolean GROUP BY type)
+    SELECT pg_notify($11, json_build_object('from', $12::text, 'type', type, 'first', MIN(sequence), 'last', MAX(sequence))::text)
+    FROM ev WHERE $8::boolean GROUP BY type)
   SELECT id, sequence, EXISTS (SELECT 1 FROM queued q WHERE q.event_sequence = ev.sequence) AS queued,
     (SELECT COUNT(*) FROM notified) AS notified -- a plain SELECT runs only if read; the writes above always do
   FROM ev ORDER BY sequence`;
@@ -83,7 +84,7 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
   // One statement for any number of changes (a group commit's), each answered with its own notices.
   async function queue(
     c: pg.PoolClient,
-    changes: { type: NoticeType; tokens: ChangedToken[]; at: number }[],
+    changes: { type: NoticeType; tokens: ChangedToken[] }[],
     { delayMs = 0, announce = true } = {},
   ): Promise<QueuedNotices[]> {
     const events = batchIntoEvents(changes);
@@ -100,7 +101,6 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
         events.map((e) => e.id),
         events.map((e) => e.type),
         events.map((e) => e.tokens),
-        events.map((e) => utc(e.createdAt)),
         events.map((e) => utc(e.expiresAt)),
         events.flatMap((e) => e.tokenIds),
         events.flatMap((e) => e.tokenIds.map(() => e.id)),
@@ -162,12 +162,11 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
         clientId,
         api.context,
         api.version,
-        utc(at),
         utc(until),
       ]);
       const sequence = row.rows[0].sequence;
       inserted.push(sequence);
-      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [sequence, 0, retryWindowMs(), utc(at)]);
+      const { rowCount } = await query(c, "insert_deliveries", OUTBOX_SQL.insertDeliveries, [0, retryWindowMs(), sequence]);
       if (rowCount) sequences.push(sequence);
     }
     // Other instances evict their cached validation info for these (client, API) pairs (lib/engine/validation-cache), at commit.
@@ -182,11 +181,9 @@ export function postgresOutbox({ pool, query, transaction }: PostgresConnection)
   }
 
   const methods: Pick<DriverStore, "queueResend" | "requeueFailed" | "claimQueued" | "claimDueDeliveries" | "recordAttempts"> = {
-    async queueResend(tokens, at, delayMs) {
+    async queueResend(tokens, delayMs) {
       // Announced when it is due: its timestamp, and the latency figures, start then.
-      return transaction(
-        async (c) => (await queue(c, [{ type: "token.revoked", tokens, at: at + delayMs }], { delayMs, announce: false }))[0],
-      );
+      return transaction(async (c) => (await queue(c, [{ type: "token.revoked", tokens }], { delayMs, announce: false }))[0]);
     },
     async requeueFailed(gatewayId, sequence) {
       const params = [retryWindowMs(), gatewayId, ...(sequence === undefined ? [] : [sequence])];

@@ -76,7 +76,7 @@ export function postgresTokenChanges(
           const changed = await applyBatch(c, changes);
           const notices = await queue(
             c,
-            changes.map((change, n) => ({ type: change.tokens.notice, tokens: changed[n], at: change.at })),
+            changes.map((change, n) => ({ type: change.tokens.notice, tokens: changed[n] })),
           );
 
           return changes.map((_, n) => ({ changed: changed[n], notices: notices[n] }));

@@ -28,20 +28,12 @@ export function sqliteOutbox({ conn, stmt }: SqliteConnection) {
   // Must run inside a transaction: the notices commit with the changes they announce. Any number of
   // changes (a group commit's), each answered with its own notices; consecutive ones of a type share events.
   // With no gateway registered the events still go to the feed, and nothing waits to be sent.
-  const queue = (
-    changes: { type: NoticeType; tokens: ChangedToken[]; at: number }[],
-    { delayMs = 0, announce = true } = {},
-  ): QueuedNotices[] => {
+  const queue = (changes: { type: NoticeType; tokens: ChangedToken[] }[], { delayMs = 0, announce = true } = {}): QueuedNotices[] => {
     const queued = changes.map((c) => ({ sequences: [] as number[], revoked: c.type === "token.revoked" && announce ? c.tokens : [] }));
     for (const e of batchIntoEvents(changes)) {
-      const { sequence } = stmt(OUTBOX_SQL.insertEvent).get(e.id, e.type, e.tokens, time(e.createdAt), time(e.expiresAt)) as RawSequence;
+      const { sequence } = stmt(OUTBOX_SQL.insertEvent).get(e.id, e.type, e.tokens, delayMs, time(e.expiresAt)) as RawSequence;
       if (announce) for (const id of e.tokenIds) stmt(OUTBOX_SQL.markAnnounced).run(sequence, id);
-      const { changes: deliveries } = stmt(OUTBOX_SQL.insertDeliveries).run(
-        sequence,
-        delayMs,
-        delayMs + retryWindowMs(),
-        time(e.createdAt),
-      );
+      const { changes: deliveries } = stmt(OUTBOX_SQL.insertDeliveries).run(delayMs, delayMs + retryWindowMs(), sequence);
       if (deliveries > 0) for (const i of e.changes) queued[i].sequences.push(sequence);
     }
 
@@ -54,15 +46,8 @@ export function sqliteOutbox({ conn, stmt }: SqliteConnection) {
       const { until } = stmt(OUTBOX_SQL.liveTokensUntil).get(clientId, time(at)) as RawLiveUntil;
       if (until === null) return []; // no live token: no gateway holds validation info to evict
       const id = `evt_${randomUUID().replace(/-/g, "")}`;
-      const { sequence } = stmt(OUTBOX_SQL.insertSubscriptionEvent).get(
-        id,
-        clientId,
-        api.context,
-        api.version,
-        time(at),
-        until,
-      ) as RawSequence;
-      const { changes } = stmt(OUTBOX_SQL.insertDeliveries).run(sequence, 0, retryWindowMs(), time(at));
+      const { sequence } = stmt(OUTBOX_SQL.insertSubscriptionEvent).get(id, clientId, api.context, api.version, until) as RawSequence;
+      const { changes } = stmt(OUTBOX_SQL.insertDeliveries).run(0, retryWindowMs(), sequence);
       return changes > 0 ? [sequence] : [];
     });
 
@@ -92,9 +77,9 @@ export function sqliteOutbox({ conn, stmt }: SqliteConnection) {
   });
 
   const methods: Pick<DriverStore, "queueResend" | "requeueFailed" | "claimQueued" | "claimDueDeliveries" | "recordAttempts"> = {
-    async queueResend(tokens, at, delayMs) {
+    async queueResend(tokens, delayMs) {
       // Announced when it is due: its timestamp, and the latency figures, start then.
-      return conn.transaction(() => queue([{ type: "token.revoked", tokens, at: at + delayMs }], { delayMs, announce: false })[0])();
+      return conn.transaction(() => queue([{ type: "token.revoked", tokens }], { delayMs, announce: false })[0])();
     },
     async requeueFailed(gatewayId, sequence) {
       const params = [retryWindowMs(), gatewayId, ...(sequence === undefined ? [] : [sequence])];

@@ -22,7 +22,7 @@ export function sqliteTokenChanges({ conn, stmt }: SqliteConnection, { queue }: 
   };
   const commitAll = conn.transaction((changes: TokenChange[]) => {
     const applied = changes.map(applyTokenChange);
-    const notices = queue(changes.map((change, i) => ({ type: change.tokens.notice, tokens: applied[i], at: change.at })));
+    const notices = queue(changes.map((change, i) => ({ type: change.tokens.notice, tokens: applied[i] })));
 
     return applied.map((changed, i) => ({ changed, notices: notices[i] }));
   });
