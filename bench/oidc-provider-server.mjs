@@ -1,6 +1,6 @@
-// Reference point for `npm run bench`: oidc-provider (in-memory adapter) doing client_credentials,
+// Reference point for `npm run bench`: oidc-provider (in-memory adapter, one process) doing client_credentials,
 // introspection and revocation. Seeds tokens programmatically and hands them to the parent over IPC.
-import Provider from "oidc-provider";
+import { benchProvider, seedProviderTokens } from "./oidc-provider-config.mjs";
 
 // oidc-provider's own memory adapter is an LRU of 1,000 entries; hold every token, as our database does.
 const store = new Map();
@@ -30,23 +30,6 @@ class MapAdapter {
 }
 
 const port = Number(process.env.PORT);
-const count = Number(process.env.TOKENS);
-const provider = new Provider(`http://127.0.0.1:${port}`, {
-  adapter: MapAdapter,
-  clients: [
-    { client_id: "bench", client_secret: "bench-secret", grant_types: ["client_credentials"], redirect_uris: [], response_types: [] },
-  ],
-  features: {
-    clientCredentials: { enabled: true },
-    introspection: { enabled: true },
-    revocation: { enabled: true },
-    devInteractions: { enabled: false },
-  },
-  ttl: { ClientCredentials: 3600 },
-});
-provider.on("server_error", (_ctx, err) => console.error(err));
-
-const client = await provider.Client.find("bench");
-const tokens = [];
-for (let i = 0; i < count; i++) tokens.push(await new provider.ClientCredentials({ client, scope: "" }).save());
+const provider = benchProvider(port, MapAdapter);
+const tokens = await seedProviderTokens(provider, Number(process.env.TOKENS));
 provider.listen(port, "127.0.0.1", () => process.send({ ready: true, tokens }));
