@@ -284,7 +284,7 @@ async function reportNotices(farm: Awaited<ReturnType<typeof startAckFarm>>, por
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
+  if (!existsSync(".next/BUILD_ID") || !existsSync("dist/server.mjs")) throw new Error("no production build: run `npm run build` first");
   const prepared = await seed();
   const farm = await startAckFarm(Array.from({ length: GATEWAYS }, (_, i) => PORTS.farm + i));
   const targets = await startTargets(prepared);

@@ -24,7 +24,7 @@ export function forkReady(script: string, env: Record<string, string>): Promise<
 }
 
 /**
- * Portcullis as `npm start` runs it with `workers` workers (lib/doors/cluster), without the background jobs:
+ * Portcullis as `npm start` runs it (the compiled dist/server.mjs) with `workers` workers (lib/doors/cluster), without the background jobs:
  * the purge and delivery retries are not what is measured. Each door still sends the notices of the revocations
  * it commits (lib/engine/notices/flush-notices.ts). BENCH_CPU_PROF=<dir> writes a V8 CPU profile (open it in Chrome DevTools).
  */
@@ -32,7 +32,7 @@ export function startPortcullis(port: number, workers: number) {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
   return started(
-    spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
+    spawn(process.execPath, [...profile, "dist/server.mjs"], {
       env: {
         ...process.env,
         NODE_ENV: "production",

@@ -1,6 +1,6 @@
 import { hashToken } from "@/lib/base/hash-token";
-import { store, type ClientAuthRow, type TokenChangeResult } from "@/lib/data/store";
-import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
+import type { ClientAuthRow, TokenChangeResult } from "@/lib/data/store";
+import { commitTokenChange } from "@/lib/engine/changes/commit-token-change";
 import { clientActor } from "@/lib/engine/identity/actor.shared";
 
 type RevokeByClientOptions = { client: ClientAuthRow; token: string; ip?: string | null };
@@ -11,12 +11,11 @@ type RevokeByClientOptions = { client: ClientAuthRow; token: string; ip?: string
  * so the endpoint is no oracle for token existence.
  */
 export async function revokeByClient({ client, token, ip }: RevokeByClientOptions): Promise<TokenChangeResult> {
-  const found = await store().findTokenByHash(hashToken(token));
-  if (!found || found.clientId !== client.id || found.revokedAt !== null) return NO_CHANGE;
-
+  // One statement finds the token and revokes its grant: no read before the transaction (a round trip and
+  // a pool connection per request under load), and nothing changes for another client's or a revoked token.
   return commitTokenChange({
     cause: "revocation_endpoint",
-    tokens: { revoke: { grantId: found.grantId } },
+    tokens: { revoke: { grantOf: { hash: hashToken(token), clientId: client.id } } },
     by: `client:${client.id}`,
     actor: clientActor(client.id, ip ?? null),
     appId: client.appId,

@@ -155,7 +155,9 @@ export type TokenChange = {
  * The same revocation as the token statement says, by one key: PostgreSQL revokes a batch's keyed
  * revocations in one statement instead of a round trip each (the RFC 7009 door's, by grant).
  */
-export type KeyedRevocation = { column: "id" | "grant_id"; key: string; by: string; reason: string };
+export type KeyedRevocation = { column: "id" | "grant_id"; key: string; by: string; reason: string } | GrantOfTokenRevocation;
+/** The grant of `clientId`'s token whose hash is `key`, while that token is not revoked (RFC 7009, without a read first). */
+type GrantOfTokenRevocation = { column: "grant_of_hash"; key: string; clientId: string; by: string; reason: string };
 
 export type TokenChangeResult = { changed: ChangedToken[]; notices: QueuedNotices };
 

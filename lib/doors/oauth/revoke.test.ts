@@ -1,5 +1,7 @@
 import { hashToken } from "@/lib/base/hash-token";
 import { db } from "@/lib/data/db/client";
+import { store } from "@/lib/data/store";
+import { buildTokens } from "@/lib/engine/tokens/build-token";
 import { createTestApp, formRequest, oauth } from "@/lib/testing/factories";
 import { issueToken } from "@/lib/tokens/issue-token";
 import { describe, expect, it } from "vitest";
@@ -35,6 +37,28 @@ describe("POST /oauth2/revoke — RFC 7009", () => {
     );
     expect(res.status).toBe(200);
     expect((await stored(victim.accessToken)).revokedAt).toBeNull();
+  });
+
+  it("revokes the rest of the token's grant, in a burst where another client's tokens change nothing", async () => {
+    const owner = await appWithToken();
+    const first = await stored(owner.accessToken);
+    const sibling = (await buildTokens({ client: { id: owner.clientId, ownerId: null } })).access.row;
+    await store().insertToken({ ...sibling, grantId: first.grantId }); // e.g. the refresh token issued with it
+    const victim = await appWithToken();
+    const send = (token: string) => oauth.revoke(formRequest("/oauth2/revoke", { token }, { basic: [owner.clientId, owner.clientSecret] }));
+    // One turn of the event loop: on PostgreSQL these share one statement.
+    const answers = await Promise.all([
+      send(owner.accessToken),
+      send(victim.accessToken),
+      send(victim.accessToken),
+      send("pcl_at_unknown"),
+    ]);
+
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect((await db.token.findUniqueOrThrow({ where: { id: sibling.id } })).revokedReason).toBe("revocation_endpoint");
+    expect((await stored(victim.accessToken)).revokedAt).toBeNull();
+    const audited = await db.auditEvent.findMany({ where: { appId: owner.app!.id, action: "token.revoked" } });
+    expect(audited.map((e) => JSON.parse(e.detail).tokenIds.sort())).toEqual([[first.id, sibling.id].sort()]);
   });
 
   it("answers 200 for an unknown or already revoked token", async () => {

@@ -8,6 +8,7 @@ export type TokenSelector =
   | { tokenId: string }
   | { tokenIds: string[] }
   | { grantId: string }
+  | { grantOf: { hash: string; clientId: string } } // the grant of the client's token with this hash, unless that token is revoked
   | { clientId: string; type?: TokenType; activeAt?: number }
   | { clientId: string; userId: string } // a person's grant to an application: every family it holds
   | { issuedFrom: string; whileUnused?: true } // what one use of a refresh token issued (a retry: only while its refresh token is unused)
@@ -25,6 +26,10 @@ function selectorWhere(selector: TokenSelector, d: Dialect): Statement {
     return { sql: `id ${list.sql}`, params: list.params };
   }
   if ("grantId" in selector) return { sql: "grant_id = ?", params: [selector.grantId] };
+  if ("grantOf" in selector) {
+    const grant = "SELECT p.grant_id FROM tokens p WHERE p.hash = ? AND p.client_id = ? AND p.revoked_at IS NULL";
+    return { sql: `grant_id = (${grant})`, params: [selector.grantOf.hash, selector.grantOf.clientId] };
+  }
   if ("issuedFrom" in selector) {
     if (!selector.whileUnused) return { sql: "issued_from = ?", params: [selector.issuedFrom] };
     // Once that pair's refresh token was rotated, a retry would fork the family: nothing is selected, and the caller sees reuse.
@@ -70,6 +75,8 @@ function revokeStatement(selector: TokenSelector, cause: TokenChangeCause, at: n
 function keyedRevocation(selector: TokenSelector, cause: TokenChangeCause, by: string): KeyedRevocation | undefined {
   if ("tokenId" in selector) return { column: "id", key: selector.tokenId, by, reason: cause };
   if ("grantId" in selector) return { column: "grant_id", key: selector.grantId, by, reason: cause };
+  if ("grantOf" in selector)
+    return { column: "grant_of_hash", key: selector.grantOf.hash, clientId: selector.grantOf.clientId, by, reason: cause };
 
   return undefined;
 }

@@ -14,12 +14,20 @@ import type { PostgresOutbox } from "./outbox";
  * plan on the key's index without statistics (autovacuum may be off): joined on `v.key` alone, a
  * table never analysed was planned as a sequential scan.
  */
-const revokeByKey = (column: KeyedRevocation["column"]) => `UPDATE tokens t
+const revokeByKey = (join: string, where: string) => `UPDATE tokens t
   SET revoked_at = v.at, revoked_by = v.by, revoked_reason = v.reason
-  FROM unnest($1::int[], $2::text[], $3::timestamp[], $4::text[], $5::text[]) AS v(n, key, at, by, reason)
-  WHERE t.${column} = ANY($2) AND t.${column} = v.key AND t.revoked_at IS NULL
+  FROM unnest($1::int[], $2::text[], $3::timestamp[], $4::text[], $5::text[], $6::text[]) AS v(n, key, at, by, reason, client_id)${join}
+  WHERE ${where} AND t.revoked_at IS NULL
   RETURNING v.n, ${CHANGED_COLUMNS.map((c) => `t.${c}`).join(", ")}`;
-const REVOKE_BY_KEY = { id: revokeByKey("id"), grant_id: revokeByKey("grant_id") };
+const REVOKE_BY_KEY: Record<KeyedRevocation["column"], string> = {
+  id: revokeByKey("", "t.id = ANY($2) AND t.id = v.key"),
+  grant_id: revokeByKey("", "t.grant_id = ANY($2) AND t.grant_id = v.key"),
+  // The presented token (p) by its unique hash, then its grant's tokens: no read before the transaction.
+  grant_of_hash: revokeByKey(
+    "\n  JOIN tokens p ON p.hash = v.key AND p.client_id = v.client_id AND p.revoked_at IS NULL",
+    "p.hash = ANY($2) AND t.grant_id = p.grant_id",
+  ),
+};
 
 /** A batch's audit rows, in one statement. */
 const INSERT_AUDIT_ROWS = `INSERT INTO audit_events (id, app_id, actor_id, actor, action, detail, ip, created_at)
@@ -34,7 +42,7 @@ export function postgresTokenChanges(
   // connection: a batch costs a fixed number of statements, not two per change.
   async function applyBatch(c: pg.PoolClient, changes: TokenChange[]): Promise<ChangedToken[][]> {
     const changed: ChangedToken[][] = changes.map(() => []);
-    for (const column of ["id", "grant_id"] as const) {
+    for (const column of ["id", "grant_id", "grant_of_hash"] as const) {
       const mine = changes.flatMap((change, n) =>
         change.tokens.keyed?.column === column ? [{ n, ...change.tokens.keyed, at: change.at }] : [],
       );
@@ -48,6 +56,7 @@ export function postgresTokenChanges(
           mine.map((k) => utc(k.at)),
           mine.map((k) => k.by),
           mine.map((k) => k.reason),
+          mine.map((k) => ("clientId" in k ? k.clientId : null)),
         ],
       });
       for (const r of rows) changed[r.n].push(toChanged(r));
