@@ -9,6 +9,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().default("0.0.0.0"),
   PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES: z.enum(["allow", "refuse", ""]).optional(), // read through privateAddressesPolicy(); "" is unset
+  PORTCULLIS_SQLITE_SYNC: z.enum(["normal", "full"]).default("normal"), // the store's synchronous pragma (README, "Durability")
 });
 
 export type Env = z.infer<typeof envSchema>;

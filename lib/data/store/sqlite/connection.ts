@@ -1,3 +1,4 @@
+import { env } from "@/lib/base/env";
 import { privateSqliteFile } from "@/lib/data/db/private-sqlite-file";
 import Database from "better-sqlite3";
 
@@ -14,7 +15,9 @@ export type SqliteConnection = {
 export function openSqlite(file: string): SqliteConnection {
   const conn = new Database(privateSqliteFile(file), { timeout: 5_000 });
   conn.pragma("journal_mode = WAL");
-  conn.pragma("synchronous = NORMAL"); // durable at each WAL checkpoint; a crash loses no committed page
+  // NORMAL: a commit survives the process's crash, not the machine's (power loss, a kernel panic may roll
+  // back the last commits before a checkpoint); FULL syncs the WAL at every commit (README, "Durability").
+  conn.pragma(`synchronous = ${env.PORTCULLIS_SQLITE_SYNC.toUpperCase()}`);
   const cache = new Map<string, Database.Statement>();
   const stmt = (sql: string) => cache.get(sql) ?? cache.set(sql, conn.prepare(sql)).get(sql)!;
 
