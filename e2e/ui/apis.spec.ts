@@ -206,6 +206,59 @@ test.describe("APIs, subscriptions and tiers", () => {
     await expect(page.getByRole("list", { name: "Your subscriptions to this API" })).toContainText(`blocked Low-${tag}`);
   });
 
+  test("Admin → APIs: Tiers come first; a gateway URL without its scheme and a fractional limit get messages that say what is wrong, from the API too", async ({
+    page,
+  }) => {
+    const tag = randomUUID().slice(0, 6);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto("/admin/apis");
+    const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
+    expect(headings).toContain("Tiers");
+    expect(headings.indexOf("Tiers"), headings.join(" | ")).toBeLessThan(headings.indexOf("Add an API version"));
+
+    // The tier form: 1.5 a minute or a day is not a whole number; nothing is saved.
+    await page.getByLabel("Tier name").fill(`Half-${tag}`);
+    await page.getByLabel("Requests per minute").fill("1.5");
+    await page.getByLabel("Daily quota (optional)").fill("2.5");
+    await page.getByRole("button", { name: "Add tier" }).click();
+    await expect(page.getByLabel("Requests per minute")).toHaveAccessibleDescription("A whole number of requests per minute.");
+    await expect(page.getByLabel("Daily quota (optional)")).toHaveAccessibleDescription("A whole number of requests a day.");
+    await expect(page.getByRole("list", { name: "Tiers" })).not.toContainText(`Half-${tag}`);
+
+    // The API form: a host alone is not a URL.
+    await page.getByLabel("Name", { exact: true }).fill(`Schemeless ${tag}`);
+    await page.getByLabel("Context", { exact: true }).fill(`/schemeless-${tag}`);
+    await page.getByLabel("Version", { exact: true }).fill("v1");
+    await page.getByLabel("Gateway URL").fill("gw.example.com");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByLabel("Gateway URL")).toHaveAccessibleDescription(/Include the scheme, e\.g\. https:\/\/gw\.example\.com/);
+
+    // The API answers the same field messages (422), for a client that skipped the form.
+    const post = (url: string, body: unknown) =>
+      page.evaluate(
+        async ({ url, body }) => {
+          const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+          return { status: res.status, body: await res.json() };
+        },
+        { url, body },
+      );
+    const api = await post("/api/admin/apis", {
+      name: "x",
+      context: `/schemeless-${tag}`,
+      version: "v1",
+      gatewayUrl: "gw.example.com",
+      tiers: ["x"],
+    });
+    expect(api.status).toBe(422);
+    expect(api.body.error.fields.gatewayUrl).toEqual(["Include the scheme, e.g. https://gw.example.com."]);
+    const tier = await post("/api/admin/tiers", { name: `Half-${tag}`, requestsPerMinute: 1.5, dailyQuota: 1.5 });
+    expect(tier.status).toBe(422);
+    expect(tier.body.error.fields).toEqual({
+      requestsPerMinute: ["A whole number of requests per minute."],
+      dailyQuota: ["A whole number of requests a day."],
+    });
+  });
+
   test("the catalog searches and filters, and fits a phone @phone", async ({ page }) => {
     await signUp(page);
     await page.goto("/apis");
