@@ -129,6 +129,7 @@ test.describe("APIs, subscriptions and tiers", () => {
     // Unsubscribing: refused at the gateway for that API within 2 s; the other API still answers.
     await page.goto(`${appUrl}?tab=subscriptions`);
     await page.getByRole("button", { name: `Unsubscribe from Forecast ${tag} v1` }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Unsubscribe" }).click();
     const since = Date.now();
     await expect.poll(async () => (await call("weather")).status, { timeout: PROPAGATION_BUDGET_MS, intervals: [20] }).toBe(401);
     expect(Date.now() - since).toBeLessThan(PROPAGATION_BUDGET_MS);
@@ -257,6 +258,76 @@ test.describe("APIs, subscriptions and tiers", () => {
       requestsPerMinute: ["A whole number of requests per minute."],
       dailyQuota: ["A whole number of requests a day."],
     });
+  });
+
+  test("subscription cards: a pending one offers Withdraw request, each links to its docs, and both ask first, naming the API @phone", async ({
+    browser,
+    page,
+  }) => {
+    const tag = randomUUID().slice(0, 6);
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, ADMIN.email, ADMIN.password);
+    await adminApi(admin, "/api/admin/tiers", { name: `Std-${tag}`, requestsPerMinute: 60 });
+    const apis: Record<string, { id: string }> = {};
+    for (const [name, approvalRequired] of [
+      [`Ledger ${tag}`, true],
+      [`Rates ${tag}`, false],
+    ] as const) {
+      apis[name] = await adminApi<{ id: string }>(admin, "/api/admin/apis", {
+        name,
+        context: `/${name.toLowerCase().replace(" ", "-")}`,
+        version: "v1",
+        tiers: [`Std-${tag}`],
+        approvalRequired,
+      });
+      await adminApi(admin, `/api/admin/apis/${apis[name].id}/lifecycle`, { action: "publish" });
+    }
+
+    await signUp(page);
+    await page.goto("/apps/new");
+    await page.getByLabel("Name", { exact: true }).fill("Ledger client");
+    await page.getByRole("button", { name: "Create application" }).click();
+    await page.getByRole("link", { name: /open the application/ }).click();
+    await expect(page.getByRole("heading", { name: "Ledger client", level: 1 })).toBeVisible();
+    const appUrl = page.url().split("?")[0];
+    for (const name of [`Ledger ${tag}`, `Rates ${tag}`]) {
+      await page.goto(`/apis/${apis[name].id}`);
+      await page.getByRole("button", { name: "Subscribe" }).click();
+      await expect(page.getByRole("list", { name: "Your subscriptions to this API" })).toContainText(/pending|active/);
+    }
+
+    await page.goto(`${appUrl}?tab=subscriptions`);
+    const card = (name: string) => page.getByRole("list", { name: "Subscriptions" }).getByRole("listitem").filter({ hasText: name });
+    const ledger = card(`Ledger ${tag}`);
+    await expect(ledger).toContainText("pending");
+    await expect(ledger.getByRole("button", { name: /Unsubscribe/ })).toHaveCount(0);
+    await expect(ledger.getByRole("link", { name: `Docs for Ledger ${tag} v1` })).toHaveAttribute(
+      "href",
+      `/apis/${apis[`Ledger ${tag}`].id}#docs`,
+    );
+    await expect(card(`Rates ${tag}`).getByRole("link", { name: `Docs for Rates ${tag} v1` })).toBeVisible();
+
+    // Withdraw asks first; Cancel leaves the request as it was.
+    await ledger.getByRole("button", { name: `Withdraw request for Ledger ${tag} v1` }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText(`Ledger ${tag} v1`);
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    await page.reload();
+    await expect(ledger).toContainText("pending");
+    await ledger.getByRole("button", { name: `Withdraw request for Ledger ${tag} v1` }).click();
+    await confirm.getByRole("button", { name: "Withdraw request" }).click();
+    await expect(ledger).toHaveCount(0);
+
+    // Unsubscribe names the API and what stops working before it acts.
+    const rates = card(`Rates ${tag}`);
+    await rates.getByRole("button", { name: `Unsubscribe from Rates ${tag} v1` }).click();
+    await expect(confirm).toContainText(`Rates ${tag} v1`);
+    await expect(confirm).toContainText("refused");
+    await expectNoHorizontalScroll(page);
+    await confirm.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(rates).toHaveCount(0);
+    await expect(page.getByText("No subscriptions yet.")).toBeVisible();
   });
 
   test("the catalog searches and filters, and fits a phone @phone", async ({ page }) => {
