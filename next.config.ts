@@ -26,6 +26,8 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: [...LOOPBACK_HOSTS],
   turbopack: { root },
   outputFileTracingRoot: root,
+  // Browsers ask for /favicon.ico whatever the page links: answer with the app's icon (app/icon.svg, served at /icon.svg).
+  rewrites: async () => [{ source: "/favicon.ico", destination: "/icon.svg" }],
   // Lets parallel checkouts and test runs keep separate build output.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

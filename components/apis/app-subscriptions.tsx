@@ -1,17 +1,16 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
-import { useAppSubscriptions, useChangeTier, useUnsubscribe } from "@/lib/client/subscriptions/queries";
+import { useAppSubscriptions, useChangeTier } from "@/lib/client/subscriptions/queries";
 import { BLOCKED_STICKS } from "@/lib/subscriptions/blocked.shared";
 import type { SubscriptionSummary } from "@/lib/subscriptions/schemas";
 import Link from "next/link";
 import { toast } from "sonner";
 import { StatusBadge } from "./status-badge";
+import { UnsubscribeButton } from "./unsubscribe-button";
 
 function SubscriptionRow({ appId, sub }: { appId: string; sub: SubscriptionSummary }) {
   const changeTier = useChangeTier(appId);
-  const unsubscribe = useUnsubscribe(appId);
   const label = `${sub.api.name} ${sub.api.version}`;
   const live = sub.api.status !== "retired";
 
@@ -22,6 +21,12 @@ function SubscriptionRow({ appId, sub }: { appId: string; sub: SubscriptionSumma
           {label}
         </Link>
         <code className="text-xs text-muted-foreground">{sub.api.context}</code>
+        <Link
+          href={`/apis/${sub.api.id}#docs`}
+          className="text-sm text-muted-foreground underline underline-offset-4 hover:text-foreground"
+        >
+          Docs<span className="sr-only"> for {label}</span>
+        </Link>
         <StatusBadge status={sub.status} />
         {sub.api.status !== "published" && <StatusBadge status={sub.api.status} />}
       </div>
@@ -50,26 +55,14 @@ function SubscriptionRow({ appId, sub }: { appId: string; sub: SubscriptionSumma
               </option>
             ))}
           </NativeSelect>
-          <Button
-            size="sm"
-            variant="outline"
-            pending={unsubscribe.isPending}
-            onClick={() =>
-              unsubscribe.mutate(sub.id, {
-                onSuccess: () => toast.success(`Unsubscribed from ${label}.`),
-                onError: (err) => toast.error(err.message),
-              })
-            }
-          >
-            Unsubscribe<span className="sr-only"> from {label}</span>
-          </Button>
+          <UnsubscribeButton appId={appId} subscriptionId={sub.id} label={label} pending={sub.status === "pending"} />
         </div>
       )}
     </li>
   );
 }
 
-/** The application's subscriptions: API, version, tier and state; change tier or unsubscribe (not a blocked one). */
+/** The application's subscriptions: API, version, tier and state; change tier, unsubscribe or withdraw a pending request (not a blocked one); each links to its API's docs. */
 export function AppSubscriptions({ appId }: { appId: string }) {
   const { data: subs, isPending } = useAppSubscriptions(appId);
   if (isPending) return <p className="text-sm text-muted-foreground">Loading…</p>;

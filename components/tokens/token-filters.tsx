@@ -3,7 +3,7 @@
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { TokenListQuery, TokenSort } from "@/lib/base/list-query.shared";
+import { tokenListQuerySchema, type TokenListQuery, type TokenSort } from "@/lib/base/list-query.shared";
 import { useId } from "react";
 
 export type TokenFilterValues = Required<Pick<TokenListQuery, "q" | "createdFrom" | "createdTo" | "expiresFrom" | "expiresTo">> & {
@@ -22,6 +22,30 @@ export const NO_FILTERS: TokenFilterValues = {
   expiresFrom: "",
   expiresTo: "",
 };
+
+const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof TokenFilterValues)[];
+
+/** The filters a query string names (?q=…&state=…); a missing or invalid one stays at its default. */
+export function filtersFromSearch(params: URLSearchParams): TokenFilterValues {
+  const named = FILTER_KEYS.map((key) => [key, params.get(key)] as const).filter(
+    ([key, raw]) => raw !== null && tokenListQuerySchema.shape[key].safeParse(raw).success,
+  );
+
+  return { ...NO_FILTERS, ...Object.fromEntries(named) };
+}
+
+/**
+ * Puts the filters in the URL, beside what else it holds (?tab=), so a reload or a shared link keeps them.
+ * history.replaceState is the App Router's shallow update: useSearchParams follows, no page is fetched.
+ */
+export function rememberFilters(filters: TokenFilterValues) {
+  const params = new URLSearchParams(window.location.search);
+  for (const key of FILTER_KEYS) {
+    if (filters[key] === NO_FILTERS[key]) params.delete(key);
+    else params.set(key, filters[key]);
+  }
+  window.history.replaceState(null, "", `?${params}`);
+}
 
 type TokenFiltersProps = { value: TokenFilterValues; onChange: (value: TokenFilterValues) => void };
 

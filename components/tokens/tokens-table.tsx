@@ -10,11 +10,12 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useAppTokens } from "@/lib/client/apps/queries";
 import type { TokenSummary } from "@/lib/tokens/list-tokens";
 import { KeyRound } from "lucide-react";
+import { useSearchParams } from "next/navigation";
 import { useDeferredValue, useState } from "react";
 import { RevokeSelectedButton } from "./revoke-selected-button";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { isExpiringSoon, SOURCE_LABEL, TYPE_LABEL } from "./token-facts";
-import { NO_FILTERS, TokenFilters, type TokenFilterValues } from "./token-filters";
+import { filtersFromSearch, NO_FILTERS, rememberFilters, TokenFilters, type TokenFilterValues } from "./token-filters";
 import { TokenStatus } from "./token-status";
 
 const PAGE_SIZE = 100;
@@ -23,7 +24,8 @@ const focusRow = (tokenId: string) => document.querySelector<HTMLElement>(`[data
 
 /** An application's tokens a page at a time, filtered and sorted; select active ones to revoke them together. */
 export function TokensTable({ appId }: { appId: string }) {
-  const [filters, setFilters] = useState<TokenFilterValues>(NO_FILTERS);
+  const searchParams = useSearchParams();
+  const [filters, setFilters] = useState<TokenFilterValues>(() => filtersFromSearch(searchParams));
   const query = useDeferredValue(filters); // typing in the search box does not fire one request per key
   const pages = useCursorPages(query);
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
@@ -56,7 +58,7 @@ export function TokensTable({ appId }: { appId: string }) {
 
   return (
     <div className="grid min-w-0 gap-3">
-      <TokenFilters value={filters} onChange={setFilters} />
+      <TokenFilters value={filters} onChange={(next) => (setFilters(next), rememberFilters(next))} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <Pager
           noun="token"

@@ -3,7 +3,7 @@
 import { cn } from "@/lib/client/cn";
 import { Slot } from "radix-ui";
 import type * as React from "react";
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Label } from "./label";
 
 type FormFieldProps = {
@@ -17,19 +17,37 @@ type FormFieldProps = {
   className?: string;
 };
 
-/** Label + control + hint + field error, wired for screen readers. */
+/**
+ * Label + control + hint + field error, wired for screen readers. The error goes as soon as the control's
+ * value changes, and a new error (or the form's next submit) shows again: a fixed field does not stay red.
+ */
 function FormField({ label, children, error, description, id, className }: FormFieldProps) {
   const autoId = useId();
   const controlId = id ?? autoId;
-  const message = Array.isArray(error) ? error[0] : error;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [editedError, setEditedError] = useState<FormFieldProps["error"]>(null); // the error shown when the value last changed
+  useEffect(() => {
+    const form = rootRef.current?.closest("form");
+    if (!form) return;
+    const judgeAgain = () => setEditedError(null);
+    form.addEventListener("submit", judgeAgain);
+
+    return () => form.removeEventListener("submit", judgeAgain);
+  }, []);
+  const message = error && error !== editedError ? (Array.isArray(error) ? error[0] : error) : undefined;
   const descriptionId = description ? `${controlId}-description` : undefined;
   const errorId = message ? `${controlId}-error` : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
 
   return (
-    <div data-slot="form-field" className={cn("grid gap-2", className)}>
+    <div ref={rootRef} data-slot="form-field" className={cn("grid gap-2", className)}>
       <Label htmlFor={controlId}>{label}</Label>
-      <Slot.Root id={controlId} aria-invalid={message ? true : undefined} aria-describedby={describedBy}>
+      <Slot.Root
+        id={controlId}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={() => error && setEditedError(error)}
+      >
         {children}
       </Slot.Root>
       {description && (

@@ -9,8 +9,10 @@ const REDIRECT_URI = "https://client.e2e.example/callback";
 const send = (path: string, init: RequestInit = {}) => fetch(`${BASE_URL}${path}`, { redirect: "manual", ...init });
 
 function app(owner: string) {
-  return cli<{ client_id: string }>("apps", "create", "--owner", owner, "--name", "Authorize e2e", "--redirect-uri", REDIRECT_URI)
-    .client_id;
+  // A name of its own: one owner (the admin, in two tests, on a database that outlives a run) has one app per name.
+  const name = `Authorize e2e ${randomUUID().slice(0, 6)}`;
+
+  return cli<{ client_id: string }>("apps", "create", "--owner", owner, "--name", name, "--redirect-uri", REDIRECT_URI).client_id;
 }
 function subscriber() {
   const email = `authz-${randomUUID().slice(0, 8)}@e2e.test`;

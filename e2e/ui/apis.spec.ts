@@ -129,6 +129,7 @@ test.describe("APIs, subscriptions and tiers", () => {
     // Unsubscribing: refused at the gateway for that API within 2 s; the other API still answers.
     await page.goto(`${appUrl}?tab=subscriptions`);
     await page.getByRole("button", { name: `Unsubscribe from Forecast ${tag} v1` }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Unsubscribe" }).click();
     const since = Date.now();
     await expect.poll(async () => (await call("weather")).status, { timeout: PROPAGATION_BUDGET_MS, intervals: [20] }).toBe(401);
     expect(Date.now() - since).toBeLessThan(PROPAGATION_BUDGET_MS);
@@ -204,6 +205,129 @@ test.describe("APIs, subscriptions and tiers", () => {
     await expectNoHorizontalScroll(page);
     await page.reload();
     await expect(page.getByRole("list", { name: "Your subscriptions to this API" })).toContainText(`blocked Low-${tag}`);
+  });
+
+  test("Admin → APIs: Tiers come first; a gateway URL without its scheme and a fractional limit get messages that say what is wrong, from the API too", async ({
+    page,
+  }) => {
+    const tag = randomUUID().slice(0, 6);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto("/admin/apis");
+    const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
+    expect(headings).toContain("Tiers");
+    expect(headings.indexOf("Tiers"), headings.join(" | ")).toBeLessThan(headings.indexOf("Add an API version"));
+
+    // The tier form: 1.5 a minute or a day is not a whole number; nothing is saved.
+    await page.getByLabel("Tier name").fill(`Half-${tag}`);
+    await page.getByLabel("Requests per minute").fill("1.5");
+    await page.getByLabel("Daily quota (optional)").fill("2.5");
+    await page.getByRole("button", { name: "Add tier" }).click();
+    await expect(page.getByLabel("Requests per minute")).toHaveAccessibleDescription("A whole number of requests per minute.");
+    await expect(page.getByLabel("Daily quota (optional)")).toHaveAccessibleDescription("A whole number of requests a day.");
+    await expect(page.getByRole("list", { name: "Tiers" })).not.toContainText(`Half-${tag}`);
+
+    // The API form: a host alone is not a URL.
+    await page.getByLabel("Name", { exact: true }).fill(`Schemeless ${tag}`);
+    await page.getByLabel("Context", { exact: true }).fill(`/schemeless-${tag}`);
+    await page.getByLabel("Version", { exact: true }).fill("v1");
+    await page.getByLabel("Gateway URL").fill("gw.example.com");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByLabel("Gateway URL")).toHaveAccessibleDescription(/Include the scheme, e\.g\. https:\/\/gw\.example\.com/);
+
+    // The API answers the same field messages (422), for a client that skipped the form.
+    const post = (url: string, body: unknown) =>
+      page.evaluate(
+        async ({ url, body }) => {
+          const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+          return { status: res.status, body: await res.json() };
+        },
+        { url, body },
+      );
+    const api = await post("/api/admin/apis", {
+      name: "x",
+      context: `/schemeless-${tag}`,
+      version: "v1",
+      gatewayUrl: "gw.example.com",
+      tiers: ["x"],
+    });
+    expect(api.status).toBe(422);
+    expect(api.body.error.fields.gatewayUrl).toEqual(["Include the scheme, e.g. https://gw.example.com."]);
+    const tier = await post("/api/admin/tiers", { name: `Half-${tag}`, requestsPerMinute: 1.5, dailyQuota: 1.5 });
+    expect(tier.status).toBe(422);
+    expect(tier.body.error.fields).toEqual({
+      requestsPerMinute: ["A whole number of requests per minute."],
+      dailyQuota: ["A whole number of requests a day."],
+    });
+  });
+
+  test("subscription cards: a pending one offers Withdraw request, each links to its docs, and both ask first, naming the API @phone", async ({
+    browser,
+    page,
+  }) => {
+    const tag = randomUUID().slice(0, 6);
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, ADMIN.email, ADMIN.password);
+    await adminApi(admin, "/api/admin/tiers", { name: `Std-${tag}`, requestsPerMinute: 60 });
+    const apis: Record<string, { id: string }> = {};
+    for (const [name, approvalRequired] of [
+      [`Ledger ${tag}`, true],
+      [`Rates ${tag}`, false],
+    ] as const) {
+      apis[name] = await adminApi<{ id: string }>(admin, "/api/admin/apis", {
+        name,
+        context: `/${name.toLowerCase().replace(" ", "-")}`,
+        version: "v1",
+        tiers: [`Std-${tag}`],
+        approvalRequired,
+      });
+      await adminApi(admin, `/api/admin/apis/${apis[name].id}/lifecycle`, { action: "publish" });
+    }
+
+    await signUp(page);
+    await page.goto("/apps/new");
+    await page.getByLabel("Name", { exact: true }).fill("Ledger client");
+    await page.getByRole("button", { name: "Create application" }).click();
+    await page.getByRole("link", { name: /open the application/ }).click();
+    await expect(page.getByRole("heading", { name: "Ledger client", level: 1 })).toBeVisible();
+    const appUrl = page.url().split("?")[0];
+    for (const name of [`Ledger ${tag}`, `Rates ${tag}`]) {
+      await page.goto(`/apis/${apis[name].id}`);
+      await page.getByRole("button", { name: "Subscribe" }).click();
+      await expect(page.getByRole("list", { name: "Your subscriptions to this API" })).toContainText(/pending|active/);
+    }
+
+    await page.goto(`${appUrl}?tab=subscriptions`);
+    const card = (name: string) => page.getByRole("list", { name: "Subscriptions" }).getByRole("listitem").filter({ hasText: name });
+    const ledger = card(`Ledger ${tag}`);
+    await expect(ledger).toContainText("pending");
+    await expect(ledger.getByRole("button", { name: /Unsubscribe/ })).toHaveCount(0);
+    await expect(ledger.getByRole("link", { name: `Docs for Ledger ${tag} v1` })).toHaveAttribute(
+      "href",
+      `/apis/${apis[`Ledger ${tag}`].id}#docs`,
+    );
+    await expect(card(`Rates ${tag}`).getByRole("link", { name: `Docs for Rates ${tag} v1` })).toBeVisible();
+
+    // Withdraw asks first; Cancel leaves the request as it was.
+    await ledger.getByRole("button", { name: `Withdraw request for Ledger ${tag} v1` }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText(`Ledger ${tag} v1`);
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    await page.reload();
+    await expect(ledger).toContainText("pending");
+    await ledger.getByRole("button", { name: `Withdraw request for Ledger ${tag} v1` }).click();
+    await confirm.getByRole("button", { name: "Withdraw request" }).click();
+    await expect(ledger).toHaveCount(0);
+
+    // Unsubscribe names the API and what stops working before it acts.
+    const rates = card(`Rates ${tag}`);
+    await rates.getByRole("button", { name: `Unsubscribe from Rates ${tag} v1` }).click();
+    await expect(confirm).toContainText(`Rates ${tag} v1`);
+    await expect(confirm).toContainText("refused");
+    await expectNoHorizontalScroll(page);
+    await confirm.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(rates).toHaveCount(0);
+    await expect(page.getByText("No subscriptions yet.")).toBeVisible();
   });
 
   test("the catalog searches and filters, and fits a phone @phone", async ({ page }) => {

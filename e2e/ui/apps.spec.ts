@@ -81,6 +81,35 @@ test("create with field errors, see the secret once, rename, then delete by typi
   await expect(page.getByText("No applications yet")).toBeVisible();
 });
 
+test("a second application of the same name (any case, spaces around) is refused next to the name, at create and at rename", async ({
+  browser,
+  page,
+}) => {
+  await signUp(page);
+  await createAppInBrowser(page, "Billing sync");
+  await page.goto("/apps/new");
+  await page.getByLabel("Name", { exact: true }).fill("  billing SYNC ");
+  await page.getByRole("button", { name: "Create application" }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveAccessibleDescription(
+    /You already have an application named "Billing sync"\.$/,
+  );
+  await expect(page.getByTestId("credentials-reveal")).toHaveCount(0);
+
+  await createAppInBrowser(page, "Billing export");
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Billing Sync");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveAccessibleDescription(
+    /You already have an application named "Billing sync"\.$/,
+  );
+  await expect(page.getByRole("heading", { name: "Billing export", level: 1 })).toBeVisible();
+
+  // Another subscriber's names are theirs: the same name is free for them.
+  const other = await (await browser.newContext()).newPage();
+  await signUp(other);
+  await createAppInBrowser(other, "Billing sync");
+});
+
 test("deleting an application stops its credentials at the token endpoint", async ({ page }) => {
   await signUp(page);
   const { appId, clientId, clientSecret } = await createAppInBrowser(page, "Short-lived");

@@ -101,3 +101,22 @@ test("sign-in at an address other than the issuer's says so, in production too",
   );
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
 });
+
+test("a field's error goes as soon as its value changes; the other fields' stay until the next submit", async ({ page }) => {
+  await page.goto("/sign-up");
+  const email = page.getByLabel("Email", { exact: true });
+  const password = page.getByLabel("Password", { exact: true });
+  await email.fill("not-an-email");
+  await password.fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(email).toHaveAccessibleDescription("Enter a valid email address.");
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+
+  await email.fill("still-not-an-email");
+  await expect(page.getByText("Enter a valid email address.")).toBeHidden();
+  await expect(email).not.toHaveAttribute("aria-invalid");
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible(); // untouched: still said
+
+  await page.getByRole("button", { name: "Create account" }).click(); // the next submit judges the edited field again
+  await expect(email).toHaveAccessibleDescription("Enter a valid email address.");
+});

@@ -136,3 +136,28 @@ test("regenerate the secret with an overlap, then immediately: the old secret ge
   expect((await tokenEndpoint(request, clientId, fresh)).status()).toBe(200);
   await expect(secrets.getByRole("row").filter({ hasText: `…${overlapped.slice(-4)}` })).toContainText("Revoked");
 });
+
+test("the token list's filters live in the URL: a reload shows the same filters and the same results", async ({ page, request }) => {
+  await signUp(page);
+  const creds = await createApp(page, "Filtered tokens");
+  const mint = async () =>
+    ((await (await tokenEndpoint(request, creds.clientId, creds.clientSecret)).json()) as { access_token: string }).access_token;
+  const kept = await mint();
+  const other = await mint();
+  await page.getByRole("tab", { name: "Tokens" }).click();
+  await expect(row(page, other)).toBeVisible();
+
+  const filters = page.getByRole("search", { name: "Filter tokens" });
+  await filters.getByLabel("Last 4 characters").fill(kept.slice(-4));
+  await filters.getByLabel("State").selectOption("active");
+  await filters.getByLabel("Type").selectOption("access_token");
+  await expect(row(page, other)).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`q=${kept.slice(-4)}`));
+
+  await page.reload();
+  await expect(filters.getByLabel("Last 4 characters")).toHaveValue(kept.slice(-4));
+  await expect(filters.getByLabel("State")).toHaveValue("active");
+  await expect(filters.getByLabel("Type")).toHaveValue("access_token");
+  await expect(row(page, kept)).toBeVisible();
+  await expect(row(page, other)).toHaveCount(0);
+});

@@ -19,15 +19,18 @@ export const versionSchema = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "Enter a version such as v1 (letters, digits, . _ -).");
 
+// One schema, no union: a union that fails reports a bare "Invalid input" instead of its branch's message.
 const gatewayUrlSchema = z
   .string()
   .trim()
   .max(2048, "Use at most 2048 characters.")
-  .refine(
-    (raw) => URL.canParse(raw) && ["http:", "https:"].includes(new URL(raw).protocol),
-    "Enter an http(s) URL, e.g. https://gw.example.com.",
-  )
-  .transform((raw) => raw.replace(/\/+$/, ""));
+  .superRefine((raw, ctx) => {
+    if (raw === "") return; // no gateway yet
+    if (!/^[a-z][a-z\d+.-]*:\/\//i.test(raw)) ctx.addIssue({ code: "custom", message: "Include the scheme, e.g. https://gw.example.com." });
+    else if (!URL.canParse(raw) || !["http:", "https:"].includes(new URL(raw).protocol))
+      ctx.addIssue({ code: "custom", message: "Enter an http(s) URL, e.g. https://gw.example.com." });
+  })
+  .transform((raw) => (raw === "" ? undefined : raw.replace(/\/+$/, "")));
 
 const tierNameSchema = z.string().trim().min(1, "Name the tier.").max(40, "Use at most 40 characters.");
 
@@ -37,7 +40,7 @@ export const createApiSchema = z.object({
   version: versionSchema,
   description: z.string().trim().max(2000, "Use at most 2000 characters.").default(""),
   openapi: z.string().max(1_000_000, "The document is over 1 MB.").optional(),
-  gatewayUrl: z.union([gatewayUrlSchema, z.literal("").transform(() => undefined)]).optional(),
+  gatewayUrl: gatewayUrlSchema.optional(),
   tiers: z.array(tierNameSchema).min(1, "Offer at least one tier.").max(20),
   approvalRequired: z.boolean().default(false),
 });
@@ -45,16 +48,20 @@ export type CreateApiInput = z.input<typeof createApiSchema>;
 
 export const lifecycleSchema = z.object({ action: z.enum(["publish", "deprecate", "retire"]) });
 
-const positiveInt = (what: string) =>
+const positiveInt = (what: string, unit: string) =>
   z.coerce
-    .number({ error: `Enter the ${what} as a whole number.` })
-    .int(`Enter the ${what} as a whole number.`)
+    .number({ error: `A whole number of ${unit}.` })
+    .int(`A whole number of ${unit}.`)
     .positive(`The ${what} must be above zero.`);
 
 export const createTierSchema = z.object({
   name: tierNameSchema,
-  requestsPerMinute: positiveInt("requests per minute"),
-  dailyQuota: z.union([positiveInt("daily quota"), z.null(), z.literal("").transform(() => null)]).default(null),
+  requestsPerMinute: positiveInt("requests per minute", "requests per minute"),
+  // Blank or absent: no daily quota. Not a union, whose failure would say only "Invalid input".
+  dailyQuota: z
+    .preprocess((raw: number | string | null) => (raw === "" ? null : raw), positiveInt("daily quota", "requests a day").nullable())
+    .optional()
+    .transform((quota) => quota ?? null),
 });
 export type CreateTierInput = z.input<typeof createTierSchema>;
 

@@ -6,6 +6,7 @@ import * as z from "zod";
 import { createApp } from "./create-app";
 import { listApps } from "./list-apps";
 import { createAppSchema } from "./schemas.shared";
+import { updateApp } from "./update-app";
 
 const fieldErrors = (input: unknown) => {
   const parsed = createAppSchema.safeParse(input);
@@ -60,6 +61,23 @@ describe("createApp", () => {
     await createApp({ actor: b, name: "B's" });
 
     expect((await listApps({ actor: a })).apps.map((x) => x.name)).toEqual(["A's"]);
+  });
+});
+
+describe("createApp and updateApp — one name per owner", () => {
+  it("refuses a second application of the same name for the same owner, case and spaces aside, at create and at rename", async () => {
+    const owner = await makeUser();
+    const { app } = await createApp({ actor: owner, name: "Billing sync" });
+    const taken = { code: "conflict", fields: { name: ['You already have an application named "Billing sync".'] } };
+
+    await expect(createApp({ actor: owner, name: "  billing SYNC " })).rejects.toMatchObject(taken);
+    const other = await createApp({ actor: owner, name: "Billing export" });
+    await expect(updateApp({ appId: other.app.id, actor: owner, name: "Billing Sync" })).rejects.toMatchObject(taken);
+    expect((await listApps({ actor: owner })).apps.map((a) => a.name).sort()).toEqual(["Billing export", "Billing sync"]);
+
+    // Its own name in another case is a rename, not a clash; another owner's names are theirs.
+    expect(await updateApp({ appId: app.id, actor: owner, name: "Billing Sync" })).toMatchObject({ name: "Billing Sync" });
+    await expect(createApp({ actor: await makeUser(), name: "Billing sync" })).resolves.toMatchObject({ app: { name: "Billing sync" } });
   });
 });
 

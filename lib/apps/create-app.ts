@@ -6,6 +6,7 @@ import { createClient, createPublicClient } from "@/lib/engine/credentials/creat
 import { actorUserId, type Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
+import { assertNameFree } from "./assert-name-free";
 import { createAppSchema, type CreateAppInput, type CreatedApp, type CreatedPublicApp } from "./schemas.shared";
 
 // ownerId and grantTypes: an operator's choice (the CLI); a person registers for themselves, with the defaults.
@@ -30,6 +31,7 @@ export async function createApp({
   const self = actorUserId(actor);
   assertCan(actor, forOwner === undefined || forOwner === self ? "apps.create" : "apps.create_for_owner");
   const ownerId = forOwner ?? self!; // only a person passes apps.create
+  await assertNameFree({ ownerId, name });
 
   return db.$transaction(async (tx) => {
     const { id: appId } = await tx.app.create({

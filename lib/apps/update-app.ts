@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { readTokenPolicy } from "@/lib/engine/settings/read-token-policy";
 import { APP_SUMMARY_SELECT, toAppSummary } from "./app-summary";
 import { assertAppLifetimes } from "./assert-app-lifetimes";
+import { assertNameFree } from "./assert-name-free";
 import { getAppOrThrow } from "./get-app-or-throw";
 import { updateAppSchema, type AppSummary, type UpdateAppInput } from "./schemas.shared";
 
@@ -13,6 +14,10 @@ type UpdateAppOptions = UpdateAppInput & { appId: string; actor: Actor };
 export async function updateApp({ appId, actor, ...input }: UpdateAppOptions): Promise<AppSummary> {
   const changes = updateAppSchema.parse(input);
   const before = await getAppOrThrow({ appId, actor, may: "apps.update" });
+  if (changes.name !== undefined) {
+    const { ownerId } = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { ownerId: true } });
+    await assertNameFree({ ownerId, name: changes.name, exceptAppId: appId });
+  }
   if (changes.accessTokenTtl !== undefined || changes.refreshTokenTtl !== undefined)
     assertAppLifetimes(await readTokenPolicy(), before, changes);
   const { redirectUris, ...rest } = changes;

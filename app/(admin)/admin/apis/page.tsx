@@ -30,8 +30,8 @@ export default async function AdminApisPage() {
         <ApiList initialApis={apis} initialSettings={settings} />
       </section>
       <BackendJwtDefault initialSettings={settings} />
-      <AddApiForm initialTiers={tiers} />
       <TiersCard initialTiers={tiers} />
+      <AddApiForm initialTiers={tiers} />
     </div>
   );
 }

@@ -77,7 +77,7 @@ export default async function ApiPage({ params }: { params: Promise<{ apiId: str
           <p className="text-sm text-muted-foreground">This API is {api.status}: it takes no new subscriptions.</p>
         )}
       </section>
-      <section className="grid min-w-0 gap-3" aria-labelledby="docs-heading">
+      <section id="docs" className="grid min-w-0 scroll-mt-20 gap-3" aria-labelledby="docs-heading">
         <h2 id="docs-heading" className="text-lg font-semibold">
           Documentation
         </h2>
