@@ -1,4 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { Agent, setGlobalDispatcher } from "undici";
+
+// The tests' own calls (Node's fetch, in every worker: this file loads there too) keep an idle connection 4 s at
+// most. The server's Keep-Alive hint says 65 s, and fetch trusts it to within a second: a worker whose event loop a
+// synchronous CLI call (spawnSync) held past that second sent its POST on a socket the server had just closed —
+// "TypeError: fetch failed" in a clean clone's PostgreSQL pass, after ~65 s between two calls of one worker.
+setGlobalDispatcher(new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 }));
 
 // E2E runs against the compiled server (`npm run build` first), started as `npm start` starts it, on its own port and database.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
