@@ -38,6 +38,7 @@ export function AllAppsTable() {
             shown={apps.data.apps.length}
             total={apps.data.total}
             hasNext={apps.data.nextCursor !== null}
+            loading={apps.isPlaceholderData}
             onPrevious={pages.previous}
             onNext={() => apps.data.nextCursor && pages.next(apps.data.nextCursor)}
           />

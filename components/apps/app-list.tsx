@@ -26,7 +26,10 @@ export function AppList({ initialPage, admin = false }: { initialPage: AppPage; 
   const query = useDeferredValue(filters);
   const pages = useCursorPages(query);
   const first = pages.page === 0 && JSON.stringify(query) === JSON.stringify(NO_FILTERS);
-  const { data = initialPage } = useApps({ ...query, cursor: pages.cursor, limit: PAGE_SIZE }, first ? initialPage : undefined);
+  const { data = initialPage, isPlaceholderData } = useApps(
+    { ...query, cursor: pages.cursor, limit: PAGE_SIZE },
+    first ? initialPage : undefined,
+  );
 
   if (data.total === 0 && !filters.q) {
     // An admin sets Portcullis up first (the checklist above); applications of their own are optional.
@@ -81,6 +84,7 @@ export function AppList({ initialPage, admin = false }: { initialPage: AppPage; 
         shown={data.apps.length}
         total={data.total}
         hasNext={data.nextCursor !== null}
+        loading={isPlaceholderData}
         onPrevious={pages.previous}
         onNext={() => data.nextCursor && pages.next(data.nextCursor)}
       />

@@ -44,6 +44,7 @@ export function PagedActivity({ queryOf, label, showApp, kinds, empty }: PagedAc
         shown={events.data.events.length}
         total={events.data.total}
         hasNext={events.data.nextCursor !== null}
+        loading={events.isPlaceholderData}
         onPrevious={pages.previous}
         onNext={() => events.data.nextCursor && pages.next(events.data.nextCursor)}
       />

@@ -9,6 +9,8 @@ type PagerProps = {
   shown: number;
   total: number;
   hasNext: boolean;
+  /** The page asked for is still loading (the previous one shows meanwhile): paging now would page from the wrong one. */
+  loading: boolean;
   onPrevious: () => void;
   onNext: () => void;
 };
@@ -17,7 +19,7 @@ type PagerProps = {
  * "101–200 of 232 tokens" with Previous / Next, or just "3 tokens" when one page holds them all (not "1–1 of 1
  * tokens"); the count is announced when the page changes.
  */
-export function Pager({ noun, page, pageSize, shown, total, hasNext, onPrevious, onNext }: PagerProps) {
+export function Pager({ noun, page, pageSize, shown, total, hasNext, loading, onPrevious, onNext }: PagerProps) {
   const start = page * pageSize + 1;
   const label = `${noun}s`; // English only, like plural()
 
@@ -32,10 +34,10 @@ export function Pager({ noun, page, pageSize, shown, total, hasNext, onPrevious,
       </p>
       {(page > 0 || hasNext) && (
         <div className="flex gap-2">
-          <Button variant="outline" size="sm" onClick={onPrevious} disabled={page === 0}>
+          <Button variant="outline" size="sm" onClick={onPrevious} disabled={page === 0 || loading}>
             <ChevronLeft aria-hidden="true" /> Previous
           </Button>
-          <Button variant="outline" size="sm" onClick={onNext} disabled={!hasNext}>
+          <Button variant="outline" size="sm" onClick={onNext} disabled={!hasNext || loading}>
             Next <ChevronRight aria-hidden="true" />
           </Button>
         </div>

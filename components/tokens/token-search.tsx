@@ -83,6 +83,7 @@ export function TokenSearch() {
               shown={search.data.tokens.length}
               total={search.data.total}
               hasNext={search.data.nextCursor !== null}
+              loading={search.isPlaceholderData}
               onPrevious={pages.previous}
               onNext={() => search.data.nextCursor && pages.next(search.data.nextCursor)}
             />

@@ -67,6 +67,7 @@ export function TokensTable({ appId }: { appId: string }) {
           shown={rows.length}
           total={total}
           hasNext={nextCursor !== null}
+          loading={tokens.isPlaceholderData}
           onPrevious={pages.previous}
           onNext={() => nextCursor && pages.next(nextCursor)}
         />

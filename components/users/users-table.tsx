@@ -61,6 +61,7 @@ export function UsersTable({ selfId }: { selfId: string }) {
             shown={users.data.users.length}
             total={users.data.total}
             hasNext={users.data.nextCursor !== null}
+            loading={users.isPlaceholderData}
             onPrevious={pages.previous}
             onNext={() => users.data.nextCursor && pages.next(users.data.nextCursor)}
           />
