@@ -7,8 +7,9 @@
 // distinct token (a printed check says whether the pool wrapped). Prints a table; asserts nothing.
 import { operatorActor } from "@/lib/engine/identity/actor.shared";
 import autocannon from "autocannon";
-import { fork, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { startAckFarm } from "./start-ack-farm";
 import { waitFor } from "./wait-for";
 
 const SIZES = (process.env.BENCH_GATEWAYS ?? "3,100").split(",").map(Number);
@@ -44,16 +45,8 @@ const seeded = await seedBenchClient(TOKENS);
 if (process.env.DATABASE_URL.startsWith("postgres")) await db.$executeRawUnsafe("ANALYZE");
 await db.gateway.deleteMany();
 
-const farm = fork("bench/ack-farm.mjs", { stdio: "inherit" });
-await new Promise((r) => farm.once("message", r));
-const ask = <T>(message: object, reply: string) =>
-  new Promise<T>((resolve) => {
-    const on = (m: { kind: string }) => m.kind === reply && (farm.off("message", on), resolve(m as T));
-    farm.on("message", on);
-    farm.send(message);
-  });
 const most = Math.max(...SIZES);
-await ask({ kind: "start", ports: Array.from({ length: most }, (_, i) => GATEWAY_PORTS + i) }, "started");
+const farm = await startAckFarm(Array.from({ length: most }, (_, i) => GATEWAY_PORTS + i)); // stopped when the run ends
 
 // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server's processes (open it in Chrome DevTools).
 const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
@@ -67,7 +60,7 @@ const server = spawn(process.execPath, [...profile, "dist/server.mjs"], {
   },
   stdio: ["ignore", "ignore", "inherit"],
 });
-process.on("exit", () => (server.kill(), farm.kill()));
+process.on("exit", () => server.kill());
 await waitFor(`${BASE}/api/health`);
 
 /** Registers or removes gateways until `n` are, the first n ports of the farm. */
@@ -118,10 +111,10 @@ const rounds: Round[] = [];
 for (let r = 0; r < ROUNDS; r++) {
   for (const n of SIZES) {
     await gateways(n);
-    const before = (await ask<{ received: number }>({ kind: "count" }, "count")).received;
+    const before = await farm.received();
     const result = await revoke(SECONDS);
     const drainMs = await drained();
-    const notices = (await ask<{ received: number }>({ kind: "count" }, "count")).received - before;
+    const notices = (await farm.received()) - before;
     rounds.push({
       n,
       rps: result.requests.average,
