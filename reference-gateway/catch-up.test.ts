@@ -95,6 +95,8 @@ describe("reference gateway: catch-up feed", () => {
     expect((await fetch(`http://127.0.0.1:${gwPort}/_gateway/health`)).status).toBe(200);
     const revoked = newToken();
     expect((await fetch(`http://127.0.0.1:${gwPort}/x`, { headers: { authorization: `Bearer ${revoked}` } })).status).toBe(503);
+    await waitFor(() => gw.stats().catchup_failures >= 1); // the key manager refuses connections: the stats say so, and why
+    expect(gw.stats().last_catchup_error).toBe("fetch failed: ECONNREFUSED");
 
     km.feed.push(feedEvent(7, [revoked]));
     km.answers.set(revoked, { active: true }); // a stale answer must not matter once the feed has been read

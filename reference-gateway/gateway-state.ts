@@ -31,11 +31,13 @@ export function createGatewayState({ maxCacheEntries, after, initialLeaseSeconds
     inflight: new Map<string, Flight>(),
     epoch: 0, // bumped on every eviction; an introspection started before the bump is stale
     lastSequence: after,
+    lastCatchUpError: null as string | null, // why the latest failed catch-up run failed, for whoever wonders why it is slow
     counters: {
       introspections: 0,
       noticesAccepted: 0,
       noticesRejected: 0,
       catchups: 0,
+      catchupFailures: 0,
       subscriptionChanges: 0,
       subscriptionEvictions: 0,
       rateLimited: 0,
@@ -74,6 +76,8 @@ export function gatewayStats(state: GatewayState) {
     notices_accepted: counters.noticesAccepted,
     notices_rejected: counters.noticesRejected,
     catchups: counters.catchups,
+    catchup_failures: counters.catchupFailures,
+    last_catchup_error: state.lastCatchUpError,
     evictions: state.evictions.toJSON(),
   };
 }
