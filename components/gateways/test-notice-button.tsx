@@ -6,16 +6,18 @@ import type { GatewaySummary } from "@/lib/gateways/schemas.shared";
 import { Send } from "lucide-react";
 import { toast } from "sonner";
 
-/** "Send test notice": a signed gateway.ping; whether the gateway acknowledged it shows in a toast and inline. */
+/** "Send test notice": a signed gateway.ping; whether the gateway acknowledged it, or why not, shows in a toast and inline. */
 export function TestNoticeButton({ gateway }: { gateway: GatewaySummary }) {
   const ping = useSendTestNotice(gateway.id);
   const result = ping.data;
-  const outcome = result && (result.ok ? "Acknowledged" : "Failed: check the revoke URL and that the gateway runs");
+  const outcome = result && (result.ok ? "Acknowledged" : `Failed: ${result.failure}`);
 
   function send() {
     ping.mutate(undefined, {
       onSuccess: (r) =>
-        (r.ok ? toast.success : toast.error)(`${gateway.name}: ${r.ok ? "test notice acknowledged" : "test notice failed"}`),
+        r.ok
+          ? toast.success(`${gateway.name}: test notice acknowledged`)
+          : toast.error(`${gateway.name}: test notice failed (${r.failure})`),
       onError: (err) => toast.error(`Could not send a test notice: ${err.message}`),
     });
   }

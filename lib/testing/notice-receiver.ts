@@ -4,8 +4,9 @@ import type { AddressInfo } from "node:net";
 
 export type ReceivedNotice = { headers: IncomingHttpHeaders; body: string; at: number };
 // "fail-notices": acknowledges heartbeats, answers notices 500; "busy": 429 with Retry-After: 120;
-// "gone": 410, the way a gateway says "stop sending"; "flaky": a notice in three answered 500 (heartbeats acknowledged).
-type Mode = "ok" | "slow" | "fail" | "fail-notices" | "hang" | "busy" | "gone" | "flaky";
+// "gone": 410, the way a gateway says "stop sending"; "flaky": a notice in three answered 500 (heartbeats acknowledged);
+// "unsigned": 401, as a gateway whose signature check failed.
+type Mode = "ok" | "slow" | "fail" | "fail-notices" | "hang" | "busy" | "gone" | "flaky" | "unsigned";
 
 /**
  * A real HTTP endpoint standing in for a gateway's revoke URL: records notices, and can be slow, fail (all, or
@@ -27,6 +28,7 @@ export async function startNoticeReceiver() {
       if (mode === "slow")
         setTimeout(() => res.writeHead(204).end(), 500); // acknowledges, half a second later
       else if (mode === "busy") res.writeHead(429, { "retry-after": "120" }).end();
+      else if (mode === "unsigned") res.writeHead(401).end();
       else if (mode === "flaky") res.writeHead(heartbeat || Math.random() >= 1 / 3 ? 204 : 500).end();
       else res.writeHead(mode === "ok" || (mode === "fail-notices" && heartbeat) ? 204 : mode === "gone" ? 410 : 500).end();
     });

@@ -10,7 +10,7 @@ import { gatewayKeys, gatewayUrl } from "./queries";
 // Client-safe writes; each refreshes the list (and its health) in one invalidation.
 
 export type RotatedSigningSecret = { signingSecret: string; previousSecretExpiresAt: string | null };
-export type TestNoticeResult = { ok: boolean };
+export type TestNoticeResult = { ok: boolean; failure: string | null };
 
 function useGatewayMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();

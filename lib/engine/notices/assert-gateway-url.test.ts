@@ -68,13 +68,30 @@ describe("gateway revoke URLs", () => {
     expect(receiver.received.length).toBe(before);
   });
 
-  it("a test notice reports acknowledged or not, never the socket error", async () => {
+  it("a test notice reports acknowledged, or why not; the URL policy refuses before any connection", async () => {
     const closed = await createTestGateway("http://127.0.0.1:9/portcullis/revoke"); // discard port: nothing listens
     const open = await createTestGateway(receiver.url);
 
     try {
-      expect(await sendTestNotice({ gatewayId: closed.gateway.id, actor: TEST_ADMIN })).toEqual({ ok: false });
-      expect(await sendTestNotice({ gatewayId: open.gateway.id, actor: TEST_ADMIN })).toEqual({ ok: true });
+      expect(await sendTestNotice({ gatewayId: closed.gateway.id, actor: TEST_ADMIN })).toEqual({
+        ok: false,
+        failure: "ECONNREFUSED: nothing listens at the revoke URL; check the URL and that the gateway runs",
+      });
+      expect(await sendTestNotice({ gatewayId: open.gateway.id, actor: TEST_ADMIN })).toEqual({ ok: true, failure: null });
+      receiver.setMode("unsigned");
+      expect(await sendTestNotice({ gatewayId: open.gateway.id, actor: TEST_ADMIN })).toMatchObject({
+        failure: expect.stringMatching(/^HTTP 401: the gateway refused the signature/),
+      });
+      receiver.setMode("fail");
+      expect(await sendTestNotice({ gatewayId: open.gateway.id, actor: TEST_ADMIN })).toMatchObject({ failure: "HTTP 500" });
+      receiver.setMode("ok");
+      process.env.PORTCULLIS_GATEWAY_PRIVATE_ADDRESSES = "refuse";
+      const before = receiver.received.length;
+      expect(await sendTestNotice({ gatewayId: open.gateway.id, actor: TEST_ADMIN })).toMatchObject({
+        ok: false,
+        failure: expect.stringMatching(/^refused: 127\.0\.0\.1 .*loopback or private/),
+      });
+      expect(receiver.received.length).toBe(before);
     } finally {
       await db.gateway.deleteMany({ where: { id: { in: [closed.gateway.id, open.gateway.id] } } }); // other tests count every gateway's deliveries
     }
