@@ -14,6 +14,7 @@ import * as gateways from "./admin/gateways/route";
 import * as stats from "./admin/stats/route";
 import * as bulkPreview from "./admin/tokens/bulk-revoke/preview/route";
 import * as bulkRevoke from "./admin/tokens/bulk-revoke/route";
+import * as tokenPreview from "./admin/tokens/preview/route";
 import * as tokenSearch from "./admin/tokens/route";
 import * as adminUser from "./admin/users/[userId]/route";
 import * as suspension from "./admin/users/[userId]/suspension/route";
@@ -57,6 +58,7 @@ const ROUTES: [string, Record<string, unknown>][] = [
   ["/api/admin/tokens", tokenSearch],
   ["/api/admin/tokens/bulk-revoke/preview", bulkPreview],
   ["/api/admin/tokens/bulk-revoke", bulkRevoke],
+  ["/api/admin/tokens/preview", tokenPreview],
   ["/api/apps/:appId/stats", appStats],
   ["/api/account/password", account],
   ["/api/account/sessions", accountSessions],

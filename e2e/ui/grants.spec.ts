@@ -181,7 +181,7 @@ test("a public client, registered in the browser, completes the flow with PKCE a
   await rp.close();
 });
 
-test("an admin revokes a refresh token alone, then re-approves a revoked access token: introspection and the gateway accept it again", async ({
+test("@phone an admin revokes a refresh token alone, then re-approves a revoked access token: introspection and the gateway accept it again", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -231,17 +231,43 @@ test("an admin revokes a refresh token alone, then re-approves a revoked access 
       await admin.getByRole("checkbox", { name: /Cascade/ }).setChecked(cascade);
       await admin.getByRole("button", { name: action, exact: true }).click();
     };
+    // Each action asks first, naming the token and what it changes (issue 23 B7: it acted on one click).
+    const dialog = admin.getByRole("alertdialog");
+    const confirm = async (title: string, about: RegExp, button: string) => {
+      await expect(dialog.getByRole("heading")).toHaveText(title);
+      await expect(dialog).toContainText(about);
+      await dialog.getByRole("button", { name: button, exact: true }).click();
+      await expect(dialog).toBeHidden();
+    };
 
     await act(tokens.refresh_token!, "Revoke", false);
+    await confirm(
+      "Revoke 1 token?",
+      new RegExp(`A refresh token of ${app.name} \\(${app.client_id}\\), active\\.Expires in .*This token alone`),
+      "Revoke 1 token",
+    );
     await expect(admin.getByRole("status")).toHaveText("Revoked 1 token; gateways notified.");
     expect(await rp.active(tokens.access_token)).toBe(true);
     expect(await call()).toBe(200);
     await expect(rp.refresh(tokens.refresh_token!)).rejects.toThrow(oauth.ResponseBodyError);
 
+    // Cancelled: nothing changes. With cascade the grant's two tokens are covered, and one is revoked already.
+    await act(tokens.access_token, "Revoke", true);
+    await expect(dialog).toContainText("With its grant: 2 tokens in all.");
+    await confirm("Revoke 1 token?", /An access token/, "Cancel");
+    await expect(admin.getByRole("status")).toBeHidden();
+    expect(await call()).toBe(200);
+    // Nothing to do says so, and offers nothing to click but Close.
+    await act(tokens.access_token, "Re-approve", false);
+    await expect(dialog.getByRole("button", { name: /^Re-approve/ })).toHaveCount(0);
+    await confirm("Nothing to re-approve", /None of the tokens it covers is both revoked and unexpired/, "Close");
+
     await act(tokens.access_token, "Revoke", false);
+    await confirm("Revoke 1 token?", /An access token .*, active/, "Revoke 1 token");
     await expect(admin.getByRole("status")).toHaveText("Revoked 1 token; gateways notified.");
     await eventually(401);
     await act(tokens.access_token, "Re-approve", false);
+    await confirm("Re-approve 1 token?", /An access token .*, revoked\..*Every gateway accepts them again at once/, "Re-approve 1 token");
     await expect(admin.getByRole("status")).toHaveText("Re-approved 1 token; gateways notified.");
     expect(await rp.active(tokens.access_token)).toBe(true);
     await eventually(200); // the gateway's tombstone does not outlive the re-approval
@@ -250,6 +276,7 @@ test("an admin revokes a refresh token alone, then re-approves a revoked access 
     for (const action of ["Re-approve", "Revoke"] as const) {
       await act(`${tokens.access_token.slice(0, -4)}typo`, action, true);
       await expect(admin.getByLabel("Token", { exact: true })).toHaveAccessibleDescription(/No token has this value/);
+      await expect(dialog).toBeHidden();
       await expect(admin.getByRole("status")).toBeHidden();
     }
   } finally {

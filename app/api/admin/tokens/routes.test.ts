@@ -3,6 +3,7 @@ import { db } from "@/lib/data/db/client";
 import { approveForTest, createPersonApp, makeUser, pkcePair, tokenRequest } from "@/lib/testing/factories";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE as revokeGrant } from "../../account/grants/[clientId]/route";
+import { POST as preview } from "./preview/route";
 import { POST as reapprove } from "./reapprove/route";
 import { POST as revoke } from "./revoke/route";
 
@@ -43,7 +44,7 @@ describe("admin token routes and the person's grant route", () => {
   it("refuse a subscriber with 403 and change nothing", async () => {
     const { access } = await personTokens();
     session.user = await makeUser("subscriber");
-    for (const handler of [revoke, reapprove]) expect((await handler(post({ token: access }), ctx)).status).toBe(403);
+    for (const handler of [revoke, reapprove, preview]) expect((await handler(post({ token: access }), ctx)).status).toBe(403);
     expect(await revoked(access)).toBe(false);
   });
 
@@ -54,6 +55,27 @@ describe("admin token routes and the person's grant route", () => {
     expect(await (await reapprove(post({ token: refresh }), ctx)).json()).toEqual({ reapproved: 1 });
     const bad = await revoke(post({ cascade: false }), ctx);
     expect(bad.status).toBe(422);
+  });
+
+  it("previews what revoke and re-approve would change, with and without cascade, and changes nothing", async () => {
+    const { app, access, refresh } = await personTokens();
+    const look = async (body: object) => (await preview(post(body), ctx)).json();
+
+    expect(await look({ token: access })).toEqual({
+      token: { id: expect.any(String), type: "access_token", state: "active", expiresAt: expect.any(String) },
+      app: { name: app.app.name, clientId: app.clientId },
+      covered: 2,
+      revoke: 2,
+      reapprove: 0,
+    });
+    expect(await look({ token: access, cascade: false })).toMatchObject({ covered: 1, revoke: 1, reapprove: 0 });
+    expect([await revoked(access), await revoked(refresh)]).toEqual([false, false]);
+
+    await revoke(post({ token: refresh, cascade: false }), ctx);
+    expect(await look({ token: refresh })).toMatchObject({ token: { state: "revoked" }, covered: 2, revoke: 1, reapprove: 1 });
+    const typo = await preview(post({ token: `${access.slice(0, -4)}typo` }), ctx);
+    expect(typo.status).toBe(404);
+    expect((await typo.json()).error.fields).toEqual({ token: ["No token has this value: check it was copied whole."] });
   });
 
   it("lets a person revoke only their own grant: another's is 404", async () => {

@@ -6,33 +6,33 @@ import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/client/http/fetch-json";
+import type { OperatorChangePreview } from "@/lib/tokens/preview-operator-change";
 import { useState } from "react";
+import { TokenActionConfirm, type Action } from "./token-action-confirm";
 
-type Action = "revoke" | "reapprove";
-
-/** One token, named by its value: revoke or re-approve it, with or without the rest of its grant. */
+/**
+ * One token, named by its value: revoke or re-approve it, with or without the rest of its grant. Either
+ * asks first, in a dialog that says which token it is and how many tokens the action changes.
+ */
 export function TokenActionForm() {
   const [token, setToken] = useState("");
   const [cascade, setCascade] = useState(true);
   const [reason, setReason] = useState("");
   const [pending, setPending] = useState<Action | null>(null);
+  const [asking, setAsking] = useState<{ action: Action; preview: OperatorChangePreview } | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string[]>>({});
+  const request = () => ({ method: "POST" as const, json: { token: token.trim(), cascade, reason: reason.trim() || undefined } });
 
-  async function act(action: Action) {
+  /** Runs `work`, showing what the server refused on the form's fields. */
+  async function asForm(action: Action, work: () => Promise<void>) {
     setPending(action);
     setResult(null);
     setError(null);
     setFields({});
     try {
-      const body = await fetchJson<{ revoked?: number; reapproved?: number }>(`/api/admin/tokens/${action}`, {
-        method: "POST",
-        json: { token: token.trim(), cascade, reason: reason.trim() || undefined },
-      });
-      const count = body.revoked ?? body.reapproved ?? 0;
-      const what = `${count} token${count === 1 ? "" : "s"}`;
-      setResult(action === "revoke" ? `Revoked ${what}; gateways notified.` : `Re-approved ${what}; gateways notified.`);
+      await work();
     } catch (err) {
       if (err instanceof ApiError && err.fields) setFields(err.fields);
       else setError(err instanceof Error ? err.message : "Something went wrong.");
@@ -40,6 +40,21 @@ export function TokenActionForm() {
       setPending(null);
     }
   }
+
+  const ask = (action: Action) =>
+    asForm(action, async () => {
+      const preview = await fetchJson<OperatorChangePreview>("/api/admin/tokens/preview", request());
+      setAsking({ action, preview });
+    });
+
+  const act = (action: Action) =>
+    asForm(action, async () => {
+      setAsking(null);
+      const body = await fetchJson<{ revoked?: number; reapproved?: number }>(`/api/admin/tokens/${action}`, request());
+      const count = body.revoked ?? body.reapproved ?? 0;
+      const what = `${count} token${count === 1 ? "" : "s"}`;
+      setResult(action === "revoke" ? `Revoked ${what}; gateways notified.` : `Re-approved ${what}; gateways notified.`);
+    });
 
   return (
     <Card>
@@ -61,10 +76,10 @@ export function TokenActionForm() {
           <span>Cascade: the rest of its grant too (off: this token alone; a refresh token&apos;s access tokens keep working)</span>
         </label>
         <div className="flex flex-wrap gap-2">
-          <Button variant="destructive" pending={pending === "revoke"} disabled={pending !== null} onClick={() => act("revoke")}>
+          <Button variant="destructive" pending={pending === "revoke"} disabled={pending !== null} onClick={() => ask("revoke")}>
             Revoke
           </Button>
-          <Button variant="outline" pending={pending === "reapprove"} disabled={pending !== null} onClick={() => act("reapprove")}>
+          <Button variant="outline" pending={pending === "reapprove"} disabled={pending !== null} onClick={() => ask("reapprove")}>
             Re-approve
           </Button>
         </div>
@@ -72,6 +87,9 @@ export function TokenActionForm() {
           <p role="status" className="rounded-md border bg-muted px-3 py-2 text-sm">
             {result}
           </p>
+        )}
+        {asking && (
+          <TokenActionConfirm {...asking} cascade={cascade} onConfirm={() => act(asking.action)} onCancel={() => setAsking(null)} />
         )}
       </CardContent>
     </Card>
