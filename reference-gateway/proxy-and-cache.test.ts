@@ -90,10 +90,12 @@ describe("reference gateway: validation and proxy", () => {
     expect(Object.keys(stats).sort()).toEqual([
       "api_cache_size",
       "cache_size",
+      "catchup_failures",
       "catchups",
       "evictions",
       "heartbeats",
       "introspections",
+      "last_catchup_error",
       "last_heard_at",
       "last_sequence",
       "lease_seconds",
