@@ -7,6 +7,7 @@ import * as account from "./account/password/route";
 import * as accountSessions from "./account/sessions/route";
 import * as allApps from "./admin/apps/route";
 import * as redeliver from "./admin/gateways/[gatewayId]/redeliver/route";
+import * as rotateClientSecret from "./admin/gateways/[gatewayId]/rotate-client-secret/route";
 import * as rotateSecret from "./admin/gateways/[gatewayId]/rotate-secret/route";
 import * as gateway from "./admin/gateways/[gatewayId]/route";
 import * as testNotice from "./admin/gateways/[gatewayId]/test-notice/route";
@@ -49,6 +50,7 @@ const ROUTES: [string, Record<string, unknown>][] = [
   ["/api/admin/gateways/:gatewayId", gateway],
   ["/api/admin/gateways/:gatewayId/redeliver", redeliver],
   ["/api/admin/gateways/:gatewayId/rotate-secret", rotateSecret],
+  ["/api/admin/gateways/:gatewayId/rotate-client-secret", rotateClientSecret],
   ["/api/admin/gateways/:gatewayId/test-notice", testNotice],
   ["/api/admin/stats", stats],
   ["/api/admin/users", adminUsers],

@@ -25,6 +25,7 @@ const OWN_TITLES: Record<Exclude<AuditAction, CauseAction | typeof REVOCATION_EV
   "gateway.updated": "Changed a gateway",
   "gateway.deleted": "Removed a gateway",
   "gateway.secret_rotated": "Rotated a gateway's signing secret",
+  "gateway.client_secret_rotated": "Rotated a gateway's client secret",
   "gateway.redelivered": "Redelivered notices to a gateway",
   "gateway.verified": "Verified a gateway with a canary",
   "gateway.canary_alert": "A gateway kept admitting a revoked token",
@@ -153,6 +154,7 @@ export function describeEvent({ action, detail, tokens = [] }: Pick<AuditEventSu
       };
     }
     case "gateway.secret_rotated":
+    case "gateway.client_secret_rotated":
       return {
         title,
         note: [d.gatewayName && `“${String(d.gatewayName)}”`, GRACES[String(d.overlap ?? d.grace)]].filter(Boolean).join(", ") || null,

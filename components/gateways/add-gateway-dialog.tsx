@@ -1,5 +1,6 @@
 "use client";
 
+import { ShownOnceCloseWarning, useShownOnceGuard } from "@/components/secrets/shown-once-guard";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -29,14 +30,19 @@ export function AddGatewayDialog({ issuer, label = "Add gateway" }: { issuer: st
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<GatewayFieldErrors>({});
   const [created, setCreated] = useState<CreatedGateway | null>(null);
+  const guard = useShownOnceGuard(created !== null);
+
+  function close() {
+    setOpen(false);
+    setCreated(null); // the secrets leave memory with the dialog
+    setErrors({});
+    guard.dismiss();
+    create.reset();
+  }
 
   function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      setCreated(null); // the secrets leave memory with the dialog
-      setErrors({});
-      create.reset();
-    }
+    if (next) setOpen(true);
+    else if (guard.mayClose()) close();
   }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -72,10 +78,9 @@ export function AddGatewayDialog({ issuer, label = "Add gateway" }: { issuer: st
         {created ? (
           <>
             <GatewayCredentialsReveal created={created} issuer={issuer} />
+            {guard.asking && <ShownOnceCloseWarning onStay={guard.dismiss} onLeave={close} />}
             <DialogFooter>
-              <DialogClose asChild>
-                <Button>I&apos;ve saved the secrets</Button>
-              </DialogClose>
+              <Button onClick={close}>I&apos;ve saved the secrets</Button>
             </DialogFooter>
           </>
         ) : (

@@ -8,6 +8,7 @@ import { EditGatewayDialog } from "./edit-gateway-dialog";
 import { GatewayHealthFacts } from "./gateway-health";
 import { GatewayStateBadge, GatewayStateLine } from "./gateway-state";
 import { RedeliverButton } from "./redeliver-button";
+import { RotateClientSecretDialog } from "./rotate-client-secret-dialog";
 import { RotateSigningSecretDialog } from "./rotate-signing-secret-dialog";
 import { TestNoticeButton } from "./test-notice-button";
 import { ToggleGatewayButton } from "./toggle-gateway-button";
@@ -48,6 +49,7 @@ export function GatewayCard({ gateway }: { gateway: GatewayWithHealth }) {
         <div className="flex flex-wrap gap-2">
           <EditGatewayDialog gateway={gateway} />
           <RotateSigningSecretDialog gateway={gateway} />
+          <RotateClientSecretDialog gateway={gateway} />
           <ToggleGatewayButton gateway={gateway} />
           <DeleteGatewayDialog gateway={gateway} />
         </div>

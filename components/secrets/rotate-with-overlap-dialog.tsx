@@ -16,6 +16,7 @@ import { FormError } from "@/components/ui/form-error";
 import { DEFAULT_OVERLAP, type SecretOverlap } from "@/lib/base/overlap.shared";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { ShownOnceCloseWarning, useShownOnceGuard } from "./shown-once-guard";
 
 type RotateWithOverlapDialogProps<T> = {
   trigger: ReactNode;
@@ -37,14 +38,19 @@ export function RotateWithOverlapDialog<T>(props: RotateWithOverlapDialogProps<T
   const [open, setOpen] = useState(false);
   const [overlap, setOverlap] = useState<SecretOverlap>(DEFAULT_OVERLAP);
   const [rotated, setRotated] = useState<T | null>(null);
+  const guard = useShownOnceGuard(rotated !== null);
+
+  function close() {
+    setOpen(false);
+    setRotated(null); // the secret is gone from memory once the dialog closes
+    setOverlap(DEFAULT_OVERLAP);
+    guard.dismiss();
+    rotate.reset();
+  }
 
   function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      setRotated(null); // the secret is gone from memory once the dialog closes
-      setOverlap(DEFAULT_OVERLAP);
-      rotate.reset();
-    }
+    if (next) setOpen(true);
+    else if (guard.mayClose()) close();
   }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -68,10 +74,9 @@ export function RotateWithOverlapDialog<T>(props: RotateWithOverlapDialogProps<T
         {rotated ? (
           <>
             {props.reveal(rotated)}
+            {guard.asking && <ShownOnceCloseWarning onStay={guard.dismiss} onLeave={close} />}
             <DialogFooter>
-              <DialogClose asChild>
-                <Button>Done</Button>
-              </DialogClose>
+              <Button onClick={close}>Done</Button>
             </DialogFooter>
           </>
         ) : (

@@ -37,6 +37,9 @@ async function registerGateway(page: Page, name: string): Promise<Registered> {
   expect(registered.signingSecret).toMatch(/^whsec_/);
   await expect(reveal.getByTestId("gateway-start-command")).toContainText(`--port '${port}'`);
   await expect(reveal.getByTestId("gateway-start-command")).toContainText(`export GATEWAY_SIGNING_SECRET='${registered.signingSecret}'`);
+  await page.keyboard.press("Escape"); // a stray Escape asks first (issue 23 B3): the secrets are shown this once
+  await expect(dialog.getByRole("alert")).toContainText("Close without saving?");
+  await expect(reveal).toBeVisible();
   await dialog.getByRole("button", { name: "I've saved the secrets" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("region", { name })).toContainText("Not heard from yet"); // until it acknowledges a heartbeat
@@ -303,10 +306,10 @@ test("a subscriber gets 404 for /admin/gateways, 403 and no data from the API, a
   expect(await get(page, url)).toEqual({ status: 404, body: { error: { code: "not_found", message: "Application not found." } } });
 });
 
-test("an admin tests, rotates, disables, enables and deletes a gateway", async ({ browser }) => {
+test("@phone an admin tests, rotates both secrets, disables, enables and deletes a gateway", async ({ browser }) => {
   const admin = await adminPage(browser);
   const name = `edge-ops-${randomUUID().slice(0, 6)}`;
-  const { signingSecret } = await registerGateway(admin, name); // nothing listens on its port
+  const { signingSecret, clientId, clientSecret } = await registerGateway(admin, name); // nothing listens on its port
   const card = admin.getByRole("region", { name });
 
   await card.getByRole("button", { name: /Send test notice/ }).click();
@@ -324,8 +327,38 @@ test("an admin tests, rotates, disables, enables and deletes a gateway", async (
   const rotated = (await dialog.getByLabel("Signing secret", { exact: true }).textContent())!;
   expect(rotated).toMatch(/^whsec_/);
   expect(rotated).not.toBe(signingSecret);
+  // A stray Escape does not lose a secret shown once (issue 23 B3): the dialog asks, and stays.
+  await admin.keyboard.press("Escape");
+  await expect(dialog.getByRole("alert")).toContainText("Close without saving?");
+  await dialog.getByRole("button", { name: "Back to the secret" }).click();
+  await expect(dialog.getByRole("alert")).toBeHidden();
+  await expect(dialog.getByLabel("Signing secret", { exact: true })).toHaveText(rotated);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(admin.getByText(rotated)).toHaveCount(0); // shown once: gone with the dialog
+
+  // The introspection client's secret rotates too (B3: losing it meant deleting the gateway); the old one keeps
+  // working through the overlap, and "Immediately" ends every earlier one.
+  const introspects = async (secret: string) =>
+    (
+      await fetch(`${BASE_URL}/oauth2/introspect`, {
+        method: "POST",
+        headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}` },
+        body: new URLSearchParams({ token: "pcl_at_not_a_token" }),
+      })
+    ).status;
+  const rotateClientSecret = async (choice: RegExp) => {
+    await card.getByRole("button", { name: `Rotate client secret of ${name}` }).click();
+    await dialog.getByRole("radio", { name: choice }).check();
+    await dialog.getByRole("button", { name: "Rotate secret" }).click();
+    const secret = (await dialog.getByLabel("Client secret", { exact: true }).textContent())!;
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(dialog).toBeHidden();
+    return secret;
+  };
+  const overlapping = await rotateClientSecret(/for 1 hour/);
+  expect([await introspects(clientSecret), await introspects(overlapping)]).toEqual([200, 200]);
+  const only = await rotateClientSecret(/Immediately/);
+  expect([await introspects(clientSecret), await introspects(overlapping), await introspects(only)]).toEqual([401, 401, 200]);
 
   await card.getByRole("button", { name: `Disable ${name}` }).click();
   await admin.getByRole("alertdialog").getByRole("button", { name: "Disable gateway" }).click();

@@ -12,6 +12,7 @@ import { createGateway } from "./create-gateway";
 import { deleteGateway } from "./delete-gateway";
 import { listAppTokenDeliveries } from "./list-app-token-deliveries";
 import { listGateways } from "./list-gateways";
+import { rotateGatewayClientSecret } from "./rotate-gateway-client-secret";
 import { rotateSigningSecret } from "./rotate-signing-secret";
 import { sendTestNotice } from "./send-test-notice";
 import { updateGateway } from "./update-gateway";
@@ -41,12 +42,14 @@ describe("gateway verbs called by a subscriber", () => {
     await expect(createGateway({ actor: subscriber, name, revokeUrl: receiver.url })).rejects.toEqual(forbidden);
     await expect(updateGateway({ gatewayId, actor: subscriber, enabled: false })).rejects.toEqual(forbidden);
     await expect(rotateSigningSecret({ gatewayId, actor: subscriber, overlap: "none" })).rejects.toEqual(forbidden);
+    await expect(rotateGatewayClientSecret({ gatewayId, actor: subscriber, overlap: "none" })).rejects.toEqual(forbidden);
     await expect(sendTestNotice({ gatewayId, actor: subscriber })).rejects.toEqual(forbidden);
     await expect(redeliver({ gatewayId, actor: subscriber })).rejects.toEqual(forbidden);
     await expect(deleteGateway({ gatewayId, actor: subscriber })).rejects.toEqual(forbidden);
 
     expect(await db.gateway.findUnique({ where: { name } })).toBeNull();
     expect(await db.gateway.findUnique({ where: { id: gatewayId }, select: { disabledAt: true } })).toEqual({ disabledAt: null });
+    expect(await db.clientSecret.count({ where: { client: { gateway: { id: gatewayId } } } })).toBe(1); // the one it was created with
     expect(receiver.received).toHaveLength(0); // no test notice went out
   });
 });

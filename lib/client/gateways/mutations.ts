@@ -3,6 +3,7 @@ import type { SecretOverlap } from "@/lib/base/overlap.shared";
 import { fetchJson } from "@/lib/client/http/fetch-json";
 import { refetchAfterWrite } from "@/lib/client/http/refetch-after-write";
 import type { CreatedGateway } from "@/lib/gateways/create-gateway";
+import type { RotatedGatewayClientSecret } from "@/lib/gateways/rotate-gateway-client-secret";
 import type { CreateGatewayInput, GatewaySummary, UpdateGatewayInput } from "@/lib/gateways/schemas.shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gatewayKeys, gatewayUrl } from "./queries";
@@ -30,6 +31,11 @@ export const useDeleteGateway = (gatewayId: string) =>
 export const useRotateSigningSecret = (gatewayId: string) =>
   useGatewayMutation((overlap: SecretOverlap) =>
     fetchJson<RotatedSigningSecret>(gatewayUrl(gatewayId, "/rotate-secret"), { method: "POST", json: { overlap } }),
+  );
+
+export const useRotateGatewayClientSecret = (gatewayId: string) =>
+  useGatewayMutation((overlap: SecretOverlap) =>
+    fetchJson<RotatedGatewayClientSecret>(gatewayUrl(gatewayId, "/rotate-client-secret"), { method: "POST", json: { overlap } }),
   );
 
 export const useSendTestNotice = (gatewayId: string) =>

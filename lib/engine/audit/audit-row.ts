@@ -18,6 +18,7 @@ export type AuditAction =
   | "gateway.updated"
   | "gateway.deleted"
   | "gateway.secret_rotated"
+  | "gateway.client_secret_rotated"
   | "gateway.redelivered"
   | "gateway.verified" // a canary run started by an admin or the operator
   | "gateway.canary_alert" // a canary run found a gateway that acknowledged a revocation and kept admitting the token
