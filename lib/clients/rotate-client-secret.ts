@@ -8,6 +8,7 @@ import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { TOKEN_CHANGE_CAUSES } from "@/lib/engine/changes/causes.shared";
 import { commitTokenChange, NO_CHANGE } from "@/lib/engine/changes/commit-token-change";
 import { newClientSecret } from "@/lib/engine/credentials/new-client-secret";
+import { replaceClientSecret, secretsValidAfter } from "@/lib/engine/credentials/replace-client-secret";
 import { actorName, type Actor } from "@/lib/engine/identity/actor.shared";
 
 type RotateClientSecretOptions = { appId: string; actor: Actor; overlap?: SecretOverlap; now?: number };
@@ -31,8 +32,9 @@ export async function rotateClientSecret({
   if (publicClient) throw new AppError("bad_request", PUBLIC_CLIENT_HAS_NO_SECRET);
   const { secret, secretHash, last4 } = newClientSecret();
   const endsAt = new Date(now + SECRET_OVERLAPS[overlap] * 1000);
-  const stillValid = { clientId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: endsAt } }] };
-  const previous = (await db.clientSecret.findMany({ where: stillValid, select: { last4: true } })).map((s) => s.last4);
+  const previous = (await db.clientSecret.findMany({ where: secretsValidAfter(clientId, endsAt), select: { last4: true } })).map(
+    (s) => s.last4,
+  );
   const detail = { clientId, last4, overlap, previous, previousExpireAt: endsAt.toISOString() };
   const rotated = { clientId, clientSecret: secret, last4, previousExpireAt: endsAt.toISOString() };
 
@@ -51,8 +53,7 @@ export async function rotateClientSecret({
     return { ...rotated, notices };
   }
   await db.$transaction(async (tx) => {
-    await tx.clientSecret.updateMany({ where: stillValid, data: { expiresAt: endsAt } });
-    await tx.clientSecret.create({ data: { clientId, secretHash, last4, createdAt: new Date(now) } });
+    await replaceClientSecret(tx, { clientId, secretHash, last4, endsAt, now });
     await recordAuditEvent({ appId, actor, action: TOKEN_CHANGE_CAUSES.secret_regenerated.event.action, detail }, tx);
   });
 

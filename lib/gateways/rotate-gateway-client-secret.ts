@@ -2,6 +2,7 @@ import { SECRET_OVERLAPS, secretOverlapSchema, type SecretOverlap } from "@/lib/
 import { db } from "@/lib/data/db/client";
 import { recordAuditEvent } from "@/lib/engine/audit/record-event";
 import { newClientSecret } from "@/lib/engine/credentials/new-client-secret";
+import { replaceClientSecret } from "@/lib/engine/credentials/replace-client-secret";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
@@ -20,10 +21,8 @@ export async function rotateGatewayClientSecret({ gatewayId, actor, now = Date.n
   const { clientId, name } = await getGatewayOrThrow(gatewayId);
   const { secret, secretHash, last4 } = newClientSecret();
   const endsAt = new Date(now + SECRET_OVERLAPS[overlap] * 1000);
-  const stillValid = { clientId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: endsAt } }] };
   await db.$transaction(async (tx) => {
-    await tx.clientSecret.updateMany({ where: stillValid, data: overlap === "none" ? { revokedAt: endsAt } : { expiresAt: endsAt } });
-    await tx.clientSecret.create({ data: { clientId, secretHash, last4, createdAt: new Date(now) } });
+    await replaceClientSecret(tx, { clientId, secretHash, last4, endsAt, now, revoke: overlap === "none" });
     await recordAuditEvent(
       { appId: null, actor, action: "gateway.client_secret_rotated", detail: { gatewayId, gatewayName: name, clientId, last4, overlap } },
       tx,

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { getGatewayOrThrow } from "./get-gateway-or-throw";
 
 /** What a failed attempt's error means for whoever set the gateway up: the error first, as the delivery trail shows it. */
-export function testNoticeFailure({ status, error }: NoticeResult): string {
+function testNoticeFailure({ status, error }: NoticeResult): string {
   if (status === 401 || status === 403)
     return `HTTP ${status}: the gateway refused the signature; check it has this gateway's signing secret`;
   if (error === "ECONNREFUSED") return "ECONNREFUSED: nothing listens at the revoke URL; check the URL and that the gateway runs";

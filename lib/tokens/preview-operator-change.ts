@@ -1,16 +1,15 @@
 import { db } from "@/lib/data/db/client";
-import { TOKEN_CHANGE_CAUSES, causeRow, type TokenChangeCause } from "@/lib/engine/changes/causes.shared";
+import { NOT_REAPPROVABLE } from "@/lib/engine/changes/causes.shared";
 import type { Actor } from "@/lib/engine/identity/actor.shared";
 import { assertCan } from "@/lib/engine/identity/assert-can";
 import { findOperatorTarget, type OperatorTarget } from "./operator-target";
 
 type PreviewOptions = OperatorTarget & { cascade?: boolean; actor: Actor; now?: number };
-type Row = { id: string; type: string; revokedAt: Date | null; revokedReason: string | null; expiresAt: Date };
 
 // As the re-approval statement (token-statements.ts): a token revoked for a cause that keeps it revoked stays so.
-const reapprovable = (reason: string | null) =>
-  reason === null || !Object.hasOwn(TOKEN_CHANGE_CAUSES, reason) || causeRow(reason as TokenChangeCause).reapprovable;
-const stateOf = (t: Row, now: number) => (t.revokedAt ? "revoked" : t.expiresAt.getTime() <= now ? "expired" : "active");
+const reapprovable = (reason: string | null) => !(NOT_REAPPROVABLE as (string | null)[]).includes(reason);
+const stateOf = (t: { revokedAt: Date | null; expiresAt: Date }, now: number) =>
+  t.revokedAt ? "revoked" : t.expiresAt.getTime() <= now ? "expired" : "active";
 
 /**
  * What the admin's revoke and re-approve would change for a token, before either is asked: the token

@@ -142,6 +142,9 @@ export type CauseWith<Column> = { [C in TokenChangeCause]: Row<C> extends Column
 /** A cause's row, read as the table's column types. */
 export const causeRow = (cause: TokenChangeCause): CauseRow => TOKEN_CHANGE_CAUSES[cause];
 
+/** The causes whose tokens stay revoked: a re-approval passes them by (their rows' `reapprovable`). */
+export const NOT_REAPPROVABLE = (Object.keys(TOKEN_CHANGE_CAUSES) as TokenChangeCause[]).filter((c) => !causeRow(c).reapprovable);
+
 /** The audit row every revocation writes (unless its cause says not), beside the cause's own event. */
 export const REVOCATION_EVENT = { action: "token.revoked", title: "Revoked tokens" } as const satisfies CauseRow["event"];
 

@@ -1,7 +1,7 @@
 import { PASSWORD_FAMILY_PREFIX } from "@/lib/base/hash-token";
 import type { Dialect, KeyedRevocation, Statement, TokenChange, TokenType } from "@/lib/data/store";
 import { RETURNING_CHANGED } from "@/lib/data/store/token-change-sql";
-import { TOKEN_CHANGE_CAUSES, causeRow, type TokenChangeCause } from "./causes.shared";
+import { NOT_REAPPROVABLE, type TokenChangeCause } from "./causes.shared";
 
 /** Which tokens a revocation or re-approval covers. A revocation touches only tokens not yet revoked. */
 export type TokenSelector =
@@ -81,8 +81,7 @@ function keyedRevocation(selector: TokenSelector, cause: TokenChangeCause, by: s
   return undefined;
 }
 
-/** The causes whose tokens stay revoked (their rows' `reapprovable`), as an SQL list of our own constants. */
-const NOT_REAPPROVABLE = (Object.keys(TOKEN_CHANGE_CAUSES) as TokenChangeCause[]).filter((c) => !causeRow(c).reapprovable);
+// NOT_REAPPROVABLE as an SQL list of our own constants.
 const notReapprovable = NOT_REAPPROVABLE.length ? ` AND revoked_reason NOT IN (${NOT_REAPPROVABLE.map((c) => `'${c}'`).join(", ")})` : "";
 
 /** Re-approval (Apigee ValidateToken): a selector's revoked tokens that have not expired become valid again. */
