@@ -11,18 +11,18 @@ type CatchUpOptions = {
   log: Logger;
 };
 
-/**
- * Runs the catch-up feed in the background, one run at a time; requests made meanwhile merge into the
- * next run (lowest cursor wins). A failed run is retried with exponential backoff and jitter, from the
- * last page it applied, so a key manager that is down at start is caught up with once it is back.
- */
 /** An error's message, with the network cause fetch hides behind "fetch failed" (ECONNREFUSED, …). */
-function describe(err: unknown) {
+function describeError(err: unknown) {
   const { message, cause } = err as Error & { cause?: { code?: string } };
 
   return cause?.code ? `${message}: ${cause.code}` : message;
 }
 
+/**
+ * Runs the catch-up feed in the background, one run at a time; requests made meanwhile merge into the
+ * next run (lowest cursor wins). A failed run is retried with exponential backoff and jitter, from the
+ * last page it applied, so a key manager that is down at start is caught up with once it is back.
+ */
 export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions) {
   let pendingFrom: number | null = null;
   let running = false;
@@ -71,7 +71,7 @@ export function createCatchUp({ state, fetchPage, backoff, log }: CatchUpOptions
         pendingFrom = Math.min(pendingFrom ?? progress.cursor, progress.cursor);
         failures += 1;
         state.counters.catchupFailures += 1;
-        state.lastCatchUpError = describe(err);
+        state.lastCatchUpError = describeError(err);
         const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
         log.warn(`catch-up after=${progress.cursor} failed (${state.lastCatchUpError}); retry in ${Math.round(delay)} ms`);
         await sleep(delay);
